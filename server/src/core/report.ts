@@ -1,0 +1,41 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Fix, FixSpec, Report, Rule } from './types';
+import type { Span } from '../xml/types';
+
+export function spanToRange(document: TextDocument, span: Span) {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+function toFix(document: TextDocument, spec: FixSpec): Fix {
+  return {
+    title: spec.title,
+    edits: spec.edits.map((edit) => ({ range: spanToRange(document, edit.span), newText: edit.newText })),
+    ...(spec.isPreferred ? { isPreferred: true } : {}),
+  };
+}
+
+/**
+ * Runs rules over one context and collects their findings in document order. A rule that throws is
+ * a bug in virt-tune, not in the user's file: it is logged and skipped so the other rules still speak.
+ */
+export function runRules<Context>(document: TextDocument, rules: readonly Rule<Context>[], context: Context): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check(context, (report: Report) => {
+        findings.push({
+          rule: rule.meta.code,
+          severity: report.severity ?? rule.meta.severity,
+          message: report.message,
+          range: spanToRange(document, report.span),
+          fixes: (report.fixes ?? []).map((fix) => toFix(document, fix)),
+        });
+      });
+    } catch (error) {
+      console.error(`virt-tune: rule ${rule.meta.code} failed on ${document.uri}:`, error);
+    }
+  }
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}

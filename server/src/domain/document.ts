@@ -1,0 +1,33 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentCache } from '../core/documentCache';
+import { parseXml } from '../xml/parser';
+import type { XmlDocument } from '../xml/types';
+import { buildDomainModel, type DomainModel } from './model';
+
+/** A domain XML document as every domain service sees it: parsed once per version. */
+export interface DomainDocument {
+  textDocument: TextDocument;
+  xml: XmlDocument;
+  /** Undefined when the root element is not `<domain>`: such files belong to other tools. */
+  model: DomainModel | undefined;
+}
+
+const cache = new DocumentCache<DomainDocument>((textDocument) => {
+  const xml = parseXml(textDocument.getText());
+  const model = xml.root?.name === 'domain' ? buildDomainModel(xml.root) : undefined;
+  return { textDocument, xml, model };
+});
+
+export function domainDocument(textDocument: TextDocument): DomainDocument {
+  return cache.get(textDocument);
+}
+
+export function forgetDomainDocument(uri: string): void {
+  cache.forget(uri);
+}
+
+/** Whether XML text is a libvirt domain (its root is `<domain>`), without a full parse. */
+export function looksLikeDomainXml(text: string): boolean {
+  const withoutProlog = text.replace(/^(\uFEFF|\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*/, '');
+  return /^<domain[\s>/]/.test(withoutProlog);
+}

@@ -1,0 +1,302 @@
+import { parseCpuset, type CpusetParse } from '../kb/cpuset';
+import { toKiB } from '../kb/units';
+import { attribute, attributeValue, childElements, elementText, firstChild } from '../xml/query';
+import type { Span, XmlAttribute, XmlElement } from '../xml/types';
+
+/**
+ * What a domain XML says, read once per document version from the tolerant tree. Every value keeps
+ * the node it came from so rules and services can point at it. Values that do not parse are left
+ * undefined here; the rules that check syntax report them.
+ */
+export interface DomainModel {
+  root: XmlElement;
+  memory: MemorySize | undefined;
+  currentMemory: MemorySize | undefined;
+  maxMemory: MemorySize | undefined;
+  vcpu: VcpuModel | undefined;
+  cputune: CputuneModel | undefined;
+  numatune: NumatuneModel | undefined;
+  memtune: MemtuneModel | undefined;
+  memoryBacking: MemoryBackingModel | undefined;
+  blkiotune: XmlElement | undefined;
+  cpu: CpuModel | undefined;
+  disks: DiskModel[];
+  interfaces: InterfaceModel[];
+  controllers: ControllerModel[];
+}
+
+/** A size with libvirt's unit applied. */
+export interface MemorySize {
+  element: XmlElement;
+  value: number;
+  unit: string;
+  kib: number;
+}
+
+/** A cpuset or nodeset attribute with its parse. */
+export interface IdSet {
+  attribute: XmlAttribute;
+  parse: CpusetParse;
+}
+
+export interface VcpuModel {
+  element: XmlElement;
+  /** The maximum vCPU count (the element's text). */
+  count: number | undefined;
+  countSpan: Span | undefined;
+  current: number | undefined;
+  placement: string | undefined;
+  cpuset: IdSet | undefined;
+}
+
+export interface PinModel {
+  element: XmlElement;
+  cpuset: IdSet | undefined;
+}
+
+export interface VcpuPinModel extends PinModel {
+  vcpu: number | undefined;
+}
+
+export interface CputuneModel {
+  element: XmlElement;
+  vcpupins: VcpuPinModel[];
+  emulatorpin: PinModel | undefined;
+}
+
+export interface NumatuneModel {
+  element: XmlElement;
+  memory: { element: XmlElement; mode: string | undefined; placement: string | undefined; nodeset: IdSet | undefined } | undefined;
+  memnodes: { element: XmlElement; cellid: number | undefined; mode: string | undefined; nodeset: IdSet | undefined }[];
+}
+
+export interface MemtuneModel {
+  element: XmlElement;
+  hardLimit: MemorySize | undefined;
+  softLimit: MemorySize | undefined;
+  swapHardLimit: MemorySize | undefined;
+  minGuarantee: MemorySize | undefined;
+}
+
+export interface HugePageModel {
+  element: XmlElement;
+  size: number | undefined;
+  unit: string | undefined;
+  /** Page size in KiB, when size and unit are valid. */
+  sizeKiB: number | undefined;
+  nodeset: IdSet | undefined;
+}
+
+export interface MemoryBackingModel {
+  element: XmlElement;
+  hugepages: { element: XmlElement; pages: HugePageModel[] } | undefined;
+  locked: XmlElement | undefined;
+  nosharepages: XmlElement | undefined;
+}
+
+export interface NumaCellModel {
+  element: XmlElement;
+  id: number | undefined;
+  cpus: IdSet | undefined;
+  memory: MemorySize | undefined;
+}
+
+export interface CpuModel {
+  element: XmlElement;
+  mode: string | undefined;
+  topology: { element: XmlElement; sockets?: number; dies?: number; clusters?: number; cores?: number; threads?: number } | undefined;
+  cells: NumaCellModel[];
+}
+
+export interface DiskModel {
+  element: XmlElement;
+  driver: XmlElement | undefined;
+  iotune: XmlElement | undefined;
+}
+
+export interface InterfaceModel {
+  element: XmlElement;
+  modelType: string | undefined;
+  driver: XmlElement | undefined;
+}
+
+export interface ControllerModel {
+  element: XmlElement;
+  type: string | undefined;
+  model: string | undefined;
+  driver: XmlElement | undefined;
+}
+
+/** A non-negative decimal integer as libvirt reads it, or undefined. */
+export function parseUnsigned(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (!/^[0-9]+$/.test(trimmed)) return undefined;
+  const number = Number(trimmed);
+  return Number.isSafeInteger(number) ? number : undefined;
+}
+
+function idSet(element: XmlElement, name: string): IdSet | undefined {
+  const found = attribute(element, name);
+  if (!found || found.value === undefined) return undefined;
+  return { attribute: found, parse: parseCpuset(found.value) };
+}
+
+/** `<memory unit='GiB'>4</memory>` style: the size is the text, the unit an attribute (KiB by default). */
+function textSize(element: XmlElement | undefined): MemorySize | undefined {
+  if (!element) return undefined;
+  const value = parseUnsigned(elementText(element)?.value);
+  return sized(element, value, attributeValue(element, 'unit'));
+}
+
+/** `<cell memory='3' unit='GiB'>` style: the size is an attribute. */
+function attributeSize(element: XmlElement, name: string): MemorySize | undefined {
+  return sized(element, parseUnsigned(attributeValue(element, name)), attributeValue(element, 'unit'));
+}
+
+function sized(element: XmlElement, value: number | undefined, unitName: string | undefined): MemorySize | undefined {
+  if (value === undefined) return undefined;
+  const unit = unitName ?? 'KiB';
+  const kib = toKiB(value, unit);
+  return kib === undefined ? undefined : { element, value, unit, kib };
+}
+
+export function buildDomainModel(root: XmlElement): DomainModel {
+  const devices = childElements(root, 'devices');
+  const allDevices = (name: string): XmlElement[] => devices.flatMap((parent) => childElements(parent, name));
+  return {
+    root,
+    memory: textSize(firstChild(root, 'memory')),
+    currentMemory: textSize(firstChild(root, 'currentMemory')),
+    maxMemory: textSize(firstChild(root, 'maxMemory')),
+    vcpu: readVcpu(firstChild(root, 'vcpu')),
+    cputune: readCputune(firstChild(root, 'cputune')),
+    numatune: readNumatune(firstChild(root, 'numatune')),
+    memtune: readMemtune(firstChild(root, 'memtune')),
+    memoryBacking: readMemoryBacking(firstChild(root, 'memoryBacking')),
+    blkiotune: firstChild(root, 'blkiotune'),
+    cpu: readCpu(firstChild(root, 'cpu')),
+    disks: allDevices('disk').map((element) => ({
+      element,
+      driver: firstChild(element, 'driver'),
+      iotune: firstChild(element, 'iotune'),
+    })),
+    interfaces: allDevices('interface').map((element) => {
+      const model = firstChild(element, 'model');
+      return { element, modelType: model && attributeValue(model, 'type'), driver: firstChild(element, 'driver') };
+    }),
+    controllers: allDevices('controller').map((element) => ({
+      element,
+      type: attributeValue(element, 'type'),
+      model: attributeValue(element, 'model'),
+      driver: firstChild(element, 'driver'),
+    })),
+  };
+}
+
+function readVcpu(element: XmlElement | undefined): VcpuModel | undefined {
+  if (!element) return undefined;
+  const text = elementText(element);
+  return {
+    element,
+    count: parseUnsigned(text?.value),
+    countSpan: text?.span,
+    current: parseUnsigned(attributeValue(element, 'current')),
+    placement: attributeValue(element, 'placement'),
+    cpuset: idSet(element, 'cpuset'),
+  };
+}
+
+function readCputune(element: XmlElement | undefined): CputuneModel | undefined {
+  if (!element) return undefined;
+  const emulatorpin = firstChild(element, 'emulatorpin');
+  return {
+    element,
+    vcpupins: childElements(element, 'vcpupin').map((pin) => ({
+      element: pin,
+      vcpu: parseUnsigned(attributeValue(pin, 'vcpu')),
+      cpuset: idSet(pin, 'cpuset'),
+    })),
+    emulatorpin: emulatorpin && { element: emulatorpin, cpuset: idSet(emulatorpin, 'cpuset') },
+  };
+}
+
+function readNumatune(element: XmlElement | undefined): NumatuneModel | undefined {
+  if (!element) return undefined;
+  const memory = firstChild(element, 'memory');
+  return {
+    element,
+    memory: memory && {
+      element: memory,
+      mode: attributeValue(memory, 'mode'),
+      placement: attributeValue(memory, 'placement'),
+      nodeset: idSet(memory, 'nodeset'),
+    },
+    memnodes: childElements(element, 'memnode').map((memnode) => ({
+      element: memnode,
+      cellid: parseUnsigned(attributeValue(memnode, 'cellid')),
+      mode: attributeValue(memnode, 'mode'),
+      nodeset: idSet(memnode, 'nodeset'),
+    })),
+  };
+}
+
+function readMemtune(element: XmlElement | undefined): MemtuneModel | undefined {
+  if (!element) return undefined;
+  return {
+    element,
+    hardLimit: textSize(firstChild(element, 'hard_limit')),
+    softLimit: textSize(firstChild(element, 'soft_limit')),
+    swapHardLimit: textSize(firstChild(element, 'swap_hard_limit')),
+    minGuarantee: textSize(firstChild(element, 'min_guarantee')),
+  };
+}
+
+function readMemoryBacking(element: XmlElement | undefined): MemoryBackingModel | undefined {
+  if (!element) return undefined;
+  const hugepages = firstChild(element, 'hugepages');
+  return {
+    element,
+    hugepages: hugepages && {
+      element: hugepages,
+      pages: childElements(hugepages, 'page').map((page) => {
+        const size = parseUnsigned(attributeValue(page, 'size'));
+        const unit = attributeValue(page, 'unit');
+        return {
+          element: page,
+          size,
+          unit,
+          sizeKiB: size === undefined ? undefined : toKiB(size, unit ?? 'KiB'),
+          nodeset: idSet(page, 'nodeset'),
+        };
+      }),
+    },
+    locked: firstChild(element, 'locked'),
+    nosharepages: firstChild(element, 'nosharepages'),
+  };
+}
+
+function readCpu(element: XmlElement | undefined): CpuModel | undefined {
+  if (!element) return undefined;
+  const topology = firstChild(element, 'topology');
+  const numa = firstChild(element, 'numa');
+  const count = (name: string): number | undefined => (topology ? parseUnsigned(attributeValue(topology, name)) : undefined);
+  return {
+    element,
+    mode: attributeValue(element, 'mode'),
+    topology: topology && {
+      element: topology,
+      sockets: count('sockets'),
+      dies: count('dies'),
+      clusters: count('clusters'),
+      cores: count('cores'),
+      threads: count('threads'),
+    },
+    cells: (numa ? childElements(numa, 'cell') : []).map((cell) => ({
+      element: cell,
+      id: parseUnsigned(attributeValue(cell, 'id')),
+      cpus: idSet(cell, 'cpus'),
+      memory: attributeSize(cell, 'memory'),
+    })),
+  };
+}

@@ -1,0 +1,78 @@
+import type { Span } from '../xml/types';
+
+/**
+ * libvirt's CPU and NUMA node list syntax (cpuset, nodeset, cell cpus): comma-separated ids and
+ * ranges, `^N` to take one id out again, `0-10,^5`. A negated range, a reversed range and an empty
+ * list are refused by libvirt (virBitmapParse). Source: libvirt formatdomain, CPU Allocation.
+ */
+export interface CpusetParse {
+  /** The ids the list selects, ascending, without duplicates. */
+  ids: number[];
+  /** Problems with spans relative to the start of the value. */
+  problems: { span: Span; message: string }[];
+}
+
+/** Ids above this are refused by libvirt (VIR_DOMAIN_CPUMASK_LEN). */
+export const MAX_CPU_ID = 16383;
+
+export function parseCpuset(value: string): CpusetParse {
+  const problems: CpusetParse['problems'] = [];
+  const selected = new Set<number>();
+  const excluded: number[] = [];
+  if (value.trim() === '') {
+    return { ids: [], problems: [{ span: { start: 0, end: value.length }, message: 'The list is empty: give ids like 0-3,^2.' }] };
+  }
+  let offset = 0;
+  for (const part of value.split(',')) {
+    const span = { start: offset, end: offset + part.length };
+    offset += part.length + 1;
+    const entry = part.trim();
+    const lead = part.length - part.trimStart().length;
+    const entrySpan = entry === '' ? span : { start: span.start + lead, end: span.start + lead + entry.length };
+    const match = /^(\^)?([0-9]+)(?:-([0-9]+))?$/.exec(entry);
+    if (!match) {
+      problems.push({
+        span: entrySpan,
+        message: entry === '' ? 'Empty entry between commas.' : `'${entry}' is not an id, a range like 2-5, or an exclusion like ^3.`,
+      });
+      continue;
+    }
+    const first = Number(match[2]);
+    const last = match[3] === undefined ? first : Number(match[3]);
+    if (match[1] && match[3] !== undefined) {
+      problems.push({ span: entrySpan, message: `'${entry}': libvirt excludes single ids only (^${first},^${last}, ...).` });
+      continue;
+    }
+    if (last < first) {
+      problems.push({ span: entrySpan, message: `'${entry}' is a reversed range: write ${last}-${first}.` });
+      continue;
+    }
+    if (last > MAX_CPU_ID) {
+      problems.push({ span: entrySpan, message: `'${entry}' is beyond the largest id libvirt accepts (${MAX_CPU_ID}).` });
+      continue;
+    }
+    if (match[1]) {
+      excluded.push(first);
+    } else {
+      for (let id = first; id <= last; id++) selected.add(id);
+    }
+  }
+  for (const id of excluded) selected.delete(id);
+  if (problems.length === 0 && selected.size === 0) {
+    problems.push({ span: { start: 0, end: value.length }, message: 'The list selects no id at all.' });
+  }
+  return { ids: [...selected].sort((a, b) => a - b), problems };
+}
+
+/** The shortest list for a set of ids: `0-3,6,8-9`. */
+export function formatCpuset(ids: Iterable<number>): string {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}

@@ -1,0 +1,50 @@
+import type { Source } from './types';
+
+export const GUIDE_TITLE = 'Red Hat Enterprise Linux 7 Virtualization Tuning and Optimization Guide';
+export const GUIDE_CREDIT = `${GUIDE_TITLE}, © Red Hat, Inc., CC BY-SA 3.0`;
+const LIBVIRT_FORMATDOMAIN = 'https://libvirt.org/formatdomain.html';
+const KERNEL_DOCS = 'https://docs.kernel.org/';
+
+export function guide(section: string, title: string): Source {
+  return { kind: 'guide', section, title };
+}
+
+/** `anchor` is the docutils id of a heading of libvirt's formatdomain page, `cpu-tuning`. */
+export function libvirt(anchor: string, title: string): Source {
+  return { kind: 'libvirt', anchor, title };
+}
+
+/** `path` is the file under the kernel's Documentation/, `admin-guide/kernel-parameters.txt`. */
+export function kernel(path: string, title: string): Source {
+  return { kind: 'kernel', path, title };
+}
+
+/** A short label: `Guide 8.2.2 (Memory Tuning with virsh)`. */
+export function sourceLabel(source: Source): string {
+  switch (source.kind) {
+    case 'guide':
+      return `Guide ${source.section} (${source.title})`;
+    case 'libvirt':
+      return `libvirt: ${source.title}`;
+    case 'kernel':
+      return `kernel: ${source.title}`;
+  }
+}
+
+/** A link where one exists; the guide is offline text and has none. */
+export function sourceUrl(source: Source): string | undefined {
+  switch (source.kind) {
+    case 'guide':
+      return undefined;
+    case 'libvirt':
+      return `${LIBVIRT_FORMATDOMAIN}#${source.anchor}`;
+    case 'kernel':
+      return KERNEL_DOCS + source.path.replace(/\.(txt|rst)$/, '.html');
+  }
+}
+
+/** Markdown: a link where there is one, else the label. */
+export function sourceMarkdown(source: Source): string {
+  const url = sourceUrl(source);
+  return url ? `[${sourceLabel(source)}](${url})` : sourceLabel(source);
+}

@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseXml } from '../../server/src/xml/parser';
+import { attribute, childElements, elementPath, elementText } from '../../server/src/xml/query';
+import type { XmlDocument } from '../../server/src/xml/types';
+
+function problems(document: XmlDocument): [string, string][] {
+  return document.problems.map((problem) => [problem.code, document.text.slice(problem.span.start, problem.span.end)]);
+}
+
+test('a well-formed domain has no problems and exact spans', () => {
+  const text = `<?xml version="1.0"?>\n<!-- c -->\n<domain type='kvm'>\n  <vcpu placement="static">8</vcpu>\n</domain>\n`;
+  const document = parseXml(text);
+  assert.deepEqual(document.problems, []);
+  const root = document.root!;
+  assert.equal(root.name, 'domain');
+  const vcpu = childElements(root, 'vcpu')[0]!;
+  assert.equal(elementPath(vcpu), 'domain/vcpu');
+  assert.equal(text.slice(vcpu.nameSpan.start, vcpu.nameSpan.end), 'vcpu');
+  const placement = attribute(vcpu, 'placement')!;
+  assert.equal(text.slice(placement.nameSpan.start, placement.nameSpan.end), 'placement');
+  assert.equal(text.slice(placement.valueSpan!.start, placement.valueSpan!.end), 'static');
+  assert.equal(text.slice(vcpu.endTagSpan!.start, vcpu.endTagSpan!.end), '</vcpu>');
+  assert.equal(text.slice(vcpu.endNameSpan!.start, vcpu.endNameSpan!.end), 'vcpu');
+  const content = elementText(vcpu)!;
+  assert.equal(content.value, '8');
+  assert.equal(text.slice(content.span.start, content.span.end), '8');
+});
+
+test('offsets count UTF-16 code units, as LSP does', () => {
+  const text = `<domain><title>𝔘ñí</title><vcpu>2</vcpu></domain>`;
+  const vcpu = childElements(parseXml(text).root!, 'vcpu')[0]!;
+  assert.equal(text.slice(vcpu.nameSpan.start, vcpu.nameSpan.end), 'vcpu');
+  assert.equal(vcpu.nameSpan.start, text.indexOf('vcpu'));
+});
+
+test("the guide's self-closed <hugepages/> with children points at the '/'", () => {
+  const text = `<domain><memoryBacking>\n  <hugepages/>\n    <page size="1" unit="G" nodeset="0-3,5"/>\n  </hugepages>\n</memoryBacking></domain>`;
+  assert.deepEqual(problems(parseXml(text)), [['children-after-self-closed', '/>']]);
+});
+
+test("the guide's unclosed <memory> inside <numatune> points at <memory>", () => {
+  const text = `<domain><numatune>\n  <memory mode='preferred' nodeset='0'>\n</numatune></domain>`;
+  const document = parseXml(text);
+  assert.deepEqual(problems(document), [['unclosed-element', 'memory']]);
+  const numatune = childElements(document.root!, 'numatune')[0]!;
+  assert.ok(numatune.endTagSpan, 'numatune is still closed by its own end tag');
+});
+
+test('a half-typed start tag keeps its attributes and reports once where it stops', () => {
+  const text = `<domain><cputune><vcpupin vcpu='0' cpu`;
+  const document = parseXml(text);
+  const pin = childElements(childElements(document.root!, 'cputune')[0]!, 'vcpupin')[0]!;
+  assert.deepEqual(pin.attributes.map((a) => [a.name, a.value]), [['vcpu', '0'], ['cpu', undefined]]);
+  assert.deepEqual(problems(document), [
+    ['missing-attribute-value', 'cpu'],
+    ['unfinished-tag', 'vcpupin'],
+    ['unclosed-element', 'cputune'],
+    ['unclosed-element', 'domain'],
+  ]);
+});
+
+test('a missing closing quote ends the value where the tag ends', () => {
+  const text = `<domain><vcpu placement='static>8</vcpu></domain>`;
+  const document = parseXml(text);
+  const vcpu = childElements(document.root!, 'vcpu')[0]!;
+  assert.equal(attribute(vcpu, 'placement')!.value, 'static');
+  assert.equal(elementText(vcpu)!.value, '8');
+  assert.deepEqual(problems(document), [['unterminated-attribute-value', "'static"]]);
+});
+
+test('duplicate attributes, bad entities, stray and mismatched end tags', () => {
+  const text = `<domain><a x='1' x='2'>&foo; &amp &lt;</a></b><vcupin></vcpupin></domain>`;
+  assert.deepEqual(problems(parseXml(text)), [
+    ['duplicate-attribute', 'x'],
+    ['bad-entity', '&foo;'],
+    ['bad-entity', '&amp'],
+    ['stray-end-tag', '</b>'],
+    ['mismatched-end-tag', 'vcpupin'],
+  ]);
+});
+
+test('entities are decoded in values and text', () => {
+  const document = parseXml(`<domain name="a&amp;b&#x41;">&lt;x&gt;</domain>`);
+  assert.equal(attribute(document.root!, 'name')!.value, 'a&bA');
+  assert.equal(elementText(document.root!)!.value, '<x>');
+});
+
+test('a lone < while typing keeps the tree', () => {
+  const text = `<domain>\n  <\n  <vcpu>2</vcpu>\n</domain>`;
+  const document = parseXml(text);
+  assert.equal(childElements(document.root!, 'vcpu').length, 1);
+  assert.deepEqual(problems(document).map(([code]) => code), ['invalid-name']);
+});
+
+test('multiple roots and text outside the root', () => {
+  assert.deepEqual(problems(parseXml(`<domain/>x<domain/>`)), [
+    ['text-outside-root', 'x'],
+    ['multiple-roots', 'domain'],
+  ]);
+});
+
+test('every prefix of a real domain parses without throwing', () => {
+  const text = `<domain type='kvm'>\n  <memoryBacking><hugepages><page size='1' unit='G' nodeset='0'/></hugepages></memoryBacking>\n  <!-- note -->\n  <cputune><vcpupin vcpu="0" cpuset="1-4,^2"/></cputune>\n</domain>\n`;
+  for (let end = 0; end <= text.length; end++) {
+    const document = parseXml(text.slice(0, end));
+    for (const problem of document.problems) {
+      assert.ok(problem.span.start <= problem.span.end && problem.span.end <= end, `span in bounds at ${end}`);
+    }
+  }
+});
