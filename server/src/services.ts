@@ -2,7 +2,7 @@ import type { Position, Range, TextDocument } from 'vscode-languageserver-textdo
 import type { CompletionList, Hover } from 'vscode-languageserver-types';
 import type { FileKind, Finding, Fix } from './core/types';
 import { domainCompletion } from './domain/completion';
-import { domainDiagnostics } from './domain/diagnostics';
+import { domainDiagnostics, forgetDomainDiagnostics } from './domain/diagnostics';
 import { forgetDomainDocument, looksLikeDomainXml } from './domain/document';
 import { domainHover } from './domain/hover';
 
@@ -23,7 +23,10 @@ const domainService: LanguageService = {
   diagnostics: domainDiagnostics,
   completion: domainCompletion,
   hover: domainHover,
-  forget: forgetDomainDocument,
+  forget(uri) {
+    forgetDomainDocument(uri);
+    forgetDomainDiagnostics(uri);
+  },
 };
 
 const SERVICES: Partial<Record<FileKind, LanguageService>> = { domain: domainService };
