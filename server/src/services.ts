@@ -63,3 +63,16 @@ function before(a: Position, b: Position): boolean {
 function rangesTouch(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
+
+/** Whether a file is XML, from its name or its first character (a BOM and leading white space skipped). */
+export function isXmlFile(path: string, text: string): boolean {
+  return /\.xml$/i.test(path) || text.trimStart().startsWith('<');
+}
+
+/**
+ * Whether a file met while walking a folder may be one virt-tune lints, from its name alone, so a
+ * large tree is not read file by file. detectKind has the last word once the text is read.
+ */
+export function mayHaveKind(path: string): boolean {
+  return /\.xml$/i.test(path);
+}

@@ -10,6 +10,9 @@ import type { Span, XmlAttribute, XmlElement } from '../xml/types';
  */
 export interface DomainModel {
   root: XmlElement;
+  /** The root's `type` attribute, the hypervisor: `kvm`, `qemu`, `xen`, ... */
+  type: string | undefined;
+  os: OsModel | undefined;
   memory: MemorySize | undefined;
   currentMemory: MemorySize | undefined;
   maxMemory: MemorySize | undefined;
@@ -23,6 +26,13 @@ export interface DomainModel {
   disks: DiskModel[];
   interfaces: InterfaceModel[];
   controllers: ControllerModel[];
+}
+
+export interface OsModel {
+  element: XmlElement;
+  /** `<os><type arch=...>`: `x86_64`, `aarch64`, ...; undefined when not written (libvirt then picks the host's). */
+  arch: string | undefined;
+  machine: string | undefined;
 }
 
 /** A size with libvirt's unit applied. */
@@ -110,12 +120,16 @@ export interface CpuModel {
 
 export interface DiskModel {
   element: XmlElement;
+  /** The `type` attribute: `file`, `block`, `network`, ... */
+  type: string | undefined;
   driver: XmlElement | undefined;
   iotune: XmlElement | undefined;
 }
 
 export interface InterfaceModel {
   element: XmlElement;
+  /** The `type` attribute: `network`, `bridge`, `direct`, ... */
+  type: string | undefined;
   modelType: string | undefined;
   driver: XmlElement | undefined;
 }
@@ -166,6 +180,8 @@ export function buildDomainModel(root: XmlElement): DomainModel {
   const allDevices = (name: string): XmlElement[] => devices.flatMap((parent) => childElements(parent, name));
   return {
     root,
+    type: attributeValue(root, 'type'),
+    os: readOs(firstChild(root, 'os')),
     memory: textSize(firstChild(root, 'memory')),
     currentMemory: textSize(firstChild(root, 'currentMemory')),
     maxMemory: textSize(firstChild(root, 'maxMemory')),
@@ -178,12 +194,18 @@ export function buildDomainModel(root: XmlElement): DomainModel {
     cpu: readCpu(firstChild(root, 'cpu')),
     disks: allDevices('disk').map((element) => ({
       element,
+      type: attributeValue(element, 'type'),
       driver: firstChild(element, 'driver'),
       iotune: firstChild(element, 'iotune'),
     })),
     interfaces: allDevices('interface').map((element) => {
       const model = firstChild(element, 'model');
-      return { element, modelType: model && attributeValue(model, 'type'), driver: firstChild(element, 'driver') };
+      return {
+        element,
+        type: attributeValue(element, 'type'),
+        modelType: model && attributeValue(model, 'type'),
+        driver: firstChild(element, 'driver'),
+      };
     }),
     controllers: allDevices('controller').map((element) => ({
       element,
@@ -191,6 +213,16 @@ export function buildDomainModel(root: XmlElement): DomainModel {
       model: attributeValue(element, 'model'),
       driver: firstChild(element, 'driver'),
     })),
+  };
+}
+
+function readOs(element: XmlElement | undefined): OsModel | undefined {
+  if (!element) return undefined;
+  const type = firstChild(element, 'type');
+  return {
+    element,
+    arch: type && attributeValue(type, 'arch'),
+    machine: type && attributeValue(type, 'machine'),
   };
 }
 

@@ -2,7 +2,7 @@ import { libvirt } from './sources';
 import type { Source } from './types';
 
 /**
- * libvirt's memory units (formatdomain, Memory Allocation): `b`/`bytes`; `KB`, `MB`, ... are powers of
+ * libvirt's memory units (formatdomain, Memory Allocation): `b`/`byte`/`bytes`; `KB`, `MB`, ... are powers of
  * 1000; `k`/`KiB`, `M`/`MiB`, ... are powers of 1024. libvirt compares them without regard to case
  * (virScaleInteger). The default is KiB.
  */
@@ -15,6 +15,7 @@ export interface MemoryUnit {
 const KI = 1024;
 export const MEMORY_UNITS: readonly MemoryUnit[] = [
   { name: 'b', bytes: 1, doc: 'bytes' },
+  { name: 'byte', bytes: 1, doc: 'bytes' },
   { name: 'bytes', bytes: 1, doc: 'bytes' },
   { name: 'KB', bytes: 1e3, doc: 'kilobytes (1,000 bytes)' },
   { name: 'k', bytes: KI, doc: 'kibibytes (1,024 bytes)' },

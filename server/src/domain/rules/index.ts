@@ -1,8 +1,12 @@
 import type { DomainRule } from './context';
 import { wellFormed } from './well-formed';
+import { STRUCTURE_RULES } from './structure';
+import { IO_RULES } from './io';
+import { MEMORY_RULES } from './memory';
+import { CPU_RULES } from './cpu';
 
 /**
  * Every domain rule, in code order. Each group has a folder of its own: structure (VT101-VT109),
  * memory (VT120-VT129), cpu and NUMA (VT130-VT139), disk and network I/O (VT140-VT149).
  */
-export const DOMAIN_RULES: readonly DomainRule[] = [wellFormed];
+export const DOMAIN_RULES: readonly DomainRule[] = [wellFormed, ...STRUCTURE_RULES, ...MEMORY_RULES, ...CPU_RULES, ...IO_RULES];

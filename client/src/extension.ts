@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import { commands, window, type ExtensionContext, type OutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Starts the virt-tune language server (dist/server.js, over IPC) for XML files and untitled XML. */
+export async function activate(context: ExtensionContext): Promise<void> {
+  const outputChannel: OutputChannel = window.createOutputChannel('virt-tune');
+  context.subscriptions.push(outputChannel);
+
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'xml' },
+      { scheme: 'untitled', language: 'xml' },
+    ],
+    outputChannel,
+  };
+  // The id 'virtTune' makes the client read the `virtTune.trace.server` setting.
+  const languageClient = new LanguageClient('virtTune', 'virt-tune', serverOptions, clientOptions);
+  client = languageClient;
+
+  context.subscriptions.push(
+    commands.registerCommand('virt-tune.showOutput', () => outputChannel.show(true)),
+    commands.registerCommand('virt-tune.restartServer', async () => {
+      outputChannel.appendLine('Restarting the virt-tune language server.');
+      await languageClient.restart();
+    }),
+  );
+  await languageClient.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,65 @@
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+// `node scripts/build.mjs` builds once; `--watch` rebuilds on every change.
+import { chmod } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const shebang = { js: '#!/usr/bin/env node' };
+
+/** Each bundle: its entry point, its output, and whether it is run as a program (shebang, executable). */
+const bundles = [
+  { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', executable: false },
+  { entry: 'server/src/server.ts', outfile: 'dist/server.js', executable: true },
+  { entry: 'server/src/cli.ts', outfile: 'dist/cli.js', executable: true },
+  // libxml2-wasm is an ES module with top-level await, which a CommonJS bundle cannot require: it gets
+  // an ES bundle of its own beside the others (its WebAssembly is inlined), loaded by server/src/schema/libxml2.ts.
+  { entry: 'libxml2-wasm', outfile: 'dist/libxml2-wasm.mjs', executable: false, format: 'esm' },
+];
+
+function options(bundle) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [bundle.entry],
+    outfile: bundle.outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: bundle.format ?? 'cjs',
+    sourcemap: true,
+    external: ['vscode'],
+    logLevel: 'warning',
+    ...(bundle.executable ? { banner: shebang } : {}),
+  };
+}
+
+async function makeExecutable(bundle) {
+  if (bundle.executable) await chmod(join(root, bundle.outfile), 0o755);
+}
+
+if (watch) {
+  for (const bundle of bundles) {
+    const context = await esbuild.context({
+      ...options(bundle),
+      plugins: [{ name: 'chmod', setup: (build) => build.onEnd((result) => (result.errors.length === 0 ? makeExecutable(bundle) : undefined)) }],
+    });
+    await context.watch();
+  }
+  console.log('virt-tune: watching for changes');
+} else {
+  const outcomes = await Promise.allSettled(
+    bundles.map(async (bundle) => {
+      await esbuild.build(options(bundle));
+      await makeExecutable(bundle);
+    }),
+  );
+  const failures = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
+  if (failures.length > 0) {
+    // esbuild has printed its own errors already; anything else is shown here.
+    for (const failure of failures) if (!Array.isArray(failure?.errors)) console.error(failure);
+    console.error('virt-tune: build failed');
+    process.exit(1);
+  }
+}

@@ -1,0 +1,71 @@
+import { fixCommand } from './fixCommand';
+import { lintCommand } from './lintCommand';
+import { rulesCommand } from './rulesCommand';
+import { EXIT_CLEAN, EXIT_USAGE, UsageError, type Output } from './usage';
+import { VERSION } from '../version';
+
+export const HELP = `virt-tune ${VERSION}: checks libvirt domain XML against the RHEL 7 Virtualization Tuning
+and Optimization Guide and libvirt's documentation.
+
+Usage:
+  virt-tune lint [options] PATH...     report problems
+  virt-tune fix [--dry-run] PATH...    apply the safe fixes
+  virt-tune rules [--format text|json] list the rules
+  virt-tune --help | --version
+
+PATH is a file or a folder. Folders are searched recursively (node_modules and .git left out) for
+.xml files whose root element is <domain>; other XML is skipped.
+
+Options of lint and fix:
+  -f, --format text|json|sarif  lint output (default text: file:line:col: severity CODE message)
+      --kind domain|ksmtuned|cmdline
+                                treat every file as this kind instead of detecting it
+                                (only domain is supported so far)
+      --host live|none|PATH     the host the guest runs on; checked, but no rule uses it yet
+                                (default none)
+  -n, --dry-run                 fix: print a unified diff instead of writing
+  -v, --verbose                 also say which files were skipped or changed
+
+fix applies only the fixes marked safe, repeating until nothing changes. Files are replaced
+atomically with their mode kept; a file that would not be well-formed XML afterwards (VT100) is
+left as it is.
+
+Exit status: 0 no error-level problem, 1 an error-level problem (remaining, for fix),
+2 a usage error or a file that cannot be read or written.
+`;
+
+/** Runs one command line and returns the exit status. */
+export async function main(argv: string[], output: Output): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {
+      output.stdout(HELP);
+      return command === undefined ? EXIT_USAGE : EXIT_CLEAN;
+    }
+    switch (command) {
+      case '--version':
+      case '-V':
+        output.stdout(`${VERSION}\n`);
+        return EXIT_CLEAN;
+      case 'lint':
+        return await lintCommand(rest, output);
+      case 'fix':
+        return await fixCommand(rest, output);
+      case 'rules':
+        return rulesCommand(rest, output);
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      output.stderr(`virt-tune: ${(error as Error).message}\nRun 'virt-tune --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

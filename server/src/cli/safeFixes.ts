@@ -1,0 +1,65 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileKind, Finding, Fix } from '../core/types';
+import { lintText } from './lintSource';
+
+/** The code of the well-formedness rule: while it speaks, the tree the other rules read is a guess. */
+export const WELL_FORMED = 'VT100';
+const MAX_PASSES = 10;
+
+export interface FixOutcome {
+  text: string;
+  /** How many fixes were applied over all passes. */
+  applied: number;
+  /** The findings of the final text. */
+  remaining: Finding[];
+}
+
+/**
+ * Applies the preferred fixes, lint → fix → lint again, until a pass changes nothing (or after a bounded
+ * number of passes, so two fixes that undo each other cannot loop). While the text is not well-formed,
+ * a pass applies only the well-formedness fixes.
+ */
+export function applySafeFixes(path: string, kind: FileKind, text: string): FixOutcome {
+  let current = text;
+  let applied = 0;
+  let findings = lintText(path, kind, current);
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const malformed = findings.some((finding) => finding.rule === WELL_FORMED);
+    const fixes = findings
+      .filter((finding) => !malformed || finding.rule === WELL_FORMED)
+      .flatMap((finding) => finding.fixes.filter((fix) => fix.isPreferred));
+    const document = TextDocument.create('file:///virt-tune-fix', 'xml', pass, current);
+    const chosen = compatibleFixes(document, fixes);
+    if (chosen.length === 0) break;
+    const next = TextDocument.applyEdits(document, chosen.flatMap((fix) => fix.edits));
+    if (next === current) break;
+    current = next;
+    applied += chosen.length;
+    findings = lintText(path, kind, current, pass + 1);
+  }
+  return { text: current, applied, remaining: findings };
+}
+
+/**
+ * The fixes that can be applied together, in document order: a fix is dropped when one of its edits
+ * overlaps an edit already chosen, or inserts at the same place (the order of the two would be a guess).
+ */
+export function compatibleFixes(document: TextDocument, fixes: readonly Fix[]): Fix[] {
+  const spans = (fix: Fix) =>
+    fix.edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end) }));
+  const ordered = fixes
+    .filter((fix) => fix.edits.length > 0)
+    .map((fix) => ({ fix, spans: spans(fix) }))
+    .sort((x, y) => Math.min(...x.spans.map((s) => s.start)) - Math.min(...y.spans.map((s) => s.start)));
+  const taken: { start: number; end: number }[] = [];
+  const chosen: Fix[] = [];
+  const clash = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    (a.start < b.end && b.start < a.end) || a.start === b.start;
+  for (const { fix, spans: fixSpans } of ordered) {
+    const clashesWithItself = fixSpans.some((a, i) => fixSpans.some((b, j) => i !== j && clash(a, b)));
+    if (clashesWithItself || fixSpans.some((span) => taken.some((other) => clash(span, other)))) continue;
+    taken.push(...fixSpans);
+    chosen.push(fix);
+  }
+  return chosen;
+}

@@ -1,0 +1,130 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FileKind } from '../core/types';
+import { detectKind, isXmlFile, mayHaveKind } from '../services';
+import { UsageError } from './usage';
+
+const BOM = '\uFEFF';
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** A file to lint, its text without the byte order mark (editors do not count it either). */
+export interface SourceFile {
+  /** As given on the command line, or joined to the folder that was given. */
+  path: string;
+  kind: FileKind;
+  text: string;
+  bom: boolean;
+  bytes: Buffer;
+}
+
+export interface Collected {
+  files: SourceFile[];
+  /** One line each: a file or folder that could not be read. */
+  unreadable: string[];
+  /** One line each: an XML file named on the command line that is not virt-tune's business. */
+  skipped: string[];
+}
+
+/**
+ * The files the command line names: files as given, folders walked (node_modules and .git left out)
+ * for the files whose kind is recognised. `kind` overrides detection.
+ */
+export async function collectSourceFiles(paths: readonly string[], kind: FileKind | undefined): Promise<Collected> {
+  const collected: Collected = { files: [], unreadable: [], skipped: [] };
+  const seen = new Set<string>();
+  const add = (file: SourceFile) => {
+    if (seen.has(file.path)) return;
+    seen.add(file.path);
+    collected.files.push(file);
+  };
+  for (const path of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = (await stat(path)).isDirectory();
+    } catch (error) {
+      collected.unreadable.push(cannotRead(path, error));
+      continue;
+    }
+    if (isFolder) {
+      await walkFolder(path, kind, add, collected);
+      continue;
+    }
+    const read = await readSource(path, collected);
+    if (!read) continue;
+    const fileKind = kind ?? detectKind(path, read.text);
+    if (fileKind) {
+      add({ path, kind: fileKind, ...read });
+    } else if (isXmlFile(path, read.text)) {
+      collected.skipped.push(`${path}: skipped: XML whose root is not <domain>`);
+    } else {
+      throw new UsageError(`${path}: not a file virt-tune knows (libvirt domain XML); say what it is with --kind`);
+    }
+  }
+  return collected;
+}
+
+async function walkFolder(
+  folder: string,
+  kind: FileKind | undefined,
+  add: (file: SourceFile) => void,
+  collected: Collected,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    collected.unreadable.push(cannotRead(folder, error));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walkFolder(path, kind, add, collected);
+      continue;
+    }
+    // Symbolic links to files are followed; links to folders are not, so a cycle cannot trap the walk.
+    if (!mayHaveKind(path) || !(entry.isFile() || (entry.isSymbolicLink() && (await isFile(path))))) continue;
+    const read = await readSource(path, collected);
+    if (!read) continue;
+    const fileKind = kind ?? detectKind(path, read.text);
+    if (fileKind) add({ path, kind: fileKind, ...read });
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readSource(path: string, collected: Collected): Promise<Pick<SourceFile, 'text' | 'bom' | 'bytes'> | undefined> {
+  try {
+    const bytes = await readFile(path);
+    const decoded = bytes.toString('utf8');
+    const bom = decoded.startsWith(BOM);
+    return { text: bom ? decoded.slice(1) : decoded, bom, bytes };
+  } catch (error) {
+    collected.unreadable.push(cannotRead(path, error));
+    return undefined;
+  }
+}
+
+/** The bytes to write for a (possibly changed) text: the byte order mark kept if the file had one. */
+export function encodeSource(file: Pick<SourceFile, 'bom'>, text: string): Buffer {
+  return Buffer.from(file.bom ? BOM + text : text, 'utf8');
+}
+
+/** Whether the file is UTF-8 that survives decoding and encoding unchanged (else a rewrite would lose bytes). */
+export function isFaithfulUtf8(file: SourceFile): boolean {
+  return encodeSource(file, file.text).equals(file.bytes);
+}
+
+function cannotRead(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error);
+  return `cannot read ${path}: ${reason}`;
+}

@@ -1,0 +1,105 @@
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import { fact } from '../../kb/facts';
+import { childSpecs, valueChoices } from '../../kb/specLookup';
+import type { ElementSpec } from '../../kb/types';
+import { childElements, elementPath } from '../../xml/query';
+import type { Span, XmlElement } from '../../xml/types';
+import { itemDocumentation } from './documentation';
+import { spanRange, type CompletionSite } from './site';
+import { choice, placeholder } from './snippetText';
+import { attributeValueChoices } from './valueChoices';
+
+/** How a chosen element name goes into the text. */
+export type ElementInsertion =
+  /** A whole tag, `<name ...>`, replacing the word typed (no `<` typed yet). */
+  | { form: 'tag'; replace: Span }
+  /** The rest of a tag after a typed `<`: `name ...>`, replacing the name typed so far (of `element`, once parsed). */
+  | { form: 'after-lt'; replace: Span; element?: XmlElement }
+  /** Only the name of an existing tag (its end tag follows). */
+  | { form: 'rename'; replace: Span; element: XmlElement };
+
+/** The children the structure allows in `parent`; those already there come last. */
+export function elementItems(site: CompletionSite, parent: XmlElement, insertion: ElementInsertion): CompletionItem[] {
+  const parentPath = elementPath(parent);
+  return childSpecs(parentPath).map(({ name, path, spec }) => {
+    const typing = insertion.form === 'tag' ? undefined : insertion.element;
+    const present = childElements(parent, name).some((child) => child !== typing);
+    const required = (spec?.attributes ?? []).filter((attribute) => attribute.required).map((attribute) => attribute.name);
+    const detail = [`<${name}> in <${parent.name}>`, required.length > 0 ? `requires ${required.join(', ')}` : '', present ? 'already present' : '']
+      .filter((part) => part !== '')
+      .join(' · ');
+    const item: CompletionItem = {
+      label: name,
+      kind: CompletionItemKind.Module,
+      detail,
+      sortText: `${present ? 2 : 0}-${name}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      // Lines after the first take the indentation of the line the tag starts on.
+      insertTextMode: InsertTextMode.adjustIndentation,
+      textEdit: { range: spanRange(site, insertion.replace), newText: insertText(site, path, name, spec, insertion) },
+    };
+    const documentation = itemDocumentation(fact(path));
+    if (documentation) item.documentation = documentation;
+    if (insertion.form === 'rename') {
+      const endTag = renameEndTag(site, insertion.element, name);
+      if (endTag) item.additionalTextEdits = [endTag];
+      item.insertTextFormat = InsertTextFormat.PlainText;
+    }
+    return item;
+  });
+}
+
+function insertText(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, insertion: ElementInsertion): string {
+  if (insertion.form === 'rename') return name;
+  return elementSnippet(site, path, name, spec, insertion.form === 'tag');
+}
+
+/** `<vcpupin vcpu='${1|0,1|}' cpuset='$2'/>`: required attributes as placeholders, closed as the element's content wants. */
+export function elementSnippet(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, withLt: boolean): string {
+  const q = site.quote;
+  let index = 1;
+  let open = `${withLt ? '<' : ''}${name}`;
+  for (const attribute of spec?.attributes ?? []) {
+    if (!attribute.required) continue;
+    const values = site.document.model ? attributeValueChoices(site.document.model, path, attribute.name, undefined) : [];
+    open += ` ${attribute.name}=${q}${valuePlaceholder(index++, values.filter((entry) => entry.kind !== 'unit').map((entry) => entry.value))}${q}`;
+  }
+  if (spec?.text?.kind === 'memory' && spec.attributes.some((attribute) => attribute.name === 'unit' && !attribute.required)) {
+    open += ` unit=${q}${choice(index++, ['KiB', 'MiB', 'GiB'])}${q}`;
+  }
+  if (spec && isEmpty(spec)) return `${open}/>`;
+  if (spec?.text) {
+    const values = valueChoices(spec.text).map((entry) => entry.value);
+    return `${open}>${valuePlaceholder(index, values)}</${name}>`;
+  }
+  if (spec && spec.children.length > 0) return `${open}>\n${site.indent}$0\n</${name}>`;
+  return `${open}>$0</${name}>`;
+}
+
+function valuePlaceholder(index: number, values: readonly string[]): string {
+  return values.length > 0 ? choice(index, values) : placeholder(index);
+}
+
+function isEmpty(spec: ElementSpec): boolean {
+  return spec.empty === true || (spec.childrenKnown && spec.children.length === 0 && spec.text === undefined);
+}
+
+/** Renaming a start tag renames its end tag too, when the two matched. */
+function renameEndTag(site: CompletionSite, element: XmlElement, name: string): TextEdit | undefined {
+  if (!element.endNameSpan || name === element.name) return undefined;
+  const written = site.document.xml.text.slice(element.endNameSpan.start, element.endNameSpan.end);
+  if (written !== element.name) return undefined;
+  return { range: spanRange(site, element.endNameSpan), newText: name };
+}
+
+/** After `</`: the name that closes `element` (and the `>` when it is missing). */
+export function closingTagItem(site: CompletionSite, element: XmlElement, replace: Span): CompletionItem {
+  const text = site.document.xml.text;
+  const closed = text.slice(replace.end).trimStart().startsWith('>');
+  return {
+    label: element.name,
+    kind: CompletionItemKind.Module,
+    detail: `closes <${element.name}>`,
+    textEdit: { range: spanRange(site, replace), newText: closed ? element.name : `${element.name}>` },
+  };
+}

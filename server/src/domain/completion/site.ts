@@ -1,0 +1,57 @@
+import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { walkElements } from '../../xml/query';
+import type { Span, XmlDocument } from '../../xml/types';
+import type { DomainDocument } from '../document';
+
+/** Where a completion is asked for, with the document's writing habits that inserted text should follow. */
+export interface CompletionSite {
+  textDocument: TextDocument;
+  document: DomainDocument;
+  offset: number;
+  /** The quote the document uses most for attribute values (libvirt writes `'`). */
+  quote: "'" | '"';
+  /** One level of indentation as the document writes it. */
+  indent: string;
+}
+
+export function completionSite(textDocument: TextDocument, document: DomainDocument, offset: number): CompletionSite {
+  return { textDocument, document, offset, quote: preferredQuote(document.xml), indent: indentUnit(document.xml.text) };
+}
+
+export function spanRange(site: CompletionSite, span: Span): Range {
+  return { start: site.textDocument.positionAt(span.start), end: site.textDocument.positionAt(span.end) };
+}
+
+function preferredQuote(xml: XmlDocument): "'" | '"' {
+  let single = 0;
+  let double = 0;
+  walkElements(xml.nodes, (element) => {
+    for (const attribute of element.attributes) {
+      if (attribute.quote === "'") single++;
+      else if (attribute.quote === '"') double++;
+    }
+  });
+  return double > single ? '"' : "'";
+}
+
+/** The smallest indentation of a line that starts with a tag; two spaces when nothing is indented. */
+function indentUnit(text: string): string {
+  let smallest: string | undefined;
+  for (const match of text.matchAll(/\n([ \t]+)</g)) {
+    const indentation = match[1]!;
+    if (indentation.startsWith('\t')) return '\t';
+    if (smallest === undefined || indentation.length < smallest.length) smallest = indentation;
+  }
+  return smallest ?? '  ';
+}
+
+const NAME_CHAR = /[A-Za-z0-9_:.\-]/;
+
+/** The name-like word around the offset (`vcp|u` -> `vcpu`), empty at the offset when there is none. */
+export function wordAt(text: string, offset: number): Span {
+  let start = offset;
+  while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+  return { start, end };
+}

@@ -1,0 +1,68 @@
+import { fact } from '../../kb/facts';
+import { attributeSpec, valueChoices, valueKey } from '../../kb/specLookup';
+import type { Fact } from '../../kb/types';
+import type { XmlElement } from '../../xml/types';
+import type { DomainModel } from '../model';
+
+/** A value completion may offer for an attribute. */
+export interface ValueChoice {
+  value: string;
+  /** One line for the item's detail. */
+  detail: string;
+  /** The value's own fact, when the knowledge base has one. */
+  about: Fact | undefined;
+  /** A short description when there is no fact. */
+  doc: string | undefined;
+  kind: 'enum' | 'unit' | 'id';
+}
+
+/**
+ * The values that fit an attribute: the closed list its type allows, or, for ids that refer to other
+ * parts of the document, the ones not taken yet. `element` is the element being edited (its own
+ * value does not count as taken); undefined when the element is about to be inserted.
+ */
+export function attributeValueChoices(
+  model: DomainModel,
+  elementPath: string,
+  name: string,
+  element: XmlElement | undefined,
+): ValueChoice[] {
+  const ids = freeIds(model, elementPath, name, element);
+  if (ids) return ids;
+  const spec = attributeSpec(elementPath, name);
+  if (!spec) return [];
+  const kind = spec.type.kind === 'memoryUnit' ? 'unit' : 'enum';
+  return valueChoices(spec.type).map((entry) => ({
+    value: entry.value,
+    detail: kind === 'unit' ? `unit: ${entry.doc ?? entry.value}` : `${name} value`,
+    about: fact(valueKey(elementPath, name, entry.value)),
+    doc: entry.doc,
+    kind,
+  }));
+}
+
+function freeIds(model: DomainModel, elementPath: string, name: string, element: XmlElement | undefined): ValueChoice[] | undefined {
+  if (elementPath === 'domain/cputune/vcpupin' && name === 'vcpu') {
+    const count = model.vcpu?.count;
+    if (count === undefined) return undefined;
+    const pinned = new Set((model.cputune?.vcpupins ?? []).filter((pin) => pin.element !== element).map((pin) => pin.vcpu));
+    return range(Math.min(count, 4096))
+      .filter((vcpu) => !pinned.has(vcpu))
+      .map((vcpu) => idChoice(String(vcpu), `vCPU ${vcpu} (not pinned yet)`));
+  }
+  if (elementPath === 'domain/numatune/memnode' && name === 'cellid') {
+    const cells = (model.cpu?.cells ?? []).flatMap((cell) => (cell.id === undefined ? [] : [cell.id]));
+    if (cells.length === 0) return undefined;
+    const used = new Set((model.numatune?.memnodes ?? []).filter((memnode) => memnode.element !== element).map((memnode) => memnode.cellid));
+    return cells.filter((id) => !used.has(id)).map((id) => idChoice(String(id), `guest NUMA cell ${id} (no memnode yet)`));
+  }
+  return undefined;
+}
+
+function idChoice(value: string, detail: string): ValueChoice {
+  return { value, detail, about: undefined, doc: undefined, kind: 'id' };
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}

@@ -1,0 +1,49 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { valueChoices } from '../../kb/specLookup';
+import { elementSpec } from '../../kb/structure';
+import { elementPath } from '../../xml/query';
+import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
+import { itemDocumentation } from './documentation';
+import { spanRange, type CompletionSite } from './site';
+import { attributeValueChoices, type ValueChoice } from './valueChoices';
+
+const KINDS: Record<ValueChoice['kind'], CompletionItemKind> = {
+  enum: CompletionItemKind.EnumMember,
+  unit: CompletionItemKind.Unit,
+  id: CompletionItemKind.Value,
+};
+
+/** Values for the attribute whose value the cursor is in; `span` is the whole value between the quotes. */
+export function attributeValueItems(site: CompletionSite, element: XmlElement, attribute: XmlAttribute, span: Span): CompletionItem[] {
+  const model = site.document.model;
+  if (!model) return [];
+  // An unterminated value gets its closing quote with the value.
+  const closing = attribute.valueClosed || !attribute.quote ? '' : attribute.quote;
+  const choices = attributeValueChoices(model, elementPath(element), attribute.name, element);
+  return choices.map((entry, index) => valueItem(site, entry, span, closing, index));
+}
+
+/** Values for an element's text where its type has a closed list; `span` is the text typed so far. */
+export function textValueItems(site: CompletionSite, element: XmlElement, span: Span): CompletionItem[] {
+  const path = elementPath(element);
+  const type = elementSpec(path)?.text;
+  if (!type) return [];
+  return valueChoices(type).map((entry, index) =>
+    valueItem(site, { value: entry.value, detail: `text of <${element.name}>`, about: undefined, doc: entry.doc, kind: 'enum' }, span, '', index),
+  );
+}
+
+function valueItem(site: CompletionSite, entry: ValueChoice, span: Span, closing: string, index: number): CompletionItem {
+  const item: CompletionItem = {
+    label: entry.value,
+    kind: KINDS[entry.kind],
+    detail: entry.detail,
+    // Keep the knowledge base's order (ids ascending, enum values as listed, units from small to large).
+    sortText: String(index).padStart(5, '0'),
+    textEdit: { range: spanRange(site, span), newText: entry.value + closing },
+  };
+  if (closing !== '') item.filterText = entry.value;
+  const documentation = itemDocumentation(entry.about, entry.about || !entry.doc ? [] : [entry.doc]);
+  if (documentation) item.documentation = documentation;
+  return item;
+}

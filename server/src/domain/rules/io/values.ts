@@ -1,0 +1,50 @@
+import { parseUnsigned } from '../../model';
+import { elementText, firstChild } from '../../../xml/query';
+import type { Span, XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';
+import { brokenByXml, hasCompleteContent } from '../structure/values';
+
+/**
+ * The attribute's value when it was written whole between quotes and no well-formedness problem
+ * touches it; undefined when it is absent or broken (VT100 speaks about broken values).
+ */
+export function writtenValue(xml: XmlDocument, attribute: XmlAttribute | undefined): string | undefined {
+  if (!attribute || attribute.value === undefined || !attribute.valueSpan) return undefined;
+  if (!attribute.quote || !attribute.valueClosed || brokenByXml(xml, attribute.valueSpan)) return undefined;
+  return attribute.value;
+}
+
+/** An attribute's non-negative integer value, or undefined when it is absent, broken or not a number. */
+export function unsignedValue(xml: XmlDocument, attribute: XmlAttribute | undefined): number | undefined {
+  return parseUnsigned(writtenValue(xml, attribute));
+}
+
+/**
+ * A child holding a number as its text, the way libvirt's `<iotune>` limits are written. `value` is 0
+ * when the child is absent (libvirt reads an absent limit as 0, "no limit") and undefined when the
+ * child is there but its text is not a number, or the element is not written in full.
+ */
+export interface NumberChild {
+  element: XmlElement | undefined;
+  value: number | undefined;
+  /** The number's text, when there is one. */
+  valueSpan: Span | undefined;
+}
+
+export function numberChild(xml: XmlDocument, parent: XmlElement, name: string): NumberChild {
+  // libvirt reads the first element of a name (an XPath string() of the node set).
+  const element = firstChild(parent, name);
+  if (!element) return { element: undefined, value: 0, valueSpan: undefined };
+  const text = hasCompleteContent(element) ? elementText(element) : undefined;
+  if (!text || brokenByXml(xml, text.span)) return { element, value: undefined, valueSpan: text?.span };
+  return { element, value: parseUnsigned(text.value), valueSpan: text.span };
+}
+
+/** A limit that is in force: a number above 0 (0 means "no limit"). */
+export function isSet(child: NumberChild): child is NumberChild & { element: XmlElement; value: number } {
+  return child.element !== undefined && child.value !== undefined && child.value > 0;
+}
+
+/** A limit known to be off: absent, or 0. A child whose text does not parse is neither set nor unset. */
+export function isUnset(child: NumberChild): boolean {
+  return child.value === 0;
+}

@@ -1,0 +1,32 @@
+import { closestNames } from '../../../core/similarity';
+import { isForeignName } from '../../../kb/structure';
+import type { ElementSpec } from '../../../kb/types';
+import type { XmlAttribute, XmlElement } from '../../../xml/types';
+
+/** An attribute the element's spec does not list, with the known names it was most likely meant to be. */
+export interface UnknownAttribute {
+  attribute: XmlAttribute;
+  suggestions: string[];
+}
+
+/**
+ * The attributes of an element that its spec (known in full) does not list. Namespace declarations and
+ * namespaced attributes (`xmlns`, `xmlns:qemu`, `xml:lang`, `foo:bar`) belong to other schemas and are
+ * left out. Suggestions leave out names the element already has: renaming to one would only make a
+ * duplicate. When one unknown attribute has no close name and one required attribute is missing
+ * (`<vcpupin vcpu='1' cpu='3'/>`), the missing one is what it was meant to be.
+ */
+export function unknownAttributes(element: XmlElement, spec: ElementSpec): UnknownAttribute[] {
+  if (!spec.attributesKnown) return [];
+  const known = spec.attributes.map((attribute) => attribute.name);
+  const present = new Set(element.attributes.map((attribute) => attribute.name));
+  const candidates = known.filter((name) => !present.has(name));
+  const unknown = element.attributes
+    .filter((attribute) => !known.includes(attribute.name) && !isForeignName(attribute.name))
+    .map((attribute) => ({ attribute, suggestions: closestNames(attribute.name, candidates) }));
+  const suggested = new Set(unknown.flatMap((entry) => entry.suggestions));
+  const missing = spec.attributes.filter((attribute) => attribute.required && !present.has(attribute.name) && !suggested.has(attribute.name));
+  const unmatched = unknown.filter((entry) => entry.suggestions.length === 0);
+  if (unmatched.length === 1 && missing.length === 1) unmatched[0]!.suggestions = [missing[0]!.name];
+  return unknown;
+}

@@ -1,0 +1,85 @@
+import { closestNames } from '../../../core/similarity';
+import type { FixSpec } from '../../../core/types';
+import { guide, libvirt } from '../../../kb/sources';
+import type { ValueType } from '../../../kb/types';
+import { valueChoices } from '../../../kb/specLookup';
+import { memoryUnit } from '../../../kb/units';
+import type { DomainRule } from '../context';
+import { listOf, typedValues, type TypedValue } from './values';
+
+/** Words people write for yes/no and on/off, and the one libvirt wants. */
+const SYNONYMS: Readonly<Record<'yesno' | 'onoff', Readonly<Record<string, string>>>> = {
+  yesno: { true: 'yes', on: 'yes', '1': 'yes', enable: 'yes', enabled: 'yes', false: 'no', off: 'no', '0': 'no', disable: 'no', disabled: 'no' },
+  onoff: { true: 'on', yes: 'on', '1': 'on', enable: 'on', enabled: 'on', false: 'off', no: 'off', '0': 'off', disable: 'off', disabled: 'off' },
+};
+
+/**
+ * VT104: a value outside the words libvirt accepts there: an enumeration (`cache`, `io`, `mode`,
+ * `placement`, ...), yes/no, on/off, or a memory unit. libvirt refuses the domain.
+ */
+export const invalidValue: DomainRule = {
+  meta: {
+    code: 'VT104',
+    name: 'invalid-value',
+    title: 'Values must be among those libvirt accepts',
+    severity: 'error',
+    sources: [
+      libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs'),
+      libvirt('memory-allocation', 'Memory Allocation'),
+      libvirt('numa-node-tuning', 'NUMA Node Tuning'),
+      libvirt('cpu-allocation', 'CPU Allocation'),
+      guide('7.2', 'Caching'),
+      guide('7.3', 'I/O Mode'),
+      guide('9.3.3', 'Domain Processes'),
+    ],
+    fixable: true,
+  },
+  check(context, report) {
+    for (const typed of typedValues(context.xml)) {
+      const accepted = acceptedValues(typed.type);
+      if (!accepted || accepts(typed.type, accepted, typed.value)) continue;
+      const suggestions = suggestionsFor(typed.type, accepted, typed.value);
+      const hint = suggestions.length > 0 ? ` Did you mean ${listOf(suggestions.map((value) => `'${value}'`), 'or')}?` : '';
+      report({
+        span: typed.span,
+        message: `libvirt does not accept ${typed.subject}: it takes ${describeAccepted(typed.type, accepted)}.${hint}`,
+        fixes: typed.verbatim ? suggestions.map((value) => replaceFix(typed, value, suggestions.length === 1)) : [],
+      });
+    }
+  },
+};
+
+/** The words a type accepts; undefined for open types (numbers, lists, text), which this rule does not judge. */
+function acceptedValues(type: ValueType): readonly string[] | undefined {
+  const choices = valueChoices(type);
+  return choices.length > 0 ? choices.map((choice) => choice.value) : undefined;
+}
+
+/** libvirt compares memory units without regard to case; the other words must match exactly. */
+function accepts(type: ValueType, accepted: readonly string[], value: string): boolean {
+  return type.kind === 'memoryUnit' ? memoryUnit(value) !== undefined : accepted.includes(value);
+}
+
+function describeAccepted(type: ValueType, accepted: readonly string[]): string {
+  if (type.kind === 'memoryUnit') {
+    return "a memory unit such as 'KiB', 'MiB', 'GiB', 'TiB' (also 'k', 'M', 'G', 'T'), which count in powers of 1024, " +
+      "'KB', 'MB', 'GB', 'TB', which count in powers of 1000, or 'b' (bytes)";
+  }
+  return listOf(accepted.map((value) => `'${value}'`), 'or');
+}
+
+function suggestionsFor(type: ValueType, accepted: readonly string[], value: string): string[] {
+  if (type.kind === 'yesno' || type.kind === 'onoff') {
+    const synonym = SYNONYMS[type.kind][value.toLowerCase()];
+    if (synonym) return [synonym];
+  }
+  return closestNames(value, accepted);
+}
+
+function replaceFix(typed: TypedValue, value: string, isPreferred: boolean): FixSpec {
+  return {
+    title: `Change '${typed.value}' to '${value}'`,
+    edits: [{ span: typed.span, newText: value }],
+    ...(isPreferred ? { isPreferred: true } : {}),
+  };
+}

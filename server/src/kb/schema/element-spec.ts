@@ -1,0 +1,71 @@
+import type { AttributeSpec, ElementSpec, ValueType } from '../types';
+import { schemaAttribute, schemaElementAt } from './structure';
+import type { SchemaElement, SchemaValue } from './types';
+import { schemaEnumValues } from './values';
+
+const specs = new Map<string, ElementSpec | undefined>();
+
+/**
+ * The schema's definition of the element at an element path (`domain/devices/disk/driver`), in the
+ * project's ElementSpec shape. Children and attributes are known (closed) wherever the schema lists
+ * them all; value types the ElementSpec shape cannot express (patterns, unions with numbers) become
+ * `string`: never stricter than the schema.
+ */
+export function schemaElementSpec(path: string): ElementSpec | undefined {
+  if (specs.has(path)) return specs.get(path);
+  const element = schemaElementAt(path.split('/'));
+  const spec = element ? toElementSpec(path, element) : undefined;
+  specs.set(path, spec);
+  return spec;
+}
+
+function toElementSpec(path: string, element: SchemaElement): ElementSpec {
+  const attributes: AttributeSpec[] = element.attributes.map((attribute) => ({
+    name: attribute.name,
+    type: toValueType(attribute.value, attribute.name),
+    ...(attribute.required ? { required: true } : {}),
+  }));
+  const spec: ElementSpec = {
+    path,
+    children: element.children.map((child) => child.name),
+    childrenKnown: !element.openChildren,
+    attributes,
+    attributesKnown: !element.openAttributes,
+  };
+  if (element.text) return { ...spec, text: textType(element, element.text) };
+  if (element.children.length === 0 && !element.openChildren) return { ...spec, empty: true };
+  return spec;
+}
+
+/** An element holding a size whose unit is its `unit` attribute (`<memory unit='GiB'>4</memory>`). */
+function textType(element: SchemaElement, text: SchemaValue): ValueType {
+  const unit = schemaAttribute(element, 'unit');
+  if (text.kind === 'integer' && unit?.value.kind === 'memoryUnit') return { kind: 'memory' };
+  return toValueType(text, undefined);
+}
+
+export function toValueType(value: SchemaValue, attributeName: string | undefined): ValueType {
+  switch (value.kind) {
+    case 'yesno':
+    case 'onoff':
+    case 'memoryUnit':
+      return { kind: value.kind };
+    case 'cpuset':
+      return { kind: attributeName === 'nodeset' ? 'nodeset' : 'cpuset' };
+    case 'integer': {
+      const min = safeNumber(value.min);
+      const max = safeNumber(value.max);
+      return { kind: 'integer', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+    }
+    default: {
+      const values = schemaEnumValues(value);
+      return values ? { kind: 'enum', values: values.map((item) => ({ value: item })) } : { kind: 'string' };
+    }
+  }
+}
+
+function safeNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const number = Number(text);
+  return Number.isSafeInteger(number) ? number : undefined;
+}

@@ -1,0 +1,37 @@
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Fix, Severity } from '../core/types';
+import { ruleDocUri } from '../ruleDocs';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: ruleDocUri(finding.rule) },
+    source: 'virt-tune',
+    message: finding.message,
+  };
+}
+
+export function toCodeAction(uri: string, finding: Finding, fix: Fix): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(finding)],
+    edit: { changes: { [uri]: fix.edits } },
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+  };
+}
+
+/** Whether a client that asked only for some kinds of code action wants quick fixes. */
+export function wantsQuickFixes(only: readonly string[] | undefined): boolean {
+  if (!only) return true;
+  return only.some((kind) => kind === '' || kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`));
+}

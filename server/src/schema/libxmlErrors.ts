@@ -1,0 +1,109 @@
+import type { ErrorDetail, RelaxNGValidator, XmlDocument, XmlNode } from 'libxml2-wasm';
+import type { Libxml2 } from './libxml2';
+import { readMessage } from './messages';
+import type { SchemaError } from './types';
+
+/** Line numbers past 65535 are kept (libxml2 otherwise stops counting there). */
+const XML_PARSE_BIG_LINES = 1 << 22;
+/** No network access while parsing a user's document. */
+const XML_PARSE_NONET = 1 << 11;
+
+/** libxml2's tree of the text, or the reasons it is not well-formed. The caller disposes the tree. */
+export function parseDocument(library: Libxml2, text: string): XmlDocument | SchemaError[] {
+  try {
+    // The text is already decoded: an encoding declared in it must not be applied again.
+    return library.XmlDocument.fromString(text, { encoding: 'utf-8', option: XML_PARSE_BIG_LINES | XML_PARSE_NONET });
+  } catch (error) {
+    return notWellFormed(library, error);
+  }
+}
+
+/** libxml2's RelaxNG verdict on a parsed document: no errors means valid. */
+export function validateDocument(library: Libxml2, schema: RelaxNGValidator, document: XmlDocument): SchemaError[] {
+  try {
+    schema.validate(document);
+    return [];
+  } catch (error) {
+    if (error instanceof library.XmlValidateError) return validityErrors(error.details, document);
+    return [{ line: 1, message: `libxml2 could not validate the document: ${describeError(library, error)}`, kind: 'other' }];
+  }
+}
+
+export function describeError(library: Libxml2, error: unknown): string {
+  if (error instanceof library.XmlLibError && error.details.length > 0) {
+    return error.details
+      .slice(0, 3)
+      .map((detail) => `${detail.file ? `${detail.file}:${detail.line}: ` : ''}${detail.message.trim()}`)
+      .join('; ');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function notWellFormed(library: Libxml2, error: unknown): SchemaError[] {
+  const details = error instanceof library.XmlLibError ? error.details : [];
+  if (details.length === 0) return [{ line: 1, message: describeError(library, error), kind: 'not-well-formed' }];
+  return details.map((detail) => ({
+    line: Math.max(1, detail.line),
+    ...(detail.col > 0 ? { column: detail.col } : {}),
+    message: detail.message.trimEnd(),
+    kind: 'not-well-formed',
+  }));
+}
+
+function validityErrors(details: readonly ErrorDetail[], document: XmlDocument): SchemaError[] {
+  return details.map((detail, index) => {
+    const message = detail.message.trimEnd();
+    const path = detail.xpath ?? interleavePath(message, details, index, document);
+    const fields = readMessage(message);
+    if (fields.kind === 'extra-content' && fields.element === 'text' && path !== undefined && lastStepName(path) !== 'text') {
+      // libxml2 names a text node "text": "Element devices has extra content: text" is text where none is allowed.
+      fields.kind = 'unexpected-text';
+      fields.element = fields.parent;
+      delete fields.parent;
+    }
+    const line = detail.line > 0 ? detail.line : lineOf(document, path);
+    return {
+      line,
+      ...(detail.col > 0 ? { column: detail.col } : {}),
+      message,
+      ...fields,
+      ...(path !== undefined ? { path } : {}),
+    };
+  });
+}
+
+/**
+ * libxml2 attaches no node to "Extra element X in interleave"; the next error that has one points at X,
+ * at a node inside X, or at the element holding X.
+ */
+function interleavePath(message: string, details: readonly ErrorDetail[], index: number, document: XmlDocument): string | undefined {
+  const { kind, element: name } = readMessage(message);
+  if (kind !== 'extra-in-interleave' || name === undefined) return undefined;
+  const next = details.slice(index + 1).find((detail) => detail.xpath !== undefined)?.xpath;
+  if (next === undefined) return undefined;
+  const steps = next.split('/');
+  for (let last = steps.length - 1; last > 0; last--) {
+    if (lastStepName(steps[last]!) === name) return steps.slice(0, last + 1).join('/');
+  }
+  const child = `${next}/${name}`;
+  return nodeAt(document, child) ? child : undefined;
+}
+
+/** `disk` for `/domain/devices/disk[2]`. */
+export function lastStepName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\[\d+\]$/, '');
+}
+
+export function nodeAt(document: XmlDocument, path: string): XmlNode | null {
+  try {
+    return document.get(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The line of the node at a libxml2 path; 1 when there is none. */
+export function lineOf(document: XmlDocument, path: string | undefined): number {
+  const node = path === undefined ? null : nodeAt(document, path);
+  return node ? Math.max(1, node.line) : 1;
+}

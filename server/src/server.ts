@@ -1,0 +1,20 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startLanguageServer } from './lsp/languageServer';
+import { VERSION } from './version';
+
+const USAGE = `virt-tune-ls ${VERSION}: the virt-tune language server.
+Usage: virt-tune-ls --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+`;
+const TRANSPORT = /^--(stdio$|node-ipc$|socket=|pipe=)/;
+const args = process.argv.slice(2);
+
+if (args.includes('--version')) {
+  process.stdout.write(`${VERSION}\n`);
+} else if (args.includes('--help')) {
+  process.stdout.write(USAGE);
+} else if (!args.some((arg) => TRANSPORT.test(arg))) {
+  process.stderr.write(USAGE);
+  process.exitCode = 2;
+} else {
+  startLanguageServer(createConnection(ProposedFeatures.all));
+}

@@ -1,0 +1,245 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import { domainCompletion } from '../../server/src/domain/completion';
+import { domain, textDocument } from '../helpers';
+import { accept, complete, item, labels, replaced } from './completionHelpers';
+
+const DISK = `  <devices>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw' DRIVER/>
+      <source file='/var/lib/libvirt/images/guest.img'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+  </devices>`;
+
+function elementLabels(items: ReturnType<typeof complete>['items']): string[] {
+  return labels(items.filter((candidate) => candidate.kind !== CompletionItemKind.Snippet));
+}
+
+function snippetLabels(items: ReturnType<typeof complete>['items']): string[] {
+  return labels(items.filter((candidate) => candidate.kind === CompletionItemKind.Snippet));
+}
+
+test('in <domain> content: the tuning elements and the snippets that stand in <domain>', () => {
+  const { items } = complete(domain('  |'));
+  const elements = elementLabels(items);
+  for (const name of ['cputune', 'numatune', 'memtune', 'memoryBacking', 'cpu', 'devices']) assert.ok(elements.includes(name), name);
+  assert.ok(!elements.includes('vcpupin'), 'vcpupin belongs in <cputune>');
+  const snippets = snippetLabels(items);
+  for (const prefix of ['cputune', 'numatune', 'hugepages', 'hugepages-nodes', 'locked', 'nosharepages', 'numa-cells']) {
+    assert.ok(snippets.includes(prefix), prefix);
+  }
+  assert.ok(!snippets.includes('interface-multiqueue'), 'interfaces stand in <devices>');
+  assert.ok(!snippets.includes('iotune'), 'iotune stands in <disk>');
+});
+
+test('an element inserted in content is a whole tag with its required attributes', () => {
+  const { items, text } = complete(domain('  <cputune>\n    |\n  </cputune>'));
+  const vcpupin = item(items, 'vcpupin', CompletionItemKind.Module);
+  assert.equal(replaced(text, vcpupin), '');
+  assert.ok(accept(text, vcpupin).includes(`    <vcpupin vcpu='0' cpuset=''/>\n`));
+  const memtune = item(complete(domain('  |')).items, 'memtune', CompletionItemKind.Module);
+  assert.match((memtune.textEdit as { newText: string }).newText, /^<memtune>\n {2}\$0\n<\/memtune>$/);
+});
+
+test("after '<' in <cputune>: vcpupin and emulatorpin, replacing exactly the partial name", () => {
+  const { items, text } = complete(domain('  <cputune>\n    <vcp|\n  </cputune>'));
+  const elements = elementLabels(items);
+  assert.ok(elements.includes('vcpupin'));
+  assert.ok(elements.includes('emulatorpin'));
+  assert.ok(!elements.includes('cputune'));
+  const vcpupin = item(items, 'vcpupin');
+  assert.equal(replaced(text, vcpupin), 'vcp');
+  const accepted = accept(text, vcpupin);
+  assert.ok(accepted.includes(`    <vcpupin vcpu='0' cpuset=''/>\n  </cputune>`), accepted);
+});
+
+test("after a lone '<' the items complete the tag without a second '<'", () => {
+  const { items, text } = complete(domain('  <cputune>\n    <|\n  </cputune>'));
+  const emulatorpin = item(items, 'emulatorpin');
+  assert.equal(replaced(text, emulatorpin), '');
+  assert.ok(accept(text, emulatorpin).includes(`    <emulatorpin cpuset=''/>\n`));
+});
+
+test('renaming an existing start tag renames its end tag too', () => {
+  const { items, text } = complete(domain('  <memtun|e>\n  </memtune>'));
+  const numatune = item(items, 'numatune');
+  assert.equal(replaced(text, numatune), 'memtune');
+  assert.ok(accept(text, numatune).includes('  <numatune>\n  </numatune>'));
+});
+
+test("after '</' the name that closes the open element", () => {
+  const { items, text } = complete(domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n  </|`));
+  assert.deepEqual(labels(items), ['cputune']);
+  assert.ok(accept(text, items[0]!).includes(`  </cputune>\n  <os>`));
+});
+
+test('attributes of <vcpupin |/>: vcpu and cpuset, each once', () => {
+  const { items, text } = complete(domain('  <cputune>\n    <vcpupin |/>\n  </cputune>'));
+  assert.deepEqual(labels(items).sort(), ['cpuset', 'vcpu']);
+  const cpuset = item(items, 'cpuset');
+  assert.equal(replaced(text, cpuset), '');
+  assert.equal((cpuset.textEdit as { newText: string }).newText, "cpuset='${1}'");
+  assert.deepEqual(labels(complete(domain(`  <cputune>\n    <vcpupin vcpu='1' |/>\n  </cputune>`)).items), ['cpuset']);
+});
+
+test('attribute names replace the partial name typed and follow the quote style the document uses', () => {
+  const marked = domain('  <cputune>\n    <vcpupin vcpu="1" cpu|/>\n  </cputune>').replace(/'/g, '"');
+  const { items, text } = complete(marked);
+  const cpuset = item(items, 'cpuset');
+  assert.equal(replaced(text, cpuset), 'cpu');
+  assert.equal((cpuset.textEdit as { newText: string }).newText, 'cpuset="${1}"');
+});
+
+test('an attribute right after a closing quote gets a separating space', () => {
+  const { items, text } = complete(domain(`  <cputune>\n    <vcpupin vcpu='1'|/>\n  </cputune>`));
+  assert.ok(accept(text, item(items, 'cpuset')).includes(`<vcpupin vcpu='1' cpuset=''/>`));
+});
+
+test('attributes of disk <driver |/> include cache and io, with their values as a snippet choice', () => {
+  const { items } = complete(domain(DISK.replace('DRIVER', '|')));
+  const names = labels(items);
+  assert.ok(names.includes('cache'));
+  assert.ok(names.includes('io'));
+  assert.ok(!names.includes('name'), 'name is already written');
+  const cache = item(items, 'cache');
+  assert.match((cache.textEdit as { newText: string }).newText, /^cache='\$\{1\|([a-z]+,)*none,writethrough,writeback,directsync,unsafe\|\}'$/);
+  assert.ok(cache.detail);
+});
+
+test("values in cache='|' and io='|' of a disk driver", () => {
+  const cache = complete(domain(DISK.replace('DRIVER', "cache='|'"))).items;
+  for (const mode of ['none', 'writethrough', 'writeback', 'directsync', 'unsafe']) assert.ok(labels(cache).includes(mode), mode);
+  assert.ok(cache.every((entry) => entry.kind === CompletionItemKind.EnumMember && entry.documentation !== undefined));
+  const io = labels(complete(domain(DISK.replace('DRIVER', "io='|'"))).items);
+  assert.deepEqual([...io].sort(), ['io_uring', 'native', 'threads']);
+});
+
+test('a value replaces the whole value typed so far', () => {
+  const { items, text } = complete(domain(DISK.replace('DRIVER', "cache='wri|tex'")));
+  const writeback = item(items, 'writeback');
+  assert.equal(replaced(text, writeback), 'writex');
+  assert.ok(accept(text, writeback).includes("cache='writeback'"));
+});
+
+test('an unterminated value gets its closing quote', () => {
+  const { items, text } = complete(domain(DISK.replace('DRIVER/>', "cache='n|")));
+  const none = item(items, 'none');
+  assert.equal(replaced(text, none), 'n');
+  assert.ok(accept(text, none).includes("cache='none'"));
+});
+
+test("mode='|' of numatune <memory> offers the NUMA policies", () => {
+  const names = labels(complete(domain("  <numatune>\n    <memory mode='|' nodeset='0'/>\n  </numatune>")).items);
+  assert.deepEqual([...names].sort(), ['interleave', 'preferred', 'restrictive', 'strict']);
+});
+
+test("unit='|' offers libvirt's memory units", () => {
+  const items = complete(domain("  <memtune>\n    <hard_limit unit='|'>4</hard_limit>\n  </memtune>")).items;
+  const names = labels(items);
+  for (const unit of ['KiB', 'MiB', 'GiB', 'KB', 'b']) assert.ok(names.includes(unit), unit);
+  assert.equal(item(items, 'KiB').kind, CompletionItemKind.Unit);
+});
+
+test("vcpu='|' of <vcpupin> offers the vCPU ids not pinned yet", () => {
+  const pins = `  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    <vcpupin vcpu='2' cpuset='2'/>\n    <vcpupin vcpu='|' cpuset='5'/>\n  </cputune>`;
+  assert.deepEqual(labels(complete(domain(pins, { vcpus: 6 })).items), ['1', '3', '4', '5']);
+  const editing = `  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    <vcpupin vcpu='1|' cpuset='1'/>\n  </cputune>`;
+  assert.deepEqual(labels(complete(domain(editing, { vcpus: 3 })).items), ['1', '2'], "the pin's own id stays offered");
+});
+
+test('element text values where the text is an enumeration', () => {
+  assert.ok(labels(complete(domain('  <on_crash>|</on_crash>')).items).includes('coredump-restart'));
+  assert.deepEqual(complete(domain("  <vcpu placement='static'>|</vcpu>")).items, []);
+});
+
+test('the cputune snippet pins every vCPU of the document', () => {
+  for (const vcpus of [8, 2]) {
+    const { items, text } = complete(domain('  |', { vcpus }));
+    const snippet = item(items, 'cputune', CompletionItemKind.Snippet);
+    const accepted = accept(text, snippet);
+    assert.equal(accepted.match(/<vcpupin /g)?.length, vcpus);
+    for (let vcpu = 0; vcpu < vcpus; vcpu++) assert.ok(accepted.includes(`<vcpupin vcpu='${vcpu}' cpuset='${vcpu}'/>`));
+    assert.ok(accepted.includes(`<emulatorpin cpuset='${vcpus}'/>`));
+  }
+});
+
+test('snippets follow the vCPU count and memory: multi-queue devices and NUMA cells', () => {
+  const devices = complete(domain('  <devices>\n    |\n  </devices>', { vcpus: 6 }));
+  assert.ok(accept(devices.text, item(devices.items, 'interface-multiqueue')).includes("<driver name='vhost' queues='6'/>"));
+  assert.ok(accept(devices.text, item(devices.items, 'virtio-scsi-multiqueue')).includes("<driver queues='6'/>"));
+  const cells = complete(domain('  |', { vcpus: 6, memoryKiB: 8 * 1024 * 1024 }));
+  const accepted = accept(cells.text, item(cells.items, 'numa-cells'));
+  assert.ok(accepted.includes("<cell id='0' cpus='0-2' memory='4' unit='GiB'/>"), accepted);
+  assert.ok(accepted.includes("<cell id='1' cpus='3-5' memory='4' unit='GiB'/>"));
+});
+
+test('snippets keep to their place: iotune in a disk, none of the domain-level ones in devices', () => {
+  const disk = snippetLabels(complete(domain(DISK.replace('DRIVER/>', '/>\n      |'))).items);
+  assert.deepEqual(disk, ['iotune']);
+  const devices = snippetLabels(complete(domain('  <devices>\n    |\n  </devices>')).items);
+  assert.deepEqual([...devices].sort(), ['interface-multiqueue', 'virtio-scsi-multiqueue']);
+});
+
+test('a snippet whose element is already there is offered inside it instead', () => {
+  const existing = '  <cputune>\n    |\n  </cputune>';
+  assert.ok(!snippetLabels(complete(domain(`  <cputune>\n  </cputune>\n  |`)).items).includes('cputune'));
+  const { items, text } = complete(domain(existing, { vcpus: 2 }));
+  const accepted = accept(text, item(items, 'cputune', CompletionItemKind.Snippet));
+  assert.ok(accepted.includes(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    <vcpupin vcpu='1' cpuset='1'/>\n    <emulatorpin cpuset='2'/>\n  </cputune>`), accepted);
+  const pinned = domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    |\n  </cputune>`);
+  assert.ok(!snippetLabels(complete(pinned).items).includes('cputune'), 'pins are there already');
+  const memoryBacking = snippetLabels(complete(domain('  <memoryBacking>\n    |\n  </memoryBacking>')).items);
+  assert.deepEqual([...memoryBacking].sort(), ['hugepages', 'hugepages-nodes', 'nosharepages']);
+});
+
+test("typing '<cpu' in <domain> offers the snippets too, replacing '<cpu'", () => {
+  const { items, text } = complete(domain('  <cpu|'));
+  const snippet = item(items, 'cputune', CompletionItemKind.Snippet);
+  assert.equal(replaced(text, snippet), '<cpu');
+  assert.equal(snippet.filterText, '<cputune');
+  assert.equal(replaced(text, item(items, 'cputune', CompletionItemKind.Module)), 'cpu');
+});
+
+test('a word typed without < in content completes to a whole tag', () => {
+  const { items, text } = complete(domain('  <cputune>\n    emul|\n  </cputune>'));
+  const emulatorpin = item(items, 'emulatorpin');
+  assert.equal(replaced(text, emulatorpin), 'emul');
+  assert.ok(accept(text, emulatorpin).includes("    <emulatorpin cpuset=''/>\n"));
+});
+
+test('documentation comes from the knowledge base as Markdown', () => {
+  const vcpupin = item(complete(domain('  <cputune>\n    |\n  </cputune>')).items, 'vcpupin');
+  const documentation = vcpupin.documentation as { kind: string; value: string };
+  assert.equal(documentation.kind, 'markdown');
+  assert.match(documentation.value, /Guide 9\.3\.4/);
+  for (const entry of complete(domain('  |')).items) assert.ok(entry.kind !== undefined && entry.detail, entry.label);
+});
+
+test('XML whose root is not <domain> gets nothing; a document with no root gets the domain skeleton', () => {
+  assert.deepEqual(complete('<network>\n  |\n</network>').items, []);
+  assert.deepEqual(complete("<network><bridge name='|'/></network>").items, []);
+  for (const marked of ['|', '<?xml version="1.0"?>\n|', '<|', '<dom|']) {
+    const { items, text } = complete(marked);
+    assert.deepEqual(labels(items), ['domain'], marked);
+    const accepted = accept(text, items[0]!);
+    assert.ok(accepted.includes("<domain type='kvm'>") && accepted.trimEnd().endsWith('</domain>'), accepted);
+    assert.ok(!accepted.includes('<<'), accepted);
+  }
+});
+
+test('half-typed documents do not throw, at any offset', () => {
+  const full = domain(
+    `  <cputune>\n    <vcpupin vcpu='0' cpuset='1-4,^2'/>\n    <emulatorpin cpuset="0"/>\n  </cputune>\n  <numatune>\n    <memory mode='strict' nodeset='0'/>\n  </numatune>\n${DISK.replace('DRIVER', "cache='none' io='native'")}`,
+  );
+  const text = `<domain type='kvm'>\n  <vcpu>4</vcpu>\n  <cputune>\n    <vcpupin vcpu='0' cpu`;
+  const { items } = complete(`${text}|`);
+  assert.ok(labels(items).includes('cpuset'));
+  for (let end = 0; end <= full.length; end += 3) {
+    const prefix = full.slice(0, end);
+    const document = textDocument(prefix);
+    for (let offset = 0; offset <= prefix.length; offset += 7) domainCompletion(document, document.positionAt(offset));
+    domainCompletion(document, document.positionAt(prefix.length));
+  }
+});

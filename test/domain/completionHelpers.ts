@@ -1,0 +1,45 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { expandDefaults } from '../../server/src/domain/completion/snippetText';
+import { serviceFor } from '../../server/src/services';
+import { withCursor } from '../helpers';
+
+/** Completion through the domain service at the `|` of a marked text. */
+export function complete(marked: string): { items: CompletionItem[]; text: string; offset: number } {
+  const { document, position, offset } = withCursor(marked);
+  const items = serviceFor('domain')!.completion(document, position).items;
+  return { items, text: document.getText(), offset };
+}
+
+export function labels(items: readonly CompletionItem[]): string[] {
+  return items.map((item) => item.label);
+}
+
+export function item(items: readonly CompletionItem[], label: string, kind?: CompletionItem['kind']): CompletionItem {
+  const found = items.find((candidate) => candidate.label === label && (kind === undefined || candidate.kind === kind));
+  if (!found) throw new Error(`no item '${label}' among ${labels(items).join(', ')}`);
+  return found;
+}
+
+/** The text under an item's edit range. */
+export function replaced(text: string, completion: CompletionItem): string {
+  const edit = completion.textEdit;
+  if (!edit || !('range' in edit)) throw new Error('the item has no plain text edit');
+  const document = TextDocument.create('file:///replaced.xml', 'xml', 1, text);
+  return text.slice(document.offsetAt(edit.range.start), document.offsetAt(edit.range.end));
+}
+
+/**
+ * Accepts an item as VS Code would, every placeholder keeping its default: with the insert text mode
+ * `adjustIndentation`, each line after the first gets the indentation of the line the edit starts on.
+ */
+export function accept(text: string, completion: CompletionItem): string {
+  const edit = completion.textEdit;
+  if (!edit || !('range' in edit)) throw new Error('the item has no plain text edit');
+  const document = TextDocument.create('file:///accept.xml', 'xml', 1, text);
+  const expanded = completion.insertTextFormat === 2 ? expandDefaults(edit.newText) : edit.newText;
+  const line = text.split('\n')[edit.range.start.line] ?? '';
+  const indentation = /^[ \t]*/.exec(line)![0];
+  const newText = completion.insertTextMode === 2 ? expanded.replace(/\n/g, `\n${indentation}`) : expanded;
+  return TextDocument.applyEdits(document, [{ range: edit.range, newText }, ...(completion.additionalTextEdits ?? [])]);
+}
