@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 
-export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
+const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_NODE = 4;
@@ -132,9 +132,7 @@ export class RngLoader {
 
   part(node, scope, file, defineName) {
     const combine = node.getAttribute('combine')?.trim() || undefined;
-    const pattern = this.group(rngChildren(node), scope, file, defineName);
-    if (defineName) pattern.defineDoc ??= documentation(node);
-    return { combine, pattern };
+    return { combine, pattern: this.group(rngChildren(node), scope, file, defineName) };
   }
 
   group(nodes, scope, file, defineName) {

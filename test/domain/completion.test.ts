@@ -130,6 +130,13 @@ test('an unterminated value gets its closing quote', () => {
   assert.ok(accept(text, none).includes("cache='none'"));
 });
 
+test("right after 'name=' the values come with their quotes", () => {
+  const { items, text } = complete(domain(DISK.replace('DRIVER', 'cache=|')));
+  const none = item(items, 'none');
+  assert.equal(replaced(text, none), '');
+  assert.ok(accept(text, none).includes("cache='none'/>"));
+});
+
 test("mode='|' of numatune <memory> offers the NUMA policies", () => {
   const names = labels(complete(domain("  <numatune>\n    <memory mode='|' nodeset='0'/>\n  </numatune>")).items);
   assert.deepEqual([...names].sort(), ['interleave', 'preferred', 'restrictive', 'strict']);

@@ -9,7 +9,7 @@ import { attributeItems } from './completion/attributes';
 import { closingTagItem, elementItems } from './completion/elements';
 import { completionSite, wordAt, type CompletionSite } from './completion/site';
 import { snippetItems } from './completion/snippets';
-import { attributeValueItems, textValueItems } from './completion/values';
+import { attributeAwaitingValue, attributeValueItems, textValueItems } from './completion/values';
 import { domainDocument } from './document';
 
 /**
@@ -35,8 +35,11 @@ function completionItems(site: CompletionSite): CompletionItem[] {
       return contentItems(site, context.element);
     case 'element-name':
       return context.parent && context.element ? tagNameItems(site, context.parent, context.element, context.span) : [];
-    case 'attribute-name':
+    case 'attribute-name': {
+      const pending = attributeAwaitingValue(site, context.element);
+      if (pending) return attributeValueItems(site, context.element, pending, context.span, true);
       return attributeItems(site, context.element, context.attribute, context.span);
+    }
     case 'attribute-value':
       return attributeValueItems(site, context.element, context.attribute, context.span);
     case 'end-tag-name':

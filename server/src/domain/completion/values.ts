@@ -13,14 +13,26 @@ const KINDS: Record<ValueChoice['kind'], CompletionItemKind> = {
   id: CompletionItemKind.Value,
 };
 
-/** Values for the attribute whose value the cursor is in; `span` is the whole value between the quotes. */
-export function attributeValueItems(site: CompletionSite, element: XmlElement, attribute: XmlAttribute, span: Span): CompletionItem[] {
+/**
+ * Values for the attribute whose value the cursor is in; `span` is the whole value between the quotes.
+ * With `quoted`, the cursor is right after `name=` and the values come with their quotes.
+ */
+export function attributeValueItems(site: CompletionSite, element: XmlElement, attribute: XmlAttribute, span: Span, quoted = false): CompletionItem[] {
   const model = site.document.model;
   if (!model) return [];
   // An unterminated value gets its closing quote with the value.
-  const closing = attribute.valueClosed || !attribute.quote ? '' : attribute.quote;
+  const closing = quoted ? site.quote : attribute.valueClosed || !attribute.quote ? '' : attribute.quote;
+  const opening = quoted ? site.quote : '';
   const choices = attributeValueChoices(model, elementPath(element), attribute.name, element);
-  return choices.map((entry, index) => valueItem(site, entry, span, closing, index));
+  return choices.map((entry, index) => valueItem(site, entry, span, opening, closing, index));
+}
+
+/** The attribute written as `name=` with no value yet, right before the offset. */
+export function attributeAwaitingValue(site: CompletionSite, element: XmlElement): XmlAttribute | undefined {
+  const text = site.document.xml.text;
+  return element.attributes.find(
+    (attribute) => attribute.valueSpan === undefined && attribute.nameSpan.end <= site.offset && /^\s*=\s*$/.test(text.slice(attribute.nameSpan.end, site.offset)),
+  );
 }
 
 /** Values for an element's text where its type has a closed list; `span` is the text typed so far. */
@@ -29,20 +41,20 @@ export function textValueItems(site: CompletionSite, element: XmlElement, span: 
   const type = elementSpec(path)?.text;
   if (!type) return [];
   return valueChoices(type).map((entry, index) =>
-    valueItem(site, { value: entry.value, detail: `text of <${element.name}>`, about: undefined, doc: entry.doc, kind: 'enum' }, span, '', index),
+    valueItem(site, { value: entry.value, detail: `text of <${element.name}>`, about: undefined, doc: entry.doc, kind: 'enum' }, span, '', '', index),
   );
 }
 
-function valueItem(site: CompletionSite, entry: ValueChoice, span: Span, closing: string, index: number): CompletionItem {
+function valueItem(site: CompletionSite, entry: ValueChoice, span: Span, opening: string, closing: string, index: number): CompletionItem {
   const item: CompletionItem = {
     label: entry.value,
     kind: KINDS[entry.kind],
     detail: entry.detail,
     // Keep the knowledge base's order (ids ascending, enum values as listed, units from small to large).
     sortText: String(index).padStart(5, '0'),
-    textEdit: { range: spanRange(site, span), newText: entry.value + closing },
+    textEdit: { range: spanRange(site, span), newText: opening + entry.value + closing },
   };
-  if (closing !== '') item.filterText = entry.value;
+  if (opening !== '' || closing !== '') item.filterText = entry.value;
   const documentation = itemDocumentation(entry.about, entry.about || !entry.doc ? [] : [entry.doc]);
   if (documentation) item.documentation = documentation;
   return item;

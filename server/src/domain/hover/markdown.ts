@@ -19,6 +19,11 @@ function factFigures(fact: Fact): string | undefined {
   return figures.length > 0 ? figures.join(' · ') : undefined;
 }
 
+/** A bare token (`strict`, `1024`) in code style; prose, or text already marked up, as it is. */
+function asCode(text: string): string {
+  return /^[^\s`]+$/.test(text) ? `\`${text}\`` : text;
+}
+
 /** `- \`none\` — what it does` lines for a value list, the current one in bold. */
 export function valueListMarkdown(values: readonly EnumValue[], docOf: (value: EnumValue) => string | undefined, current?: string): string {
   return values

@@ -49,6 +49,29 @@ const iotuneLimitFacts: Fact[] = ['total', 'read', 'write'].flatMap((direction) 
   }),
 );
 
+/** `<iothreads><iothread id><queue id/>` under a disk's or a virtio-scsi controller's driver. */
+function iothreadMappingFacts(driverPath: string, device: string): Fact[] {
+  const source = driverPath.includes('/disk/') ? DISKS : CONTROLLERS;
+  return [
+    {
+      key: `${driverPath}/iothreads/iothread`,
+      summary: `One IOThread the ${device} uses, optionally with the virtqueues it serves.`,
+      sources: [source],
+    },
+    { key: `${driverPath}/iothreads/iothread@id`, summary: 'The id of the IOThread.', sources: [source, IOTHREADS] },
+    {
+      key: `${driverPath}/iothreads/iothread/queue`,
+      summary: 'A virtqueue this IOThread serves; with a mapping, every queue must be mapped.',
+      sources: [source],
+    },
+    {
+      key: `${driverPath}/iothreads/iothread/queue@id`,
+      summary: 'The virtqueue number, from 0 to `queues` minus one.',
+      sources: [source],
+    },
+  ];
+}
+
 /** A disk driver attribute with one fact per value, for the error policies. */
 const ERROR_POLICY_VALUES: readonly (readonly [string, string])[] = [
   ['stop', 'The guest is paused on an I/O error.'],
@@ -284,6 +307,23 @@ export const BLOCK_FACTS: readonly Fact[] = [
     details: 'A queue mapping needs `queues` on the driver and must cover every queue.',
     sources: [DISKS],
   },
+  ...iothreadMappingFacts('domain/devices/disk/driver', 'disk'),
+  {
+    key: 'domain/devices/disk/driver/metadata_cache',
+    summary: 'Caching of image-format metadata for the top image of the disk.',
+    advice: 'The hypervisor default is enough in most cases.',
+    sources: [DISKS],
+  },
+  {
+    key: 'domain/devices/disk/driver/metadata_cache/max_size',
+    summary: "The most memory QEMU's qcow2 driver may use to cache the image's metadata.",
+    sources: [DISKS],
+  },
+  {
+    key: 'domain/devices/disk/driver/metadata_cache/max_size@unit',
+    summary: 'The unit of the size (`bytes`, `KiB`, ...).',
+    sources: [DISKS],
+  },
   {
     key: 'domain/devices/disk/driver@queues',
     summary: 'The number of virtqueues of a virtio-blk or vhost-user-blk disk.',
@@ -425,5 +465,6 @@ export const BLOCK_FACTS: readonly Fact[] = [
     summary: 'Spreads a virtio-scsi controller’s queues over several IOThreads; not together with `iothread`.',
     sources: [CONTROLLERS],
   },
+  ...iothreadMappingFacts('domain/devices/controller/driver', 'virtio-scsi controller'),
   ...virtioDriverFacts('domain/devices/controller/driver'),
 ];

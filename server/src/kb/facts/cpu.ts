@@ -201,10 +201,32 @@ export const CPU_FACTS: readonly Fact[] = [
     details: '`max` is the longest polling time in nanoseconds (0 turns polling off); `grow` and `shrink` change the adjustment steps.',
     sources: [IOTHREADS],
   },
+  ...(['max', 'grow', 'shrink'] as const).map(
+    (name): Fact => ({
+      key: `domain/iothreadids/iothread/poll@${name}`,
+      summary:
+        name === 'max'
+          ? 'The longest the IOThread busy-polls, in nanoseconds; 0 turns polling off.'
+          : `The step by which the polling time ${name === 'grow' ? 'grows when it proves too short' : 'shrinks when it proves too long'}; 0 turns that adjustment off.`,
+      ...(name === 'max' ? { unit: 'nanoseconds' } : {}),
+      sources: [IOTHREADS],
+    }),
+  ),
   {
     key: 'domain/defaultiothread',
     summary: "Worker-thread bounds of the hypervisor's main event loop, which serves devices without an IOThread.",
     advice: 'Leave it out unless a real-time workload cannot afford threads being spawned on demand.',
+    sources: [IOTHREADS],
+  },
+
+  {
+    key: 'domain/defaultiothread@thread_pool_min',
+    summary: 'The fewest worker threads the main event loop keeps.',
+    sources: [IOTHREADS],
+  },
+  {
+    key: 'domain/defaultiothread@thread_pool_max',
+    summary: 'The most worker threads the main event loop may spawn.',
     sources: [IOTHREADS],
   },
 
@@ -411,6 +433,11 @@ export const CPU_FACTS: readonly Fact[] = [
   {
     key: 'domain/cputune/memorytune/monitor',
     summary: 'Creates a memory-bandwidth monitor for some vCPUs.',
+    sources: [TUNING],
+  },
+  {
+    key: 'domain/cputune/memorytune/monitor@vcpus',
+    summary: 'The vCPUs the monitor covers.',
     sources: [TUNING],
   },
 

@@ -9,6 +9,11 @@ const UNIT_DETAILS =
   'Powers of 1024: `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`; powers of 1000: `KB`, `MB`, `GB`, `TB`; ' +
   '`b`/`bytes` for bytes. libvirt rounds the size up to whole KiB.';
 
+/** The `unit` attribute of a memory-sized element. */
+function unitFact(path: string, sources: Fact['sources']): Fact {
+  return { key: `${path}@unit`, summary: 'The unit of the size: KiB when absent.', details: UNIT_DETAILS, default: 'KiB', sources };
+}
+
 export const MEMORY_FACTS: readonly Fact[] = [
   // Memory Allocation
   {
@@ -19,13 +24,7 @@ export const MEMORY_FACTS: readonly Fact[] = [
     unit: 'KiB, unless `unit` says otherwise',
     sources: [guide('8.1'), ALLOCATION],
   },
-  {
-    key: 'domain/memory@unit',
-    summary: 'The unit of the size: KiB when absent.',
-    details: UNIT_DETAILS,
-    default: 'KiB',
-    sources: [ALLOCATION],
-  },
+  unitFact('domain/memory', [ALLOCATION]),
   {
     key: 'domain/memory@dumpCore',
     summary: "Whether the guest's memory goes into the core dump made when QEMU crashes (`on`/`off`).",
@@ -45,6 +44,8 @@ export const MEMORY_FACTS: readonly Fact[] = [
     unit: 'KiB, unless `unit` says otherwise',
     sources: [ALLOCATION],
   },
+  unitFact('domain/currentMemory', [ALLOCATION]),
+  unitFact('domain/maxMemory', [ALLOCATION]),
   {
     key: 'domain/maxMemory@slots',
     summary: 'How many slots are free for hot-plugging memory modules; the limit depends on the hypervisor.',
@@ -93,6 +94,10 @@ export const MEMORY_FACTS: readonly Fact[] = [
     unit: 'KiB, unless `unit` says otherwise',
     sources: [guide('8.2.2'), TUNING],
   },
+
+  ...['hard_limit', 'soft_limit', 'swap_hard_limit', 'min_guarantee'].map((name) =>
+    unitFact(`domain/memtune/${name}`, [TUNING, ALLOCATION]),
+  ),
 
   // Memory Backing
   {

@@ -156,6 +156,12 @@ export const NETWORK_FACTS: readonly Fact[] = [
     summary: 'Puts the packet hash computed by QEMU into the virtio header, usually together with `rss`.',
     sources: [NIC_DRIVER],
   },
+  {
+    key: 'domain/devices/interface/driver@model',
+    summary: 'For a passed-through (`hostdev`) interface: the host VFIO variant driver to bind the device to.',
+    details: 'Without it libvirt picks the best matching VFIO driver, or the generic vfio-pci.',
+    sources: [libvirt('usb-pci-scsi-devices')],
+  },
   ...virtioDriverFacts('domain/devices/interface/driver'),
   {
     key: 'domain/devices/interface/driver/host',

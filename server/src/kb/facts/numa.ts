@@ -3,6 +3,49 @@ import { guideSection as guide, libvirtSection as libvirt } from './cite';
 
 const NUMATUNE = libvirt('numa-node-tuning');
 const MODEL = libvirt('cpu-model-and-topology');
+const HMAT = libvirt('acpi-heterogeneous-memory-attribute-table');
+
+/** `<latency>` and `<bandwidth>` of `<interconnects>`: the same attributes, different measures. */
+function interconnectFacts(name: 'latency' | 'bandwidth'): Fact[] {
+  const path = `domain/cpu/numa/interconnects/${name}`;
+  const facts: Fact[] = [
+    {
+      key: path,
+      summary:
+        name === 'latency'
+          ? 'The memory access latency from an initiator cell to a target cell (or its cache).'
+          : 'The memory bandwidth from an initiator cell to a target cell.',
+      sources: [HMAT],
+    },
+    { key: `${path}@initiator`, summary: 'The cell the accesses come from.', sources: [HMAT] },
+    { key: `${path}@target`, summary: 'The cell whose memory is accessed.', sources: [HMAT] },
+    {
+      key: `${path}@cache`,
+      summary: "A cache level of the target cell, to describe access to that cache rather than the cell's memory.",
+      sources: [HMAT],
+    },
+    { key: `${path}@type`, summary: 'The kind of access: `access`, `read` or `write`.', sources: [HMAT] },
+    {
+      key: `${path}@value`,
+      summary: name === 'latency' ? 'The latency in nanoseconds.' : 'The bandwidth, in KiB per second unless `unit` says otherwise.',
+      unit: name === 'latency' ? 'nanoseconds' : 'KiB per second',
+      sources: [HMAT],
+    },
+  ];
+  if (name === 'bandwidth') facts.push({ key: `${path}@unit`, summary: 'The unit of `value` per second.', default: 'KiB', sources: [HMAT] });
+  return facts;
+}
+
+/** `<size>` and `<line>` of a cell's memory-side `<cache>`. */
+function cellCacheSizeFacts(name: 'size' | 'line'): Fact[] {
+  const path = `domain/cpu/numa/cell/cache/${name}`;
+  const what = name === 'size' ? 'the cache size' : 'the cache line size';
+  return [
+    { key: path, summary: `Gives ${what}.`, sources: [HMAT] },
+    { key: `${path}@value`, summary: `The number for ${what}, in \`unit\`.`, sources: [HMAT] },
+    { key: `${path}@unit`, summary: `The unit of ${what}.`, sources: [HMAT] },
+  ];
+}
 
 /** The memory policies, shared by `<numatune><memory>` and `<memnode>`. */
 function modeValueFacts(path: string): Fact[] {
@@ -195,13 +238,39 @@ export const NUMA_FACTS: readonly Fact[] = [
     sources: [MODEL],
   },
   {
-    key: 'domain/cpu/numa/cell/cache',
-    summary: 'A memory-side cache of the cell, for the ACPI HMAT.',
+    key: 'domain/cpu/numa/cell/distances/sibling@id',
+    summary: 'The cell the distance is measured to.',
     sources: [MODEL],
   },
   {
-    key: 'domain/cpu/numa/interconnects',
-    summary: 'Latencies and bandwidths between initiator and target cells, for the ACPI HMAT.',
+    key: 'domain/cpu/numa/cell/distances/sibling@value',
+    summary: 'The distance; 10 means local.',
+    range: '10–255',
     sources: [MODEL],
   },
+  {
+    key: 'domain/cpu/numa/cell/cache',
+    summary: 'A memory-side cache of the cell, for the ACPI HMAT; one element per cache level.',
+    sources: [HMAT],
+  },
+  { key: 'domain/cpu/numa/cell/cache@level', summary: 'The level of the cache described.', sources: [HMAT] },
+  {
+    key: 'domain/cpu/numa/cell/cache@associativity',
+    summary: 'The cache associativity: `none`, `direct` or `full`.',
+    sources: [HMAT],
+  },
+  {
+    key: 'domain/cpu/numa/cell/cache@policy',
+    summary: 'The write policy of the cache: `none`, `writeback` or `writethrough`.',
+    sources: [HMAT],
+  },
+  ...cellCacheSizeFacts('size'),
+  ...cellCacheSizeFacts('line'),
+  {
+    key: 'domain/cpu/numa/interconnects',
+    summary: 'Latencies and bandwidths between initiator and target cells, for the ACPI HMAT.',
+    sources: [HMAT],
+  },
+  ...interconnectFacts('latency'),
+  ...interconnectFacts('bandwidth'),
 ];

@@ -5,8 +5,8 @@ import { cleanIds, idList } from '../guest';
 /**
  * VT139: `<emulatorpin>` shares host CPUs with pinned vCPUs. libvirt's knowledge-base page on real-time
  * KVM guests gives every vCPU host CPUs of its own and keeps the emulator threads off them, so QEMU's
- * own work (I/O, timers, vhost) does not preempt the guest; guide 9.3.5 pins the emulator to a CPU set
- * of its own as well. Advice for latency-sensitive guests: information.
+ * own work (I/O, timers, vhost) does not preempt the guest; guide 9.3.5 pins the emulator threads to keep
+ * them on a known set of host CPUs. Advice for latency-sensitive guests: information.
  */
 export const emulatorpinOverlapsVcpupin: DomainRule = {
   meta: {
