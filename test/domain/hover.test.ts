@@ -44,7 +44,9 @@ test('hover on an end tag name covers that name', () => {
 test('hover on the cache attribute explains it and lists its values', () => {
   const result = hover(domain(DISK.replace("cache='none'", "ca|che='none'")))!;
   assert.equal(result.covered, 'cache');
-  for (const value of ['none', 'writethrough', 'writeback', 'directsync', 'unsafe']) assert.ok(result.markdown.includes(`\`${value}\``), value);
+  for (const value of ['none', 'writethrough', 'writeback', 'directsync', 'unsafe']) {
+    assert.ok(result.markdown.includes(`\`${value}\``), value);
+  }
   assert.match(result.markdown, /Guide 7\.2/);
 });
 
@@ -73,7 +75,8 @@ test('hover on a cpuset value lists the ids it selects', () => {
   const result = hover(domain(PINS.replace("'1-4,^2'", "'1-|4,^2'")))!;
   assert.equal(result.covered, '1-4,^2');
   assert.match(result.markdown, /CPUs 1, 3, 4\b/);
-  const guide = hover(`<domain type='kvm'>\n  <name>g</name>\n  <memory>1048576</memory>\n  <vcpu placement='static' cpuset='0-10,^|5'>8</vcpu>\n</domain>\n`);
+  const guideExample = `<domain type='kvm'>\n  <name>g</name>\n  <vcpu placement='static' cpuset='0-10,^|5'>8</vcpu>\n</domain>\n`;
+  const guide = hover(guideExample);
   assert.ok(guide);
   assert.match(guide.markdown, /CPUs 0, 1, 2, 3, 4, 6, 7, 8, 9, 10 \(10 in all\)/);
   const nodes = hover(domain(`  <numatune>\n    <memory mode='strict' nodeset='0,|2-3'/>\n  </numatune>`))!;

@@ -23,7 +23,7 @@ test('every fact has a one-sentence summary and at least one source', () => {
     const summary = entry.summary.trim();
     assert.ok(summary.length > 0, `${entry.key}: empty summary`);
     assert.ok(/[.]$/.test(summary), `${entry.key}: the summary should end with a full stop`);
-    assert.ok(!/[.;!?] [A-Z]/.test(summary), `${entry.key}: the summary should be one sentence: ${summary}`);
+    assert.ok(!/[.!?] [A-Z]/.test(summary), `${entry.key}: the summary should be one sentence: ${summary}`);
     assert.ok(entry.sources.length > 0, `${entry.key}: no source`);
     for (const text of texts(entry)) assert.ok(text.trim().length > 0, `${entry.key}: empty text`);
   }
@@ -59,7 +59,6 @@ const GUIDE_NAMED = [
   'domain/numatune', 'domain/numatune/memory', 'domain/numatune/memory@mode', 'domain/numatune/memory@mode=strict',
   'domain/numatune/memory@mode=interleave', 'domain/numatune/memory@mode=preferred', 'domain/numatune/memory@nodeset',
   'domain/numatune/memory@placement', 'domain/numatune/memory@placement=static', 'domain/numatune/memory@placement=auto',
-  'domain/numatune/memnode',
   'domain/memtune', 'domain/memtune/hard_limit', 'domain/memtune/soft_limit', 'domain/memtune/swap_hard_limit',
   'domain/memtune/min_guarantee',
   'domain/memoryBacking', 'domain/memoryBacking/hugepages', 'domain/memoryBacking/hugepages/page',
@@ -89,6 +88,30 @@ test('everything the guide names has a fact that cites the guide', () => {
     assert.ok(entry, `no fact for ${key}`);
     assert.ok(entry.sources.some((source) => source.kind === 'guide'), `${key} does not cite the guide`);
   }
+});
+
+test('sections named in a text are among its sources, and every cited section is used', () => {
+  const problems: string[] = [];
+  const usedGuide = new Set<string>();
+  const usedLibvirt = new Set<string>();
+  for (const entry of FACTS) {
+    const cited = new Set<string>();
+    for (const source of entry.sources) {
+      if (source.kind === 'guide') cited.add(source.section);
+      if (source.kind === 'guide') usedGuide.add(source.section);
+      if (source.kind === 'libvirt') usedLibvirt.add(source.anchor);
+    }
+    for (const text of texts(entry)) {
+      for (const match of text.matchAll(/guide ((?:\d+(?:\.\d+)*)(?:(?:, | and )\d+(?:\.\d+)*)*)/g)) {
+        for (const section of match[1]!.split(/, | and /)) {
+          if (!cited.has(section)) problems.push(`${entry.key} mentions guide ${section} without citing it`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(Object.keys(GUIDE_SECTIONS).filter((section) => !usedGuide.has(section)), []);
+  assert.deepEqual(Object.keys(LIBVIRT_SECTIONS).filter((anchor) => !usedLibvirt.has(anchor)), []);
 });
 
 /** Attributes libvirt's formatdomain does not document, so there is no source to state a fact from. */

@@ -1,4 +1,5 @@
 export * from './types';
 export * from './sources';
-export { elementSpec, DOMAIN_STRUCTURE } from './structure';
+export { elementSpec, elementsNamed, isForeignElement, isForeignName, DOMAIN_STRUCTURE } from './structure';
+export { valueProblem } from './values';
 export { fact, FACTS } from './facts';

@@ -13,20 +13,26 @@ const BUNDLED_FILE = 'libxml2-wasm.mjs';
  */
 const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<Libxml2>;
 
+const PACKAGE = 'libxml2-wasm';
+
 let loading: Promise<Libxml2> | undefined;
 
 /** libxml2 compiled to WebAssembly, loaded once per process. */
 export function libxml2(): Promise<Libxml2> {
-  loading ??= importModule(pathToFileURL(entryPoint()).href).then((library) => {
-    library.xmlRegisterInputProvider(schemaFiles);
-    return library;
-  });
+  loading ??= load();
   return loading;
 }
 
+async function load(): Promise<Libxml2> {
+  const library = await importModule(pathToFileURL(entryPoint()).href);
+  library.xmlRegisterInputProvider(schemaFiles);
+  return library;
+}
+
+/** The bundle beside this file in dist/; from a compiled checkout (out/, tests), the package itself. */
 function entryPoint(): string {
   const bundled = join(__dirname, BUNDLED_FILE);
-  return existsSync(bundled) ? bundled : require.resolve('libxml2-wasm');
+  return existsSync(bundled) ? bundled : require.resolve(PACKAGE);
 }
 
 /**

@@ -31,7 +31,12 @@ async function compile(path: string): Promise<SchemaValidator> {
   } catch (error) {
     throw new SchemaLoadError(path, `Cannot read the libvirt schema ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
-  const library = await libxml2();
+  let library: Libxml2;
+  try {
+    library = await libxml2();
+  } catch (error) {
+    throw new SchemaLoadError(path, `libxml2-wasm could not be loaded, so the libvirt schema ${path} cannot be used: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
   allowSchemaFolder(dirname(path));
   let rng: XmlDocument;
   try {

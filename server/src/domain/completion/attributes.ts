@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { fact } from '../../kb/facts';
-import { attributeKey, describeValueType, valueKey } from '../../kb/specLookup';
+import { attributeKey, describeValueType } from '../../kb/specLookup';
 import { elementSpec } from '../../kb/structure';
 import { elementPath } from '../../xml/query';
 import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
@@ -8,7 +8,7 @@ import { valueListMarkdown } from '../hover/markdown';
 import { itemDocumentation } from './documentation';
 import { spanRange, type CompletionSite } from './site';
 import { choice, placeholder } from './snippetText';
-import { attributeValueChoices } from './valueChoices';
+import { attributeValueChoices, type ValueChoice } from './valueChoices';
 
 const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
 
@@ -16,7 +16,12 @@ const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.trigg
  * The attributes of `element` that are not written yet. `attribute` is the one whose name is being
  * typed (if any), `span` the name typed so far.
  */
-export function attributeItems(site: CompletionSite, element: XmlElement, attribute: XmlAttribute | undefined, span: Span): CompletionItem[] {
+export function attributeItems(
+  site: CompletionSite,
+  element: XmlElement,
+  attribute: XmlAttribute | undefined,
+  span: Span,
+): CompletionItem[] {
   const path = elementPath(element);
   const spec = elementSpec(path);
   const model = site.document.model;
@@ -36,9 +41,8 @@ export function attributeItems(site: CompletionSite, element: XmlElement, attrib
       ? attributeSpec.name
       : `${leadingSpace}${attributeSpec.name}=${q}${offered.length > 0 ? choice(1, offered) : placeholder(1)}${q}`;
     const enumValues = values.filter((entry) => entry.kind === 'enum');
-    const extra = enumValues.length > 0
-      ? [`Values:\n\n${valueListMarkdown(enumValues, (entry) => fact(valueKey(path, attributeSpec.name, entry.value))?.summary ?? entry.doc)}`]
-      : [];
+    const docOf = (entry: ValueChoice): string | undefined => entry.about?.summary ?? entry.doc;
+    const extra = enumValues.length > 0 ? [`Values:\n\n${valueListMarkdown(enumValues, docOf)}`] : [];
     const item: CompletionItem = {
       label: attributeSpec.name,
       kind: CompletionItemKind.Property,

@@ -25,9 +25,8 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
     const typing = insertion.form === 'tag' ? undefined : insertion.element;
     const present = childElements(parent, name).some((child) => child !== typing);
     const required = (spec?.attributes ?? []).filter((attribute) => attribute.required).map((attribute) => attribute.name);
-    const detail = [`<${name}> in <${parent.name}>`, required.length > 0 ? `requires ${required.join(', ')}` : '', present ? 'already present' : '']
-      .filter((part) => part !== '')
-      .join(' · ');
+    const notes = [required.length > 0 ? `requires ${required.join(', ')}` : '', present ? 'already present' : ''];
+    const detail = [`<${name}> in <${parent.name}>`, ...notes].filter((part) => part !== '').join(' · ');
     const item: CompletionItem = {
       label: name,
       kind: CompletionItemKind.Module,
@@ -62,7 +61,8 @@ export function elementSnippet(site: CompletionSite, path: string, name: string,
   for (const attribute of spec?.attributes ?? []) {
     if (!attribute.required) continue;
     const values = site.document.model ? attributeValueChoices(site.document.model, path, attribute.name, undefined) : [];
-    open += ` ${attribute.name}=${q}${valuePlaceholder(index++, values.filter((entry) => entry.kind !== 'unit').map((entry) => entry.value))}${q}`;
+    const offered = values.filter((entry) => entry.kind !== 'unit').map((entry) => entry.value);
+    open += ` ${attribute.name}=${q}${valuePlaceholder(index++, offered)}${q}`;
   }
   if (spec?.text?.kind === 'memory' && spec.attributes.some((attribute) => attribute.name === 'unit' && !attribute.required)) {
     open += ` unit=${q}${choice(index++, ['KiB', 'MiB', 'GiB'])}${q}`;

@@ -53,7 +53,8 @@ function freeIds(model: DomainModel, elementPath: string, name: string, element:
   if (elementPath === 'domain/numatune/memnode' && name === 'cellid') {
     const cells = (model.cpu?.cells ?? []).flatMap((cell) => (cell.id === undefined ? [] : [cell.id]));
     if (cells.length === 0) return undefined;
-    const used = new Set((model.numatune?.memnodes ?? []).filter((memnode) => memnode.element !== element).map((memnode) => memnode.cellid));
+    const others = (model.numatune?.memnodes ?? []).filter((memnode) => memnode.element !== element);
+    const used = new Set(others.map((memnode) => memnode.cellid));
     return cells.filter((id) => !used.has(id)).map((id) => idChoice(String(id), `guest NUMA cell ${id} (no memnode yet)`));
   }
   return undefined;

@@ -17,7 +17,13 @@ const KINDS: Record<ValueChoice['kind'], CompletionItemKind> = {
  * Values for the attribute whose value the cursor is in; `span` is the whole value between the quotes.
  * With `quoted`, the cursor is right after `name=` and the values come with their quotes.
  */
-export function attributeValueItems(site: CompletionSite, element: XmlElement, attribute: XmlAttribute, span: Span, quoted = false): CompletionItem[] {
+export function attributeValueItems(
+  site: CompletionSite,
+  element: XmlElement,
+  attribute: XmlAttribute,
+  span: Span,
+  quoted = false,
+): CompletionItem[] {
   const model = site.document.model;
   if (!model) return [];
   // An unterminated value gets its closing quote with the value.
@@ -31,7 +37,10 @@ export function attributeValueItems(site: CompletionSite, element: XmlElement, a
 export function attributeAwaitingValue(site: CompletionSite, element: XmlElement): XmlAttribute | undefined {
   const text = site.document.xml.text;
   return element.attributes.find(
-    (attribute) => attribute.valueSpan === undefined && attribute.nameSpan.end <= site.offset && /^\s*=\s*$/.test(text.slice(attribute.nameSpan.end, site.offset)),
+    (attribute) =>
+      attribute.valueSpan === undefined &&
+      attribute.nameSpan.end <= site.offset &&
+      /^\s*=\s*$/.test(text.slice(attribute.nameSpan.end, site.offset)),
   );
 }
 
@@ -40,12 +49,20 @@ export function textValueItems(site: CompletionSite, element: XmlElement, span: 
   const path = elementPath(element);
   const type = elementSpec(path)?.text;
   if (!type) return [];
-  return valueChoices(type).map((entry, index) =>
-    valueItem(site, { value: entry.value, detail: `text of <${element.name}>`, about: undefined, doc: entry.doc, kind: 'enum' }, span, '', '', index),
-  );
+  return valueChoices(type).map((entry, index) => {
+    const choice: ValueChoice = { value: entry.value, detail: `text of <${element.name}>`, about: undefined, doc: entry.doc, kind: 'enum' };
+    return valueItem(site, choice, span, '', '', index);
+  });
 }
 
-function valueItem(site: CompletionSite, entry: ValueChoice, span: Span, opening: string, closing: string, index: number): CompletionItem {
+function valueItem(
+  site: CompletionSite,
+  entry: ValueChoice,
+  span: Span,
+  opening: string,
+  closing: string,
+  index: number,
+): CompletionItem {
   const item: CompletionItem = {
     label: entry.value,
     kind: KINDS[entry.kind],

@@ -24,6 +24,6 @@ export function idListMarkdown(elementPath: string, attributeName: string, kind:
     return `\`${value}\` is not a valid list of ${noun}: ${parse.problems.map((problem) => problem.message).join(' ')}`;
   }
   const ids = parse.ids;
-  const shown = ids.length > MAX_LISTED ? [...ids.slice(0, MAX_LISTED - 1).map(String), '…', String(ids[ids.length - 1])] : ids.map(String);
+  const shown = ids.length > MAX_LISTED ? [...ids.slice(0, MAX_LISTED - 1), '…', ids[ids.length - 1]] : ids;
   return `Selects ${noun} ${shown.join(', ')} (${ids.length} in all).`;
 }

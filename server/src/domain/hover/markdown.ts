@@ -25,7 +25,11 @@ function asCode(text: string): string {
 }
 
 /** `- \`none\` — what it does` lines for a value list, the current one in bold. */
-export function valueListMarkdown(values: readonly EnumValue[], docOf: (value: EnumValue) => string | undefined, current?: string): string {
+export function valueListMarkdown<Value extends EnumValue>(
+  values: readonly Value[],
+  docOf: (value: Value) => string | undefined,
+  current?: string,
+): string {
   return values
     .map((entry) => {
       const name = entry.value === current ? `**\`${entry.value}\`**` : `\`${entry.value}\``;

@@ -3,6 +3,7 @@ import { elementText } from '../../xml/query';
 import type { Span, XmlAttribute, XmlDocument } from '../../xml/types';
 import type { DomainModel, IdSet, MemorySize, NumaCellModel } from '../model';
 import type { DomainRuleContext } from './context';
+import { writtenValue } from './io/values';
 import { brokenByXml } from './structure/values';
 
 /**
@@ -22,7 +23,7 @@ export function cleanIds(xml: XmlDocument, set: IdSet | undefined): number[] | u
 
 /** Whether an attribute's value was written whole between quotes and no well-formedness problem touches it. */
 export function soundAttribute(xml: XmlDocument, attribute: XmlAttribute): attribute is XmlAttribute & { valueSpan: Span } {
-  return attribute.valueSpan !== undefined && attribute.quote !== undefined && attribute.valueClosed && !brokenByXml(xml, attribute.valueSpan);
+  return writtenValue(xml, attribute) !== undefined;
 }
 
 /** Where a size's number is written (the element's text), when it is sound. */

@@ -41,7 +41,6 @@ export type GuideSection = keyof typeof GUIDE_SECTIONS;
 
 /** Headings of libvirt's formatdomain page the facts cite, by their docutils id. */
 export const LIBVIRT_SECTIONS = {
-  'general-metadata': 'General metadata',
   'cpu-allocation': 'CPU Allocation',
   'iothreads-allocation': 'IOThreads Allocation',
   'cpu-tuning': 'CPU Tuning',
@@ -52,8 +51,6 @@ export const LIBVIRT_SECTIONS = {
   'block-i-o-tuning': 'Block I/O Tuning',
   'cpu-model-and-topology': 'CPU model and topology',
   'acpi-heterogeneous-memory-attribute-table': 'ACPI Heterogeneous Memory Attribute Table',
-  'events-configuration': 'Events configuration',
-  devices: 'Devices',
   'hard-drives-floppy-disks-cdroms': 'Hard drives, floppy disks, CDROMs',
   'virtio-related-options': 'Virtio-related options',
   'virtio-device-models': 'Virtio device models',

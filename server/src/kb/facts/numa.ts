@@ -93,7 +93,7 @@ export const NUMA_FACTS: readonly Fact[] = [
       'Best performance usually comes from keeping a guest within one host NUMA node, when that node has ' +
       'enough resources (guide 8.1, 9.3). Pair it with vCPU pinning: NUMA misses typically cost 10% or more ' +
       '(guide 9.3.2).',
-    sources: [guide('9.3.3'), guide('9.3.2'), guide('9.3'), guide('8.1'), NUMATUNE],
+    sources: [guide('9.3.3'), guide('9.3.2'), guide('9.3'), guide('8.1'), guide('9.3.8'), NUMATUNE],
   },
   {
     key: 'domain/numatune/memory',
