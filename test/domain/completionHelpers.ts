@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem } from 'vscode-languageserver-types';
+import { InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { expandDefaults } from '../../server/src/domain/completion/snippetText';
 import { serviceFor } from '../../server/src/services';
 import { withCursor } from '../helpers';
@@ -37,9 +37,9 @@ export function accept(text: string, completion: CompletionItem): string {
   const edit = completion.textEdit;
   if (!edit || !('range' in edit)) throw new Error('the item has no plain text edit');
   const document = TextDocument.create('file:///accept.xml', 'xml', 1, text);
-  const expanded = completion.insertTextFormat === 2 ? expandDefaults(edit.newText) : edit.newText;
+  const expanded = completion.insertTextFormat === InsertTextFormat.Snippet ? expandDefaults(edit.newText) : edit.newText;
   const line = text.split('\n')[edit.range.start.line] ?? '';
   const indentation = /^[ \t]*/.exec(line)![0];
-  const newText = completion.insertTextMode === 2 ? expanded.replace(/\n/g, `\n${indentation}`) : expanded;
+  const newText = completion.insertTextMode === InsertTextMode.adjustIndentation ? expanded.replace(/\n/g, `\n${indentation}`) : expanded;
   return TextDocument.applyEdits(document, [{ range: edit.range, newText }, ...(completion.additionalTextEdits ?? [])]);
 }

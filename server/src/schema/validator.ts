@@ -90,6 +90,6 @@ class LibxmlSchema implements SchemaValidator {
     this.schema.dispose();
     this.narrower?.dispose();
     this.narrower = undefined;
-    if (compiled.get(this.path) !== undefined) compiled.delete(this.path);
+    compiled.delete(this.path);
   }
 }
