@@ -117,8 +117,10 @@ test('foreign-namespace names are recognised', () => {
   assert.ok(isForeignName('xmlns:qemu'));
   assert.ok(isForeignName('xmlns'));
   assert.ok(!isForeignName('cputune'));
+  const nowhere = { start: 0, end: 0 };
   const attribute = (name: string, value: string) => ({
-    name, value, rawValue: value, nameSpan: { start: 0, end: 0 }, valueSpan: undefined, quote: "'" as const, valueClosed: true, span: { start: 0, end: 0 },
+    ...{ name, value, rawValue: value, quote: "'" as const, valueClosed: true },
+    ...{ nameSpan: nowhere, valueSpan: undefined, span: nowhere },
   });
   assert.ok(isForeignElement({ name: 'commandline', attributes: [attribute('xmlns', 'http://libvirt.org/schemas/domain/qemu/1.0')] }));
   assert.ok(!isForeignElement({ name: 'cputune', attributes: [] }));

@@ -79,7 +79,7 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
     connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
   );
   assert.equal(initialized.capabilities.textDocumentSync, 1);
-  assert.deepEqual(initialized.capabilities.completionProvider?.triggerCharacters, ['<', ' ', "'", '"', '=']);
+  assert.deepEqual(initialized.capabilities.completionProvider?.triggerCharacters, ['<', '/', "'", '"', '=']);
   assert.equal(initialized.capabilities.hoverProvider, true);
   await connection.sendNotification('initialized', {});
 

@@ -49,7 +49,7 @@ export function startLanguageServer(connection: Connection): void {
     (): InitializeResult => ({
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
-        completionProvider: { triggerCharacters: ['<', ' ', "'", '"', '='] },
+        completionProvider: { triggerCharacters: ['<', '/', "'", '"', '='] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },

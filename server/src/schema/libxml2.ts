@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export type Libxml2 = typeof import('libxml2-wasm');
 
+const PACKAGE = 'libxml2-wasm';
 /** Where scripts/build.mjs puts the ESM bundle of libxml2-wasm, next to dist/server.js and dist/cli.js. */
 const BUNDLED_FILE = 'libxml2-wasm.mjs';
 
@@ -12,8 +13,6 @@ const BUNDLED_FILE = 'libxml2-wasm.mjs';
  * output would turn a plain `import()` into `require`, so the import is hidden from it.
  */
 const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<Libxml2>;
-
-const PACKAGE = 'libxml2-wasm';
 
 let loading: Promise<Libxml2> | undefined;
 

@@ -86,7 +86,7 @@ export const BLOCK_FACTS: readonly Fact[] = [
     summary: "The domain's block I/O cgroup settings: an overall I/O weight, and weights or limits per host block device.",
     details:
       'The guide calls it the `<blkio>` element; in the XML it is `<blkiotune>`. `virsh blkiotune` shows and ' +
-      'changes it, on the running guest (`--live`), for the next boot (`--config`), or both.',
+      'changes it: on the running guest (`--live`), from the next boot (`--config`), or in the current state (`--current`).',
     sources: [guide('7.1'), BLKIO],
   },
   {
@@ -145,7 +145,9 @@ export const BLOCK_FACTS: readonly Fact[] = [
   {
     key: 'domain/devices/disk',
     summary: 'A guest disk, CD-ROM or floppy, and the host storage behind it.',
-    advice: "Cache mode, I/O mode and I/O limits are its main tuning knobs (guide 3.3); changes take effect when the guest restarts.",
+    advice:
+      'Cache mode, I/O mode and I/O limits are its main tuning knobs; set through virt-manager, they take ' +
+      'effect once the guest restarts (guide 3.3).',
     sources: [guide('3.3'), DISKS],
   },
   {
@@ -298,7 +300,9 @@ export const BLOCK_FACTS: readonly Fact[] = [
   {
     key: 'domain/devices/disk/driver@iothread',
     summary: 'The IOThread that serves this disk, from 1 to the `<iothreads>` count.',
-    details: 'For virtio disks on PCI or CCW addresses; several disks may share an IOThread. Not together with `<iothreads>` inside the driver.',
+    details:
+      'For virtio disks on PCI or CCW addresses; several disks may share an IOThread. Not together with ' +
+      '`<iothreads>` inside the driver.',
     sources: [DISKS, IOTHREADS],
   },
   {

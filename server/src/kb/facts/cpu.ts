@@ -207,7 +207,7 @@ export const CPU_FACTS: readonly Fact[] = [
       summary:
         name === 'max'
           ? 'The longest the IOThread busy-polls, in nanoseconds; 0 turns polling off.'
-          : `The step by which the polling time ${name === 'grow' ? 'grows when it proves too short' : 'shrinks when it proves too long'}; 0 turns that adjustment off.`,
+          : `The step by which the polling time ${name === 'grow' ? 'grows when too short' : 'shrinks when too long'}; 0 turns that off.`,
       ...(name === 'max' ? { unit: 'nanoseconds' } : {}),
       sources: [IOTHREADS],
     }),
@@ -233,12 +233,14 @@ export const CPU_FACTS: readonly Fact[] = [
   // CPU Tuning
   {
     key: 'domain/cputune',
-    summary: "The domain's CPU tunables: pinning of vCPU, emulator and IOThread threads, CFS bandwidth, scheduling policies, cache and memory-bandwidth allocation.",
+    summary:
+      "The domain's CPU tunables: pinning of vCPU, emulator and IOThread threads, CFS bandwidth, scheduling " +
+      'policies, cache and memory-bandwidth allocation.',
     details:
       "The guide's 9.3.2 and 9.3.5 examples put `<vcpupin>` and `<emulatorpin>` in a `<cpuset>` element, and " +
       'its 9.3.4 example misspells `<vcpupin>` as `<vcupin>`: libvirt knows neither and reads the pins only ' +
       'inside `<cputune>`.',
-    sources: [guide('9.3.4'), guide('9.3.2'), TUNING],
+    sources: [guide('9.3.4'), guide('9.3.2'), guide('9.3.5'), TUNING],
   },
   {
     key: 'domain/cputune/vcpupin',
@@ -449,7 +451,9 @@ export const CPU_FACTS: readonly Fact[] = [
   },
   {
     key: 'domain/cpu@mode',
-    summary: "How the guest CPU is derived from the host's: a described model (`custom`), a copy of the host model, the host CPU itself, or the most the hypervisor offers.",
+    summary:
+      "How the guest CPU is derived from the host's: a described model (`custom`), a copy of the host model, " +
+      'the host CPU itself, or the most the hypervisor offers.',
     advice:
       "The guide recommends copying the host CPU configuration over configuring one by hand (guide 3.2.2); " +
       '`virsh capabilities` shows the host CPU and NUMA layout.',
@@ -466,7 +470,7 @@ export const CPU_FACTS: readonly Fact[] = [
     summary: "libvirt copies the host's CPU model and features into the definition just before the guest starts.",
     details:
       'The same XML works on different hosts while each guest gets the best CPU its host supports; a ' +
-      'running guest keeps its CPU across migration. `match` and a model name are not used in this mode.',
+      'running guest keeps its CPU across migration. `match` cannot be used, nor (except on PowerPC) a model name.',
     advice: 'This is the copy-the-host-CPU choice the guide prefers to a manual configuration (guide 3.2.2).',
     sources: [guide('3.2.2'), MODEL],
   },
@@ -474,8 +478,8 @@ export const CPU_FACTS: readonly Fact[] = [
     key: 'domain/cpu@mode=host-passthrough',
     summary: 'The guest sees the host CPU as it is, including what libvirt does not model.',
     details:
-      'The fastest and most complete, but the guest cannot be reproduced on other hardware and migrating it ' +
-      'is safe only between identical hosts (hardware, microcode, QEMU version).',
+      'The guest cannot be reproduced on other hardware, and migrating it is safe only between identical ' +
+      'hosts (hardware, microcode, QEMU version and configuration).',
     sources: [guide('3.2.2'), MODEL],
   },
   {

@@ -66,7 +66,7 @@ export const MEMORY_FACTS: readonly Fact[] = [
     key: 'domain/memtune/hard_limit',
     summary: 'The most memory the domain process may use.',
     details:
-      'When the process reaches it, the kernel may kill the guest. With `<memoryBacking><locked/>` a ' +
+      'Set too low, it gets the guest killed by the kernel. With `<memoryBacking><locked/>` a ' +
       'hard limit is needed (guide 8.2.2).',
     advice:
       'libvirt advises QEMU/KVM users to leave it unset, since a guess that is too low gets the guest ' +
@@ -123,8 +123,9 @@ export const MEMORY_FACTS: readonly Fact[] = [
     summary: 'Which huge page size backs all guest NUMA nodes, or those in `nodeset`.',
     details:
       'Several `<page>` elements can give different sizes to different guest nodes, which keep their page ' +
-      'size wherever they are placed on the host (guide 9.3.10). 1 GB pages need a host booted with them.',
-    sources: [guide('9.3.10'), guide('8.2.3.2'), BACKING],
+      'size wherever they are placed on the host (guide 9.3.10). 1 GB pages must first be reserved on the ' +
+      'host, at boot or at run time (guide 8.2.3.3).',
+    sources: [guide('9.3.10'), guide('8.2.3.2'), guide('8.2.3.3'), BACKING],
   },
   {
     key: 'domain/memoryBacking/hugepages/page@size',

@@ -142,7 +142,9 @@ export const NETWORK_FACTS: readonly Fact[] = [
   {
     key: 'domain/devices/interface/driver@tx_queue_size',
     summary: 'The size of each transmit virtqueue.',
-    details: 'The default depends on the hypervisor; QEMU wants a power of two from 256 to 1024 and may honour it only for some interface types (vhost-user).',
+    details:
+      'The default depends on the hypervisor; QEMU wants a power of two from 256 to 1024 and may honour it ' +
+      'only for some interface types (vhost-user).',
     sources: [NIC_DRIVER],
   },
   {

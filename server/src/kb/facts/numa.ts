@@ -32,7 +32,9 @@ function interconnectFacts(name: 'latency' | 'bandwidth'): Fact[] {
       sources: [HMAT],
     },
   ];
-  if (name === 'bandwidth') facts.push({ key: `${path}@unit`, summary: 'The unit of `value` per second.', default: 'KiB', sources: [HMAT] });
+  if (name === 'bandwidth') {
+    facts.push({ key: `${path}@unit`, summary: 'The unit of `value` per second.', default: 'KiB', sources: [HMAT] });
+  }
   return facts;
 }
 
@@ -68,7 +70,9 @@ function modeValueFacts(path: string): Fact[] {
     {
       key: `${path}@mode=preferred`,
       summary: 'Memory comes from one preferred node, and from other nodes when that one runs short.',
-      advice: 'The guide recommends this mode with a single node, such as `nodeset="0"`, to avoid the OOM kills strict mode can cause (guide 9.1).',
+      advice:
+        'The guide recommends this mode with a single node, such as `nodeset="0"`, to avoid the OOM kills ' +
+        'strict mode can cause (guide 9.1).',
       sources: [guide('9.1'), NUMATUNE],
     },
     {

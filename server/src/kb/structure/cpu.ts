@@ -192,7 +192,11 @@ export const CPU_SPECS: readonly ElementSpec[] = [
       attribute('level', integer(1, 3)),
       attribute(
         'mode',
-        oneOf(['emulate', 'report made-up cache data'], ['passthrough', "pass the host's cache data through"], ['disable', 'report no cache']),
+        oneOf(
+          ['emulate', 'report made-up cache data'],
+          ['passthrough', "pass the host's cache data through"],
+          ['disable', 'report no cache'],
+        ),
         true,
       ),
     ],

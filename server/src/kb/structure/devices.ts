@@ -8,7 +8,7 @@ const VIRTIO_MODEL: readonly (readonly [string, string])[] = [
 ];
 
 /** `ats`, `iommu`, `packed`, `page_per_vq`: the virtio transport options every virtio `<driver>` takes. */
-const VIRTIO_DRIVER_OPTIONS = [attribute('iommu', onoff), attribute('ats', onoff), attribute('packed', onoff), attribute('page_per_vq', onoff)];
+const VIRTIO_DRIVER_OPTIONS = ['iommu', 'ats', 'packed', 'page_per_vq'].map((name) => attribute(name, onoff));
 
 const IO_ERROR_POLICY: readonly (readonly [string, string])[] = [
   ['stop', 'pause the guest'],
@@ -177,7 +177,12 @@ export const DEVICE_SPECS: readonly ElementSpec[] = [
       ),
       attribute(
         'device',
-        oneOf(['disk', 'a hard disk (the default)'], ['cdrom', 'a CD-ROM drive'], ['floppy', 'a floppy drive'], ['lun', 'a SCSI LUN passed through']),
+        oneOf(
+          ['disk', 'a hard disk (the default)'],
+          ['cdrom', 'a CD-ROM drive'],
+          ['floppy', 'a floppy drive'],
+          ['lun', 'a SCSI LUN passed through'],
+        ),
       ),
       attribute('model', oneOf(...VIRTIO_MODEL)),
       attribute('rawio', yesno),
@@ -200,7 +205,10 @@ export const DEVICE_SPECS: readonly ElementSpec[] = [
       attribute('name', string),
       attribute('type', DISK_FORMAT),
       attribute('cache', CACHE_MODE),
-      attribute('io', oneOf(['threads', 'a pool of host user-space threads'], ['native', 'Linux native asynchronous I/O'], ['io_uring', 'Linux io_uring'])),
+      attribute(
+        'io',
+        oneOf(['threads', 'a pool of host user-space threads'], ['native', 'Linux native asynchronous I/O'], ['io_uring', 'Linux io_uring']),
+      ),
       attribute('ioeventfd', onoff),
       attribute('event_idx', onoff),
       attribute('copy_on_read', onoff),
@@ -208,7 +216,11 @@ export const DEVICE_SPECS: readonly ElementSpec[] = [
       attribute('discard_no_unref', onoff),
       attribute(
         'detect_zeroes',
-        oneOf(['off', 'do not look for zero writes'], ['on', 'detect writes of zeroes'], ['unmap', 'detect them and discard the area if discard allows']),
+        oneOf(
+          ['off', 'do not look for zero writes'],
+          ['on', 'detect writes of zeroes'],
+          ['unmap', 'detect them and discard the area if discard allows'],
+        ),
       ),
       attribute('iothread', integer(0)),
       attribute('queues', integer(1)),
@@ -316,8 +328,9 @@ export const DEVICE_SPECS: readonly ElementSpec[] = [
       attribute('txmode', oneOf(['iothread', 'transmit from a bottom half (tx=bh)'], ['timer', 'transmit from QEMU with a retry timer'])),
       attribute('ioeventfd', onoff),
       attribute('event_idx', onoff),
-      // The schema sets no upper bound; the guide's 1-256 is the kernel's limit for multi-queue tap devices.
-      attribute('queues', integer(1)),
+      // The schema sets no upper bound; 256 is the kernel's limit for a multi-queue tap device (guide 5.4.2.1),
+      // which backs every interface type but vhost-user (QEMU itself allows more there, a rare case).
+      attribute('queues', integer(1, 256)),
       attribute('rx_queue_size', integer(1)),
       attribute('tx_queue_size', integer(1)),
       attribute('rss', onoff),

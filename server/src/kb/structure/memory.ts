@@ -36,7 +36,11 @@ export const MEMORY_SPECS: readonly ElementSpec[] = [
     attributes: [
       attribute(
         'type',
-        oneOf(['anonymous', 'anonymous memory (the default)'], ['file', 'memory backed by files'], ['memfd', 'memory backed by memfd (QEMU/KVM)']),
+        oneOf(
+          ['anonymous', 'anonymous memory (the default)'],
+          ['file', 'memory backed by files'],
+          ['memfd', 'memory backed by memfd (QEMU/KVM)'],
+        ),
         true,
       ),
     ],
