@@ -178,7 +178,7 @@ test("guide sources name a section of the guide with the guide's own title", (t)
 });
 
 /** docutils ids of the page's section titles: `Block I/O Tuning` -> `block-i-o-tuning`. */
-export function docutilsIds(rst: string): Map<string, string> {
+function docutilsIds(rst: string): Map<string, string> {
   const ids = new Map<string, string>();
   const lines = rst.split('\n');
   for (let i = 0; i + 1 < lines.length; i++) {
