@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../server/src/xml/parser';
-import { attribute, childElements, elementPath, elementText } from '../../server/src/xml/query';
+import { attribute, childElements, elementPath, elementText, walkElements } from '../../server/src/xml/query';
 import type { XmlDocument } from '../../server/src/xml/types';
 
 function problems(document: XmlDocument): [string, string][] {
@@ -108,4 +108,13 @@ test('every prefix of a real domain parses without throwing', () => {
       assert.ok(problem.span.start <= problem.span.end && problem.span.end <= end, `span in bounds at ${end}`);
     }
   }
+});
+
+test('10,000-deep nesting parses and walks without overflowing the stack', () => {
+  const text = '<domain>' + '<a>'.repeat(10000) + '</a>'.repeat(10000) + '</domain>';
+  const document = parseXml(text);
+  assert.deepEqual(document.problems, []);
+  let count = 0;
+  walkElements(document.nodes, () => count++);
+  assert.equal(count, 10001);
 });

@@ -53,12 +53,13 @@ export function elementText(element: XmlElement): { value: string; span: Span } 
   return { value: trimmed, span: { start: first.span.start, end: last.span.end } };
 }
 
-/** Depth-first, document order. */
+/** Depth-first, document order. Iterative: a 10,000-deep document must not overflow the stack. */
 export function walkElements(nodes: readonly XmlNode[], visit: (element: XmlElement) => void): void {
-  for (const node of nodes) {
+  const pending: XmlNode[] = [...nodes].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.kind !== 'element') continue;
     visit(node);
-    walkElements(node.children, visit);
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
   }
 }
 
