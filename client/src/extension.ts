@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { commands, window, type ExtensionContext, type OutputChannel } from 'vscode';
+import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -20,6 +20,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'xml' },
     ],
     outputChannel,
+    // The server pulls `virtTune` with workspace/configuration; this first copy spares a publish at the default levels.
+    initializationOptions: () => ({ rules: workspace.getConfiguration('virtTune').get<unknown>('rules') }),
   };
   // The id 'virtTune' makes the client read the `virtTune.trace.server` setting.
   const languageClient = new LanguageClient('virtTune', 'virt-tune', serverOptions, clientOptions);

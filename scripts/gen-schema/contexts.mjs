@@ -27,19 +27,18 @@ export function buildElementTable(scope, analyzer, values) {
 
 function describe({ key, name, elements }, analyzer, values, contextOf) {
   const summary = anyOf(elements.map((element) => analyzer.summary(element.content)));
-  const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const docs = [...new Set(elements.map((element) => element.doc).filter(Boolean))];
   const defines = [...new Set(elements.map((element) => element.define).filter(Boolean))].sort();
   return {
     key,
     name,
-    children: [...summary.children.values()].sort(byName).map((child) => ({
+    children: [...summary.children.values()].map((child) => ({
       name: child.name,
       key: contextOf(child.name, child.elements),
       required: child.required,
       multiple: child.multiple,
     })),
-    attributes: [...summary.attributes.values()].sort(byName).map((attribute) => ({
+    attributes: [...summary.attributes.values()].map((attribute) => ({
       name: attribute.name,
       value: values.idOf(attribute.patterns),
       required: attribute.required,

@@ -5,6 +5,11 @@ import { domainCompletion } from './domain/completion';
 import { domainDiagnostics, forgetDomainDiagnostics } from './domain/diagnostics';
 import { forgetDomainDocument, looksLikeDomainXml } from './domain/document';
 import { domainHover } from './domain/hover';
+import { ksmtunedCompletion } from './ksmtuned/completion';
+import { forgetKsmtunedDiagnostics, ksmtunedDiagnostics } from './ksmtuned/diagnostics';
+import { forgetKsmtunedDocument, isKsmtunedPath } from './ksmtuned/document';
+import { ksmtunedHover } from './ksmtuned/hover';
+import { domainSchemaDiagnostics, forgetDomainSchemaDiagnostics } from './domain/verdict';
 
 /**
  * The language services of one file kind: plain functions over a text document, no transport.
@@ -16,6 +21,12 @@ export interface LanguageService {
   completion(document: TextDocument, position: Position): CompletionList;
   hover(document: TextDocument, position: Position): Hover | null;
   forget(uri: string): void;
+  /**
+   * Findings that take longer than a keystroke may wait (for a domain, libvirt's schema verdict), none
+   * that `diagnostics` already says. The adapters publish `diagnostics` at once and merge these in when
+   * they come (`mergeFindings`); they are for the document as it was when this was called.
+   */
+  slowDiagnostics?(document: TextDocument): Promise<Finding[]>;
 }
 
 const domainService: LanguageService = {
@@ -26,10 +37,23 @@ const domainService: LanguageService = {
   forget(uri) {
     forgetDomainDocument(uri);
     forgetDomainDiagnostics(uri);
+    forgetDomainSchemaDiagnostics(uri);
+  },
+  slowDiagnostics: domainSchemaDiagnostics,
+};
+
+const ksmtunedService: LanguageService = {
+  kind: 'ksmtuned',
+  diagnostics: ksmtunedDiagnostics,
+  completion: ksmtunedCompletion,
+  hover: ksmtunedHover,
+  forget(uri) {
+    forgetKsmtunedDocument(uri);
+    forgetKsmtunedDiagnostics(uri);
   },
 };
 
-const SERVICES: Partial<Record<FileKind, LanguageService>> = { domain: domainService };
+const SERVICES: Partial<Record<FileKind, LanguageService>> = { domain: domainService, ksmtuned: ksmtunedService };
 
 export function serviceFor(kind: FileKind): LanguageService | undefined {
   return SERVICES[kind];
@@ -37,13 +61,30 @@ export function serviceFor(kind: FileKind): LanguageService | undefined {
 
 /**
  * The kind of a document from its path and text: XML whose root is `<domain>` is a domain; other
- * XML is no business of virt-tune's. (ksmtuned.conf and kernel command lines join here.)
+ * XML is no business of virt-tune's. A file named ksmtuned.conf (or *ksmtuned*.conf), or opened in the
+ * editor's ksmtuned language, is a ksmtuned config.
  */
-export function detectKind(path: string, text: string): FileKind | undefined {
+export function detectKind(path: string, text: string, languageId?: string): FileKind | undefined {
+  if (languageId === 'ksmtuned' || isKsmtunedPath(path)) return 'ksmtuned';
   if (/\.xml$/i.test(path) || text.trimStart().startsWith('<')) {
     return looksLikeDomainXml(text) ? 'domain' : undefined;
   }
   return undefined;
+}
+
+/** Which libvirt schema judges domains (`auto`, `builtin` or a path): see chooseSchema. */
+export { chooseSchema, SCHEMA_INVALID, withSchemaRule } from './domain/verdict';
+
+/** Every finding of a document: `diagnostics` and, awaited, `slowDiagnostics`, in document order. */
+export async function allDiagnostics(service: LanguageService, document: TextDocument): Promise<Finding[]> {
+  const fast = service.diagnostics(document);
+  return service.slowDiagnostics ? mergeFindings(fast, await service.slowDiagnostics(document)) : fast;
+}
+
+/** Two lists of findings of one version as one, in document order (a stable sort: ties keep their order). */
+export function mergeFindings(fast: readonly Finding[], slow: readonly Finding[]): Finding[] {
+  if (slow.length === 0) return [...fast];
+  return [...fast, ...slow].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** The quick fixes of the findings that touch a range, each with its finding. */
@@ -74,5 +115,5 @@ export function isXmlFile(path: string, text: string): boolean {
  * large tree is not read file by file. detectKind has the last word once the text is read.
  */
 export function mayHaveKind(path: string): boolean {
-  return /\.xml$/i.test(path);
+  return /\.xml$/i.test(path) || isKsmtunedPath(path);
 }

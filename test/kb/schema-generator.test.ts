@@ -80,11 +80,12 @@ test('include with overriding defines, combine, nested grammars and parentRef', 
   assert.deepEqual(data.schemaFiles, ['common.rng', 'main.rng']);
   const root = element(data, 'root');
   assert.equal(root.doc, 'The root.');
+  // In the order the schema declares them (messages and completion list them so).
   assert.deepEqual(root.children?.map(([name, , flags]) => [name, flags ?? '']), [
-    ['added', ''],
     ['either', ''],
-    ['inner', 'r'],
     ['or', ''],
+    ['added', ''],
+    ['inner', 'r'],
   ]);
   assert.equal(attribute(data, 'root', 'first').required, true);
   assert.equal(attribute(data, 'root', 'first').doc, 'The first.');

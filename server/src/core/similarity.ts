@@ -23,7 +23,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidates a misspelt `word` most likely meant, best first: within a distance that grows with
- * the word's length, or equal but for case.
+ * the word's length, equal but for case, or the same letters with one or two left out or added
+ * (`devce` for `dev`).
  */
 export function closestNames(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const lower = word.toLowerCase();
@@ -32,10 +33,19 @@ export function closestNames(word: string, candidates: Iterable<string>, limit =
   for (const name of new Set(candidates)) {
     if (name === word) continue;
     const distance = name.toLowerCase() === lower ? 0 : editDistance(lower, name.toLowerCase());
-    if (distance <= threshold) scored.push({ name, distance });
+    if (distance <= threshold || (distance <= 2 && isSubsequencePair(lower, name.toLowerCase()))) scored.push({ name, distance });
   }
   scored.sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name));
   return scored.slice(0, limit).map((entry) => entry.name);
+}
+
+/** Whether the shorter word (three letters at least) is the longer with letters left out, first letter kept. */
+function isSubsequencePair(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.length < 3 || shorter[0] !== longer[0]) return false;
+  let at = 0;
+  for (const character of longer) if (character === shorter[at]) at++;
+  return at === shorter.length;
 }
 
 export function isSimilarName(a: string, b: string): boolean {

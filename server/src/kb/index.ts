@@ -1,5 +1,7 @@
 export * from './types';
 export * from './sources';
-export { elementSpec, elementsNamed, isForeignElement, isForeignName, DOMAIN_STRUCTURE } from './structure';
+export { domainStructure, elementSpec, elementsNamed, isForeignElement, isForeignName } from './structure';
+export { narrowing, NARROWINGS } from './overlay';
+export { valueNote, VALUE_NOTES } from './valueNotes';
 export { valueProblem } from './values';
 export { fact, FACTS } from './facts';

@@ -19,6 +19,11 @@ export function kernel(path: string, title: string): Source {
   return { kind: 'kernel', path, title };
 }
 
+/** `path` is the file of the ksmtuned package, `ksmtuned` (the script itself) or `ksmtuned.conf`. */
+export function ksmtunedPackage(path: string, title: string): Source {
+  return { kind: 'ksmtuned', path, title };
+}
+
 /** A short label: `Guide 8.2.2 (Memory Tuning with virsh)`. */
 export function sourceLabel(source: Source): string {
   switch (source.kind) {
@@ -28,6 +33,8 @@ export function sourceLabel(source: Source): string {
       return `libvirt: ${source.title}`;
     case 'kernel':
       return `kernel: ${source.title}`;
+    case 'ksmtuned':
+      return `ksmtuned: ${source.title}`;
   }
 }
 
@@ -40,6 +47,9 @@ export function sourceUrl(source: Source): string | undefined {
       return `${LIBVIRT_FORMATDOMAIN}#${source.anchor}`;
     case 'kernel':
       return KERNEL_DOCS + source.path.replace(/\.(txt|rst)$/, '.html');
+    case 'ksmtuned':
+      // Shipped by distributions (qemu-kvm on RHEL, ksmtuned on Debian); no one stable page to link.
+      return undefined;
   }
 }
 

@@ -1,42 +1,45 @@
-import { CPU_SPECS } from './structure/cpu';
-import { DEVICE_SPECS } from './structure/devices';
-import { DOMAIN_SPECS } from './structure/domain';
-import { MEMORY_SPECS } from './structure/memory';
 import type { XmlElement } from '../xml/types';
-import type { ElementSpec } from './types';
+import { narrowing } from './overlay';
+import { schemaChildren, schemaElementSpec, schemaRoot, type SchemaElement } from './schema';
+import type { ElementSpec, ValueType } from './types';
+import { valueNote } from './valueNotes';
 
 /**
- * Where each element of a domain may stand and what it may hold, keyed by element path
- * (`domain/cputune/vcpupin`), transcribed from libvirt 11.3.0's RelaxNG schema (domaincommon.rng)
- * and checked against every domain XML of libvirt's test suite that the schema accepts.
+ * The structure of the whole domain: where each element may stand and what it may hold, keyed by
+ * element path (`domain/devices/disk/driver`). It is libvirt's own RelaxNG schema, generated into
+ * kb/schema (`npm run gen:schema`), with the few narrowings the sources add (kb/overlay.ts) and short
+ * descriptions of listed values (kb/valueNotes.ts). The tuning facts (kb/facts) join it by path.
  *
- * A spec with `childrenKnown`/`attributesKnown` lists everything the schema allows there, so anything
- * else is an error; every child such a spec lists has a spec of its own (an `openElement` where the
- * knowledge base does not describe the content). Names with a namespace prefix (`qemu:commandline`,
- * `xmlns:qemu`) belong to other schemas and are never judged: see `isForeignName`.
+ * Where the schema offers alternatives (a `<disk>` of type file or block), the generated structure
+ * merges them: a child or attribute is listed if any alternative allows it, and required only if all
+ * require it, so judging against it never refuses what libvirt accepts. Names with a namespace prefix
+ * (`qemu:commandline`, `xmlns:qemu`) belong to other schemas and are never judged: see `isForeignName`.
  */
-export const DOMAIN_STRUCTURE: readonly ElementSpec[] = [...DOMAIN_SPECS, ...CPU_SPECS, ...MEMORY_SPECS, ...DEVICE_SPECS];
-
-const BY_PATH = new Map(DOMAIN_STRUCTURE.map((spec) => [spec.path, spec]));
-
-const BY_NAME = new Map<string, ElementSpec[]>();
-for (const spec of DOMAIN_STRUCTURE) {
-  const name = lastSegment(spec.path);
-  const specs = BY_NAME.get(name);
-  if (specs) specs.push(spec);
-  else BY_NAME.set(name, [spec]);
-}
-
 export function elementSpec(path: string): ElementSpec | undefined {
-  return BY_PATH.get(path);
+  if (specs.has(path)) return specs.get(path);
+  const generated = schemaElementSpec(path);
+  const spec = generated && withOverlay(generated);
+  specs.set(path, spec);
+  return spec;
 }
+
+const specs = new Map<string, ElementSpec | undefined>();
 
 /**
- * Every spec whose element has that name, wherever it stands: `vcpupin` -> `domain/cputune/vcpupin`,
- * `driver` -> the disk's, the controller's and the interface's. For "<vcpupin> belongs in <cputune>".
+ * Every place an element of that name stands, once per distinct parent definition, nearest to the
+ * root first: `vcpupin` -> `domain/cputune/vcpupin`; `driver` -> the disk's, the controller's, the
+ * interface's and more. For "<vcpupin> belongs in <cputune>".
  */
 export function elementsNamed(name: string): readonly ElementSpec[] {
-  return BY_NAME.get(name) ?? [];
+  return placesByName().get(name) ?? [];
+}
+
+/**
+ * Every element path of the domain, nearest to the root first. A definition that may contain itself
+ * (through its descendants) is listed once on each path, not followed round again.
+ */
+export function domainStructure(): readonly ElementSpec[] {
+  return allPlaces().map((place) => place.spec);
 }
 
 /**
@@ -56,6 +59,76 @@ export function isForeignElement(element: Pick<XmlElement, 'name' | 'attributes'
   return isForeignName(element.name) || element.attributes.some((attribute) => attribute.name === 'xmlns' && attribute.value !== '');
 }
 
-function lastSegment(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+/**
+ * The generated spec with the overlay applied: narrowed value types, described enumeration values, and
+ * no children of other namespaces (`qemu:commandline` is written with its own `xmlns` declaration, so
+ * the structure neither offers nor suggests it).
+ */
+function withOverlay(spec: ElementSpec): ElementSpec {
+  const attributes = spec.attributes.map((attribute) => {
+    const key = `${spec.path}@${attribute.name}`;
+    return { ...attribute, type: overlaid(key, attribute.type) };
+  });
+  const result: ElementSpec = { ...spec, children: spec.children.filter((name) => !isForeignName(name)), attributes };
+  if (spec.text) result.text = overlaid(spec.path, spec.text);
+  return result;
+}
+
+function overlaid(key: string, type: ValueType): ValueType {
+  const narrowed = narrowing(key)?.type ?? type;
+  if (narrowed.kind !== 'enum') return narrowed;
+  return { kind: 'enum', values: narrowed.values.map((entry) => ({ value: entry.value, ...describe(key, entry.value, entry.doc) })) };
+}
+
+function describe(key: string, value: string, doc: string | undefined): { doc?: string } {
+  const note = doc ?? valueNote(key, value);
+  return note === undefined ? {} : { doc: note };
+}
+
+interface Place {
+  path: string;
+  spec: ElementSpec;
+  /** The definition of the parent element; undefined for the root. */
+  parent: SchemaElement | undefined;
+}
+
+let places: readonly Place[] | undefined;
+let byName: ReadonlyMap<string, readonly ElementSpec[]> | undefined;
+
+/** Breadth first from the root, so each name's nearest places come first. */
+function allPlaces(): readonly Place[] {
+  if (places) return places;
+  const root = schemaRoot();
+  const result: Place[] = [];
+  const queue: { path: string; element: SchemaElement; parent: SchemaElement | undefined; ancestors: ReadonlySet<number> }[] = [
+    { path: root.name, element: root, parent: undefined, ancestors: new Set([root.id]) },
+  ];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const spec = elementSpec(next.path);
+    if (!spec) continue;
+    result.push({ path: next.path, spec, parent: next.parent });
+    for (const child of schemaChildren(next.element)) {
+      if (isForeignName(child.name) || next.ancestors.has(child.element.id)) continue;
+      const ancestors = new Set(next.ancestors).add(child.element.id);
+      queue.push({ path: `${next.path}/${child.name}`, element: child.element, parent: next.element, ancestors });
+    }
+  }
+  places = result;
+  return result;
+}
+
+function placesByName(): ReadonlyMap<string, readonly ElementSpec[]> {
+  if (byName) return byName;
+  const found = new Map<string, { parents: Set<number>; specs: ElementSpec[] }>();
+  for (const place of allPlaces()) {
+    if (!place.parent) continue;
+    const name = place.path.slice(place.path.lastIndexOf('/') + 1);
+    let entry = found.get(name);
+    if (!entry) found.set(name, (entry = { parents: new Set(), specs: [] }));
+    if (entry.parents.has(place.parent.id)) continue;
+    entry.parents.add(place.parent.id);
+    entry.specs.push(place.spec);
+  }
+  byName = new Map([...found].map(([name, entry]) => [name, entry.specs]));
+  return byName;
 }

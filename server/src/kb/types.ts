@@ -2,7 +2,9 @@
 export type Source =
   | { kind: 'guide'; section: string; title: string }
   | { kind: 'libvirt'; anchor: string; title: string }
-  | { kind: 'kernel'; path: string; title: string };
+  | { kind: 'kernel'; path: string; title: string }
+  /** A file of the ksmtuned package as Debian ships it (4.20150326): `ksmtuned` (the script), `ksmtuned.conf`, `default-ksm`. */
+  | { kind: 'ksmtuned'; path: string; title: string };
 
 /** The values an attribute or an element's text takes. */
 export type ValueType =

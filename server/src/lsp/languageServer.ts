@@ -1,19 +1,23 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type CompletionList,
   type Connection,
   type Hover,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import type { FileKind } from '../core/types';
+import type { FileKind, Finding } from '../core/types';
 import { detectKind, fixesInRange, serviceFor, type LanguageService } from '../services';
 import { VERSION } from '../version';
 import { toCodeAction, toDiagnostic, wantsQuickFixes } from './convert';
 import { guarded } from './guard';
+import { applyRuleLevels } from './ruleLevels';
+import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
 
 const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
@@ -27,10 +31,24 @@ export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   /** The documents whose last published list was not empty: they need an empty one to clear. */
   const withDiagnostics = new Set<string>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  /** Whether the client answers workspace/configuration (VS Code does); if not, settings come pushed. */
+  let pullsConfiguration = false;
+  let registersConfigurationChanges = false;
 
   const serviceOf = (document: TextDocument): LanguageService | undefined => {
     const kind = detectKind(new URL(document.uri).pathname, document.getText());
     return kind ? serviceFor(kind) : undefined;
+  };
+
+  /** A document's findings at the levels the user set in `virtTune.rules`. */
+  const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>
+    applyRuleLevels(service.diagnostics(document), settings.ruleLevels);
+
+  const adoptSettings = (section: unknown): void => {
+    const parsed = parseSettings(section);
+    settings = parsed.settings;
+    for (const problem of parsed.problems) connection.console.warn(problem);
   };
 
   const publish = guarded(connection, 'diagnostics', undefined, (document: TextDocument) => {
@@ -39,14 +57,30 @@ export function startLanguageServer(connection: Connection): void {
       if (withDiagnostics.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
-    const diagnostics = service.diagnostics(document).map(toDiagnostic);
+    const diagnostics = findingsOf(service, document).map(toDiagnostic);
     if (diagnostics.length > 0) withDiagnostics.add(document.uri);
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  /** Takes the settings anew (pulled, or as pushed) and republishes every open document with them. */
+  const refreshSettings = async (pushed?: unknown): Promise<void> => {
+    try {
+      if (pullsConfiguration) adoptSettings(await connection.workspace.getConfiguration('virtTune'));
+      else if (pushed !== undefined) adoptSettings(pushed);
+      else return;
+    } catch (error) {
+      connection.console.error(`virt-tune: reading the settings failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    for (const document of documents.all()) publish(document);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    adoptSettings(params.initializationOptions);
+    return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
         completionProvider: { triggerCharacters: ['<', '/', "'", '"', '='] },
@@ -54,8 +88,15 @@ export function startLanguageServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'virt-tune', version: VERSION },
-    }),
-  );
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'virtTune' });
+    void refreshSettings();
+  });
+
+  connection.onDidChangeConfiguration((params) => void refreshSettings(virtTuneSection(params.settings)));
 
   documents.onDidChangeContent((event) => publish(event.document));
 
@@ -89,7 +130,7 @@ export function startLanguageServer(connection: Connection): void {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service || !wantsQuickFixes(params.context.only)) return [];
-      return fixesInRange(service.diagnostics(document), params.range).map(({ finding, fix }) =>
+      return fixesInRange(findingsOf(service, document), params.range).map(({ finding, fix }) =>
         toCodeAction(document.uri, finding, fix),
       );
     }),

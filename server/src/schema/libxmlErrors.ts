@@ -96,7 +96,8 @@ export function lastStepName(path: string): string {
 
 export function nodeAt(document: XmlDocument, path: string): XmlNode | null {
   try {
-    return document.get(path);
+    // A prefixed step (`/domain/qemu:commandline`) needs its prefix bound, or libxml2 complains on stderr.
+    return path.includes(':') ? document.get(path, document.root.namespaces) : document.get(path);
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@ import type { Rule } from '../../core/types';
 import type { XmlDocument } from '../../xml/types';
 import type { DomainModel } from '../model';
 import type { DomainDocument } from '../document';
+import type { HostModel } from '../../host/types';
 
 /** What a domain rule reads: the tree and the model, built once for the document's version. */
 export interface DomainRuleContext {
@@ -9,6 +10,8 @@ export interface DomainRuleContext {
   xml: XmlDocument;
   model: DomainModel;
   text: string;
+  /** The host the guest will run on, when one is known (`--host`, `virtTune.host`); host-aware rules need it. */
+  host?: HostModel;
 }
 
 export type DomainRule = Rule<DomainRuleContext>;

@@ -1,12 +1,18 @@
 import { guide, kernel, libvirt } from '../../../kb/sources';
 import { formatKiB } from '../../../kb/units';
 import { attribute } from '../../../xml/query';
+import type { DomainModel } from '../../model';
 import type { DomainRule } from '../context';
 import { soundAttribute } from '../guest';
 
 const X86_ARCHES: ReadonlySet<string> = new Set(['x86_64', 'i686']);
 const X86_NORMAL_PAGE_KIB = 4;
 const X86_HUGE_PAGE_KIB: ReadonlySet<number> = new Set([2048, 1048576]);
+
+/** Whether VT128 judges this page size of this guest (so a host-aware rule need not say it again). */
+export function judgedAsNotHuge(model: DomainModel, sizeKiB: number): boolean {
+  return model.type === 'kvm' && X86_ARCHES.has(model.os?.arch ?? '') && !X86_HUGE_PAGE_KIB.has(sizeKiB);
+}
 
 /**
  * VT128: a hugepages `<page size>` that no x86 host has as a huge page. With KVM the pages come from
@@ -30,11 +36,10 @@ export const hugepageSizeNotHuge: DomainRule = {
   },
   check(context, report) {
     const { model } = context;
-    if (model.type !== 'kvm' || !X86_ARCHES.has(model.os?.arch ?? '')) return;
     for (const page of model.memoryBacking?.hugepages?.pages ?? []) {
       const size = attribute(page.element, 'size');
       if (page.sizeKiB === undefined || !size || !soundAttribute(context.xml, size)) continue;
-      if (X86_HUGE_PAGE_KIB.has(page.sizeKiB)) continue;
+      if (!judgedAsNotHuge(model, page.sizeKiB)) continue;
       if (page.sizeKiB === X86_NORMAL_PAGE_KIB) {
         report({
           span: size.valueSpan,

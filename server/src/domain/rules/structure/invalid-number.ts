@@ -63,9 +63,9 @@ export const invalidNumber: DomainRule = {
 function integerProblem(value: string, min: number | undefined, max: number | undefined): string | undefined {
   const range = rangeText(min, max);
   if (!INTEGER.test(value)) return range ? `it takes an integer, ${range}` : 'it takes an integer';
-  const number = Number(value);
-  if (!Number.isSafeInteger(number)) return range ? `the number is too large (it takes ${range})` : 'the number is too large';
-  if ((min !== undefined && number < min) || (max !== undefined && number > max)) return `it takes ${range}`;
+  // As BigInt: libvirt's unsigned long values go beyond what a double holds exactly.
+  const number = BigInt(value);
+  if ((min !== undefined && number < BigInt(min)) || (max !== undefined && number > BigInt(max))) return `it takes ${range}`;
   return undefined;
 }
 
@@ -76,8 +76,9 @@ function rangeText(min: number | undefined, max: number | undefined): string | u
   return undefined;
 }
 
+/** Any unsigned integer, as libvirt's schema takes it (an unsignedLong; libvirt caps it at its own limit). */
 function isSize(value: string): boolean {
-  return UNSIGNED.test(value) && Number.isSafeInteger(Number(value));
+  return UNSIGNED.test(value);
 }
 
 /**

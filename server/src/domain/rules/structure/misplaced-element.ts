@@ -31,16 +31,24 @@ export const misplacedElement: DomainRule = {
       const parent = element.parent?.name ?? 'domain';
       report({
         span: element.nameSpan,
-        message: `<${element.name}> does not belong inside <${parent}>: libvirt reads it inside ${listOf(describeParents(parentPaths), 'or')}.`,
+        message: `<${element.name}> does not belong inside <${parent}>: libvirt reads it inside ${describeParents(parentPaths)}.`,
       });
     }
   },
 };
 
-/** `<cputune>`; the whole path too when two places share a parent name (`<driver>` of a disk or of an interface). */
-function describeParents(parentPaths: readonly string[]): string[] {
+/** How many places a message names before it only counts the rest. */
+const LISTED_PARENTS = 6;
+
+/**
+ * `<cputune>`, `<disk>, <controller> or <interface>`; the whole path where two places share a parent
+ * name (a `<source>` of a disk or of a hostdev), and a count beyond the first few.
+ */
+function describeParents(parentPaths: readonly string[]): string {
   const names = parentPaths.map((path) => path.slice(path.lastIndexOf('/') + 1));
-  const unique = [...new Set(names)];
-  if (unique.length === names.length) return names.map((name) => `<${name}>`);
-  return parentPaths.map((path, index) => `<${names[index]}> (${path})`);
+  const labels = names.map((name, index) =>
+    names.indexOf(name) === names.lastIndexOf(name) ? `<${name}>` : `<${name}> (${parentPaths[index]})`,
+  );
+  if (labels.length <= LISTED_PARENTS) return listOf(labels, 'or');
+  return `${labels.slice(0, LISTED_PARENTS).join(', ')} or ${labels.length - LISTED_PARENTS} other elements`;
 }

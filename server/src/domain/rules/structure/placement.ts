@@ -1,12 +1,13 @@
-import { elementSpec, elementsNamed, isForeignName } from '../../../kb/structure';
+import { elementSpec, elementsNamed, isForeignElement, isForeignName } from '../../../kb/structure';
 import type { ElementSpec } from '../../../kb/types';
 import { childElements } from '../../../xml/query';
 import type { XmlDocument, XmlElement } from '../../../xml/types';
 
 /**
- * Where each element of the domain stands with respect to the knowledge base's structure. Computed
- * once per parsed document and shared by the structure rules, so they agree on what is judged:
- * an element that is unknown or misplaced is reported once, and nothing under it is looked at.
+ * Where each element of the domain stands with respect to the structure (libvirt's schema, see
+ * kb/structure.ts). Computed once per parsed document and shared by the structure rules, so they agree
+ * on what is judged: an element that is unknown or misplaced is reported once, and nothing under it is
+ * looked at.
  */
 export type Placement =
   /** Its place is allowed, or the structure does not claim to know its parent's children. */
@@ -60,7 +61,7 @@ function computePlacements(xml: XmlDocument): Placement[] {
       // A start tag still being typed may hold half a name; VT100 reports the tag.
       const judged = judgeChildren && child.startTagClosed && !swallowed.has(child);
       if (spec && judged && !childSpec && !spec.children.includes(child.name)) {
-        const elsewhere = elementsNamed(child.name);
+        const elsewhere = placesFitting(child, elementsNamed(child.name));
         result.push(
           elsewhere.length > 0
             ? { kind: 'misplaced', element: child, parentPaths: elsewhere.map((other) => parentPathOf(other.path)) }
@@ -76,12 +77,16 @@ function computePlacements(xml: XmlDocument): Placement[] {
 }
 
 /**
- * A namespaced element (`<qemu:commandline>`), or one that declares a default namespace of its own
- * (`<commandline xmlns='http://libvirt.org/schemas/domain/qemu/1.0'>`), belongs to another schema;
- * so does everything inside it.
+ * Of the places an element of that name stands, the ones whose definition takes every attribute the
+ * element has: `<boot dev='hd'/>` belongs in `<os>`, not in a `<disk>` (whose `<boot>` takes `order`).
+ * When none takes them all, every place.
  */
-function isForeignElement(element: XmlElement): boolean {
-  return isForeignName(element.name) || element.attributes.some((declared) => declared.name === 'xmlns' && declared.value !== '');
+function placesFitting(element: XmlElement, places: readonly ElementSpec[]): readonly ElementSpec[] {
+  const names = element.attributes.map((attribute) => attribute.name).filter((name) => !isForeignName(name));
+  const fitting = places.filter(
+    (place) => !place.attributesKnown || names.every((name) => place.attributes.some((attribute) => attribute.name === name)),
+  );
+  return fitting.length > 0 ? fitting : places;
 }
 
 /**

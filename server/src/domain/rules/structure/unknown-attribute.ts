@@ -1,12 +1,16 @@
 import { guide, libvirt } from '../../../kb/sources';
+import type { ElementSpec } from '../../../kb/types';
 import type { DomainRule } from '../context';
 import { unknownAttributes } from './attribute-names';
 import { specifiedElements } from './placement';
 import { brokenByXml, listOf } from './values';
 
+/** How many attribute names a message lists when none is close to the name. */
+const LISTED_ATTRIBUTES = 12;
+
 /**
  * VT103: an attribute libvirt does not know on an element whose attributes the knowledge base knows in
- * full. libvirt's schema refuses it. Namespace declarations and namespaced attributes belong to other
+ * full (libvirt's schema, for any element of the domain). libvirt's schema refuses it. Namespace declarations and namespaced attributes belong to other
  * schemas and are not judged.
  */
 export const unknownAttribute: DomainRule = {
@@ -29,12 +33,9 @@ export const unknownAttribute: DomainRule = {
       for (const { attribute, suggestions } of unknownAttributes(element, spec)) {
         // An attribute still being typed (no value yet, an open quote) is VT100's to report.
         if (brokenByXml(context.xml, attribute.span)) continue;
-        const known = spec.attributes.map((candidate) => `'${candidate.name}'`);
         const hint = suggestions.length > 0
           ? ` Did you mean ${listOf(suggestions.map((name) => `'${name}'`), 'or')}?`
-          : known.length > 0
-            ? ` It takes ${listOf(known, 'and')}.`
-            : ' It takes no attributes.';
+          : ` ${takenAttributes(spec)}`;
         report({
           span: attribute.nameSpan,
           message: `libvirt knows no attribute '${attribute.name}' on <${element.name}>.${hint}`,
@@ -48,3 +49,11 @@ export const unknownAttribute: DomainRule = {
     }
   },
 };
+
+/** `It takes 'vcpu' and 'cpuset'.`, the first few of a long list and a count of the rest. */
+function takenAttributes(spec: ElementSpec): string {
+  const known = spec.attributes.map((candidate) => `'${candidate.name}'`);
+  if (known.length === 0) return 'It takes no attributes.';
+  if (known.length <= LISTED_ATTRIBUTES) return `It takes ${listOf(known, 'and')}.`;
+  return `It takes ${known.slice(0, LISTED_ATTRIBUTES).join(', ')}, and ${known.length - LISTED_ATTRIBUTES} more.`;
+}

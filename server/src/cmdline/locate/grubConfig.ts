@@ -1,0 +1,126 @@
+import { canonicalParamName, isDocumentedParam, kernelParam } from '../../kb/cmdline';
+import type { Span } from '../../xml/types';
+import { kernelImage } from '../kernelImage';
+import { identity, joinMapped, type MappedText } from '../mappedText';
+import { readShellCommand } from '../shellWords';
+import { tokenize } from '../tokenize';
+import type { CommandLine, KernelImage, StrayLine } from '../types';
+import { GRUB2_COMMANDS, GRUB_LEGACY_COMMANDS } from './grubCommands';
+import { lineIndexAt, sourceLines, type SourceLine } from './lines';
+
+export type GrubFlavor = 'grub2' | 'legacy';
+
+const KERNEL_COMMANDS: Record<GrubFlavor, ReadonlySet<string>> = {
+  grub2: new Set(['linux', 'linux16', 'linuxefi']),
+  legacy: new Set(['kernel']),
+};
+
+/**
+ * The kernel lines of a GRUB configuration: `linux`/`linux16`/`linuxefi` in GRUB 2's grub.cfg (read with
+ * GRUB's shell-like quoting), `kernel` in GRUB legacy's grub.conf and menu.lst (taken as written). Each
+ * line's first word is the command, the next the kernel image, the rest the command line. Lines right
+ * after one that no GRUB command begins are taken as the kernel line broken in two: they belong to it in
+ * intent, and are reported as stray.
+ */
+export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLine[] {
+  const lines = sourceLines(source);
+  const result: CommandLine[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const command = firstWord(line.text);
+    if (!KERNEL_COMMANDS[flavor].has(command)) continue;
+    const read = flavor === 'grub2' ? grub2Line(source, line) : legacyLine(source, line);
+    let last = lineIndexAt(lines, Math.max(line.content.start, read.end - 1));
+    const strayLines: StrayLine[] = [];
+    const parts = [...read.parts];
+    const regions: Span[] = [read.region];
+    while (last + 1 < lines.length && isStray(lines[last + 1]!, flavor)) {
+      const stray = lines[last + 1]!;
+      strayLines.push({ span: stray.content, gap: { start: lines[last]!.content.end, end: stray.content.start } });
+      regions.push(stray.content);
+      if (flavor === 'grub2') parts.push(...readShellCommand(source, stray.content.start).words.map((word) => word.value));
+      else parts.push(identity(source, stray.content));
+      last++;
+    }
+    const { params, initArgs } = tokenize(joinMapped(parts, read.region.end));
+    result.push({
+      holder: command,
+      holderSpan: { start: line.content.start, end: line.content.start + command.length },
+      params,
+      initArgs,
+      regions,
+      ...(read.kernel ? { kernel: read.kernel } : {}),
+      strayLines,
+    });
+    index = last;
+  }
+  return result;
+}
+
+interface KernelLine {
+  parts: MappedText[];
+  kernel?: KernelImage;
+  /** Where parameters are written: after the image, to the end of the line's text. */
+  region: Span;
+  /** Where the command ends in the file. */
+  end: number;
+}
+
+function grub2Line(source: string, line: SourceLine): KernelLine {
+  const command = readShellCommand(source, line.content.start);
+  const [keyword, image, ...rest] = command.words;
+  const end = trimEnd(source, command.end);
+  const after = image ?? keyword!;
+  const region = { start: Math.min(after.span.end + 1, end), end };
+  return {
+    parts: rest.map((word) => word.value),
+    ...(image ? { kernel: kernelImage(image.value.text, image.span) } : {}),
+    region,
+    end: command.end,
+  };
+}
+
+/** GRUB legacy passes the rest of the line on as it is; options of its own (`--type=...`) come before the image. */
+function legacyLine(source: string, line: SourceLine): KernelLine {
+  const words = [...line.text.matchAll(/\S+/g)].map((match) => ({
+    text: match[0],
+    span: { start: line.content.start + match.index, end: line.content.start + match.index + match[0].length },
+  }));
+  let index = 1;
+  while (index < words.length && words[index]!.text.startsWith('--')) index++;
+  const image = words[index];
+  const after = image ?? words[0]!;
+  const region = { start: Math.min(after.span.end + 1, line.content.end), end: line.content.end };
+  const paramsStart = words[index + 1]?.span.start ?? line.content.end;
+  return {
+    parts: [identity(source, { start: paramsStart, end: line.content.end })],
+    ...(image ? { kernel: kernelImage(image.text, image.span) } : {}),
+    region,
+    end: line.span.end,
+  };
+}
+
+/** A line right after a kernel line that goes on with it: not blank, no comment, begun by no GRUB command. */
+function isStray(line: SourceLine, flavor: GrubFlavor): boolean {
+  if (line.text === '' || line.text.startsWith('#')) return false;
+  const word = firstWord(line.text);
+  if ((flavor === 'grub2' ? GRUB2_COMMANDS : GRUB_LEGACY_COMMANDS).has(word)) return false;
+  // In GRUB 2, `name=value` sets a variable: only a kernel parameter's name there is a kernel line's rest.
+  const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word);
+  if (flavor === 'grub2' && assignment) {
+    const name = assignment[1]!;
+    return kernelParam(name) !== undefined || isDocumentedParam(canonicalParamName(name));
+  }
+  return true;
+}
+
+function firstWord(text: string): string {
+  return /^\S*/.exec(text)![0];
+}
+
+/** The offset before a command's newline and trailing blanks. */
+function trimEnd(source: string, end: number): number {
+  let offset = end;
+  while (offset > 0 && /[\s;]/.test(source[offset - 1]!)) offset--;
+  return offset;
+}

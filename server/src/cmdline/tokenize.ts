@@ -1,0 +1,72 @@
+import { toFileSpan, type MappedText } from './mappedText';
+import type { KernelParam } from './types';
+
+const SPACE = /[ \t\n\r\f\v]/;
+
+export interface Tokenized {
+  params: KernelParam[];
+  /** After `--`: for init. */
+  initArgs: KernelParam[];
+}
+
+/**
+ * Splits a command line into parameters as the kernel does (kernel/params.c, next_arg): blanks
+ * separate parameters except inside double quotes; the name runs to the first `=`; quotes around the
+ * value (or around the whole parameter) are not part of it; `--` ends the kernel's parameters.
+ */
+export function tokenize(mapped: MappedText): Tokenized {
+  const { text } = mapped;
+  const result: Tokenized = { params: [], initArgs: [] };
+  let afterDashDash = false;
+  let offset = skipSpaces(text, 0);
+  while (offset < text.length) {
+    const start = offset;
+    const quoted = text[offset] === '"';
+    let inQuote = quoted;
+    const nameStart = quoted ? offset + 1 : offset;
+    let equals = -1;
+    let end = nameStart;
+    for (; end < text.length; end++) {
+      const character = text[end]!;
+      if (SPACE.test(character) && !inQuote) break;
+      if (equals < 0 && character === '=') equals = end;
+      if (character === '"') inQuote = !inQuote;
+    }
+    const closingQuote = end > nameStart && text[end - 1] === '"';
+    let nameEnd = equals < 0 ? end : equals;
+    if (equals < 0 && quoted && closingQuote) nameEnd = end - 1;
+    let value: { start: number; end: number } | undefined;
+    if (equals >= 0) {
+      value = { start: equals + 1, end: end };
+      if (text[value.start] === '"' && value.end > value.start) {
+        value.start++;
+        if (closingQuote && value.end > value.start) value.end--;
+      } else if (quoted && closingQuote && value.end > value.start) {
+        value.end--;
+      }
+    }
+    const name = text.slice(nameStart, nameEnd);
+    let dynamic = false;
+    for (let index = start; index < end && !dynamic; index++) dynamic = mapped.expansions.has(index);
+    const param: KernelParam = {
+      name,
+      value: value && text.slice(value.start, value.end),
+      span: toFileSpan(mapped, { start, end }),
+      nameSpan: toFileSpan(mapped, { start: nameStart, end: nameEnd }),
+      dynamic,
+    };
+    if (value) {
+      param.valueSpan = toFileSpan(mapped, value);
+      param.valueOffsets = mapped.offsets.slice(value.start, value.end).concat(param.valueSpan.end);
+    }
+    if (!afterDashDash && !value && name === '--') afterDashDash = true;
+    else (afterDashDash ? result.initArgs : result.params).push(param);
+    offset = skipSpaces(text, end);
+  }
+  return result;
+}
+
+function skipSpaces(text: string, offset: number): number {
+  while (offset < text.length && SPACE.test(text[offset]!)) offset++;
+  return offset;
+}

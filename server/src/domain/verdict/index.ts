@@ -1,0 +1,74 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../../core/types';
+import type { SchemaError } from '../../schema/types';
+import type { Span, XmlDocument } from '../../xml/types';
+import { domainDiagnostics } from '../diagnostics';
+import { domainDocument } from '../document';
+import { wellFormed } from '../rules/well-formed';
+import { activeJudge } from './choice';
+import { schemaProblems } from './mapErrors';
+import { problemFinding, type SchemaProblem } from './problem';
+import { withoutSaidAlready } from './yield';
+
+export { activeJudge, chooseSchema, type SchemaChoiceOptions } from './choice';
+export { SCHEMA_INVALID, withSchemaRule } from './rule';
+
+interface Pending {
+  version: number;
+  text: string;
+  findings: Promise<Finding[]>;
+}
+
+const pending = new Map<string, Pending>();
+
+/**
+ * libvirt's schema verdict on a domain document, as findings at the element, attribute or value at
+ * fault, leaving out what `domainDiagnostics` already says. Empty when no schema is chosen, when the
+ * document is not a domain, or when it is not well-formed (VT100 speaks then). The document is read
+ * once, when called: a later edit does not change what this answers for.
+ */
+export function domainSchemaDiagnostics(textDocument: TextDocument): Promise<Finding[]> {
+  const text = textDocument.getText();
+  const known = pending.get(textDocument.uri);
+  if (known && known.version === textDocument.version && known.text === text) return known.findings;
+  const snapshot = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, text);
+  // The tree and the rules' findings of this version, taken now, while they are cached.
+  const document = domainDocument(snapshot);
+  const said = document.model ? domainDiagnostics(snapshot) : [];
+  const findings = document.model ? judge(snapshot, document.xml, said) : Promise.resolve([]);
+  pending.set(textDocument.uri, { version: textDocument.version, text, findings });
+  return findings;
+}
+
+export function forgetDomainSchemaDiagnostics(uri: string): void {
+  pending.delete(uri);
+}
+
+async function judge(snapshot: TextDocument, xml: XmlDocument, said: readonly Finding[]): Promise<Finding[]> {
+  const judge = await activeJudge();
+  if (!judge || said.some((finding) => finding.rule === wellFormed.meta.code)) return [];
+  const errors = await judge.errors(snapshot.getText());
+  const unreadable = errors.filter((error) => error.kind === 'not-well-formed');
+  const problems = unreadable.length > 0 ? unreadable.map((error) => notReadable(xml, error)) : schemaProblems(xml, errors);
+  return withoutSaidAlready(problems, said, snapshot).map((problem) => problemFinding(snapshot, problem, judge.source.label));
+}
+
+/** libxml2 could not read what our tolerant parser did (it is stricter): its message, where it stopped. */
+function notReadable(xml: XmlDocument, error: SchemaError): SchemaProblem {
+  const span = lineSpan(xml.text, error.line, error.column);
+  return { code: 'VT108', message: `libxml2 cannot read the document: ${error.message}`, span, cover: span };
+}
+
+/** From the 1-based line and column to the end of that line; the whole line when no column is given. */
+function lineSpan(text: string, line: number, column: number | undefined): Span {
+  let start = 0;
+  for (let at = 1; at < line; at++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) break;
+    start = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+  const from = Math.min(lineEnd, start + Math.max(0, (column ?? 1) - 1));
+  const end = lineEnd > from ? lineEnd : Math.min(text.length, from + 1);
+  return { start: from === end && from > start ? from - 1 : from, end };
+}

@@ -1,0 +1,24 @@
+import { guide, kernel } from '../sources';
+
+/** The kernel version whose documentation the command line knowledge comes from. */
+export const KERNEL_DOCS_VERSION = '6.12';
+
+/** Documentation/admin-guide/kernel-parameters.txt of Linux 6.12: every parameter's values and limits. */
+export const KERNEL_PARAMETERS = kernel('admin-guide/kernel-parameters.txt', `kernel-parameters.txt (Linux ${KERNEL_DOCS_VERSION})`);
+
+/** Its introduction, kernel-parameters.rst: how the command line is parsed, cpu lists, `--`. */
+export const KERNEL_PARAMETERS_INTRO = kernel(
+  'admin-guide/kernel-parameters.rst',
+  `kernel-parameters.rst (Linux ${KERNEL_DOCS_VERSION}): parsing, cpu lists`,
+);
+
+/** Documentation/block/switching-sched.rst: choosing a block device's I/O scheduler through sysfs. */
+export const SWITCHING_SCHEDULER = kernel('block/switching-sched.rst', 'Switching I/O schedulers (sysfs)');
+
+export const GUIDE_HUGE_PAGES = guide('8.2.3', 'Huge Pages and Transparent Huge Pages (THP)');
+export const GUIDE_THP = guide('8.2.3.1', 'Configuring Transparent Huge Pages');
+export const GUIDE_STATIC_HUGE_PAGES = guide('8.2.3.2', 'Configuring Static Huge Pages');
+export const GUIDE_1G_HUGE_PAGES = guide('8.2.3.3', 'Enabling 1 GB huge pages for guests at boot or runtime');
+export const GUIDE_IO_SCHEDULER = guide('6.4', 'Configuring the I/O Scheduler');
+export const GUIDE_IO_SCHEDULER_GUEST = guide('6.3', 'I/O Scheduling with Red Hat Enterprise Linux as a Virtualization Guest');
+export const GUIDE_NUMA_BALANCING = guide('9.2', 'Automatic NUMA Balancing');

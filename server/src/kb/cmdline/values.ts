@@ -1,0 +1,182 @@
+import type { Span } from '../../xml/types';
+import { cpulistProblems } from './cpulist';
+import { formatSize, memparse } from './sizes';
+import type { KernelEnumValue, KernelParamSpec, KernelValueType } from './types';
+
+export interface ValueProblem {
+  /** Relative to the start of the value. */
+  span: Span;
+  message: string;
+  /** The kernel reads the value anyway; only its spelling is off. */
+  harmless?: boolean;
+  /** A value that says the same in the documented spelling (for a harmless problem). */
+  rewrite?: string;
+}
+
+/** The kernel's kstrtobool: it looks at the first letter or two only. */
+export function isKernelBool(value: string): boolean {
+  return /^([yYtT1eEnNfF0dD]|[oO][nNfF])/.test(value);
+}
+
+/**
+ * Why the kernel would not take `value` for `spec`, or nothing when it does. `value` undefined means
+ * the parameter was given bare, without `=`.
+ */
+export function kernelValueProblems(spec: KernelParamSpec, value: string | undefined): ValueProblem[] {
+  const type = spec.value;
+  if (value === undefined) {
+    if (type.kind === 'flag' || spec.valueOptional) return [];
+    return [{ span: { start: 0, end: 0 }, message: `${spec.name} needs a value: ${expectedText(type)}.` }];
+  }
+  return typeProblems(type, value);
+}
+
+function typeProblems(type: KernelValueType, value: string): ValueProblem[] {
+  const whole = { start: 0, end: value.length };
+  switch (type.kind) {
+    case 'flag':
+    case 'string':
+      return [];
+    case 'enum':
+      return enumProblems(type.values, value, type.list === true, type.alsoBool === true);
+    case 'bool':
+      return isKernelBool(value) ? [] : [{ span: whole, message: `'${value}' is not a boolean: ${expectedText(type)}.` }];
+    case 'onoff':
+      return value === 'on' || value === 'off' ? [] : [{ span: whole, message: `'${value}' is not on or off.` }];
+    case 'integer':
+      return integerProblems(value, type.min, type.max);
+    case 'count':
+      return countProblems(value, type.nodes === true);
+    case 'size':
+      return sizeProblems(value, type.suffixes, type.nodes === true);
+    case 'cpulist':
+      return cpulistProblems(value);
+    case 'flaggedCpulist':
+      return flaggedCpulistProblems(value, type.flags);
+    case 'pattern':
+      return type.pattern.test(value) ? [] : [{ span: whole, message: `'${value}' is not ${type.expected}.` }];
+  }
+}
+
+function enumProblems(values: readonly KernelEnumValue[], value: string, list: boolean, alsoBool: boolean): ValueProblem[] {
+  const known = (option: string) => values.some((entry) => entry.value === option) || (alsoBool && isKernelBool(option));
+  const choices = values.map((entry) => entry.value).join(', ');
+  if (!list) {
+    return known(value) ? [] : [{ span: { start: 0, end: value.length }, message: `'${value}' is not one of ${choices}.` }];
+  }
+  const problems: ValueProblem[] = [];
+  let offset = 0;
+  for (const option of value.split(',')) {
+    const span = { start: offset, end: offset + option.length };
+    offset += option.length + 1;
+    if (option === '') problems.push({ span, message: 'Empty option between commas.' });
+    else if (!known(option)) problems.push({ span, message: `'${option}' is not an option here: ${choices}.` });
+  }
+  return problems;
+}
+
+function integerProblems(value: string, min: number | undefined, max: number | undefined): ValueProblem[] {
+  const span = { start: 0, end: value.length };
+  if (!/^[0-9]+$/.test(value)) return [{ span, message: `'${value}' is not a whole number.` }];
+  const number = BigInt(value);
+  if (min !== undefined && number < BigInt(min)) return [{ span, message: `${value} is below ${min}.` }];
+  if (max !== undefined && number > BigInt(max)) return [{ span, message: `${value} is above ${max}.` }];
+  return [];
+}
+
+function countProblems(value: string, nodes: boolean): ValueProblem[] {
+  if (/^[0-9]+$/.test(value)) return [];
+  if (nodes && /^[0-9]+:[0-9]+(,[0-9]+:[0-9]+)*$/.test(value)) return [];
+  const expected = nodes ? 'a count, or counts per NUMA node like 0:4,1:4' : 'a count';
+  return [{ span: { start: 0, end: value.length }, message: `'${value}' is not ${expected}.` }];
+}
+
+function sizeProblems(value: string, suffixes: string, nodes: boolean): ValueProblem[] {
+  if (nodes && value.includes(':')) {
+    const problems: ValueProblem[] = [];
+    let offset = 0;
+    for (const entry of value.split(',')) {
+      const colon = entry.indexOf(':');
+      const start = offset + colon + 1;
+      offset += entry.length + 1;
+      if (colon < 0 || !/^[0-9]+$/.test(entry.slice(0, colon))) {
+        problems.push({ span: { start: start - colon - 1, end: start - colon - 1 + entry.length }, message: `'${entry}' is not <node>:<size>.` });
+        continue;
+      }
+      problems.push(...sizeProblems(entry.slice(colon + 1), suffixes, false).map((problem) => shift(problem, start)));
+    }
+    return problems;
+  }
+  const parsed = memparse(value);
+  const span = { start: 0, end: value.length };
+  const format = `a size such as 2M or 1G (a number and one of ${suffixes.split('').join(', ')})`;
+  if (!parsed) return [{ span, message: `'${value}' is not ${format}.` }];
+  if (parsed.length === value.length) return [];
+  const read = value.slice(0, parsed.length);
+  const rest = value.slice(parsed.length);
+  if (/^[KMGTPE]$/i.test(read.slice(-1)) && /^(i?B)$/i.test(rest)) {
+    return [
+      {
+        span: { start: parsed.length, end: value.length },
+        message: `The kernel reads '${read}' and ignores '${rest}': write ${formatSize(parsed.bytes)}, the documented form.`,
+        harmless: true,
+        rewrite: formatSize(parsed.bytes),
+      },
+    ];
+  }
+  return [{ span: { start: parsed.length, end: value.length }, message: `'${value}' is not ${format}: the kernel would read '${read}' and stop at '${rest}'.` }];
+}
+
+function flaggedCpulistProblems(value: string, flags: readonly KernelEnumValue[]): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  let offset = 0;
+  let rest = value;
+  // Flags are words before the cpu list; `all` and `N` begin a list, not a flag.
+  for (let match = /^([A-Za-z_]+),/.exec(rest); match && !/^(all|N)$/i.test(match[1]!); match = /^([A-Za-z_]+),/.exec(rest)) {
+    const flag = match[1]!;
+    if (!flags.some((entry) => entry.value === flag)) {
+      problems.push({ span: { start: offset, end: offset + flag.length }, message: `'${flag}' is not a flag here: ${flags.map((entry) => entry.value).join(', ')}.` });
+    }
+    offset += match[0].length;
+    rest = rest.slice(match[0].length);
+  }
+  if (problems.length > 0) return problems;
+  if (rest === '' && offset > 0) return [{ span: { start: offset, end: offset }, message: 'The flags must be followed by a cpu list.' }];
+  if (/^[A-Za-z_]+$/.test(rest) && !/^(all|N)$/i.test(rest)) {
+    const known = flags.some((entry) => entry.value === rest);
+    return [{ span: { start: offset, end: value.length }, message: known ? `'${rest}' needs a cpu list after it: ${rest},2-7.` : `'${rest}' is neither a flag (${flags.map((entry) => entry.value).join(', ')}) nor a cpu list.` }];
+  }
+  return cpulistProblems(rest).map((problem) => shift(problem, offset));
+}
+
+function shift<T extends { span: Span }>(problem: T, by: number): T {
+  return { ...problem, span: { start: problem.span.start + by, end: problem.span.end + by } };
+}
+
+/** What a type accepts, in words, for messages. */
+export function expectedText(type: KernelValueType): string {
+  switch (type.kind) {
+    case 'flag':
+      return 'no value';
+    case 'enum':
+      return `${type.list ? 'options among' : 'one of'} ${type.values.map((entry) => entry.value).join(', ')}`;
+    case 'bool':
+      return `${(type.spellings ?? ['1', '0']).join(' or ')} (the kernel also reads y/n, on/off)`;
+    case 'onoff':
+      return 'on or off';
+    case 'integer':
+      return 'a whole number';
+    case 'count':
+      return type.nodes ? 'a count, or counts per node like 0:4,1:4' : 'a count';
+    case 'size':
+      return 'a size such as 2M or 1G';
+    case 'cpulist':
+      return 'a cpu list such as 2-7,10-15';
+    case 'flaggedCpulist':
+      return `optional flags (${type.flags.map((entry) => entry.value).join(', ')}) and a cpu list, such as domain,2-7`;
+    case 'pattern':
+      return type.expected;
+    case 'string':
+      return 'a value';
+  }
+}

@@ -1,0 +1,87 @@
+import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { KSMTUNED_VARIABLES, ksmtunedVariable, type KsmtunedVariable } from '../kb/ksmtuned';
+import type { Span } from '../xml/types';
+import { ksmtunedDocument } from './document';
+import { variableMarkdown } from './markdown';
+import { lastAssignment, type KsmModel } from './model';
+import type { KsmLine } from './types';
+
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+/**
+ * Completion for ksmtuned.conf: at the start of a statement, every variable ksmtuned reads, inserted as
+ * NAME=default with the default selected (those already set come last); after NAME=, the default and the
+ * usual value. Nothing inside a comment or among a command's arguments.
+ */
+export function ksmtunedCompletion(textDocument: TextDocument, position: Position): CompletionList {
+  const { conf, model } = ksmtunedDocument(textDocument);
+  const offset = textDocument.offsetAt(position);
+  const line = conf.lines.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+  const range = (span: Span): Range => ({ start: textDocument.positionAt(span.start), end: textDocument.positionAt(span.end) });
+  return { isIncomplete: false, items: line ? itemsAt(conf.text, line, offset, model, range) : [] };
+}
+
+function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, range: (span: Span) => Range): CompletionItem[] {
+  if (line.comment && offset > line.comment.start) return [];
+  const statement = line.statements.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+  if (statement?.kind === 'assignment') {
+    if (offset >= statement.equalsSpan.end) {
+      const variable = ksmtunedVariable(statement.name);
+      return variable ? valueItems(variable, range(statement.value.span)) : [];
+    }
+    if (offset <= statement.nameSpan.end && offset >= statement.nameSpan.start) return nameItems(model, range(statement.nameSpan), false);
+    return [];
+  }
+  const word = wordAt(text, offset, line.span);
+  if (statement?.kind === 'command' && statement.words[0] && word.start > statement.words[0].span.start) return [];
+  return nameItems(model, range(word), true);
+}
+
+function nameItems(model: KsmModel, replace: Range, withValue: boolean): CompletionItem[] {
+  return KSMTUNED_VARIABLES.map((variable, index) => {
+    const setOn = lastAssignment(model, variable.name);
+    const value = variable.defaultValue ?? variable.suggested;
+    return {
+      label: variable.name,
+      kind: CompletionItemKind.Variable,
+      detail: setOn ? `set on line ${setOn.line.number + 1}` : describeDefault(variable),
+      documentation: { kind: MarkupKind.Markdown, value: variableMarkdown(variable) },
+      sortText: `${setOn ? '1' : '0'}${String(index).padStart(2, '0')}`,
+      filterText: variable.name,
+      textEdit: { range: replace, newText: withValue ? `${variable.name}=\${1:${escapeSnippet(value)}}` : variable.name },
+      insertTextFormat: withValue ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+  });
+}
+
+function valueItems(variable: KsmtunedVariable, replace: Range): CompletionItem[] {
+  const values = new Map<string, string>();
+  if (variable.defaultValue !== undefined) values.set(variable.defaultValue, "ksmtuned's default");
+  if (!values.has(variable.suggested)) values.set(variable.suggested, variable.name === 'DEBUG' ? 'debug lines on' : 'the usual value');
+  return [...values].map(([value, detail], index) => ({
+    label: value,
+    kind: CompletionItemKind.Value,
+    detail: variable.unit ? `${detail} (${variable.unit})` : detail,
+    sortText: String(index).padStart(2, '0'),
+    textEdit: { range: replace, newText: value },
+  }));
+}
+
+function describeDefault(variable: KsmtunedVariable): string {
+  if (variable.defaultValue === undefined) return 'not set by default';
+  return `default ${variable.defaultValue}${variable.unit ? ` (${variable.unit})` : ''}`;
+}
+
+/** `$`, `}` and `\` are snippet syntax. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (char) => `\\${char}`);
+}
+
+function wordAt(text: string, offset: number, within: Span): Span {
+  let start = offset;
+  while (start > within.start && NAME_CHAR.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < within.end && NAME_CHAR.test(text[end]!)) end++;
+  return { start, end };
+}

@@ -1,0 +1,113 @@
+import type { FixSpec, Report } from '../../core/types';
+import { KSM_TUNING_SERVICE, KSMTUNED_SCRIPT } from '../../kb/ksmtuned';
+import type { Span } from '../../xml/types';
+import type { Assignment, Command, KsmConf, KsmLine, ShellWord } from '../types';
+import type { KsmtunedRule } from './context';
+import { commentOutLineFix } from './edits';
+
+/**
+ * VT201: text bash would run as a command. ksmtuned sources ksmtuned.conf with bash, so every line that
+ * is not blank, a comment or NAME=value is executed, as root, each time ksmtuned starts: an error.
+ * Three shapes: a line that is a command (the guide's own copy has comment lines wrapped by its page
+ * layout into lines without `#`), words after an assignment (bash runs them with the variable set for
+ * them alone), and a quote left open (bash reads on into the following lines).
+ */
+export const strayCommand: KsmtunedRule = {
+  meta: {
+    code: 'VT201',
+    name: 'stray-command',
+    title: 'Every line must be blank, a comment or NAME=value: bash runs anything else as a command',
+    severity: 'error',
+    sources: [KSM_TUNING_SERVICE, KSMTUNED_SCRIPT],
+    fixable: true,
+  },
+  check(context, report) {
+    const { conf } = context;
+    const wrapped = new Set<number>();
+    for (const line of conf.lines) {
+      for (const statement of line.statements) {
+        if (statement.kind === 'command') {
+          const looksWrapped = line.statements.length === 1 && !line.comment && continuesComment(conf, line, wrapped);
+          if (looksWrapped) wrapped.add(line.number);
+          report(commandReport(conf, line, statement, looksWrapped));
+        } else {
+          if (statement.command) report(trailingCommandReport(conf.text, statement, statement.command));
+          if (statement.value.unclosedQuote) report(unclosedQuoteReport(conf.text, statement, statement.value));
+        }
+      }
+    }
+  },
+};
+
+/** The line right above is a comment, or a line already taken for the rest of one. */
+function continuesComment(conf: KsmConf, line: KsmLine, wrapped: ReadonlySet<number>): boolean {
+  const above = conf.lines[line.number - 1];
+  if (!above) return false;
+  return (above.statements.length === 0 && above.comment !== undefined) || wrapped.has(above.number);
+}
+
+function commandReport(conf: KsmConf, line: KsmLine, command: Command, looksWrapped: boolean): Report {
+  const { text } = conf;
+  const first = command.words[0]!;
+  if (isBareExport(command)) {
+    return {
+      span: command.span,
+      severity: 'information',
+      message: 'export without a value changes nothing here: ksmtuned reads the variables of the file whether they are exported or not.',
+      fixes: [commentOutLineFix(line, 'Comment out the line', false)],
+    };
+  }
+  const runs =
+    first.literal !== undefined
+      ? `runs "${first.literal}" as a command`
+      : `runs "${innerCommands(text, first)}" and then tries to run its output as a command`;
+  const later = command.words.slice(1).flatMap((word) => word.substitutions);
+  const also = later.length > 0 ? ` (after running ${later.map((span) => `"${quoteCommand(text, span)}"`).join(' and ')} for ${later.length > 1 ? 'their' : 'its'} output)` : '';
+  const what = `bash ${runs}${also} each time ksmtuned starts`;
+  const message = looksWrapped
+    ? `Not a comment: this looks like the end of the comment above, wrapped onto a line of its own without #, and ${what}. Start the line with #.`
+    : `A line of ksmtuned.conf must be blank, a comment or NAME=value: ${what}.`;
+  const fixes: FixSpec[] = line.statements.length === 1 ? [commentOutLineFix(line, 'Comment out the line', looksWrapped)] : [];
+  return { span: command.span, message, fixes };
+}
+
+function trailingCommandReport(text: string, assignment: Assignment, command: Span): Report {
+  const value = text.slice(assignment.value.span.start, assignment.value.span.end);
+  const words = text.slice(command.start, command.end);
+  return {
+    span: command,
+    message:
+      `bash reads "${words}" as a command to run with ${assignment.name}=${value} set for that command alone: the command fails and ` +
+      `ksmtuned never sees ${assignment.name}. Quote a value that has spaces, or start a comment with #.`,
+    fixes: [{ title: 'Turn the rest of the line into a comment', edits: [{ span: { start: command.start, end: command.start }, newText: '# ' }] }],
+  };
+}
+
+function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord): Report {
+  const quote = text.slice(value.unclosedQuote!.start, value.unclosedQuote!.end);
+  const closer = quote === '$' ? undefined : quote;
+  return {
+    span: value.unclosedQuote!,
+    message:
+      `The ${quote} opened in the value of ${assignment.name} is not closed on its line: bash reads on through the lines below, ` +
+      'up to the next matching quote, and takes them into the value (with none, it stops reading the file at a syntax error).',
+    fixes: closer ? [{ title: `Close the ${closer} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
+  };
+}
+
+/** `export NAME ...` with no `=`: bash marks existing variables for export, nothing else. */
+function isBareExport(command: Command): boolean {
+  const [first, ...rest] = command.words;
+  return first?.literal === 'export' && rest.length > 0 && rest.every((word) => word.literal !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.literal));
+}
+
+function innerCommands(text: string, word: ShellWord): string {
+  return word.substitutions.map((span) => quoteCommand(text, span)).join(', ') || text.slice(word.span.start, word.span.end);
+}
+
+/** The command inside `...` or $(...), as written. */
+function quoteCommand(text: string, span: Span): string {
+  const written = text.slice(span.start, span.end);
+  const inner = written.startsWith('`') ? written.slice(1, written.endsWith('`') && written.length > 1 ? -1 : undefined) : written.slice(2, written.endsWith(')') ? -1 : undefined);
+  return inner.trim();
+}

@@ -1,0 +1,49 @@
+import { closestNames } from '../../core/similarity';
+import type { FixSpec } from '../../core/types';
+import { FOREIGN_VARIABLE_SOURCES, foreignVariable, KSMTUNED_SCRIPT, ksmtunedVariable, ksmtunedVariableNames } from '../../kb/ksmtuned';
+import type { KsmtunedRule } from './context';
+
+/**
+ * Names bash itself or the commands ksmtuned runs read from the environment: setting them in the file
+ * does change what ksmtuned does, so they are not unknown.
+ */
+const SHELL_NAMES = /^(PATH|IFS|TZ|LANG|LANGUAGE|LC_[A-Z_]+|TMPDIR)$/;
+
+/**
+ * VT203: a variable ksmtuned does not read. bash sets it and nothing uses it, so the setting has no
+ * effect: almost surely a misspelt name (a warning), with the closest names ksmtuned reads. A name the
+ * file itself expands elsewhere (`$NAME`) is the user's own helper and is left alone.
+ */
+export const unknownVariable: KsmtunedRule = {
+  meta: {
+    code: 'VT203',
+    name: 'unknown-variable',
+    title: 'Variables must be ones ksmtuned reads',
+    severity: 'warning',
+    sources: [KSMTUNED_SCRIPT, ...FOREIGN_VARIABLE_SOURCES],
+    fixable: true,
+  },
+  check(context, report) {
+    const { model } = context;
+    for (const { assignment } of model.assignments) {
+      const { name, nameSpan } = assignment;
+      if (ksmtunedVariable(name) || model.referenced.has(name) || SHELL_NAMES.test(name)) continue;
+      const foreign = foreignVariable(name);
+      const candidates = closestNames(name, ksmtunedVariableNames());
+      const fixes: FixSpec[] = candidates.map((candidate) => ({
+        title: `Rename to ${candidate}`,
+        edits: [{ span: nameSpan, newText: candidate }],
+        ...(candidates.length === 1 ? { isPreferred: true } : {}),
+      }));
+      let message: string;
+      if (foreign) message = `ksmtuned does not read ${name}: ${foreign}.`;
+      else if (candidates.length > 0) {
+        const caseOnly = candidates.some((candidate) => candidate.toLowerCase() === name.toLowerCase());
+        message = `ksmtuned does not read ${name}${caseOnly ? ' (bash names are case-sensitive)' : ''}. Did you mean ${candidates.join(' or ')}?`;
+      } else {
+        message = `ksmtuned does not read ${name}, so setting it has no effect. It reads ${ksmtunedVariableNames().join(', ')}.`;
+      }
+      report({ span: nameSpan, message, fixes });
+    }
+  },
+};

@@ -1,0 +1,68 @@
+import type { Span } from '../xml/types';
+
+/**
+ * /etc/ksmtuned.conf as bash reads it when ksmtuned sources it: lines of statements, each an
+ * assignment or a command, with comments. Every span is an offset range into the text (UTF-16 code
+ * units, like LSP positions).
+ */
+export interface KsmConf {
+  text: string;
+  lines: KsmLine[];
+}
+
+export interface KsmLine {
+  /** 0-based. */
+  number: number;
+  /** The line without its line break, and without the carriage return of a CRLF ending. */
+  span: Span;
+  /** The `\r` before the `\n`, when the line ends in CRLF (bash keeps it as part of the line). */
+  carriageReturn?: Span;
+  /** Empty for a blank line or a line that is only a comment. */
+  statements: Statement[];
+  /** From `#` to the end of the line, when the line has a comment. */
+  comment?: Span;
+}
+
+export type Statement = Assignment | Command;
+
+/** `NAME=value`, maybe after `export`, maybe written with spaces around `=` (which bash does not read as one). */
+export interface Assignment {
+  kind: 'assignment';
+  span: Span;
+  exportSpan?: Span;
+  name: string;
+  nameSpan: Span;
+  equalsSpan: Span;
+  /** Blanks between the name and `=`. */
+  spaceBefore?: Span;
+  /** Blanks between `=` and a value (not blanks before the end of the line or a comment). */
+  spaceAfter?: Span;
+  /** The value (its span is empty, right after `=`, when there is none). */
+  value: ShellWord;
+  /** Words after the value in the same statement: bash runs them as a command with the variable in its environment only. */
+  command?: Span;
+}
+
+/** Anything else bash would run: a command name and its arguments. */
+export interface Command {
+  kind: 'command';
+  span: Span;
+  words: ShellWord[];
+}
+
+/** One shell word: unquoted text, '...', "...", escapes and expansions, as written. */
+export interface ShellWord {
+  span: Span;
+  /**
+   * The word after quote removal; undefined when it holds an expansion (`$NAME`, `${...}`, `$(...)`, a
+   * backquoted command, `$((...))`) whose value virt-tune does not compute.
+   */
+  literal: string | undefined;
+  quoted: boolean;
+  /** An opening quote or backquote that is not closed on its line. */
+  unclosedQuote?: Span;
+  /** The commands run for their output (`$(...)` or backquotes) inside the word. */
+  substitutions: Span[];
+  /** The variable names the word expands (`$NAME`, `${NAME...}`). */
+  references: string[];
+}
