@@ -17,6 +17,8 @@ const bundles = [
   // libxml2-wasm is an ES module with top-level await, which a CommonJS bundle cannot require: it gets
   // an ES bundle of its own beside the others (its WebAssembly is inlined), loaded by server/src/schema/libxml2.ts.
   { entry: 'libxml2-wasm', outfile: 'dist/libxml2-wasm.mjs', executable: false, format: 'esm' },
+  // The language server validates against libvirt's schema in a worker thread (server/src/schema/workerJudge.ts).
+  { entry: 'server/src/schema/worker.ts', outfile: 'dist/schema-worker.js', executable: false },
 ];
 
 function options(bundle) {

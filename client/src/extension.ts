@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerHostPanel } from './topology/panel';
 
 let client: LanguageClient | undefined;
 
-/** Starts the virt-tune language server (dist/server.js, over IPC) for XML files and untitled XML. */
+/** Starts the virt-tune language server (dist/server.js, over IPC) for XML and ksmtuned.conf files, saved or untitled. */
 export async function activate(context: ExtensionContext): Promise<void> {
   const outputChannel: OutputChannel = window.createOutputChannel('virt-tune');
   context.subscriptions.push(outputChannel);
@@ -18,6 +19,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'xml' },
       { scheme: 'untitled', language: 'xml' },
+      { scheme: 'file', language: 'ksmtuned' },
+      { scheme: 'untitled', language: 'ksmtuned' },
+      { scheme: 'file', language: 'grub' },
+      { scheme: 'untitled', language: 'grub' },
+      { scheme: 'file', language: 'kernel-cmdline' },
+      { scheme: 'untitled', language: 'kernel-cmdline' },
     ],
     outputChannel,
     // The server pulls `virtTune` with workspace/configuration; this first copy spares a publish at the default levels.
@@ -33,6 +40,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       outputChannel.appendLine('Restarting the virt-tune language server.');
       await languageClient.restart();
     }),
+    // The "virt-tune: Host" view: the host the server reads and the active domain's pins on it.
+    registerHostPanel(languageClient),
   );
   await languageClient.start();
 }

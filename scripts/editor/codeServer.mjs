@@ -16,6 +16,8 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.tips.enabled': false,
   'update.mode': 'none',
+  // The project's examples sit inside its git repository: opening them should not ask about it.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** The folders of one code-server profile under `home`, made when missing. */

@@ -10,6 +10,17 @@ import { forgetKsmtunedDiagnostics, ksmtunedDiagnostics } from './ksmtuned/diagn
 import { forgetKsmtunedDocument, isKsmtunedPath } from './ksmtuned/document';
 import { ksmtunedHover } from './ksmtuned/hover';
 import { domainSchemaDiagnostics, forgetDomainSchemaDiagnostics } from './domain/verdict';
+import { cmdlineCompletion } from './cmdline/completion';
+import { cmdlineDiagnostics, forgetCmdlineDiagnostics } from './cmdline/diagnostics';
+import { forgetCmdlineDocument } from './cmdline/document';
+import { cmdlineHover } from './cmdline/hover';
+import { cmdlineShapeOfPath } from './cmdline/shape';
+import type { HostModel } from './host/types';
+
+/** What services may take besides the document: the host the guest will run on (host-aware rules, completion). */
+export interface ServiceOptions {
+  host?: HostModel;
+}
 
 /**
  * The language services of one file kind: plain functions over a text document, no transport.
@@ -17,8 +28,8 @@ import { domainSchemaDiagnostics, forgetDomainSchemaDiagnostics } from './domain
  */
 export interface LanguageService {
   kind: FileKind;
-  diagnostics(document: TextDocument): Finding[];
-  completion(document: TextDocument, position: Position): CompletionList;
+  diagnostics(document: TextDocument, options?: ServiceOptions): Finding[];
+  completion(document: TextDocument, position: Position, options?: ServiceOptions): CompletionList;
   hover(document: TextDocument, position: Position): Hover | null;
   forget(uri: string): void;
   /**
@@ -53,7 +64,18 @@ const ksmtunedService: LanguageService = {
   },
 };
 
-const SERVICES: Partial<Record<FileKind, LanguageService>> = { domain: domainService, ksmtuned: ksmtunedService };
+const cmdlineService: LanguageService = {
+  kind: 'cmdline',
+  diagnostics: cmdlineDiagnostics,
+  completion: cmdlineCompletion,
+  hover: cmdlineHover,
+  forget(uri) {
+    forgetCmdlineDocument(uri);
+    forgetCmdlineDiagnostics(uri);
+  },
+};
+
+const SERVICES: Partial<Record<FileKind, LanguageService>> = { domain: domainService, ksmtuned: ksmtunedService, cmdline: cmdlineService };
 
 export function serviceFor(kind: FileKind): LanguageService | undefined {
   return SERVICES[kind];
@@ -62,10 +84,13 @@ export function serviceFor(kind: FileKind): LanguageService | undefined {
 /**
  * The kind of a document from its path and text: XML whose root is `<domain>` is a domain; other
  * XML is no business of virt-tune's. A file named ksmtuned.conf (or *ksmtuned*.conf), or opened in the
- * editor's ksmtuned language, is a ksmtuned config.
+ * editor's ksmtuned language, is a ksmtuned config. Files where kernel command lines are kept
+ * (/etc/default/grub, grub.cfg, grub.conf, menu.lst, loader/entries/*.conf, kernel/cmdline, *.cmdline:
+ * see cmdlineShapeOfPath), or opened in the editor's grub or kernel-cmdline language, are `cmdline`.
  */
 export function detectKind(path: string, text: string, languageId?: string): FileKind | undefined {
   if (languageId === 'ksmtuned' || isKsmtunedPath(path)) return 'ksmtuned';
+  if (languageId === 'grub' || languageId === 'kernel-cmdline' || cmdlineShapeOfPath(path)) return 'cmdline';
   if (/\.xml$/i.test(path) || text.trimStart().startsWith('<')) {
     return looksLikeDomainXml(text) ? 'domain' : undefined;
   }
@@ -73,11 +98,11 @@ export function detectKind(path: string, text: string, languageId?: string): Fil
 }
 
 /** Which libvirt schema judges domains (`auto`, `builtin` or a path): see chooseSchema. */
-export { chooseSchema, SCHEMA_INVALID, withSchemaRule } from './domain/verdict';
+export { chooseSchema } from './domain/verdict';
 
 /** Every finding of a document: `diagnostics` and, awaited, `slowDiagnostics`, in document order. */
-export async function allDiagnostics(service: LanguageService, document: TextDocument): Promise<Finding[]> {
-  const fast = service.diagnostics(document);
+export async function allDiagnostics(service: LanguageService, document: TextDocument, options?: ServiceOptions): Promise<Finding[]> {
+  const fast = service.diagnostics(document, options);
   return service.slowDiagnostics ? mergeFindings(fast, await service.slowDiagnostics(document)) : fast;
 }
 
@@ -115,5 +140,5 @@ export function isXmlFile(path: string, text: string): boolean {
  * large tree is not read file by file. detectKind has the last word once the text is read.
  */
 export function mayHaveKind(path: string): boolean {
-  return /\.xml$/i.test(path) || isKsmtunedPath(path);
+  return /\.xml$/i.test(path) || isKsmtunedPath(path) || cmdlineShapeOfPath(path) !== undefined;
 }

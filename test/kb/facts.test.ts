@@ -5,6 +5,7 @@ import { FACTS, fact } from '../../server/src/kb/facts';
 import { GUIDE_SECTIONS, LIBVIRT_SECTIONS } from '../../server/src/kb/facts/cite';
 import { domainStructure, elementSpec } from '../../server/src/kb/structure';
 import type { Fact } from '../../server/src/kb/types';
+import { docutilsIds } from './formatdomain';
 import { FORMATDOMAIN_FILE, GUIDE_FILE, missing } from './shared';
 
 /** `path`, `path@attribute` or `path@attribute=value`. */
@@ -29,7 +30,8 @@ test('every fact has a one-sentence summary and at least one source', () => {
   }
 });
 
-test('fact keys are unique and name a place the structure knows', () => {
+// The structure is libvirt's generated schema structure (kb/structure.ts): facts join it by element path.
+test('fact keys are unique and name a place of the generated schema structure', () => {
   const keys = FACTS.map((entry) => entry.key);
   assert.deepEqual(keys.filter((key, index) => keys.indexOf(key) !== index), []);
   for (const key of keys) {
@@ -176,22 +178,6 @@ test("guide sources name a section of the guide with the guide's own title", (t)
     assert.ok(found.some((heading) => sameTitle(heading, title)), `guide ${section} is "${found.join('" / "')}", not "${title}"`);
   }
 });
-
-/** docutils ids of the page's section titles: `Block I/O Tuning` -> `block-i-o-tuning`. */
-function docutilsIds(rst: string): Map<string, string> {
-  const ids = new Map<string, string>();
-  const lines = rst.split('\n');
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const title = lines[i]!.trim();
-    const underline = lines[i + 1]!.trimEnd();
-    if (!title || !/^([=\-~^*#+`:.'"_])\1+$/.test(underline) || underline.length < title.length) continue;
-    if (/^([=\-~^*#+`:.'"_])\1+$/.test(title)) continue;
-    const text = title.replace(/``([^`]*)``/g, '$1').replace(/`([^`<]*?)`_/g, '$1');
-    const id = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    if (id && !ids.has(id)) ids.set(id, text);
-  }
-  return ids;
-}
 
 test('libvirt sources name a heading of formatdomain by its docutils id', (t) => {
   const reason = missing(FORMATDOMAIN_FILE);

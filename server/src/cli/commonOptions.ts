@@ -1,5 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { FileKind } from '../core/types';
+import { HostLoadError } from '../host/errors';
+import { loadHost, parseHostSetting } from '../host/load';
+import type { ServiceOptions } from '../services';
 import { UsageError } from './usage';
 
 const FILE_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
@@ -19,15 +22,24 @@ export function parseKind(value: string | undefined): FileKind | undefined {
 }
 
 /**
- * --host says which host the guest will run on: `live` (this machine), `none`, or a saved description
- * of one. It is checked but not used yet: no rule compares a domain with its host so far.
+ * --host says which host the guest will run on: `live` (this machine), `none`, a root folder holding a
+ * host's sys/ and proc/, or a `virsh capabilities` XML file. The host is read once for the whole run
+ * and handed to the services, so the host-aware rules (VT150-VT169) speak.
  */
-export async function validateHost(value: string): Promise<void> {
-  if (value === 'live' || value === 'none') return;
+export async function validateHost(value: string): Promise<ServiceOptions> {
+  if (value !== 'live' && value !== 'none') {
+    try {
+      await stat(value);
+    } catch {
+      throw new UsageError(`--host must be live, none or an existing path (cannot read '${value}')`);
+    }
+  }
   try {
-    await stat(value);
-  } catch {
-    throw new UsageError(`--host must be live, none or an existing path (cannot read '${value}')`);
+    const host = await loadHost(parseHostSetting(value));
+    return host ? { host } : {};
+  } catch (error) {
+    if (error instanceof HostLoadError) throw new UsageError(`--host: ${error.message}`);
+    throw error;
   }
 }
 

@@ -20,7 +20,7 @@ export async function fixCommand(args: string[], output: Output): Promise<number
   });
   const kind = parseKind(values.kind);
   if (kind) requireService(kind);
-  await validateHost(values.host);
+  const hostOptions = await validateHost(values.host);
   requirePaths('fix', positionals);
   const dryRun = values['dry-run'];
 
@@ -38,7 +38,7 @@ export async function fixCommand(args: string[], output: Output): Promise<number
       failed = true;
       continue;
     }
-    const outcome = applySafeFixes(file.path, file.kind, file.text);
+    const outcome = applySafeFixes(file.path, file.kind, file.text, hostOptions);
     if (outcome.remaining.some((finding) => finding.severity === 'error')) errorsRemain = true;
     if (outcome.remaining.some((finding) => finding.rule === WELL_FORMED)) {
       output.stderr(`virt-tune: ${file.path}: left unchanged: not well-formed XML (${WELL_FORMED}) and no safe fix makes it so\n`);

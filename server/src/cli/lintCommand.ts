@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { DOMAIN_RULES } from '../domain/rules';
+import { ALL_RULE_METAS } from '../ruleRegistry';
 import { FILE_OPTIONS, parseKind, requirePaths, validateHost } from './commonOptions';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatSummary, formatText } from './formatText';
 import { hasErrors, type LintResult } from './lintResult';
-import { lintText, requireService } from './lintSource';
+import { lintTextFully, requireService } from './lintSource';
+import { SCHEMA_OPTION, useSchemaOption } from './schemaOption';
 import { collectSourceFiles } from './sourceFiles';
 import { EXIT_CLEAN, EXIT_ERRORS_FOUND, EXIT_USAGE, UsageError, type Output } from './usage';
 
@@ -16,17 +17,24 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...FILE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' } },
+    options: { ...FILE_OPTIONS, ...SCHEMA_OPTION, format: { type: 'string', short: 'f', default: 'text' } },
   });
   const format = FORMATS.find((known) => known === values.format);
   if (!format) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got '${values.format}')`);
   const kind = parseKind(values.kind);
   if (kind) requireService(kind);
-  await validateHost(values.host);
+  const hostOptions = await validateHost(values.host);
   requirePaths('lint', positionals);
+  const schemaProblem = await useSchemaOption(values.schema);
+  if (schemaProblem) {
+    output.stderr(`virt-tune: ${schemaProblem}\n`);
+    return EXIT_USAGE;
+  }
 
   const collected = await collectSourceFiles(positionals, kind);
-  const results: LintResult[] = collected.files.map((file) => ({ file, findings: lintText(file.path, file.kind, file.text) }));
+  const results: LintResult[] = [];
+  // One file at a time: libvirt's schema verdict is awaited per file, and only one file's tree is held.
+  for (const file of collected.files) results.push({ file, findings: await lintTextFully(file.path, file.kind, file.text, 1, hostOptions) });
 
   output.stdout(render(format, results));
   if (values.verbose && format === 'text') for (const line of collected.skipped) output.stderr(`virt-tune: ${line}\n`);
@@ -43,6 +51,6 @@ function render(format: Format, results: LintResult[]): string {
     case 'json':
       return formatJson(results);
     case 'sarif':
-      return formatSarif(results, DOMAIN_RULES.map((rule) => rule.meta));
+      return formatSarif(results, ALL_RULE_METAS);
   }
 }

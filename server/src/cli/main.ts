@@ -1,4 +1,5 @@
 import { fixCommand } from './fixCommand';
+import { hostCommand } from './hostCommand';
 import { lintCommand } from './lintCommand';
 import { rulesCommand } from './rulesCommand';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError, type Output } from './usage';
@@ -11,18 +12,28 @@ Usage:
   virt-tune lint [options] PATH...     report problems
   virt-tune fix [--dry-run] PATH...    apply the safe fixes
   virt-tune rules [--format text|json] list the rules
+  virt-tune host [--root DIR | --capabilities FILE] [--format text|json]
+                                       show a host as virt-tune sees it: NUMA nodes, CPUs,
+                                       huge pages, KSM, THP, PCI devices (default: this machine)
   virt-tune --help | --version
 
 PATH is a file or a folder. Folders are searched recursively (node_modules and .git left out) for
-.xml files whose root element is <domain>; other XML is skipped.
+.xml files whose root element is <domain> (other XML is skipped), for files named ksmtuned.conf
+or *ksmtuned*.conf, and for kernel command lines: etc/default/grub, grub.cfg, grub2.cfg, grub.conf,
+menu.lst, loader/entries/*.conf, kernel/cmdline, cmdline and *.cmdline.
 
 Options of lint and fix:
   -f, --format text|json|sarif  lint output (default text: file:line:col: severity CODE message)
       --kind domain|ksmtuned|cmdline
                                 treat every file as this kind instead of detecting it
-                                (only domain is supported so far)
-      --host live|none|PATH     the host the guest runs on; checked, but no rule uses it yet
-                                (default none)
+      --host live|none|DIR|FILE the host the guest runs on, for the host-aware rules (VT150-VT169):
+                                live is this machine, DIR a root folder holding a host's sys/ and
+                                proc/, FILE virsh capabilities XML (default none)
+      --schema auto|builtin|PATH
+                                lint: also judge domains with libvirt's RelaxNG schema: auto
+                                (default) is the host's /usr/share/libvirt/schemas/domain.rng when
+                                libvirt is installed, builtin is virt-tune's own structure only,
+                                PATH is a domain.rng or the folder holding it
   -n, --dry-run                 fix: print a unified diff instead of writing
   -v, --verbose                 also say which files were skipped or changed
 
@@ -53,6 +64,8 @@ export async function main(argv: string[], output: Output): Promise<number> {
         return await fixCommand(rest, output);
       case 'rules':
         return rulesCommand(rest, output);
+      case 'host':
+        return await hostCommand(rest, output);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

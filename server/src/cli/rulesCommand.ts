@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RuleMeta } from '../core/types';
-import { DOMAIN_RULES } from '../domain/rules';
+import { ALL_RULE_METAS } from '../ruleRegistry';
 import { EXIT_CLEAN, UsageError, type Output } from './usage';
 
 /** Lists the rules: code, name, severity and title, as a table or as JSON. */
@@ -11,7 +11,7 @@ export function rulesCommand(args: string[], output: Output): number {
     options: { format: { type: 'string', short: 'f', default: 'text' } },
   });
   if (positionals.length > 0) throw new UsageError(`rules takes no PATH (got '${positionals[0]}')`);
-  const rules = DOMAIN_RULES.map((rule) => rule.meta);
+  const rules = ALL_RULE_METAS;
   if (values.format === 'json') {
     const entries = rules.map(({ code, name, severity, title, fixable }) => ({ code, name, severity, title, fixable }));
     output.stdout(`${JSON.stringify(entries, null, 2)}\n`);

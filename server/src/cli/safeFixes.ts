@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind, Finding, Fix } from '../core/types';
+import type { ServiceOptions } from '../services';
 import { lintText } from './lintSource';
 
 /** The code of the well-formedness rule: while it speaks, the tree the other rules read is a guess. */
@@ -19,10 +20,10 @@ export interface FixOutcome {
  * number of passes, so two fixes that undo each other cannot loop). While the text is not well-formed,
  * a pass applies only the well-formedness fixes.
  */
-export function applySafeFixes(path: string, kind: FileKind, text: string): FixOutcome {
+export function applySafeFixes(path: string, kind: FileKind, text: string, options: ServiceOptions = {}): FixOutcome {
   let current = text;
   let applied = 0;
-  let findings = lintText(path, kind, current);
+  let findings = lintText(path, kind, current, 1, options);
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const malformed = findings.some((finding) => finding.rule === WELL_FORMED);
     const fixes = findings
@@ -35,7 +36,7 @@ export function applySafeFixes(path: string, kind: FileKind, text: string): FixO
     if (next === current) break;
     current = next;
     applied += chosen.length;
-    findings = lintText(path, kind, current, pass + 1);
+    findings = lintText(path, kind, current, pass + 1, options);
   }
   return { text: current, applied, remaining: findings };
 }

@@ -57,7 +57,7 @@ export async function collectSourceFiles(paths: readonly string[], kind: FileKin
     } else if (isXmlFile(path, read.text)) {
       collected.skipped.push(`${path}: skipped: XML whose root is not <domain>`);
     } else {
-      throw new UsageError(`${path}: not a file virt-tune knows (libvirt domain XML); say what it is with --kind`);
+      throw new UsageError(`${path}: not a file virt-tune knows (libvirt domain XML, ksmtuned.conf, a kernel command line); say what it is with --kind`);
     }
   }
   return collected;

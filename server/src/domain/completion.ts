@@ -11,14 +11,15 @@ import { completionSite, wordAt, type CompletionSite } from './completion/site';
 import { snippetItems } from './completion/snippets';
 import { attributeAwaitingValue, attributeValueItems, textValueItems } from './completion/values';
 import { domainDocument } from './document';
+import type { HostModel } from '../host/types';
 
 /**
  * Completion for domain XML: element names the parent allows, the tuning snippets where they fit,
  * attribute names not written yet, and attribute or text values. XML whose root is not `<domain>`
  * gets nothing, except a document with no root yet, which is offered a domain skeleton.
  */
-export function domainCompletion(textDocument: TextDocument, position: Position): CompletionList {
-  const site = completionSite(textDocument, domainDocument(textDocument), textDocument.offsetAt(position));
+export function domainCompletion(textDocument: TextDocument, position: Position, options: { host?: HostModel } = {}): CompletionList {
+  const site = completionSite(textDocument, domainDocument(textDocument), textDocument.offsetAt(position), options.host);
   return { isIncomplete: false, items: completionItems(site) };
 }
 

@@ -53,8 +53,12 @@ export function sourceUrl(source: Source): string | undefined {
   }
 }
 
-/** Markdown: a link where there is one, else the label. */
+/**
+ * Markdown: a link where there is one, else the label. Angle brackets and square brackets in a label
+ * (`Common <os> element configuration`) are escaped, or Markdown would read them as HTML or a link.
+ */
 export function sourceMarkdown(source: Source): string {
   const url = sourceUrl(source);
-  return url ? `[${sourceLabel(source)}](${url})` : sourceLabel(source);
+  const label = sourceLabel(source).replace(/[<>[\]]/g, (character) => `\\${character}`);
+  return url ? `[${label}](${url})` : label;
 }

@@ -71,6 +71,7 @@ function withOverlay(spec: ElementSpec): ElementSpec {
   });
   const result: ElementSpec = { ...spec, children: spec.children.filter((name) => !isForeignName(name)), attributes };
   if (spec.text) result.text = overlaid(spec.path, spec.text);
+  if (spec.requiredChildren) result.requiredChildren = spec.requiredChildren.filter((name) => !isForeignName(name));
   return result;
 }
 

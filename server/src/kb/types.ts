@@ -38,7 +38,7 @@ export interface AttributeSpec {
 
 /**
  * Structure: where an element may stand, what it may hold. Keyed by element path
- * (`domain/cputune/vcpupin`); the whole-domain schema work replaces this hand-written part.
+ * (`domain/cputune/vcpupin`); answered for the whole domain by kb/structure.ts from libvirt's schema.
  */
 export interface ElementSpec {
   /** Slash-separated path from the root, `domain/devices/disk/driver`. */
@@ -54,6 +54,8 @@ export interface ElementSpec {
   text?: ValueType;
   /** Whether the element must be empty (`<locked/>`). */
   empty?: boolean;
+  /** The children it must have in every form (`<target>` of a `<disk>`), when there are any. */
+  requiredChildren?: readonly string[];
 }
 
 /**

@@ -12,12 +12,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { FileKind, Finding } from '../core/types';
-import { detectKind, fixesInRange, serviceFor, type LanguageService } from '../services';
+import { attachHost } from '../host/lspHost';
+import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService } from '../services';
 import { VERSION } from '../version';
 import { toCodeAction, toDiagnostic, wantsQuickFixes } from './convert';
 import { guarded } from './guard';
 import { applyRuleLevels } from './ruleLevels';
+import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
+import { SlowDiagnostics } from './slowDiagnostics';
 
 const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
@@ -37,21 +40,38 @@ export function startLanguageServer(connection: Connection): void {
   let registersConfigurationChanges = false;
 
   const serviceOf = (document: TextDocument): LanguageService | undefined => {
-    const kind = detectKind(new URL(document.uri).pathname, document.getText());
+    const kind = detectKind(new URL(document.uri).pathname, document.getText(), document.languageId);
     return kind ? serviceFor(kind) : undefined;
   };
 
-  /** A document's findings at the levels the user set in `virtTune.rules`. */
+  /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
+  const slow = new SlowDiagnostics({
+    current: (uri) => documents.get(uri),
+    run: (document) => serviceOf(document)?.slowDiagnostics?.(document),
+    arrived: (document) => {
+      if (slow.findings(document).length > 0) send(document);
+    },
+    log: (message) => connection.console.error(message),
+  });
+  const useSchema = schemaSetting(connection);
+  /** The host of `virtTune.host` (this machine by default), cached; a change the rules see republishes. */
+  const hostAccess = attachHost(connection, documents, () => {
+    for (const document of documents.all()) send(document);
+  });
+
+  /** A document's findings (the slow ones of its version, once arrived) at the levels the user set in `virtTune.rules`. */
   const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>
-    applyRuleLevels(service.diagnostics(document), settings.ruleLevels);
+    applyRuleLevels(mergeFindings(service.diagnostics(document, hostAccess.options()), slow.findings(document)), settings.ruleLevels);
 
   const adoptSettings = (section: unknown): void => {
     const parsed = parseSettings(section);
     settings = parsed.settings;
     for (const problem of parsed.problems) connection.console.warn(problem);
+    if (useSchema(settings.schema)) slow.clear();
+    hostAccess.configure(section);
   };
 
-  const publish = guarded(connection, 'diagnostics', undefined, (document: TextDocument) => {
+  const send = guarded(connection, 'diagnostics', undefined, (document: TextDocument) => {
     const service = serviceOf(document);
     if (!service) {
       if (withDiagnostics.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -62,6 +82,12 @@ export function startLanguageServer(connection: Connection): void {
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
+
+  /** The fast findings at once (an empty list too, to clear), then the slow ones once typing pauses. */
+  const publish = (document: TextDocument): void => {
+    send(document);
+    slow.schedule(document);
+  };
 
   /** Takes the settings anew (pulled, or as pushed) and republishes every open document with them. */
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
@@ -104,6 +130,7 @@ export function startLanguageServer(connection: Connection): void {
     guarded(connection, 'close', undefined, (event: { document: TextDocument }) => {
       const { uri } = event.document;
       withDiagnostics.delete(uri);
+      slow.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       for (const kind of ALL_KINDS) serviceFor(kind)?.forget(uri);
     }),
@@ -113,7 +140,7 @@ export function startLanguageServer(connection: Connection): void {
     guarded(connection, 'completion', EMPTY_COMPLETION, (params): CompletionList => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
-      return service ? service.completion(document, params.position) : EMPTY_COMPLETION;
+      return service ? service.completion(document, params.position, hostAccess.options()) : EMPTY_COMPLETION;
     }),
   );
 

@@ -8,15 +8,19 @@ import { parseRuleLevels, type RuleLevels } from './ruleLevels';
 export interface Settings {
   /** `virtTune.rules`: a level per rule code. */
   ruleLevels: RuleLevels;
+  /** `virtTune.schema`: `auto`, `builtin`, or the path of a domain.rng (or its folder). */
+  schema: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { ruleLevels: new Map() };
+export const DEFAULT_SETTINGS: Settings = { ruleLevels: new Map(), schema: 'auto' };
 
 /** The settings in a `virtTune` section, and a line for each entry that was left out. */
 export function parseSettings(section: unknown): { settings: Settings; problems: string[] } {
   const rules = isObject(section) ? section['rules'] : undefined;
   const { levels, problems } = parseRuleLevels(rules);
-  return { settings: { ruleLevels: levels }, problems };
+  const schema = isObject(section) ? section['schema'] : undefined;
+  if (schema !== undefined && typeof schema !== 'string') problems.push('virtTune.schema must be auto, builtin or a path: it is taken as auto.');
+  return { settings: { ruleLevels: levels, schema: typeof schema === 'string' && schema.trim() !== '' ? schema.trim() : 'auto' }, problems };
 }
 
 /** The `virtTune` section inside a didChangeConfiguration's settings, when the client sent one. */

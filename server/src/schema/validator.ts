@@ -29,7 +29,9 @@ async function compile(path: string): Promise<SchemaValidator> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new SchemaLoadError(path, `Cannot read the libvirt schema ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
+    throw new SchemaLoadError(path, `Cannot read the libvirt schema ${path}: ${reason}.`);
   }
   let library: Libxml2;
   try {

@@ -74,10 +74,18 @@ function readAssignments(source: string): Assignment[] {
         variable,
         nameSpan: { start: word.span.start, end: word.span.start + variable.length },
         value,
-        valueSpan: { start: word.span.start + variable.length + 1, end: word.span.end },
+        valueSpan: inside(source, { start: word.span.start + variable.length + 1, end: word.span.end }),
         extends: reference.test(value.text),
       });
     }
   }
   return assignments;
+}
+
+/** A quoted value's inside, where parameters are typed; an unquoted value as it is. */
+function inside(source: string, span: Span): Span {
+  const quote = source[span.start];
+  if ((quote === '"' || quote === "'") && span.end - span.start >= 2 && source[span.end - 1] === quote) return { start: span.start + 1, end: span.end - 1 };
+  if (quote === '"' || quote === "'") return { start: span.start + 1, end: span.end };
+  return span;
 }

@@ -52,7 +52,7 @@ export function attributeItems(
       insertTextFormat: nameOnly ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       textEdit: { range: spanRange(site, span), newText },
     };
-    const documentation = itemDocumentation(fact(attributeKey(path, attributeSpec.name)), extra);
+    const documentation = itemDocumentation(fact(attributeKey(path, attributeSpec.name)), extra, path);
     if (documentation) item.documentation = documentation;
     // Units are too many for a snippet choice: open the value list instead.
     if (!nameOnly && values.some((entry) => entry.kind === 'unit')) item.command = TRIGGER_SUGGEST;

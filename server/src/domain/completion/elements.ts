@@ -37,7 +37,7 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
       insertTextMode: InsertTextMode.adjustIndentation,
       textEdit: { range: spanRange(site, insertion.replace), newText: insertText(site, path, name, spec, insertion) },
     };
-    const documentation = itemDocumentation(fact(path));
+    const documentation = itemDocumentation(fact(path), [], spec ? path : undefined);
     if (documentation) item.documentation = documentation;
     if (insertion.form === 'rename') {
       const endTag = renameEndTag(site, insertion.element, name);

@@ -2,6 +2,7 @@ import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { walkElements } from '../../xml/query';
 import type { Span, XmlDocument } from '../../xml/types';
 import type { DomainDocument } from '../document';
+import type { HostModel } from '../../host/types';
 
 /** Where a completion is asked for, with the document's writing habits that inserted text should follow. */
 export interface CompletionSite {
@@ -12,10 +13,12 @@ export interface CompletionSite {
   quote: "'" | '"';
   /** One level of indentation as the document writes it. */
   indent: string;
+  /** The host the guest will run on, when known: host CPUs, nodes and page sizes are offered as values. */
+  host?: HostModel;
 }
 
-export function completionSite(textDocument: TextDocument, document: DomainDocument, offset: number): CompletionSite {
-  return { textDocument, document, offset, quote: preferredQuote(document.xml), indent: indentUnit(document.xml.text) };
+export function completionSite(textDocument: TextDocument, document: DomainDocument, offset: number, host?: HostModel): CompletionSite {
+  return { textDocument, document, offset, quote: preferredQuote(document.xml), indent: indentUnit(document.xml.text), ...(host ? { host } : {}) };
 }
 
 export function spanRange(site: CompletionSite, span: Span): Range {

@@ -4,6 +4,7 @@ import { elementSpec } from '../../kb/structure';
 import { elementPath } from '../../xml/query';
 import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
 import { itemDocumentation } from './documentation';
+import { hostValueChoices } from './hostValues';
 import { spanRange, type CompletionSite } from './site';
 import { attributeValueChoices, type ValueChoice } from './valueChoices';
 
@@ -29,7 +30,8 @@ export function attributeValueItems(
   // An unterminated value gets its closing quote with the value.
   const closing = quoted ? site.quote : attribute.valueClosed || !attribute.quote ? '' : attribute.quote;
   const opening = quoted ? site.quote : '';
-  const choices = attributeValueChoices(model, elementPath(element), attribute.name, element);
+  const path = elementPath(element);
+  const choices = [...hostValueChoices(site.host, path, attribute.name, element), ...attributeValueChoices(model, path, attribute.name, element)];
   return choices.map((entry, index) => valueItem(site, entry, span, opening, closing, index));
 }
 

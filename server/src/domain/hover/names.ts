@@ -4,8 +4,9 @@ import { elementSpec } from '../../kb/structure';
 import type { AttributeSpec, EnumValue, Fact, ValueType } from '../../kb/types';
 import { elementPath } from '../../xml/query';
 import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
-import { assemble, type HoverContent } from './content';
+import { assemble, withDocumentation, type HoverContent } from './content';
 import { factParagraphs, valueListMarkdown } from './markdown';
+import { childrenParagraph, structureParagraphs } from './structure';
 
 // Hovers on element and attribute names.
 
@@ -13,17 +14,29 @@ function where(element: XmlElement): string {
   return element.parent ? ` in \`<${element.parent.name}>\`` : '';
 }
 
+/**
+ * An element: what the knowledge base says of it, else what libvirt's schema says it takes; and the
+ * formatdomain section documenting it.
+ */
 export function elementContent(element: XmlElement, span: Span): HoverContent | undefined {
   const path = elementPath(element);
   const about = fact(path);
   const spec = elementSpec(path);
+  if (!spec && !about) return undefined;
   const body: string[] = about ? factParagraphs(about) : [];
   if (spec?.text) body.push(...textTypeParagraphs(spec.text, about));
-  if (spec && spec.attributes.length > 0) body.push(`Attributes: ${spec.attributes.map(attributeSummary).join(', ')}`);
-  return assemble(`**\`<${element.name}>\`**${where(element)}`, body, about?.sources ?? [], span);
+  if (spec && about) {
+    if (spec.attributes.length > 0) body.push(`Attributes: ${spec.attributes.map(attributeName).join(', ')}`);
+    const children = childrenParagraph(spec);
+    if (children) body.push(children);
+  } else if (spec) {
+    body.push(...structureParagraphs(spec));
+  }
+  const sources = spec ? withDocumentation(about?.sources ?? [], path) : about?.sources ?? [];
+  return assemble(`**\`<${element.name}>\`**${where(element)}`, body, sources, span);
 }
 
-function attributeSummary(spec: AttributeSpec): string {
+function attributeName(spec: AttributeSpec): string {
   return `\`${spec.name}\`${spec.required ? ' (required)' : ''}`;
 }
 
@@ -40,15 +53,18 @@ export function attributeContent(element: XmlElement, attribute: XmlAttribute): 
   const about = fact(attributeKey(path, attribute.name));
   const spec = attributeSpec(path, attribute.name);
   const body: string[] = about ? factParagraphs(about) : [];
-  if (spec) body.push(...attributeTypeParagraphs(path, spec));
+  if (spec) body.push(...attributeTypeParagraphs(path, spec, about === undefined));
   const typeNote = spec && valueChoices(spec.type).length === 0 ? ` — ${describeValueType(spec.type)}` : '';
   const heading = `**\`${attribute.name}\`** on \`<${element.name}>\`${typeNote}`;
-  return assemble(heading, body, about?.sources ?? [], attribute.nameSpan);
+  const sources = spec ? withDocumentation(about?.sources ?? [], path) : about?.sources ?? [];
+  return assemble(heading, body, sources, attribute.nameSpan);
 }
 
-function attributeTypeParagraphs(path: string, spec: AttributeSpec): string[] {
+/** Required or not (said of every attribute without a fact), and its values. */
+function attributeTypeParagraphs(path: string, spec: AttributeSpec, withoutFact: boolean): string[] {
   const paragraphs: string[] = [];
   if (spec.required) paragraphs.push('Required.');
+  else if (withoutFact) paragraphs.push('Optional.');
   if (spec.type.kind === 'memoryUnit') {
     paragraphs.push(
       'Units: `KiB` (the default), `MiB`, `GiB`, `TiB` count in powers of 1024; `KB`, `MB`, `GB`, `TB` in powers of 1000; ' +

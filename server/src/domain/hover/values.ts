@@ -6,7 +6,7 @@ import { formatKiB, memoryUnit, MEMORY_UNITS_SOURCE, toKiB } from '../../kb/unit
 import { attributeValue, elementPath, elementText } from '../../xml/query';
 import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
 import { parseUnsigned } from '../model';
-import { assemble, type HoverContent } from './content';
+import { assemble, withDocumentation, type HoverContent } from './content';
 import { idListMarkdown } from './idList';
 import { factParagraphs, valueListMarkdown } from './markdown';
 
@@ -23,7 +23,8 @@ export function valueContent(element: XmlElement, attribute: XmlAttribute, span:
   if (valueFact) body.push(...factParagraphs(valueFact));
   if (spec) body.push(...valueTypeParagraphs(element, path, attribute.name, spec.type, value, valueFact !== undefined));
   if (body.length > 0 && attributeFact) body.push(`\`${attribute.name}\`: ${attributeFact.summary}`);
-  const sources = [...(valueFact?.sources ?? []), ...(attributeFact?.sources ?? [])];
+  const factSources = [...(valueFact?.sources ?? []), ...(attributeFact?.sources ?? [])];
+  const sources = spec ? withDocumentation(factSources, path) : factSources;
   return assemble(`**\`${attribute.name}='${value}'\`** on \`<${element.name}>\``, body, sources, span);
 }
 
@@ -88,6 +89,7 @@ export function textContent(element: XmlElement): HoverContent | undefined {
   }
   if (body.length === 0) return undefined;
   if (about) body.push(`\`<${element.name}>\`: ${about.summary}`);
-  const sources = spec?.text?.kind === 'memory' ? [...(about?.sources ?? []), MEMORY_UNITS_SOURCE] : about?.sources ?? [];
+  const factSources = spec?.text?.kind === 'memory' ? [...(about?.sources ?? []), MEMORY_UNITS_SOURCE] : about?.sources ?? [];
+  const sources = spec ? withDocumentation(factSources, path) : factSources;
   return assemble(`**\`${text.value}\`** in \`<${element.name}>\``, body, sources, text.span);
 }

@@ -25,12 +25,14 @@ function toElementSpec(path: string, element: SchemaElement): ElementSpec {
     type: toValueType(attribute.value, attribute.name),
     ...(attribute.required ? { required: true } : {}),
   }));
+  const required = element.children.filter((child) => child.required).map((child) => child.name);
   const spec: ElementSpec = {
     path,
     children: element.children.map((child) => child.name),
     childrenKnown: !element.openChildren,
     attributes,
     attributesKnown: !element.openAttributes,
+    ...(required.length > 0 ? { requiredChildren: required } : {}),
   };
   if (element.text) return { ...spec, text: textType(element, element.text) };
   if (element.children.length === 0 && !element.openChildren) return { ...spec, empty: true };

@@ -6,7 +6,7 @@ import { decayNotNegative } from './decay-not-negative';
 import { duplicateVariable } from './duplicate-variable';
 import { emptyPidfile } from './empty-pidfile';
 import { emptyValue } from './empty-value';
-import { invalidNumber } from './invalid-number';
+import { notANumber } from './not-a-number';
 import { leadingZeroRule } from './leading-zero';
 import { logfileLocation } from './logfile-location';
 import { logfileWithoutDebug } from './logfile-without-debug';
@@ -22,7 +22,7 @@ export const KSMTUNED_RULES: readonly KsmtunedRule[] = [
   strayCommand,
   spacesAroundEquals,
   unknownVariable,
-  invalidNumber,
+  notANumber,
   npagesMinAboveMax,
   decayNotNegative,
   boostNotPositive,

@@ -1,4 +1,4 @@
-import { closestNames } from '../../core/similarity';
+import { closestNames, editDistance } from '../../core/similarity';
 import type { FixSpec } from '../../core/types';
 import { FOREIGN_VARIABLE_SOURCES, foreignVariable, KSMTUNED_SCRIPT, ksmtunedVariable, ksmtunedVariableNames } from '../../kb/ksmtuned';
 import type { KsmtunedRule } from './context';
@@ -8,6 +8,14 @@ import type { KsmtunedRule } from './context';
  * does change what ksmtuned does, so they are not unknown.
  */
 const SHELL_NAMES = /^(PATH|IFS|TZ|LANG|LANGUAGE|LC_[A-Z_]+|TMPDIR)$/;
+
+/** The names ksmtuned reads that are closest to `name`: only those at the smallest distance (case ignored). */
+function nearestNames(name: string): string[] {
+  const distance = (candidate: string) => editDistance(name.toLowerCase(), candidate.toLowerCase());
+  const close = closestNames(name, ksmtunedVariableNames());
+  const best = Math.min(...close.map(distance));
+  return close.filter((candidate) => distance(candidate) === best);
+}
 
 /**
  * VT203: a variable ksmtuned does not read. bash sets it and nothing uses it, so the setting has no
@@ -29,7 +37,7 @@ export const unknownVariable: KsmtunedRule = {
       const { name, nameSpan } = assignment;
       if (ksmtunedVariable(name) || model.referenced.has(name) || SHELL_NAMES.test(name)) continue;
       const foreign = foreignVariable(name);
-      const candidates = closestNames(name, ksmtunedVariableNames());
+      const candidates = nearestNames(name);
       const fixes: FixSpec[] = candidates.map((candidate) => ({
         title: `Rename to ${candidate}`,
         edits: [{ span: nameSpan, newText: candidate }],

@@ -38,21 +38,19 @@ export function cpuLists(context: DomainRuleContext): CpuList[] {
 }
 
 /**
- * The host CPUs the vCPUs may run on: each vCPU's own pin, or `<vcpu cpuset>` for the vCPUs without
- * one. Undefined when no vCPU is pinned at all (the vCPUs then float over the whole host).
+ * The host CPUs the vCPUs are pinned to: each vCPU's own pin, and `<vcpu cpuset>` for the vCPUs
+ * without one. vCPUs with neither float over the whole host and add nothing. Undefined when no vCPU
+ * is pinned at all.
  */
 export function vcpuHostCpus(xml: XmlDocument, model: DomainModel): number[] | undefined {
   const count = maxVcpus(model);
   const pins = (model.cputune?.vcpupins ?? []).filter((pin) => pin.vcpu !== undefined && (count === undefined || pin.vcpu < count));
-  const defaultSet = model.vcpu?.placement === 'auto' ? undefined : cleanIds(xml, model.vcpu?.cpuset);
   const cpus = new Set<number>();
   for (const pin of pins) for (const id of cleanIds(xml, pin.cpuset) ?? []) cpus.add(id);
   const pinned = new Set(pins.map((pin) => pin.vcpu));
-  const unpinned = count === undefined ? 0 : Array.from({ length: count }, (_, vcpu) => vcpu).filter((vcpu) => !pinned.has(vcpu)).length;
-  if (unpinned > 0) {
-    if (!defaultSet) return undefined;
-    for (const id of defaultSet) cpus.add(id);
-  }
+  const someUnpinned = count !== undefined && Array.from({ length: count }, (_, vcpu) => vcpu).some((vcpu) => !pinned.has(vcpu));
+  const defaultSet = model.vcpu?.placement === 'auto' ? undefined : cleanIds(xml, model.vcpu?.cpuset);
+  if (someUnpinned) for (const id of defaultSet ?? []) cpus.add(id);
   return cpus.size > 0 ? [...cpus].sort((a, b) => a - b) : undefined;
 }
 

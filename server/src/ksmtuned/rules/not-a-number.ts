@@ -10,10 +10,10 @@ import { replaceFix } from './edits';
  * test fail or sleep return at once, so ksmtuned misbehaves: an error. An empty value (ksmtuned's
  * default then) and a value the shell computes (`$((...))`, `$NAME`) are not judged.
  */
-export const invalidNumber: KsmtunedRule = {
+export const notANumber: KsmtunedRule = {
   meta: {
     code: 'VT204',
-    name: 'invalid-number',
+    name: 'not-a-number',
     title: 'Numeric variables must hold a number ksmtuned can use',
     severity: 'error',
     sources: [KSM_TUNING_SERVICE, KSMTUNED_SCRIPT],

@@ -1,0 +1,235 @@
+import { formatCpuset } from '../../../server/src/kb/cpuset';
+import { pciKind } from '../../../server/src/host/pciClass';
+import type { DomainLayout, HostView } from '../../../server/src/host/protocol';
+import { pageSizeLabel, roundedKiB } from '../../../server/src/host/sizes';
+import { classes, escapeHtml, meter } from './html';
+import { VCPU_COLOURS } from './styles';
+
+type HostCpuView = HostView['cpus'][number];
+type HostNodeView = HostView['nodes'][number];
+type PciView = HostView['pci'][number];
+
+/** What the guest puts on each host CPU, node and device: the pins inverted, for drawing. */
+interface Claims {
+  vcpusOn: Map<number, number[]>;
+  emulator: Set<number>;
+  conflictCpus: Set<number>;
+  conflictNodes: Set<number>;
+  /** `node:sizeKiB` of the huge page counts that fall short. */
+  conflictPages: Set<string>;
+  conflictPci: Set<string>;
+  assigned: Set<string>;
+  /** Host node -> `memory (strict)` and guest cells bound there. */
+  memoryNodes: Map<number, string[]>;
+}
+
+/**
+ * The panel's content: the host (nodes as boxes holding sockets, cores and their threads, memory and
+ * huge page bars, network and storage devices; KSM and THP on top) and, over it, the active domain's
+ * claims (vCPU numbers and colours on the CPUs they are pinned to, the emulator pin, memory binding
+ * and guest cells on the nodes) with the host-aware findings in the error colour. A pure function of
+ * its data, so it can be tested without VS Code.
+ */
+export function renderPanelBody(host: HostView | null, layout: DomainLayout | null, note?: string): string {
+  const parts: string[] = [];
+  if (note) parts.push(`<p class="empty muted">${escapeHtml(note)}</p>`);
+  if (!host) {
+    parts.push(
+      '<p class="empty">No host to show: <code>virtTune.host</code> is <code>none</code>, or the language server is not on Linux. ' +
+        'Set it to <code>live</code>, a root folder or a <code>virsh capabilities</code> file.</p>',
+    );
+    if (layout) parts.push(guestSection(layout));
+    return parts.join('\n');
+  }
+  const claims = claimsOf(layout);
+  parts.push(hostSummary(host));
+  parts.push(layout ? guestSection(layout) : '<p class="muted">Open a libvirt domain XML file to see its pins on this host.</p>');
+  parts.push(`<div class="nodes">${host.nodes.map((node) => nodeBox(host, node, claims)).join('')}</div>`);
+  const unplaced = host.cpus.filter((cpu) => cpu.node === null || !host.nodes.some((node) => node.id === cpu.node));
+  if (unplaced.length > 0) parts.push(`<p class="muted">CPUs on no known node: ${unplaced.map((cpu) => cpuCell(cpu, claims)).join(' ')}</p>`);
+  if (layout) parts.push(missingSection(layout), conflictsSection(layout));
+  return parts.filter((part) => part !== '').join('\n');
+}
+
+function hostSummary(host: HostView): string {
+  const online = host.cpus.filter((cpu) => cpu.online).length;
+  const facts = [
+    `${host.nodes.length} NUMA node${host.nodes.length === 1 ? '' : 's'}`,
+    `${host.cpus.length} CPUs (${online} online)`,
+    `KSM ${ksmLabel(host)}`,
+    `THP ${host.thp ?? 'unknown'}`,
+  ];
+  if (host.hugepages.length > 0) facts.push(`huge pages ${host.hugepages.map((pages) => pageSizeLabel(pages.sizeKiB)).join(', ')}`);
+  return (
+    `<header class="summary"><h1>Host</h1><span class="muted">${escapeHtml(host.source)}</span></header>` +
+    `<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>`
+  );
+}
+
+function ksmLabel(host: HostView): string {
+  const ksm = host.ksm;
+  if (!ksm || ksm.run === null) return 'unknown';
+  const state = ksm.run === 1 ? 'running' : 'stopped';
+  return ksm.pagesSharing !== null && ksm.run === 1 ? `${state}, ${ksm.pagesSharing} pages sharing` : state;
+}
+
+function guestSection(layout: DomainLayout): string {
+  const title = `<h2>Guest ${layout.name ? `<code>${escapeHtml(layout.name)}</code>` : ''} <span class="muted">${escapeHtml(fileName(layout.uri))}</span></h2>`;
+  const legend = layout.vcpuPins.map(
+    (pin) => `<li${classes(colourClass(pin.vcpu))}>vCPU ${pin.vcpu} → ${escapeHtml(formatCpuset(pin.cpus))}${pin.from === 'cpuset' ? ' (cpuset)' : ''}</li>`,
+  );
+  if (layout.emulatorPin) legend.push(`<li class="badge">emulator → ${escapeHtml(formatCpuset(layout.emulatorPin))}</li>`);
+  const facts: string[] = [`${layout.vcpus ?? '?'} vCPUs`];
+  facts.push(layout.vcpuPins.length === 0 ? 'vCPUs not pinned' : `${layout.vcpuPins.length} pinned`);
+  if (layout.memory) facts.push(`memory ${layout.memory.mode} on node${layout.memory.nodes.length === 1 ? '' : 's'} ${formatCpuset(layout.memory.nodes)}`);
+  for (const cell of layout.cells) {
+    const memnode = layout.memnodes.find((entry) => entry.cell === cell.id);
+    facts.push(
+      `cell ${cell.id}: vCPUs ${cell.vcpus.length > 0 ? formatCpuset(cell.vcpus) : '?'}${cell.memoryKiB === null ? '' : `, ${roundedKiB(cell.memoryKiB)}`}` +
+        (memnode ? ` → node ${formatCpuset(memnode.nodes)}` : ''),
+    );
+  }
+  for (const pages of layout.hugepages) facts.push(`${pageSizeLabel(pages.sizeKiB)} pages${pages.cells ? ` for cells ${formatCpuset(pages.cells)}` : ''}`);
+  return `<section class="guest">${title}<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>${
+    legend.length > 0 ? `<ul class="legend">${legend.join('')}</ul>` : ''
+  }</section>`;
+}
+
+function nodeBox(host: HostView, node: HostNodeView, claims: Claims): string {
+  const cpus = host.cpus.filter((cpu) => cpu.node === node.id);
+  const bound = claims.memoryNodes.get(node.id) ?? [];
+  const conflict = claims.conflictNodes.has(node.id);
+  const header =
+    `<header><h3>Node ${node.id}</h3>` +
+    bound.map((label) => `<span${classes('badge', label.startsWith('cell') ? 'cell' : 'memory', conflict && 'conflict')}>${escapeHtml(label)}</span>`).join('') +
+    (node.distances.length > 1 ? `<span class="muted">distances ${escapeHtml(node.distances.join(' '))}</span>` : '') +
+    '</header>';
+  const sockets = groupBy(cpus, (cpu) => (cpu.socket === null ? 'socket ?' : `socket ${cpu.socket}`));
+  const socketBoxes = [...sockets].map(([label, members]) => `<div class="socket"><h4>${escapeHtml(label)}</h4><div class="cores">${coreBoxes(members, claims)}</div></div>`);
+  const devices = host.nodes.length === 1 ? host.pci : host.pci.filter((device) => device.node === node.id);
+  return (
+    `<section${classes('node', bound.length > 0 && 'bound', conflict && 'conflict')} data-node="${node.id}">` +
+    header +
+    (socketBoxes.length > 0 ? socketBoxes.join('') : '<p class="muted">no CPUs</p>') +
+    bars(node, claims) +
+    deviceList(devices, claims) +
+    '</section>'
+  );
+}
+
+/** A core's threads side by side (siblings together); CPUs without a core id stand alone. */
+function coreBoxes(cpus: HostCpuView[], claims: Claims): string {
+  const cores = groupBy(cpus, (cpu) => (cpu.core === null ? `cpu ${cpu.id}` : `core ${cpu.core}`));
+  return [...cores.values()]
+    .sort((a, b) => a[0]!.id - b[0]!.id)
+    .map((threads) => `<div class="core">${threads.map((cpu) => cpuCell(cpu, claims)).join('')}</div>`)
+    .join('');
+}
+
+function cpuCell(cpu: HostCpuView, claims: Claims): string {
+  const vcpus = claims.vcpusOn.get(cpu.id) ?? [];
+  const emulator = claims.emulator.has(cpu.id);
+  const conflict = claims.conflictCpus.has(cpu.id);
+  const colour = vcpus.length === 1 ? colourClass(vcpus[0]!) : vcpus.length > 1 ? 'shared' : undefined;
+  const label = vcpus.length > 0 ? `<small>v${escapeHtml(formatCpuset(vcpus))}</small>` : emulator ? '<small>emu</small>' : '';
+  const title = [
+    `CPU ${cpu.id}`,
+    cpu.node === null ? undefined : `node ${cpu.node}`,
+    cpu.socket === null ? undefined : `socket ${cpu.socket}`,
+    cpu.core === null ? undefined : `core ${cpu.core}`,
+    cpu.online ? undefined : 'offline',
+    vcpus.length > 0 ? `vCPU ${formatCpuset(vcpus)}` : undefined,
+    emulator ? 'emulator threads' : undefined,
+  ].filter((part) => part !== undefined);
+  return `<span${classes('cpu', colour, !cpu.online && 'offline', emulator && 'emulator', conflict && 'conflict')} data-cpu="${cpu.id}" title="${escapeHtml(title.join(' · '))}">${cpu.id}${label}</span>`;
+}
+
+function bars(node: HostNodeView, claims: Claims): string {
+  const rows: string[] = [];
+  if (node.memTotalKiB !== null) {
+    const free = node.memFreeKiB;
+    const text = free === null ? roundedKiB(node.memTotalKiB) : `${roundedKiB(free)} free of ${roundedKiB(node.memTotalKiB)}`;
+    rows.push(barRow('memory', meter(free === null ? 0 : node.memTotalKiB - free, node.memTotalKiB, `memory: ${text}`), text, false));
+  }
+  for (const pages of node.hugepages) {
+    const label = `${pageSizeLabel(pages.sizeKiB)} pages`;
+    const conflict = claims.conflictPages.has(`${node.id}:${pages.sizeKiB}`);
+    const total = pages.total ?? 0;
+    const text = pages.free === null ? `${pages.total ?? '?'} in all` : `${pages.free} free of ${pages.total ?? '?'}`;
+    rows.push(barRow(label, meter(pages.free === null ? 0 : total - pages.free, total, `${label}: ${text}`, conflict), text, conflict));
+  }
+  return rows.length > 0 ? `<div class="bars">${rows.join('')}</div>` : '';
+}
+
+function barRow(label: string, svg: string, text: string, conflict: boolean): string {
+  return `<span${classes(conflict && 'conflict')}>${escapeHtml(label)}</span>${svg}<span${classes(conflict && 'conflict')}>${escapeHtml(text)}</span>`;
+}
+
+function deviceList(devices: PciView[], claims: Claims): string {
+  const shown = devices.filter((device) => pciKind(device) !== 'other' || claims.assigned.has(device.address));
+  if (shown.length === 0) return '';
+  const items = shown.map((device) => {
+    const kind = pciKind(device);
+    const names = device.names.length > 0 ? `${escapeHtml(device.names.join(', '))} ` : '';
+    const assigned = claims.assigned.has(device.address);
+    return (
+      `<li${classes(kind, assigned && 'assigned', claims.conflictPci.has(device.address) && 'conflict')} data-pci="${escapeHtml(device.address)}">` +
+      `<span class="kind">${kind === 'network' ? 'NET' : kind === 'storage' ? 'DISK' : 'PCI'}</span>${names}<code>${escapeHtml(device.address)}</code>` +
+      `${assigned ? ' ← guest' : ''}</li>`
+    );
+  });
+  return `<ul class="devices">${items.join('')}</ul>`;
+}
+
+function missingSection(layout: DomainLayout): string {
+  const { missingCpus, missingNodes, missingPci } = layout.marks;
+  const items: string[] = [];
+  if (missingCpus.length > 0) items.push(`pinned host CPUs the host lacks: ${formatCpuset(missingCpus)}`);
+  if (missingNodes.length > 0) items.push(`host NUMA nodes the host lacks: ${formatCpuset(missingNodes)}`);
+  if (missingPci.length > 0) items.push(`PCI devices the host lacks: ${missingPci.join(', ')}`);
+  if (items.length === 0) return '';
+  return `<section class="missing"><h2>Not on this host</h2><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul></section>`;
+}
+
+function conflictsSection(layout: DomainLayout): string {
+  if (layout.conflicts.length === 0) return '<section class="conflicts"><h2>Conflicts</h2><p class="muted">None: the guest fits this host.</p></section>';
+  const items = layout.conflicts.map(
+    (conflict) =>
+      `<li${classes(conflict.severity)} data-line="${conflict.line}" title="line ${conflict.line}: reveal in the editor"><b>${escapeHtml(conflict.rule)}</b> ` +
+      `<span class="muted">${escapeHtml(conflict.severity)}, line ${conflict.line}</span> ${escapeHtml(conflict.message)}</li>`,
+  );
+  return `<section class="conflicts"><h2>Conflicts</h2><ul>${items.join('')}</ul></section>`;
+}
+
+function claimsOf(layout: DomainLayout | null): Claims {
+  const claims: Claims = {
+    vcpusOn: new Map(),
+    emulator: new Set(layout?.emulatorPin ?? []),
+    conflictCpus: new Set(layout?.marks.cpus ?? []),
+    conflictNodes: new Set(layout?.marks.nodes ?? []),
+    conflictPages: new Set((layout?.marks.hugepages ?? []).map((mark) => `${mark.node}:${mark.sizeKiB}`)),
+    conflictPci: new Set(layout?.marks.pci ?? []),
+    assigned: new Set(layout?.hostdevs ?? []),
+    memoryNodes: new Map(),
+  };
+  if (!layout) return claims;
+  for (const pin of layout.vcpuPins) for (const cpu of pin.cpus) claims.vcpusOn.set(cpu, [...(claims.vcpusOn.get(cpu) ?? []), pin.vcpu]);
+  const mark = (node: number, label: string) => claims.memoryNodes.set(node, [...(claims.memoryNodes.get(node) ?? []), label]);
+  for (const node of layout.memory?.nodes ?? []) mark(node, `memory (${layout.memory!.mode})`);
+  for (const memnode of layout.memnodes) for (const node of memnode.nodes) mark(node, `cell ${memnode.cell}`);
+  return claims;
+}
+
+function colourClass(vcpu: number): string {
+  return `v${vcpu % VCPU_COLOURS}`;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

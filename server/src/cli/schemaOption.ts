@@ -1,0 +1,20 @@
+import { chooseSchema } from '../services';
+import { SchemaLoadError } from '../schema/types';
+
+/** lint's --schema: which libvirt schema judges domains, in its util.parseArgs form. */
+export const SCHEMA_OPTION = { schema: { type: 'string', default: 'auto' } } as const;
+
+/**
+ * Loads the schema --schema names (`auto`: the host's, when libvirt is installed; `builtin`: none; else
+ * a domain.rng or its folder). Undefined when it is ready; else the one line that says why it cannot
+ * be used, naming the file.
+ */
+export async function useSchemaOption(setting: string): Promise<string | undefined> {
+  try {
+    await chooseSchema(setting);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SchemaLoadError) return error.message.replace(/\s*\n\s*/g, ' ');
+    throw error;
+  }
+}

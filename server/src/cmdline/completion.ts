@@ -1,0 +1,111 @@
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { canonicalParamName, kernelParam, KERNEL_PARAMS, type KernelParamSpec } from '../kb/cmdline';
+import { formatSize, HUGE_PAGE_SIZES } from '../kb/cmdline/sizes';
+import type { Span } from '../xml/types';
+import { ASSUMED_ARCH } from './rules/context';
+import { cmdlineDocument, type CmdlineDocument } from './document';
+import { lineAt } from './find';
+import { enumValues, paramMarkdown } from './paramMarkdown';
+import type { CommandLine } from './types';
+
+const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+const WORD_BREAK = /[\s"']/;
+
+/**
+ * Completion on a kernel command line: parameter names where a parameter starts (those already on the
+ * line left out, except the huge page ones that come in pairs), and values after `name=`. Nothing
+ * outside the command lines of the file.
+ */
+export function cmdlineCompletion(textDocument: TextDocument, position: Position): CompletionList {
+  const document = cmdlineDocument(textDocument);
+  const offset = textDocument.offsetAt(position);
+  const line = lineAt(document, offset);
+  if (!line) return { isIncomplete: false, items: [] };
+  const { text } = document;
+  let start = offset;
+  while (start > 0 && !WORD_BREAK.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < text.length && !WORD_BREAK.test(text[end]!)) end++;
+  const word = text.slice(start, end);
+  const equals = word.indexOf('=');
+  const items =
+    equals >= 0 && start + equals < offset
+      ? valueItems(textDocument, document, line, word.slice(0, equals), { start: start + equals + 1, end }, offset)
+      : nameItems(textDocument, line, { start, end: equals >= 0 ? start + equals : end }, equals >= 0);
+  return { isIncomplete: false, items };
+}
+
+function nameItems(textDocument: TextDocument, line: CommandLine, span: Span, valueFollows: boolean): CompletionItem[] {
+  const present = new Set(line.params.map((param) => canonicalParamName(param.name)));
+  return KERNEL_PARAMS.filter((spec) => spec.repeat === 'each' || !present.has(spec.name)).map((spec, index) => {
+    const wantsValue = !valueFollows && spec.value.kind !== 'flag' && !spec.valueOptional;
+    const item: CompletionItem = {
+      label: spec.name,
+      kind: CompletionItemKind.Property,
+      detail: spec.summary,
+      sortText: String(index).padStart(4, '0'),
+      documentation: { kind: MarkupKind.Markdown, value: paramMarkdown(spec) },
+      textEdit: { range: range(textDocument, span), newText: wantsValue ? `${spec.name}=` : spec.name },
+    };
+    if (wantsValue) item.command = TRIGGER_SUGGEST;
+    return item;
+  });
+}
+
+function valueItems(textDocument: TextDocument, document: CmdlineDocument, line: CommandLine, name: string, valueSpan: Span, offset: number): CompletionItem[] {
+  const spec = kernelParam(name);
+  if (!spec) return [];
+  const { text } = document;
+  // In a comma-separated value, only the option under the cursor is replaced.
+  let span = valueSpan;
+  if (spec.value.kind === 'flaggedCpulist' || (spec.value.kind === 'enum' && spec.value.list)) {
+    const before = text.lastIndexOf(',', offset - 1);
+    const after = text.indexOf(',', offset);
+    span = { start: Math.max(valueSpan.start, before + 1), end: after >= 0 && after < valueSpan.end ? after : valueSpan.end };
+  }
+  return valueChoices(spec, line).map((choice, index) => ({
+    label: choice.value,
+    kind: CompletionItemKind.EnumMember,
+    ...(choice.doc ? { detail: choice.doc } : {}),
+    sortText: String(index).padStart(4, '0'),
+    textEdit: { range: range(textDocument, span), newText: choice.insert ?? choice.value },
+    ...(choice.insert ? { command: TRIGGER_SUGGEST } : {}),
+  }));
+}
+
+interface ValueChoice {
+  value: string;
+  doc?: string;
+  insert?: string;
+}
+
+/** The values worth offering: a closed list, the boolean spellings, or the huge page sizes of the architecture. */
+function valueChoices(spec: KernelParamSpec, line: CommandLine): ValueChoice[] {
+  const type = spec.value;
+  switch (type.kind) {
+    case 'enum':
+      return enumValues(type).map((entry) => ({ value: entry.value, ...(entry.doc ? { doc: entry.doc } : {}) }));
+    case 'flaggedCpulist':
+      return enumValues(type).map((entry) => ({ value: entry.value, insert: `${entry.value},`, ...(entry.doc ? { doc: entry.doc } : {}) }));
+    case 'bool':
+      return (type.spellings ?? ['1', '0']).map((value, index) => ({ value, doc: index === 0 ? 'on' : 'off' }));
+    case 'onoff':
+      return [{ value: 'on' }, { value: 'off' }];
+    case 'integer':
+      return type.min === 0 && type.max === 1 ? [{ value: '1' }, { value: '0' }] : [];
+    case 'size': {
+      if (spec.name !== 'hugepagesz' && spec.name !== 'default_hugepagesz') return [];
+      const arch = line.kernel?.arch ?? ASSUMED_ARCH;
+      return (HUGE_PAGE_SIZES[arch] ?? []).map((size) => ({ value: formatSize(size), doc: `a huge page size of ${arch}` }));
+    }
+    case 'pattern':
+      return spec.name === 'numa' ? [{ value: 'off', doc: 'one NUMA node for all memory' }] : [];
+    default:
+      return [];
+  }
+}
+
+function range(textDocument: TextDocument, span: Span) {
+  return { start: textDocument.positionAt(span.start), end: textDocument.positionAt(span.end) };
+}

@@ -1,0 +1,35 @@
+import { GUIDE_IO_SCHEDULER, GUIDE_STATIC_HUGE_PAGES, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
+import type { CmdlineRule } from './context';
+
+/**
+ * VT307: a kernel line of grub.cfg or grub.conf broken over several lines. GRUB reads each further line
+ * as a command of its own, fails on it, and none of what it holds reaches the kernel. The guide's own
+ * grub2.cfg example (6.4.2) is broken this way. An error; the fix joins the line to the one before.
+ */
+export const brokenKernelLine: CmdlineRule = {
+  meta: {
+    code: 'VT307',
+    name: 'broken-kernel-line',
+    title: 'A GRUB kernel line must not be broken over several lines',
+    severity: 'error',
+    sources: [GUIDE_IO_SCHEDULER, GUIDE_STATIC_HUGE_PAGES, KERNEL_PARAMETERS_INTRO],
+    fixable: true,
+  },
+  check(context, report) {
+    for (const line of context.lines) {
+      for (const stray of line.strayLines) {
+        const text = context.text.slice(stray.span.start, stray.span.end);
+        const first = /^\S+/.exec(text)![0];
+        const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first);
+        const reading = assignment && line.holder !== 'kernel' ? `it sets GRUB's own variable '${assignment[1]}'` : `'${first}' is no GRUB command`;
+        report({
+          span: stray.span,
+          message:
+            `This line goes on with the ${line.holder} line above, but GRUB reads it as a command of its own ` +
+            `(${reading}): nothing on it reaches the kernel. Join it to the ${line.holder} line.`,
+          fixes: [{ title: `Join this line to the ${line.holder} line`, edits: [{ span: stray.gap, newText: ' ' }], isPreferred: true }],
+        });
+      }
+    }
+  },
+};

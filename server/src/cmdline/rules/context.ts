@@ -1,0 +1,66 @@
+import type { Rule } from '../../core/types';
+import type { KernelArch } from '../../kb/cmdline';
+import type { CmdlineDocument } from '../document';
+import type { CommandLine, KernelParam } from '../types';
+import { hugetlbSteps, type HugetlbStep } from './hugetlb';
+
+/** What a command line rule reads: the file's command lines, located once for the document's version. */
+export interface CmdlineRuleContext {
+  document: CmdlineDocument;
+  text: string;
+  lines: readonly CommandLine[];
+  /** The architecture of each command line's kernel. */
+  archOf(line: CommandLine): LineArch;
+  /** How the kernel reads each huge page parameter of a line, in order. */
+  hugetlbOf(line: CommandLine): readonly HugetlbStep[];
+}
+
+export type CmdlineRule = Rule<CmdlineRuleContext>;
+
+/** The architecture a line's kernel is for: from the image's name, or x86_64 assumed. */
+export interface LineArch {
+  arch: KernelArch;
+  assumed: boolean;
+}
+
+export const ASSUMED_ARCH: KernelArch = 'x86_64';
+
+export function buildRuleContext(document: CmdlineDocument): CmdlineRuleContext {
+  const hugetlb = new Map<CommandLine, readonly HugetlbStep[]>();
+  const archOf = (line: CommandLine): LineArch =>
+    line.kernel?.arch ? { arch: line.kernel.arch, assumed: false } : { arch: ASSUMED_ARCH, assumed: true };
+  return {
+    document,
+    text: document.text,
+    lines: document.lines,
+    archOf,
+    hugetlbOf(line) {
+      let steps = hugetlb.get(line);
+      if (!steps) {
+        steps = hugetlbSteps(line.params, archOf(line).arch);
+        hugetlb.set(line, steps);
+      }
+      return steps;
+    },
+  };
+}
+
+/** The parameters whose name and value are known: no `$VAR` in them. */
+export function knownParams(line: CommandLine): KernelParam[] {
+  return line.params.filter((param) => !param.dynamic);
+}
+
+/** The lines whose parameters reach the kernel together (an assignment a later one replaces does not). */
+export function effectiveLines(context: CmdlineRuleContext): CommandLine[] {
+  return context.lines.filter((line) => !line.shadowed);
+}
+
+/** `(x86_64 assumed: ...)` when the architecture is a guess, for messages. */
+export function archNote(arch: LineArch): string {
+  return arch.assumed ? ` (${arch.arch} assumed: the kernel image's name does not say which architecture)` : '';
+}
+
+/** `line 3` of a file offset, for messages that point at another parameter. */
+export function lineOf(context: CmdlineRuleContext, offset: number): string {
+  return `line ${context.document.textDocument.positionAt(offset).line + 1}`;
+}

@@ -1,0 +1,133 @@
+import type { FixSpec, Report } from '../../core/types';
+import { canonicalParamName, kernelParam } from '../../kb/cmdline';
+import { KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
+import type { CommandLine, KernelParam } from '../types';
+import { effectiveLines, knownParams, lineOf, type CmdlineRuleContext, type CmdlineRule } from './context';
+import type { HugetlbStep } from './hugetlb';
+import { removalSpan } from './spans';
+
+/**
+ * VT305: a parameter given twice on one command line. The kernel reads every copy: for most parameters
+ * the last one's setting stays, for some only the first counts (default_hugepagesz, isolcpus,
+ * nohz_full), and huge page sizes and counts pair up. Either way one copy has no effect: a warning on
+ * that copy, with the fix of removing it (which changes nothing at boot).
+ */
+export const duplicateParameter: CmdlineRule = {
+  meta: {
+    code: 'VT305',
+    name: 'duplicate-parameter',
+    title: 'A kernel parameter should be given once',
+    severity: 'warning',
+    sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO],
+    fixable: true,
+  },
+  check(context, report) {
+    for (const line of effectiveLines(context)) {
+      checkRepeats(context, line, report);
+      checkHugetlb(context, line, report);
+    }
+  },
+};
+
+/** Huge page parameters pair up and are checked by how the kernel walks them (checkHugetlb). */
+const HUGETLB = new Set(['hugepages', 'hugepagesz', 'default_hugepagesz']);
+
+function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (report: Report) => void): void {
+  const byName = new Map<string, KernelParam[]>();
+  for (const param of knownParams(line)) {
+    const spec = kernelParam(param.name);
+    if (!spec || spec.repeat === 'each' || HUGETLB.has(spec.name)) continue;
+    const copies = byName.get(spec.name) ?? [];
+    copies.push(param);
+    byName.set(spec.name, copies);
+  }
+  for (const [name, copies] of byName) {
+    if (copies.length < 2) continue;
+    const spec = kernelParam(name)!;
+    const winner = spec.repeat === 'first' ? copies[0]! : copies[copies.length - 1]!;
+    const rule = spec.repeat === 'first' ? 'only the first one counts' : 'the last one is the one that stays';
+    for (const copy of copies) {
+      if (copy === winner) continue;
+      const same = sameSetting(copy, winner);
+      report({
+        span: copy.span,
+        message:
+          `${name} is given ${copies.length} times; ${rule}: ${written(winner)} on ${lineOf(context, winner.span.start)}. ` +
+          (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`),
+        fixes: [removal(context, copy, `Remove this ${copy.name}`)],
+      });
+    }
+  }
+}
+
+function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (report: Report) => void): void {
+  const steps = context.hugetlbOf(line);
+  for (const step of steps) {
+    const earlier = step.related;
+    if (!earlier) continue;
+    const where = `${written(earlier)} on ${lineOf(context, earlier.span.start)}`;
+    switch (step.status) {
+      case 'repeated-size': {
+        const follower = followerCount(steps, step);
+        const dropped = follower ? `, and the ${written(follower.param)} after it with it` : '';
+        report({
+          span: step.param.span,
+          message: `This huge page size is already set up by ${where}: the kernel ignores ${written(step.param)}${dropped}. Give each size once, with its count right after it.`,
+          fixes: [removal(context, step.param, follower ? `Remove ${written(step.param)} and ${written(follower.param)}` : `Remove ${written(step.param)}`, follower?.param)],
+        });
+        break;
+      }
+      case 'repeated-default': {
+        const follower = followerCount(steps, step);
+        const dropped = follower ? `, and the ${written(follower.param)} after it too` : '';
+        report({
+          span: step.param.span,
+          message: `default_hugepagesz is already set by ${where}: only the first one counts, so the kernel ignores ${written(step.param)}${dropped}.`,
+          fixes: [removal(context, step.param, `Remove ${written(step.param)}`, follower?.param)],
+        });
+        break;
+      }
+      case 'repeated-count':
+        report({
+          span: step.param.span,
+          message: `A second hugepages= for the same size, with no hugepagesz= between: the kernel keeps ${where} and ignores ${written(step.param)}.`,
+          fixes: [removal(context, step.param, `Remove ${written(step.param)}`)],
+        });
+        break;
+      case 'overridden-count':
+        report({
+          span: step.param.span,
+          message: `${where} comes before any hugepagesz= and so counts pages of this same default size; the kernel lets it win and ignores ${written(step.param)}.`,
+          fixes: [removal(context, step.param, `Remove ${written(step.param)}`)],
+        });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The count right after a refused size, which the kernel drops with it. */
+function followerCount(steps: readonly HugetlbStep[], step: HugetlbStep): HugetlbStep | undefined {
+  const next = steps[steps.indexOf(step) + 1];
+  return next && next.role === 'hugepages' && next.status === 'orphan-count' ? next : undefined;
+}
+
+/** Removes a parameter, and the count that goes with it: as one stretch when only blanks lie between. */
+function removal(context: CmdlineRuleContext, param: KernelParam, title: string, alsoParam?: KernelParam): FixSpec {
+  const { text } = context;
+  if (alsoParam && /^[ \t]*$/.test(text.slice(param.span.end, alsoParam.span.start))) {
+    return { title, edits: [{ span: removalSpan(text, { start: param.span.start, end: alsoParam.span.end }), newText: '' }], isPreferred: true };
+  }
+  const edits = [{ span: removalSpan(text, param), newText: '' }];
+  if (alsoParam) edits.push({ span: removalSpan(text, alsoParam), newText: '' });
+  return { title, edits, isPreferred: true };
+}
+
+function sameSetting(a: KernelParam, b: KernelParam): boolean {
+  return canonicalParamName(a.name) === canonicalParamName(b.name) && a.value === b.value;
+}
+
+function written(param: KernelParam): string {
+  return param.value === undefined ? param.name : `${param.name}=${param.value}`;
+}

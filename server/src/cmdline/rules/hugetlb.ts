@@ -1,0 +1,138 @@
+import { canonicalParamName, type KernelArch } from '../../kb/cmdline';
+import { HUGE_PAGE_SIZES, memparse } from '../../kb/cmdline/sizes';
+import type { KernelParam } from '../types';
+
+export type HugetlbRole = 'hugepagesz' | 'default_hugepagesz' | 'hugepages';
+
+/**
+ * How the kernel took one huge page parameter:
+ * - `ok`: a size registered, or a count given to a size;
+ * - `unreadable`: the size is not a number at all (the value rule says why);
+ * - `unsupported`: the architecture has no pages of that size;
+ * - `repeated-size`: the size was named before (not the default size still waiting for its count);
+ * - `repeated-default`: default_hugepagesz was given before;
+ * - `orphan-count`: a count after a size the kernel refused;
+ * - `repeated-count`: a second count for the same size with no size between;
+ * - `overridden-count`: a count for the default size that the count given before any size replaces.
+ */
+export type HugetlbStatus = 'ok' | 'unreadable' | 'unsupported' | 'repeated-size' | 'repeated-default' | 'orphan-count' | 'repeated-count' | 'overridden-count';
+
+export interface HugetlbStep {
+  param: KernelParam;
+  role: HugetlbRole;
+  status: HugetlbStatus;
+  /** For sizes: the size named. For counts: the size whose pages they count, when known. */
+  size?: bigint;
+  /** A count written before any size: it counts pages of the default size. */
+  implicit?: boolean;
+  /** The earlier parameter that makes this one void (repeats), or that this count follows. */
+  related?: KernelParam;
+}
+
+/** The default huge page size of an architecture when default_hugepagesz= does not set one. */
+export function archDefaultHugePageSize(arch: KernelArch): bigint | undefined {
+  return HUGE_PAGE_SIZES[arch]?.[0];
+}
+
+/**
+ * Walks the huge page parameters in order the way Linux 6.12 parses them (mm/hugetlb.c: hugepagesz_setup,
+ * default_hugepagesz_setup, hugepages_setup, hugetlb_init). Sizes the architecture's table does not list
+ * are refused; on an architecture without a table, every readable size is taken.
+ */
+export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): HugetlbStep[] {
+  const valid = HUGE_PAGE_SIZES[arch];
+  const steps: HugetlbStep[] = [];
+  const registered = new Map<bigint, KernelParam>();
+  let lastSizeValid = true;
+  let current: { size: bigint; param: KernelParam } | undefined;
+  let defaultSize: { size: bigint; param: KernelParam } | undefined;
+  let defaultHasCount = false;
+  let implicitCount: HugetlbStep | undefined;
+  let lastCountTarget: string | undefined;
+  let lastRefusedSize: KernelParam | undefined;
+
+  for (const param of params) {
+    if (param.dynamic) continue;
+    const role = canonicalParamName(param.name) as HugetlbRole;
+    if (role !== 'hugepagesz' && role !== 'default_hugepagesz' && role !== 'hugepages') continue;
+    if (role === 'hugepages') {
+      if (!lastSizeValid) {
+        steps.push({ param, role, status: 'orphan-count', ...(lastRefusedSize ? { related: lastRefusedSize } : {}) });
+        lastSizeValid = true;
+        continue;
+      }
+      const target = registered.size === 0 ? 'implicit' : `${current?.size}`;
+      if (target === lastCountTarget) {
+        const previous = [...steps].reverse().find((step) => step.role === 'hugepages' && step.status === 'ok');
+        steps.push({ param, role, status: 'repeated-count', ...(previous ? { related: previous.param } : {}) });
+        continue;
+      }
+      lastCountTarget = target;
+      if (target === 'implicit') {
+        implicitCount = { param, role, status: 'ok', implicit: true };
+        steps.push(implicitCount);
+      } else {
+        if (defaultSize && current && current.size === defaultSize.size) defaultHasCount = true;
+        steps.push({ param, role, status: 'ok', ...(current ? { size: current.size, related: current.param } : {}) });
+      }
+      continue;
+    }
+    lastSizeValid = false;
+    const parsed = param.value === undefined ? undefined : memparse(param.value);
+    if (!parsed || parsed.bytes === 0n) {
+      steps.push({ param, role, status: 'unreadable' });
+      lastRefusedSize = param;
+      continue;
+    }
+    const size = parsed.bytes;
+    if (role === 'default_hugepagesz' && defaultSize) {
+      steps.push({ param, role, status: 'repeated-default', size, related: defaultSize.param });
+      lastRefusedSize = param;
+      continue;
+    }
+    if (valid && !valid.includes(size)) {
+      steps.push({ param, role, status: 'unsupported', size });
+      lastRefusedSize = param;
+      continue;
+    }
+    if (role === 'hugepagesz') {
+      const earlier = registered.get(size);
+      if (earlier && !(defaultSize?.size === size && !defaultHasCount)) {
+        steps.push({ param, role, status: 'repeated-size', size, related: earlier });
+        lastRefusedSize = param;
+        continue;
+      }
+      if (!earlier) registered.set(size, param);
+      current = { size, param };
+    } else {
+      if (!registered.has(size)) {
+        registered.set(size, param);
+        current = { size, param };
+      }
+      defaultSize = { size, param };
+      if (implicitCount) {
+        implicitCount.size = size;
+        implicitCount.related = param;
+        defaultHasCount = true;
+      }
+    }
+    lastSizeValid = true;
+    steps.push({ param, role, status: 'ok', size });
+  }
+
+  // Without default_hugepagesz, a count given before any size goes to the architecture's default size
+  // and replaces a count given to that size explicitly.
+  if (!defaultSize && implicitCount) {
+    const size = archDefaultHugePageSize(arch);
+    if (size !== undefined) {
+      implicitCount.size = size;
+      for (const step of steps) {
+        if (step.role === 'hugepages' && step.status === 'ok' && !step.implicit && step.size === size) {
+          step.status = 'overridden-count';
+          step.related = implicitCount.param;
+        }
+      }
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,23 @@
+import type { CmdlineRule } from './context';
+import { invalidValue } from './invalid-parameter-value';
+import { hugepageSizeUnsupported } from './hugepage-size-unsupported';
+import { defaultHugepageszUnpaired } from './default-hugepagesz-unpaired';
+import { hugepagesDefaultSize } from './hugepages-default-size';
+import { duplicateParameter } from './duplicate-parameter';
+import { elevatorIgnored } from './elevator-ignored';
+import { brokenKernelLine } from './broken-kernel-line';
+import { unknownParameter } from './unknown-parameter';
+import { otherArchitecture } from './other-architecture';
+
+/** Every kernel command line rule, in code order (VT300-VT349). */
+export const CMDLINE_RULES: readonly CmdlineRule[] = [
+  invalidValue,
+  hugepageSizeUnsupported,
+  defaultHugepageszUnpaired,
+  hugepagesDefaultSize,
+  duplicateParameter,
+  elevatorIgnored,
+  brokenKernelLine,
+  unknownParameter,
+  otherArchitecture,
+];

@@ -1,0 +1,110 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { domainDiagnostics } from '../domain/diagnostics';
+import { domainDocument } from '../domain/document';
+import type { DomainModel } from '../domain/model';
+import { cleanIds, guestCells, maxVcpus } from '../domain/rules/guest';
+import { HOST_RULE_CODES } from '../domain/rules/host';
+import { hugePageDemands } from '../domain/rules/host/hugepageDemand';
+import { assignedPciDevices } from '../domain/rules/host/hostdevs';
+import { guestHostNodes, memoryBinding, vcpuHostCpus } from '../domain/rules/host/placement';
+import { elementText, firstChild } from '../xml/query';
+import type { XmlDocument } from '../xml/types';
+import type { DomainLayout } from './protocol';
+import { availablePages, hostCpuIds, hostNodeIds, nodesOfCpus } from './queries';
+import type { HostModel } from './types';
+
+/**
+ * What a domain document claims of the host, for the panel: vCPU pins, emulator pin, memory binding,
+ * guest cells, huge page sizes, assigned devices, and the host-aware findings with what they are
+ * about. Undefined for a document that is not a domain.
+ */
+export function domainLayout(textDocument: TextDocument, host: HostModel | undefined): DomainLayout | undefined {
+  const { xml, model } = domainDocument(textDocument);
+  if (!model) return undefined;
+  const findings = domainDiagnostics(textDocument, host ? { host } : {}).filter((finding) => HOST_RULE_CODES.has(finding.rule));
+  const conflicts = findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message, line: finding.range.start.line + 1 }));
+  const name = firstChild(model.root, 'name');
+  const binding = memoryBinding(xml, model);
+  return {
+    uri: textDocument.uri,
+    name: (name && elementText(name)?.value) ?? null,
+    vcpus: maxVcpus(model) ?? null,
+    vcpuPins: vcpuPins(xml, model),
+    emulatorPin: cleanIds(xml, model.cputune?.emulatorpin?.cpuset) ?? null,
+    memory: binding ? { mode: binding.mode, nodes: binding.nodes } : null,
+    memnodes: (model.numatune?.memnodes ?? []).flatMap((memnode) => {
+      const nodes = cleanIds(xml, memnode.nodeset);
+      return memnode.cellid === undefined || !nodes ? [] : [{ cell: memnode.cellid, mode: memnode.mode ?? 'strict', nodes }];
+    }),
+    cells: guestCells(xml, model).map((cell) => ({ id: cell.id, vcpus: cell.cpus ?? [], memoryKiB: cell.cell.memory?.kib ?? null })),
+    hugepages: (model.memoryBacking?.hugepages?.pages ?? []).flatMap((page) =>
+      page.sizeKiB === undefined ? [] : [{ sizeKiB: page.sizeKiB, cells: page.nodeset ? (cleanIds(xml, page.nodeset) ?? null) : null }],
+    ),
+    hostdevs: assignedPciDevices(model).map((device) => device.address),
+    conflicts,
+    marks: host ? marks(xml, model, host, new Set(findings.map((finding) => finding.rule))) : emptyMarks(),
+  };
+}
+
+function vcpuPins(xml: XmlDocument, model: DomainModel): DomainLayout['vcpuPins'] {
+  const count = maxVcpus(model) ?? 0;
+  const pins: DomainLayout['vcpuPins'] = [];
+  const defaultSet = model.vcpu?.placement === 'auto' ? undefined : cleanIds(xml, model.vcpu?.cpuset);
+  for (let vcpu = 0; vcpu < Math.min(count, 4096); vcpu++) {
+    const pin = model.cputune?.vcpupins.find((entry) => entry.vcpu === vcpu);
+    const cpus = pin ? cleanIds(xml, pin.cpuset) : undefined;
+    if (cpus) pins.push({ vcpu, cpus, from: 'vcpupin' });
+    else if (!pin && defaultSet) pins.push({ vcpu, cpus: defaultSet, from: 'cpuset' });
+  }
+  return pins;
+}
+
+function emptyMarks(): DomainLayout['marks'] {
+  return { cpus: [], nodes: [], hugepages: [], pci: [], missingCpus: [], missingNodes: [], missingPci: [] };
+}
+
+/** The host CPUs, nodes and devices the host-aware findings are about. */
+function marks(xml: XmlDocument, model: DomainModel, host: HostModel, rules: Set<string>): DomainLayout['marks'] {
+  const result = emptyMarks();
+  const cpus = new Set<number>();
+  const nodes = new Set<number>();
+  const pinnedCpus = [...vcpuPins(xml, model).flatMap((pin) => pin.cpus), ...(cleanIds(xml, model.cputune?.emulatorpin?.cpuset) ?? [])];
+  const known = hostCpuIds(host);
+  if (rules.has('VT150') && known) result.missingCpus = unique(pinnedCpus.filter((id) => !known.has(id)));
+  if (rules.has('VT151')) for (const cpu of host.cpus) if (!cpu.online && pinnedCpus.includes(cpu.id)) cpus.add(cpu.id);
+  const nodeIds = hostNodeIds(host);
+  const binding = memoryBinding(xml, model);
+  if (rules.has('VT152') && nodeIds) {
+    const asked = [...(binding?.nodes ?? []), ...(model.numatune?.memnodes ?? []).flatMap((memnode) => cleanIds(xml, memnode.nodeset) ?? [])];
+    result.missingNodes = unique(asked.filter((id) => !nodeIds.has(id)));
+  }
+  if (rules.has('VT154')) {
+    for (const demand of hugePageDemands(xml, model, host.defaultHugepageKiB)) {
+      const available = availablePages(host, demand.sizeKiB, demand.nodes);
+      if (!available || available.count >= demand.pages) continue;
+      for (const node of demand.nodes ?? host.nodes.map((entry) => entry.id)) {
+        nodes.add(node);
+        result.hugepages.push({ node, sizeKiB: demand.sizeKiB });
+      }
+    }
+  }
+  if (rules.has('VT155') && binding?.nodes.length === 1) {
+    for (const id of vcpuHostCpus(xml, model) ?? []) {
+      const [node] = nodesOfCpus(host, [id]);
+      if (node !== undefined && node !== binding.nodes[0]) cpus.add(id);
+    }
+  }
+  const assigned = assignedPciDevices(model).map((device) => device.address);
+  if (rules.has('VT157')) {
+    const guestNodes = guestHostNodes(xml, model, host);
+    for (const device of host.pci) if (assigned.includes(device.address) && device.node !== null && !guestNodes.includes(device.node)) result.pci.push(device.address);
+  }
+  if (rules.has('VT158')) result.missingPci = assigned.filter((address) => !host.pci.some((device) => device.address === address));
+  result.cpus = [...cpus].sort((a, b) => a - b);
+  result.nodes = [...nodes].sort((a, b) => a - b);
+  return result;
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}

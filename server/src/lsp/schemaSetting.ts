@@ -1,0 +1,30 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { chooseSchema } from '../services';
+import { SchemaLoadError } from '../schema/types';
+
+/**
+ * `virtTune.schema` for the language server: the schema is compiled in a worker thread, so typing never
+ * waits on libxml2. A schema that cannot be loaded is said once per setting, in a window message and in
+ * the log, and the built-in structure judges instead. Returns the function to call with each setting
+ * read; it answers whether the setting changed (the caller then judges the open documents again).
+ */
+export function schemaSetting(connection: Connection): (setting: string) => boolean {
+  let applied: string | undefined;
+  const reported = new Set<string>();
+  const log = (line: string) => connection.console.log(line);
+  return (setting) => {
+    if (setting === applied) return false;
+    applied = setting;
+    chooseSchema(setting, { worker: true, log }).then(
+      (source) => log(`virt-tune: ${source ? `judging domains with ${source.label} (${source.path})` : "no libvirt schema: judging domains with virt-tune's built-in structure"}`),
+      (error: unknown) => {
+        const message = error instanceof SchemaLoadError ? error.message.replace(/\s*\n\s*/g, ' ') : String(error);
+        if (reported.has(`${setting}\n${message}`)) return;
+        reported.add(`${setting}\n${message}`);
+        connection.console.warn(`virt-tune: ${message}`);
+        void connection.window.showWarningMessage(`virt-tune: ${message} The built-in structure judges domains instead (setting virtTune.schema).`);
+      },
+    );
+    return true;
+  };
+}

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, rangeText } from '../../helpers';
+import { applySafeFixes } from '../../../server/src/cli/safeFixes';
+import { cmdlineFindings, GRUB_CFG, GRUB_CONF } from '../cmdlineHelpers';
+
+const CODE = 'VT307';
+const GUIDE = '# vi /etc/grub2.cfg\n\nlinux16 /vmlinuz-kernel-version root=/dev/mapper/vg0-lv0 ro\nrd.lvm.lv=vg0/lv0 vconsole.keymap=us vconsole.font=latarcyrheb-sun16 rhgb\nquiet elevator=deadline\ninitrd16 /initramfs-kernel-version.img\n';
+const JOINED = '# vi /etc/grub2.cfg\n\nlinux16 /vmlinuz-kernel-version root=/dev/mapper/vg0-lv0 ro rd.lvm.lv=vg0/lv0 vconsole.keymap=us vconsole.font=latarcyrheb-sun16 rhgb quiet elevator=deadline\ninitrd16 /initramfs-kernel-version.img\n';
+
+test("VT307: the guide's grub2.cfg (6.4.2) is flagged on each line the kernel line spills onto", () => {
+  const findings = cmdlineFindings(GUIDE, '/etc/grub2.cfg', CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(GUIDE, finding)), ['rd.lvm.lv=vg0/lv0 vconsole.keymap=us vconsole.font=latarcyrheb-sun16 rhgb', 'quiet elevator=deadline']);
+  assert.deepEqual(findings.map((finding) => finding.range.start.line), [3, 4]);
+  assert.ok(findings.every((finding) => finding.severity === 'error'));
+  assert.match(findings[1]!.message, /GRUB reads it as a command of its own \('quiet' is no GRUB command\): nothing on it reaches the kernel\. Join it to the linux16 line\./);
+  assert.equal(
+    applyFix(GUIDE, findings[0]!.fixes[0]!),
+    '# vi /etc/grub2.cfg\n\nlinux16 /vmlinuz-kernel-version root=/dev/mapper/vg0-lv0 ro rd.lvm.lv=vg0/lv0 vconsole.keymap=us vconsole.font=latarcyrheb-sun16 rhgb\nquiet elevator=deadline\ninitrd16 /initramfs-kernel-version.img\n',
+  );
+});
+
+test('VT307: the safe fixes join the whole line, and nothing stray is left', () => {
+  const outcome = applySafeFixes('/etc/grub2.cfg', 'cmdline', GUIDE);
+  assert.equal(outcome.text, JOINED);
+  assert.deepEqual(outcome.remaining.filter((finding) => finding.rule === CODE), []);
+});
+
+test('VT307: a GRUB variable set on the next line is called that; GRUB legacy lines too', () => {
+  const text = 'linux /vmlinuz-6.8.0 ro\n  root=/dev/sda1\n';
+  const [finding] = cmdlineFindings(text, GRUB_CFG, CODE);
+  assert.equal(rangeText(text, finding!), 'root=/dev/sda1');
+  assert.match(finding!.message, /it sets GRUB's own variable 'root'/);
+  assert.equal(applyFix(text, finding!.fixes[0]!), 'linux /vmlinuz-6.8.0 ro root=/dev/sda1\n');
+  const legacy = 'title x\nkernel /vmlinuz-2.6.32 ro\nquiet\ninitrd /initrd.img\n';
+  assert.deepEqual(cmdlineFindings(legacy, GRUB_CONF, CODE).map((found) => rangeText(legacy, found)), ['quiet']);
+});
+
+test('VT307: GRUB commands, blank lines and backslash continuations are no broken line', () => {
+  const text = "menuentry 'x' {\n\tlinux /vmlinuz-6.8.0 ro \\\n\t\tquiet\n\tinitrd /initramfs.img\n}\nlinux /vmlinuz-6.8.0 ro\n\nquiet\n";
+  assert.deepEqual(cmdlineFindings(text, GRUB_CFG, CODE), []);
+});

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, rangeText } from '../../helpers';
+import { cmdlineFindings, defaultGrub, DEFAULT_GRUB, GRUB_CFG, KERNEL_CMDLINE } from '../cmdlineHelpers';
+
+const CODE = 'VT305';
+
+test('VT305: for most parameters the last copy stays; the earlier one is flagged and removed', () => {
+  const text = defaultGrub('transparent_hugepage=always quiet transparent_hugepage=never');
+  const [finding] = cmdlineFindings(text, DEFAULT_GRUB, CODE);
+  assert.equal(rangeText(text, finding!), 'transparent_hugepage=always');
+  assert.equal(finding!.severity, 'warning');
+  assert.match(finding!.message, /the last one is the one that stays: transparent_hugepage=never on line 3\. This copy \(transparent_hugepage=always\) has no effect\./);
+  assert.equal(finding!.fixes[0]!.isPreferred, true);
+  assert.equal(applyFix(text, finding!.fixes[0]!), defaultGrub('quiet transparent_hugepage=never'));
+});
+
+test('VT305: dashes and underscores are the same name to the kernel; across GRUB_CMDLINE_LINUX and _DEFAULT', () => {
+  const text = 'GRUB_CMDLINE_LINUX="kvm-intel.nested=1"\nGRUB_CMDLINE_LINUX_DEFAULT="quiet kvm_intel.nested=1"\n';
+  const [finding] = cmdlineFindings(text, DEFAULT_GRUB, CODE);
+  assert.equal(rangeText(text, finding!), 'kvm-intel.nested=1');
+  assert.match(finding!.message, /This copy says the same and can go\./);
+  assert.equal(applyFix(text, finding!.fixes[0]!), 'GRUB_CMDLINE_LINUX=""\nGRUB_CMDLINE_LINUX_DEFAULT="quiet kvm_intel.nested=1"\n');
+});
+
+test('VT305: for isolcpus only the first copy counts: the later one is flagged', () => {
+  const text = 'isolcpus=2-7 isolcpus=2-3\n';
+  const [finding] = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.equal(rangeText(text, finding!), 'isolcpus=2-3');
+  assert.match(finding!.message, /only the first one counts: isolcpus=2-7/);
+  assert.equal(applyFix(text, finding!.fixes[0]!), 'isolcpus=2-7\n');
+});
+
+test('VT305: a huge page size given twice is ignored with its count; both go', () => {
+  const text = 'hugepagesz=1G hugepages=4 hugepagesz=1G hugepages=8 quiet\n';
+  const [finding] = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.equal(rangeText(text, finding!), 'hugepagesz=1G');
+  assert.equal(finding!.range.start.character, 26);
+  assert.match(finding!.message, /already set up by hugepagesz=1G on line 1: the kernel ignores hugepagesz=1G, and the hugepages=8 after it with it/);
+  assert.equal(applyFix(text, finding!.fixes[0]!), 'hugepagesz=1G hugepages=4 quiet\n');
+});
+
+test('VT305: a second count with no size between, a second default_hugepagesz, a count the implicit one overrides', () => {
+  const twice = 'hugepagesz=1G hugepages=4 hugepages=8\n';
+  const [count] = cmdlineFindings(twice, KERNEL_CMDLINE, CODE);
+  assert.equal(rangeText(twice, count!), 'hugepages=8');
+  assert.equal(applyFix(twice, count!.fixes[0]!), 'hugepagesz=1G hugepages=4\n');
+
+  const defaults = 'default_hugepagesz=1G hugepagesz=1G default_hugepagesz=2M\n';
+  const findings = cmdlineFindings(defaults, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(defaults, finding)), ['default_hugepagesz=2M']);
+  assert.match(findings[0]!.message, /only the first one counts/);
+
+  const implicit = 'hugepages=256 hugepagesz=2M hugepages=512\n';
+  const [overridden] = cmdlineFindings(implicit, KERNEL_CMDLINE, CODE);
+  assert.equal(rangeText(implicit, overridden!), 'hugepages=512');
+  assert.match(overridden!.message, /hugepages=256 on line 1 comes before any hugepagesz=/);
+});
+
+test('VT305: the guide pairs default_hugepagesz and hugepagesz of one size: not a repeat', () => {
+  assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4\n', KERNEL_CMDLINE, CODE), []);
+});
+
+test('VT305: a removed quoted grub.cfg word takes its quotes; parameters it does not know may repeat', () => {
+  const text = "linux /vmlinuz-6.8.0 'elevator=noop' elevator=none console=tty0 console=ttyS0\n";
+  const [finding] = cmdlineFindings(text, GRUB_CFG, CODE);
+  assert.equal(applyFix(text, finding!.fixes[0]!), 'linux /vmlinuz-6.8.0 elevator=none console=tty0 console=ttyS0\n');
+  assert.equal(cmdlineFindings(text, GRUB_CFG, CODE).length, 1);
+});
+
+test('VT305: an assignment a later one replaces is not part of the command line', () => {
+  const text = 'GRUB_CMDLINE_LINUX="nosmt"\nGRUB_CMDLINE_LINUX="nosmt quiet"\n';
+  assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, CODE), []);
+});

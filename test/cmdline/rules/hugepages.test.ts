@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, rangeText } from '../../helpers';
+import { BLS_ENTRY, cmdlineFindings, defaultGrub, DEFAULT_GRUB, GRUB_CFG, KERNEL_CMDLINE } from '../cmdlineHelpers';
+
+test('VT302: a huge page size x86_64 does not have is an error, and the count after it is said to be dropped', () => {
+  const text = 'hugepagesz=4M hugepages=512 default_hugepagesz=2\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, 'VT302');
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['4M', '2']);
+  assert.ok(findings.every((finding) => finding.severity === 'error'));
+  assert.match(findings[0]!.message, /x86_64 has huge pages of 2M and 1G only \(x86_64 assumed: the kernel image's name does not say which architecture\)/);
+  assert.match(findings[0]!.message, /drops the hugepages=512 after it/);
+  // `2` most likely meant 2M: offered first.
+  assert.deepEqual(findings[1]!.fixes.map((fix) => fix.title), ['Use default_hugepagesz=2M', 'Use default_hugepagesz=1G']);
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'hugepagesz=2M hugepages=512 default_hugepagesz=2\n');
+});
+
+test('VT302: 2M and 1G are fine on x86_64; other architectures are not judged', () => {
+  assert.deepEqual(cmdlineFindings('hugepagesz=2M hugepages=8 hugepagesz=1G hugepages=2 hugepagesz=1024M hugepages=1\n', KERNEL_CMDLINE, 'VT302'), []);
+  const arm = 'linux /vmlinuz-6.1.0-18-arm64 hugepagesz=64K hugepages=8\n';
+  assert.deepEqual(cmdlineFindings(arm, GRUB_CFG, 'VT302'), []);
+  const x86 = 'linux /vmlinuz-6.1.0-18-amd64 hugepagesz=64K hugepages=8\n';
+  const [finding] = cmdlineFindings(x86, GRUB_CFG, 'VT302');
+  assert.doesNotMatch(finding!.message, /assumed/);
+});
+
+test('VT303: default_hugepagesz without hugepagesz of its size is information, with the pair added by the fix', () => {
+  const text = defaultGrub('default_hugepagesz=1G hugepages=16');
+  const [finding] = cmdlineFindings(text, DEFAULT_GRUB, 'VT303');
+  assert.equal(rangeText(text, finding!), 'default_hugepagesz=1G');
+  assert.equal(finding!.severity, 'information');
+  assert.match(finding!.message, /Linux 5\.7 and later accept that/);
+  assert.equal(finding!.fixes[0]!.isPreferred, true);
+  assert.equal(applyFix(text, finding!.fixes[0]!), defaultGrub('default_hugepagesz=1G hugepagesz=1G hugepages=16'));
+});
+
+test('VT303: a warning when the kernel is known to be older than 5.7; nothing with the pair or for 2M', () => {
+  const old = 'linux16 /vmlinuz-3.10.0-1160.el7.x86_64 default_hugepagesz=1G hugepages=16\n';
+  assert.equal(cmdlineFindings(old, GRUB_CFG, 'VT303')[0]?.severity, 'warning');
+  const recent = 'linux /vmlinuz-5.14.0-427.el9.x86_64 default_hugepagesz=1G hugepages=16\n';
+  assert.equal(cmdlineFindings(recent, GRUB_CFG, 'VT303')[0]?.severity, 'information');
+  assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4\n', KERNEL_CMDLINE, 'VT303'), []);
+  assert.deepEqual(cmdlineFindings('hugepagesz=1G hugepages=4 default_hugepagesz=1G\n', KERNEL_CMDLINE, 'VT303'), []);
+  assert.deepEqual(cmdlineFindings('default_hugepagesz=2M hugepages=512\n', KERNEL_CMDLINE, 'VT303'), []);
+});
+
+test('VT304: hugepages before any hugepagesz counts the default size: said as information', () => {
+  const text = 'hugepages=1024 hugepagesz=1G hugepages=4\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, 'VT304');
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['hugepages=1024']);
+  assert.equal(findings[0]!.severity, 'information');
+  assert.match(findings[0]!.message, /counts pages of the default huge page size: 2M \(x86_64 assumed/);
+});
+
+test('VT304: a warning when a later default_hugepagesz decides the size it counts', () => {
+  const text = 'options hugepages=512 default_hugepagesz=1G\n';
+  const [finding] = cmdlineFindings(text, BLS_ENTRY, 'VT304');
+  assert.equal(rangeText(text, finding!), 'hugepages=512');
+  assert.equal(finding!.severity, 'warning');
+  assert.match(finding!.message, /makes that 1G: 512 GiB in all\. Write it after the size it counts: default_hugepagesz=1G hugepages=512\./);
+});
+
+test('VT304: counts written after their size are quiet', () => {
+  assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4 hugepagesz=2M hugepages=1024\n', KERNEL_CMDLINE, 'VT304'), []);
+});
+
+test("the guide's 8.2.3.3 command line is clean", () => {
+  assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4 hugepagesz=2M hugepages=1024\n', KERNEL_CMDLINE), []);
+});

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, rangeText } from '../../helpers';
+import { cmdlineFindings, defaultGrub, DEFAULT_GRUB, KERNEL_CMDLINE } from '../cmdlineHelpers';
+
+const CODE = 'VT301';
+
+test('VT301: values outside a closed list are errors on the value, with the same meaning offered', () => {
+  const text = defaultGrub('transparent_hugepage=off numa_balancing=0 elevator=bfq');
+  const findings = cmdlineFindings(text, DEFAULT_GRUB, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['off', '0', 'bfq']);
+  assert.ok(findings.every((finding) => finding.severity === 'error'));
+  assert.match(findings[0]!.message, /transparent_hugepage=off: 'off' is not one of always, madvise, never\. The kernel ignores it/);
+  assert.match(findings[1]!.message, /Write numa_balancing=disable/);
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), defaultGrub('transparent_hugepage=never numa_balancing=0 elevator=bfq'));
+  assert.equal(applyFix(text, findings[1]!.fixes[0]!), defaultGrub('transparent_hugepage=off numa_balancing=disable elevator=bfq'));
+  // No fix is preferred: changing a value changes what the host does at boot.
+  assert.ok(findings.flatMap((finding) => finding.fixes).every((fix) => !fix.isPreferred));
+});
+
+test('VT301: comma-separated options are checked one by one', () => {
+  const text = 'intel_iommu=on,sm_onn iommu=pt mitigations=auto,nosmt\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['sm_onn']);
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'intel_iommu=on,sm_on iommu=pt mitigations=auto,nosmt\n');
+});
+
+test("VT301: cpu lists in the kernel's syntax, not libvirt's", () => {
+  const text = 'isolcpus=2-7,^4 nohz_full=7-2 rcu_nocbs=0-15:2/0 irqaffinity=0-1,N isolcpus=domain,nohz,all isolcpus=bogus,1\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['^4', '7-2', '0-15:2/0', 'bogus']);
+  assert.match(findings[0]!.message, /no '\^' exclusions \(that is libvirt's syntax\)/);
+  assert.match(findings[1]!.message, /reversed range/);
+  assert.match(findings[3]!.message, /'bogus' is not a flag here: domain, nohz, managed_irq/);
+});
+
+test('VT301: booleans, on/off, numbers, counts and missing values', () => {
+  const text = 'kvm.ignore_msrs=maybe kvm_intel.nested=Y nohz=yes skew_tick=2 hugepages=lots hugepages=0:4,1:4 kvm.ignore_msrs transparent_hugepage\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['maybe', 'yes', '2', 'lots', 'transparent_hugepage']);
+  assert.match(findings[4]!.message, /transparent_hugepage needs a value/);
+});
+
+test('VT301: a size the kernel reads but spells otherwise (1GB) is information, fixed to the documented form', () => {
+  const text = 'hugepagesz=1GB hugepages=4 default_hugepagesz=2MiB\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => [rangeText(text, finding), finding.severity]), [['B', 'information'], ['iB', 'information']]);
+  assert.match(findings[0]!.message, /The kernel reads '1G' and ignores 'B'/);
+  assert.equal(findings[0]!.fixes[0]!.isPreferred, true);
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'hugepagesz=1G hugepages=4 default_hugepagesz=2MiB\n');
+  assert.equal(applyFix(text, findings[1]!.fixes[0]!), 'hugepagesz=1GB hugepages=4 default_hugepagesz=2M\n');
+});
+
+test('VT301: a size that is no size is an error', () => {
+  const text = 'hugepagesz=huge\n';
+  const [finding] = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.equal(rangeText(text, finding!), 'huge');
+  assert.equal(finding!.severity, 'error');
+});
+
+test('VT301: correct values, parameters it does not describe and $VAR references are left alone', () => {
+  const text = defaultGrub(
+    'transparent_hugepage=never numa_balancing=disable intel_iommu=on,sm_on iommu=pt isolcpus=managed_irq,domain,2-7,10-15 ' +
+      'nohz_full=2-7 rcu_nocbs rcu_nocbs=all kvm_intel.nested=1 kvm-amd.npt=0 nosmt=force mitigations=off hugepages=0:8,1:8 ' +
+      'numa=fake=4 hugetlb_cma=0:8G,1:8G tsc=reliable iommu.passthrough=1 elevator=deadline foo=bar transparent_hugepage=$THP',
+  );
+  assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, CODE), []);
+});

@@ -1,0 +1,29 @@
+// @ts-check
+// The scenario shared by the files that are not XML (ksmtuned.conf, /etc/default/grub): every example
+// of the kind opens in VS Code and shows in the Problems panel what virt-tune's CLI finds in it.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, expectedProblems, scenario } from './workbench.mjs';
+
+/**
+ * @param {string} kind the name of the scenario and its screenshots: `ksmtuned`, `grub`
+ * @param {string} folder the examples, relative to the project root: `examples/ksmtuned`
+ */
+export function configFileScenario(kind, folder) {
+  const files = existsSync(join(ROOT, folder)) ? readdirSync(join(ROOT, folder)).filter((name) => !name.startsWith('.')).sort() : [];
+  const copies = Object.fromEntries(files.map((name) => [name, `${folder}/${name}`]));
+  const skip = files.length === 0 ? `${folder}/ has no examples yet` : false;
+  scenario(`${kind} problems: each example's findings in the Problems panel`, copies, async (workbench) => {
+    let findings = 0;
+    for (const name of files) {
+      const expected = expectedProblems(`${folder}/${name}`);
+      findings += expected.length;
+      await workbench.openFile(name);
+      const shown = await workbench.waitForProblems(name, expected);
+      await workbench.screenshot(`${kind}-${name.replace(/[^\w.-]+/g, '-')}`);
+      assert.deepEqual(shown, [...expected].sort(), `${name} in the Problems panel`);
+    }
+    assert.ok(findings > 0, `the examples in ${folder}/ show some mistakes`);
+  }, { skip });
+}

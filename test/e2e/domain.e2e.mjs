@@ -1,0 +1,71 @@
+// @ts-check
+// A libvirt domain in VS Code: its mistakes in the Problems panel, hover, completion, a Quick Fix.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, expectedProblems, scenario } from './workbench.mjs';
+
+const EVERYDAY = 'examples/everyday-mistakes.xml';
+const SELF_CLOSED = 'examples/guide-mistakes/9.3.10-self-closed-hugepages.xml';
+
+scenario('domain problems: every mistake is in the Problems panel with its code', { 'everyday-mistakes.xml': EVERYDAY }, async (workbench) => {
+  const expected = expectedProblems(EVERYDAY);
+  assert.ok(expected.length >= 5, `the example has its mistakes: ${expected.join(', ')}`);
+  await workbench.openFile('everyday-mistakes.xml');
+  const shown = await workbench.waitForProblems('everyday-mistakes.xml', expected);
+  await workbench.screenshot('domain-problems');
+  assert.deepEqual(shown, [...expected].sort());
+  for (const code of ['VT130', 'VT131', 'VT120', 'VT105', 'VT140', 'VT141']) {
+    assert.ok(shown.some((problem) => problem.includes(` ${code} `)), `${code} is shown`);
+  }
+});
+
+scenario('domain hover: an element explained, with its guide section', { 'everyday-mistakes.xml': EVERYDAY }, async (workbench) => {
+  await workbench.openFile('everyday-mistakes.xml');
+  const text = await workbench.hover('<hugepages/>', 'hugepages');
+  await workbench.screenshot('domain-hover');
+  assert.match(text, /<hugepages>\s+in\s+<memoryBacking>/);
+  assert.match(text, /huge pages/i, 'what it does');
+  assert.match(text, /Guide \d+\.\d+(\.\d+)* \(/, 'the guide section it comes from');
+  assert.match(text, /CC BY-SA 3\.0/, 'the guide credited');
+});
+
+scenario('domain completion: inside <memoryBacking> the tuning children are offered', { 'everyday-mistakes.xml': EVERYDAY }, async (workbench) => {
+  await workbench.openFile('everyday-mistakes.xml');
+  const lines = readFileSync(join(ROOT, EVERYDAY), 'utf8').split('\n');
+  const locked = lines.findIndex((line) => line.includes('<locked/>'));
+  assert.ok(locked > 0);
+  await workbench.goTo(locked + 1, (lines[locked]?.length ?? 0) + 1);
+  await workbench.page.keyboard.press('Enter');
+  await workbench.page.keyboard.type('<');
+  const labels = await workbench.suggestions();
+  await workbench.screenshot('domain-completion');
+  const offered = new Set(labels.map((label) => label.split(',')[0]?.trim()));
+  for (const child of ['hugepages', 'nosharepages', 'locked', 'source', 'access', 'allocation', 'discard']) {
+    assert.ok(offered.has(child), `<${child}> is offered: ${labels.join(' | ')}`);
+  }
+  assert.ok(!offered.has('vcpupin') && !offered.has('disk'), `only <memoryBacking>'s children: ${labels.join(' | ')}`);
+});
+
+scenario("domain quick fix: the guide's self-closed <hugepages/> repaired, and nothing else", { 'guest.xml': SELF_CLOSED }, async (workbench) => {
+  const original = readFileSync(join(ROOT, SELF_CLOSED), 'utf8');
+  const expected = original.replace('<hugepages/>', '<hugepages>');
+  assert.notEqual(expected, original);
+  const vt100 = expectedProblems(SELF_CLOSED).find((problem) => problem.startsWith('Error VT100 '));
+  assert.ok(vt100, 'the example has the VT100 to fix');
+  await workbench.openFile('guest.xml');
+  await workbench.waitForProblems('guest.xml', expectedProblems(SELF_CLOSED));
+  const [line, column] = (vt100.split(' ')[2] ?? '').split(':').map(Number);
+  await workbench.goTo(line ?? 0, column ?? 0);
+  const titles = await workbench.quickFix(/^Remove the '\/'/, 'domain-quick-fix-menu');
+  assert.ok(titles.length >= 1);
+  await workbench.save();
+  const saved = readFileSync(join(workbench.folder, 'guest.xml'), 'utf8');
+  assert.equal(saved, expected, 'only the / is gone');
+  // The VT100 clears once the text is fixed.
+  const after = expectedProblems(join(workbench.folder, 'guest.xml'));
+  const left = await workbench.waitForProblems('guest.xml', after);
+  await workbench.screenshot('domain-quick-fix');
+  assert.deepEqual(left, [...after].sort());
+  assert.ok(!left.some((problem) => problem.includes(' VT100 ')), left.join(', '));
+});

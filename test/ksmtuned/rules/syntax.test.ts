@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CLEAN_CONF, fixed, ksmFindings, onlyFinding } from '../ksmtunedHelpers';
+
+// VT201 stray-command, VT202 spaces-around-equals, VT217 crlf-line-endings.
+
+test('VT201: a comment wrapped onto a line without # is an error on the whole line; the preferred fix comments it out', () => {
+  const text = '# KSM_NPAGES_BOOST - is added to the `npages` value, when `free memory` is\nless than `thres`.\n# KSM_NPAGES_BOOST=300\n';
+  const { finding, covered } = onlyFinding(text, 'VT201');
+  assert.equal(finding.severity, 'error');
+  assert.equal(covered, 'less than `thres`.');
+  assert.match(finding.message, /wrapped onto a line of its own without #/);
+  assert.match(finding.message, /runs "less" as a command \(after running "thres" for its output\)/);
+  assert.equal(finding.fixes.length, 1);
+  assert.equal(finding.fixes[0]!.isPreferred, true);
+  assert.equal(fixed(text, finding), text.replace('\nless', '\n# less'));
+});
+
+test('VT201: a run of wrapped lines is taken as one comment continued; a substitution as first word is described', () => {
+  const text = '# KSM_THRES_CONST - If this is a low memory system, and the `thres` value\nis less than `KSM_THRES_CONST`, then reset `thres` value to\n`KSM_THRES_CONST` value.\n';
+  const found = ksmFindings(text, 'VT201');
+  assert.equal(found.length, 2);
+  assert.ok(found.every((finding) => /wrapped/.test(finding.message) && finding.fixes[0]!.isPreferred));
+  assert.match(found[1]!.message, /runs "KSM_THRES_CONST" and then tries to run its output as a command/);
+});
+
+test('VT201: a command that does not follow a comment says what a line must be; its fix is not preferred', () => {
+  const text = 'KSM_NPAGES_MAX=1250\n\necho 1 > /sys/kernel/mm/ksm/run\n';
+  const { finding, covered } = onlyFinding(text, 'VT201');
+  assert.equal(covered, 'echo 1 > /sys/kernel/mm/ksm/run');
+  assert.match(finding.message, /must be blank, a comment or NAME=value: bash runs "echo" as a command/);
+  assert.equal(finding.fixes[0]!.isPreferred, undefined);
+  assert.equal(fixed(text, finding), 'KSM_NPAGES_MAX=1250\n\n# echo 1 > /sys/kernel/mm/ksm/run\n');
+});
+
+test('VT201: words after a value run as a command and the variable is never set', () => {
+  const text = 'KSM_NPAGES_MAX=1250 2000\n';
+  const { finding, covered } = onlyFinding(text, 'VT201');
+  assert.equal(covered, '2000');
+  assert.match(finding.message, /"2000" as a command to run with KSM_NPAGES_MAX=1250 set for that command alone/);
+  assert.equal(fixed(text, finding), 'KSM_NPAGES_MAX=1250 # 2000\n');
+});
+
+test('VT201: an unclosed quote is an error at the quote, with a fix closing it', () => {
+  const text = 'LOGFILE="/var/log/ksmtuned\nDEBUG=1\n';
+  const { finding, covered } = onlyFinding(text, 'VT201');
+  assert.equal(covered, '"');
+  assert.match(finding.message, /not closed on its line: bash reads on through the lines below/);
+  assert.equal(fixed(text, finding), 'LOGFILE="/var/log/ksmtuned"\nDEBUG=1\n');
+});
+
+test('VT201: export without a value is only information', () => {
+  const text = 'KSM_NPAGES_MAX=1250\nexport KSM_NPAGES_MAX\n';
+  const { finding } = onlyFinding(text, 'VT201');
+  assert.equal(finding.severity, 'information');
+});
+
+test('VT201: comments, blank lines, assignments (export, quotes, ;, trailing comments) are clean', () => {
+  const text = `${CLEAN_CONF}\n   \n# a comment\nexport KSM_NPAGES_MIN="64"; KSM_NPAGES_BOOST='300' # boost\n`;
+  assert.deepEqual(ksmFindings(text, 'VT201'), []);
+});
+
+test('VT202: spaces on both sides of = are an error on the blanks and the =; the fix leaves NAME=value', () => {
+  const text = 'KSM_NPAGES_MAX = 1250\n';
+  const { finding, covered } = onlyFinding(text, 'VT202');
+  assert.equal(finding.severity, 'error');
+  assert.equal(covered, ' = ');
+  assert.match(finding.message, /bash reads "KSM_NPAGES_MAX = 1250" as a command named KSM_NPAGES_MAX/);
+  assert.match(finding.message, /Write KSM_NPAGES_MAX=1250 with no spaces around =/);
+  assert.equal(finding.fixes[0]!.isPreferred, true);
+  assert.equal(fixed(text, finding), 'KSM_NPAGES_MAX=1250\n');
+  assert.deepEqual(ksmFindings(text, 'VT201'), []);
+});
+
+test('VT202: a space only before, or only after =', () => {
+  const before = 'DEBUG =1\n';
+  const first = onlyFinding(before, 'VT202');
+  assert.equal(first.covered, ' =');
+  assert.equal(fixed(before, first.finding), 'DEBUG=1\n');
+  const after = '  KSM_SLEEP_MSEC=  10 # ms\n';
+  const second = onlyFinding(after, 'VT202');
+  assert.equal(second.covered, '=  ');
+  assert.match(second.finding.message, /KSM_SLEEP_MSEC set to nothing for the command "10", which it runs/);
+  assert.equal(fixed(after, second.finding), '  KSM_SLEEP_MSEC=10 # ms\n');
+});
+
+test('VT202: NAME= followed by nothing or a comment is an empty value, not spacing', () => {
+  assert.deepEqual(ksmFindings('LOGFILE=\nLOGFILE= # none\n', 'VT202'), []);
+  assert.deepEqual(ksmFindings(CLEAN_CONF, 'VT202'), []);
+});
+
+test('VT217: CRLF endings are one error on the first carriage return; the fix removes every one, nothing else', () => {
+  const text = 'KSM_NPAGES_MAX=1250\r\n\r\n# done\r\nDEBUG=1\n';
+  const { finding, covered } = onlyFinding(text, 'VT217');
+  assert.equal(finding.severity, 'error');
+  assert.equal(covered, '\r\n');
+  assert.match(finding.message, /Windows \(CRLF\) line endings \(3 lines\)/);
+  assert.equal(finding.fixes[0]!.isPreferred, true);
+  assert.equal(fixed(text, finding), 'KSM_NPAGES_MAX=1250\n\n# done\nDEBUG=1\n');
+  // The other rules read the lines without their carriage returns: one finding, not one per line.
+  assert.deepEqual(ksmFindings(text).map((other) => other.rule), ['VT217']);
+  assert.deepEqual(ksmFindings(CLEAN_CONF, 'VT217'), []);
+});
