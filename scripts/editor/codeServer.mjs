@@ -16,6 +16,8 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.tips.enabled': false,
   'update.mode': 'none',
+  // As in VS Code on the desktop (code-server's own default saves after a delay).
+  'files.autoSave': 'off',
   // The project's examples sit inside its git repository: opening them should not ask about it.
   'git.openRepositoryInParentFolders': 'never',
 };

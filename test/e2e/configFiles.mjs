@@ -3,7 +3,7 @@
 // of the kind opens in VS Code and shows in the Problems panel what virt-tune's CLI finds in it.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ROOT, expectedProblems, scenario } from './workbench.mjs';
 
 /**
@@ -11,7 +11,12 @@ import { ROOT, expectedProblems, scenario } from './workbench.mjs';
  * @param {string} folder the examples, relative to the project root: `examples/ksmtuned`
  */
 export function configFileScenario(kind, folder) {
-  const files = existsSync(join(ROOT, folder)) ? readdirSync(join(ROOT, folder)).filter((name) => !name.startsWith('.')).sort() : [];
+  const files = existsSync(join(ROOT, folder))
+    ? readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+        .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(join(ROOT, folder).length + 1))
+        .sort()
+    : [];
   const copies = Object.fromEntries(files.map((name) => [name, `${folder}/${name}`]));
   const skip = files.length === 0 ? `${folder}/ has no examples yet` : false;
   scenario(`${kind} problems: each example's findings in the Problems panel`, copies, async (workbench) => {
@@ -20,7 +25,7 @@ export function configFileScenario(kind, folder) {
       const expected = expectedProblems(`${folder}/${name}`);
       findings += expected.length;
       await workbench.openFile(name);
-      const shown = await workbench.waitForProblems(name, expected);
+      const shown = await workbench.waitForProblems(basename(name), expected);
       await workbench.screenshot(`${kind}-${name.replace(/[^\w.-]+/g, '-')}`);
       assert.deepEqual(shown, [...expected].sort(), `${name} in the Problems panel`);
     }

@@ -174,6 +174,9 @@ export class Workbench {
   /** Moves the cursor with Go to Line (Ctrl+G), 1-based as the status bar shows. @param {number} line @param {number} column */
   async goTo(line, column) {
     const page = this.page;
+    // Focus back in the editor (Ctrl+1), wherever it was (the Problems panel takes it when shown).
+    await page.keyboard.press('Control+1');
+    await page.locator('.monaco-editor.focused').first().waitFor();
     await page.keyboard.press('Control+G');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -191,46 +194,49 @@ export class Workbench {
    */
   async hover(lineText, word) {
     const page = this.page;
-    // Monaco draws a line as token spans with non-breaking spaces: find the word's box through a DOM range.
-    const point = await page.evaluate(
-      ([lineText, word]) => {
-        const normal = (/** @type {string} */ text) => text.replace(/\u00a0/g, ' ');
-        for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-          const text = normal(line.textContent ?? '');
-          const at = text.indexOf(lineText);
-          if (at < 0) continue;
-          let wanted = text.indexOf(word, at);
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const length = node.textContent?.length ?? 0;
-            if (wanted < length) {
-              const range = document.createRange();
-              range.setStart(node, wanted);
-              range.setEnd(node, Math.min(length, wanted + word.length));
-              const box = range.getBoundingClientRect();
-              return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // Monaco draws a line as token spans with non-breaking spaces: find the word's box through a DOM
+    // range, each time anew (the editor redraws its lines when the panel below it opens or closes).
+    const pointOfWord = () =>
+      page.evaluate(
+        ([lineText, word]) => {
+          const normal = (/** @type {string} */ text) => text.replace(/\u00a0/g, ' ');
+          for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+            const text = normal(line.textContent ?? '');
+            const at = text.indexOf(lineText);
+            if (at < 0) continue;
+            let wanted = text.indexOf(word, at);
+            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const length = node.textContent?.length ?? 0;
+              if (wanted < length) {
+                const range = document.createRange();
+                range.setStart(node, wanted);
+                range.setEnd(node, Math.min(length, wanted + word.length));
+                const box = range.getBoundingClientRect();
+                return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+              }
+              wanted -= length;
             }
-            wanted -= length;
           }
-        }
-        return undefined;
-      },
-      [lineText, word],
-    );
-    if (!point) throw new Error(`"${word}" on a line with "${lineText}" is not on screen`);
-    const { x, y } = point;
+          return undefined;
+        },
+        [lineText, word],
+      );
     const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
     // Until the language server is up the editor has nothing to show, and it asks again only when the
     // mouse moves: so the mouse comes back to the word until a hover shows.
     const deadline = Date.now() + PATIENCE_MS;
     for (;;) {
-      await page.mouse.move(x - 40, y + 40);
-      await page.mouse.move(x, y, { steps: 5 });
+      const point = await pointOfWord();
+      if (point) {
+        await page.mouse.move(point.x - 40, point.y + 40);
+        await page.mouse.move(point.x, point.y, { steps: 5 });
+      }
       try {
         await hover.waitFor({ state: 'visible', timeout: 3000 });
         break;
       } catch (error) {
-        if (Date.now() > deadline) throw error;
+        if (Date.now() > deadline) throw point ? error : new Error(`"${word}" on a line with "${lineText}" is not on screen`);
       }
     }
     // The hover fills in once the server answers; wait for its text to stop changing.
@@ -244,10 +250,15 @@ export class Workbench {
     return text;
   }
 
-  /** The rows of the suggest widget, once it shows. */
+  /** The rows of the suggest widget, once it shows; asked for with Ctrl+Space if typing did not bring it up. */
   async suggestions() {
     const rows = this.page.locator('.suggest-widget .monaco-list-row');
-    await rows.first().waitFor({ state: 'visible', timeout: PATIENCE_MS });
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout: 5000 });
+    } catch {
+      await this.page.keyboard.press('Control+Space');
+      await rows.first().waitFor({ state: 'visible', timeout: PATIENCE_MS });
+    }
     await this.page.waitForTimeout(300);
     return rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
   }
@@ -278,8 +289,9 @@ export class Workbench {
     return titles;
   }
 
-  /** Saves the active editor (Ctrl+S) and waits for its tab to be clean. */
+  /** Saves the active editor (Ctrl+S) once it has changes (an edit lands a moment after it is chosen), and waits for its tab to be clean. */
   async save() {
+    await this.page.locator('.tab.active.dirty').waitFor({ timeout: PATIENCE_MS });
     await this.page.keyboard.press('Control+S');
     await this.page.locator('.tab.active:not(.dirty)').waitFor({ timeout: PATIENCE_MS });
   }
@@ -300,11 +312,16 @@ const SHOWN_AS = { error: 'Error', warning: 'Warning', information: 'Info' };
 
 /**
  * What virt-tune's CLI finds in a file, as the Problems panel shows it: `Severity CODE line:column`
- * (1-based). Hints are left out: VS Code shows them in the editor only, never in Problems.
+ * (1-based). Hints are left out: VS Code shows them in the editor only, never in Problems. The host is
+ * this machine (`--host live`), as for the language server that code-server runs here.
  * @param {string} path relative to the project root
  */
 export function expectedProblems(path) {
-  const lint = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', path], { cwd: ROOT, encoding: 'utf8' });
+  // The editor's language server judges against the machine it runs on, which is this one.
+  const lint = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--host', 'live', '--format', 'json', path], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (lint.status !== 0 && lint.status !== 1) throw new Error(`virt-tune lint ${path} failed: ${lint.stderr}`);
   /** @type {{ diagnostics: { rule: string, severity: keyof typeof SHOWN_AS | 'hint', range: { start: { line: number, character: number } } }[] }[]} */
   const [result] = JSON.parse(lint.stdout);

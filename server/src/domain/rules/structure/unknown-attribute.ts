@@ -9,9 +9,9 @@ import { brokenByXml, listOf } from './values';
 const LISTED_ATTRIBUTES = 12;
 
 /**
- * VT103: an attribute libvirt does not know on an element whose attributes the knowledge base knows in
- * full (libvirt's schema, for any element of the domain). libvirt's schema refuses it. Namespace declarations and namespaced attributes belong to other
- * schemas and are not judged.
+ * VT103: an attribute libvirt does not know, on any element of the domain: libvirt's schema lists the
+ * attributes of each and refuses any other. Namespace declarations and namespaced attributes belong to
+ * other schemas and are not judged.
  */
 export const unknownAttribute: DomainRule = {
   meta: {

@@ -13,8 +13,9 @@ import { listOf } from './values';
 const LISTED_CHILDREN = 12;
 
 /**
- * VT101: an element libvirt does not know at all, under a parent whose children the knowledge base
- * knows in full. libvirt validates the domain against its schema and refuses the element.
+ * VT101: an element libvirt does not know at all, under a parent whose children libvirt's schema lists
+ * (every element of the domain but open content such as `<metadata>`). libvirt validates the domain
+ * against its schema and refuses the element.
  */
 export const unknownElement: DomainRule = {
   meta: {

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type HostView } from '../../server/src/host/protocol';
+import { domain } from '../helpers';
+import { HOSTS, ROOT } from './hostFixtures';
+
+const SERVER = join(ROOT, 'dist', 'server.js');
+const URI = 'file:///virt-tune-test/pinned.xml';
+const TEXT = domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    <vcpupin vcpu='1' cpuset='9'/>\n  </cputune>`);
+
+test('the server checks against virtTune.host, answers the panel requests, and republishes when the host changes', { timeout: 60_000 }, async (t) => {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  t.after(() => {
+    if (child.exitCode === null) child.kill();
+  });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let host = join(HOSTS, 'one-node');
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ host })));
+  const published: string[][] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    if (params.uri === URI) published.push(params.diagnostics.map((diagnostic) => String(diagnostic.code)));
+  });
+  connection.listen();
+  t.after(() => connection.dispose());
+  const until = async (what: string, done: () => boolean) => {
+    const deadline = Date.now() + 15_000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(published)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xml', version: 1, text: TEXT } });
+  await until('VT150 on the one-node host', () => published.some((codes) => codes.includes('VT150')));
+
+  const view = await connection.sendRequest<HostView | null>(HOST_REQUEST);
+  assert.equal(view?.source, `sysfs ${join(HOSTS, 'one-node')}`);
+  assert.deepEqual(view?.nodes.map((node) => node.cpus), [[0, 1, 2, 3]]);
+  const layout = await connection.sendRequest<DomainLayout | null>(DOMAIN_LAYOUT_REQUEST, { uri: URI });
+  assert.deepEqual(layout?.vcpuPins.map((pin) => [pin.vcpu, pin.cpus]), [[0, [0]], [1, [9]]]);
+  assert.deepEqual(layout?.conflicts.map((conflict) => conflict.rule), ['VT150']);
+  assert.deepEqual(layout?.marks.missingCpus, [9]);
+  assert.equal(await connection.sendRequest(DOMAIN_LAYOUT_REQUEST, { uri: 'file:///not-open.xml' }), null);
+
+  host = join(HOSTS, 'two-nodes');
+  const before = published.length;
+  await connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await until('a republish without VT150 on the two-node host', () => published.slice(before).some((codes) => !codes.includes('VT150')));
+  host = 'none';
+  await connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const deadline = Date.now() + 15_000;
+  while ((await connection.sendRequest<HostView | null>(HOST_REQUEST)) !== null) {
+    if (Date.now() > deadline) throw new Error('the host stayed after virtTune.host was set to none');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+});
