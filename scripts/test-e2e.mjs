@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, installExtension, startCodeServer } from './editor/codeServer.mjs';
-import { installEditor, installRootDependencies, packageExtension, ROOT } from './editor/prepare.mjs';
+import { installEditor, installRootDependencies, packageExtension, ROOT, run } from './editor/prepare.mjs';
 
 const started = Date.now();
 const home = join(ROOT, '.vscode-test', 'code-server', 'e2e');
@@ -20,6 +20,8 @@ try {
   installRootDependencies();
   installEditor();
   const vsix = packageExtension();
+  // The scenarios are JavaScript checked by TypeScript (// @ts-check), against playwright-core's types.
+  run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'test', 'e2e', 'tsconfig.json')]);
 
   rmSync(home, { recursive: true, force: true });
   rmSync(results, { recursive: true, force: true });

@@ -12,10 +12,16 @@ interface Manifest {
   version: string;
   icon: string;
   engines: { vscode: string };
-  contributes: { grammars?: { path: string }[]; snippets?: { path: string }[]; languages?: { configuration?: string }[] };
+  contributes: {
+    grammars?: { path: string }[];
+    snippets?: { path: string }[];
+    languages?: { configuration?: string }[];
+    viewsContainers?: Record<string, { icon?: string }[]>;
+    views?: Record<string, { icon?: string }[]>;
+  };
 }
 
-/** What a VSIX may hold: vsce's own two files, then the extension's bundles, rule pages, snippets, grammars, icon and papers. */
+/** What a VSIX may hold: vsce's own two files, then the extension's bundles, rule pages, snippets, grammars, icons and papers. */
 const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
@@ -23,7 +29,7 @@ const ALLOWED = [
   /^extension\/dist\/[\w.-]+\.(js|mjs|cjs|wasm|json)$/,
   /^extension\/docs\/rules\/VT\d{3}\.md$/,
   /^extension\/(snippets|syntaxes)\/[\w.-]+\.json$/,
-  /^extension\/media\/icon\.png$/,
+  /^extension\/media\/[\w.-]+\.(png|svg)$/,
 ];
 
 test('npm run package makes a VSIX of the bundles, rule pages, snippets, grammars, icon, README, CHANGELOG and LICENSE only, under 2 MB', { timeout: 120_000 }, (t) => {
@@ -45,6 +51,9 @@ test('npm run package makes a VSIX of the bundles, rule pages, snippets, grammar
     ...(manifest.contributes.snippets ?? []).map((snippet) => inExtension(snippet.path)),
     ...(manifest.contributes.grammars ?? []).map((grammar) => inExtension(grammar.path)),
     ...(manifest.contributes.languages ?? []).flatMap((language) => (language.configuration ? [inExtension(language.configuration)] : [])),
+    ...[...Object.values(manifest.contributes.viewsContainers ?? {}), ...Object.values(manifest.contributes.views ?? {})]
+      .flat()
+      .flatMap((view) => (view.icon ? [inExtension(view.icon)] : [])),
   ];
   const names = zipEntries(vsix).map((entry) => entry.name);
   const unexpected = names.filter((name) => !referenced.includes(name) && !ALLOWED.some((pattern) => pattern.test(name)));

@@ -102,4 +102,9 @@ test('text values of an enumeration, and nothing offered inside open content', (
   const top = elementLabels(complete(domain('  |')).items);
   assert.ok(top.includes('os') && top.includes('features') && top.includes('clock'));
   assert.ok(!top.some((name) => name.includes(':')), 'elements of other namespaces need their xmlns: not offered');
+  const qemu = domain(`  <qemu:commandline>\n    |\n  </qemu:commandline>`).replace(
+    "<domain type='kvm'>",
+    "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>",
+  );
+  assert.deepEqual(elementLabels(complete(qemu).items), ['qemu:arg', 'qemu:env'], 'inside one, its own children are');
 });

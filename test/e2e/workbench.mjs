@@ -296,6 +296,28 @@ export class Workbench {
     await this.page.locator('.tab.active:not(.dirty)').waitFor({ timeout: PATIENCE_MS });
   }
 
+  /**
+   * Shows a webview view of an activity-bar container (`virt-tune`, `Host`) and returns the frame that
+   * holds its content. A webview view starts collapsed and its frame exists only once it is expanded;
+   * its content is in an inner frame (`.../webview/browser/pre/fake.html?id=...`).
+   * @param {string} container the container's title in the activity bar
+   * @param {string} view the view's name on its header
+   */
+  async openWebview(container, view) {
+    const page = this.page;
+    await page.locator(`.activitybar .action-item .action-label[aria-label^="${container}"]`).first().click();
+    const header = page.locator('.pane-header', { hasText: view }).first();
+    await header.waitFor({ timeout: PATIENCE_MS });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const deadline = Date.now() + PATIENCE_MS;
+    for (;;) {
+      const frame = page.frames().find((each) => each.url().includes('/fake.html'));
+      if (frame && (await frame.locator('body *').count().catch(() => 0)) > 0) return frame;
+      if (Date.now() > deadline) throw new Error(`the ${view} view's content did not show`);
+      await page.waitForTimeout(250);
+    }
+  }
+
   /** @param {string} name */
   async screenshot(name) {
     mkdirSync(RESULTS, { recursive: true });

@@ -56,7 +56,7 @@ test('a missing schema file is a SchemaLoadError naming it; a later load sees th
   const path = join(folder, 'later.rng');
   const error = await loadError(path);
   assert.equal(error.path, path);
-  assert.equal(error.message, `Cannot read the libvirt schema ${path}: ENOENT.`);
+  assert.equal(error.message, `Cannot read the libvirt schema ${path}: no such file.`);
   writeFileSync(path, `<grammar ${RNG}><include href="main.rng"/></grammar>`);
   const validator = await loadSchema(path);
   assert.deepEqual(validator.validate('<guest><name>a</name></guest>'), []);

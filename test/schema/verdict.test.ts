@@ -1,11 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/core/types';
 import { domainDocument } from '../../server/src/domain/document';
 import { schemaProblems } from '../../server/src/domain/verdict/mapErrors';
 import type { SchemaProblem } from '../../server/src/domain/verdict/problem';
+import { SCHEMA_INVALID } from '../../server/src/domain/verdict';
+import { ALL_RULE_METAS } from '../../server/src/ruleRegistry';
 import { SchemaLoadError } from '../../server/src/schema/types';
 import { loadSchema } from '../../server/src/schema/validator';
 import { allDiagnostics, chooseSchema, serviceFor } from '../../server/src/services';
@@ -177,4 +180,11 @@ test('not well-formed: VT100 speaks and the schema says nothing', { skip }, asyn
   const text = guestWith('</cputune>', '</cputun>');
   assert.deepEqual(await serviceFor('domain')!.slowDiagnostics!(textDocument(text)), []);
   assert.ok((await everything(text)).some((finding) => finding.rule === 'VT100'));
+});
+
+test('VT108 is listed with the rules, has its page and its README row', () => {
+  const root = join(__dirname, '..', '..', '..');
+  assert.ok(ALL_RULE_METAS.includes(SCHEMA_INVALID));
+  assert.equal(readFileSync(join(root, 'docs', 'rules', 'VT108.md'), 'utf8').split('\n')[0], '# VT108 schema-invalid');
+  assert.match(readFileSync(join(root, 'README.md'), 'utf8'), /^\| \[VT108\]\(docs\/rules\/VT108\.md\) \| `schema-invalid` \| error \|/m);
 });

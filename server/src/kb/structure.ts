@@ -4,6 +4,8 @@ import { schemaChildren, schemaElementSpec, schemaRoot, type SchemaElement } fro
 import type { ElementSpec, ValueType } from './types';
 import { valueNote } from './valueNotes';
 
+const specs = new Map<string, ElementSpec | undefined>();
+
 /**
  * The structure of the whole domain: where each element may stand and what it may hold, keyed by
  * element path (`domain/devices/disk/driver`). It is libvirt's own RelaxNG schema, generated into
@@ -22,8 +24,6 @@ export function elementSpec(path: string): ElementSpec | undefined {
   specs.set(path, spec);
   return spec;
 }
-
-const specs = new Map<string, ElementSpec | undefined>();
 
 /**
  * Every place an element of that name stands, once per distinct parent definition, nearest to the
@@ -60,18 +60,19 @@ export function isForeignElement(element: Pick<XmlElement, 'name' | 'attributes'
 }
 
 /**
- * The generated spec with the overlay applied: narrowed value types, described enumeration values, and
- * no children of other namespaces (`qemu:commandline` is written with its own `xmlns` declaration, so
- * the structure neither offers nor suggests it).
+ * The generated spec with the overlay applied: narrowed value types, described enumeration values, and,
+ * in libvirt's own elements, no children of other namespaces (`qemu:commandline` needs its `xmlns`
+ * declaration, so the structure neither offers nor suggests it; inside it, `qemu:arg` is offered).
  */
 function withOverlay(spec: ElementSpec): ElementSpec {
   const attributes = spec.attributes.map((attribute) => {
     const key = `${spec.path}@${attribute.name}`;
     return { ...attribute, type: overlaid(key, attribute.type) };
   });
-  const result: ElementSpec = { ...spec, children: spec.children.filter((name) => !isForeignName(name)), attributes };
+  const own = (name: string): boolean => isForeignName(spec.path.slice(spec.path.lastIndexOf('/') + 1)) || !isForeignName(name);
+  const result: ElementSpec = { ...spec, children: spec.children.filter(own), attributes };
   if (spec.text) result.text = overlaid(spec.path, spec.text);
-  if (spec.requiredChildren) result.requiredChildren = spec.requiredChildren.filter((name) => !isForeignName(name));
+  if (spec.requiredChildren) result.requiredChildren = spec.requiredChildren.filter(own);
   return result;
 }
 
