@@ -67,6 +67,7 @@ test('npm run package makes a VSIX of the bundles, rule pages, snippets, grammar
     'extension/dist/extension.js',
     'extension/dist/server.js',
     'extension/dist/libxml2-wasm.mjs',
+    'extension/dist/schema-worker.js',
     ...DOMAIN_RULES.map((rule) => `extension/docs/rules/${rule.meta.code}.md`),
   ];
   assert.deepEqual(expected.filter((name) => !names.includes(name)), [], 'everything the manifest and the diagnostics point at');
