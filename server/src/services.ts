@@ -37,7 +37,7 @@ export interface LanguageService {
    * that `diagnostics` already says. The adapters publish `diagnostics` at once and merge these in when
    * they come (`mergeFindings`); they are for the document as it was when this was called.
    */
-  slowDiagnostics?(document: TextDocument): Promise<Finding[]>;
+  slowDiagnostics?(document: TextDocument, options?: ServiceOptions): Promise<Finding[]>;
 }
 
 const domainService: LanguageService = {
@@ -103,7 +103,7 @@ export { chooseSchema } from './domain/verdict';
 /** Every finding of a document: `diagnostics` and, awaited, `slowDiagnostics`, in document order. */
 export async function allDiagnostics(service: LanguageService, document: TextDocument, options?: ServiceOptions): Promise<Finding[]> {
   const fast = service.diagnostics(document, options);
-  return service.slowDiagnostics ? mergeFindings(fast, await service.slowDiagnostics(document)) : fast;
+  return service.slowDiagnostics ? mergeFindings(fast, await service.slowDiagnostics(document, options)) : fast;
 }
 
 /** Two lists of findings of one version as one, in document order (a stable sort: ties keep their order). */

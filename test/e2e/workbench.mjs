@@ -298,17 +298,18 @@ export class Workbench {
 
   /**
    * Shows a webview view of an activity-bar container (`virt-tune`, `Host`) and returns the frame that
-   * holds its content. A webview view starts collapsed and its frame exists only once it is expanded;
-   * its content is in an inner frame (`.../webview/browser/pre/fake.html?id=...`).
+   * holds its content, for the host panel's scenario. A webview view may start collapsed and its frame
+   * exists only once it is expanded; its content is in an inner frame (`.../webview/browser/pre/fake.html?id=...`).
    * @param {string} container the container's title in the activity bar
    * @param {string} view the view's name on its header
    */
   async openWebview(container, view) {
     const page = this.page;
     await page.locator(`.activitybar .action-item .action-label[aria-label^="${container}"]`).first().click();
+    // A container holding one view hides that view's header (and keeps it expanded).
     const header = page.locator('.pane-header', { hasText: view }).first();
-    await header.waitFor({ timeout: PATIENCE_MS });
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await header.waitFor({ state: 'attached', timeout: PATIENCE_MS });
+    if ((await header.isVisible()) && (await header.getAttribute('aria-expanded')) === 'false') await header.click();
     const deadline = Date.now() + PATIENCE_MS;
     for (;;) {
       const frame = page.frames().find((each) => each.url().includes('/fake.html'));

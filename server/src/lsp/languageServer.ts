@@ -47,7 +47,7 @@ export function startLanguageServer(connection: Connection): void {
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
     current: (uri) => documents.get(uri),
-    run: (document) => serviceOf(document)?.slowDiagnostics?.(document),
+    run: (document) => serviceOf(document)?.slowDiagnostics?.(document, hostAccess.options()),
     arrived: (document) => {
       if (slow.findings(document).length > 0) send(document);
     },

@@ -1,5 +1,4 @@
-import type { SchemaJudge } from '../../schema/judge';
-import { inProcessJudge } from '../../schema/judge';
+import { inProcessJudge, type SchemaJudge } from '../../schema/judge';
 import { schemaSourceFor } from '../../schema/source';
 import type { SchemaSource } from '../../schema/types';
 import { workerJudge } from '../../schema/workerJudge';

@@ -1,8 +1,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../core/types';
+import type { SchemaJudge } from '../../schema/judge';
 import type { SchemaError } from '../../schema/types';
 import type { Span, XmlDocument } from '../../xml/types';
-import { domainDiagnostics } from '../diagnostics';
+import { domainDiagnostics, type DomainDiagnosticsOptions } from '../diagnostics';
 import { domainDocument } from '../document';
 import { wellFormed } from '../rules/well-formed';
 import { activeJudge } from './choice';
@@ -16,6 +17,8 @@ export { SCHEMA_INVALID, withSchemaRule } from './rule';
 interface Pending {
   version: number;
   text: string;
+  /** The schema chosen when it was asked: another choice asks anew. */
+  judge: Promise<SchemaJudge | undefined>;
   findings: Promise<Finding[]>;
 }
 
@@ -27,16 +30,17 @@ const pending = new Map<string, Pending>();
  * document is not a domain, or when it is not well-formed (VT100 speaks then). The document is read
  * once, when called: a later edit does not change what this answers for.
  */
-export function domainSchemaDiagnostics(textDocument: TextDocument): Promise<Finding[]> {
+export function domainSchemaDiagnostics(textDocument: TextDocument, options: DomainDiagnosticsOptions = {}): Promise<Finding[]> {
   const text = textDocument.getText();
+  const chosen = activeJudge();
   const known = pending.get(textDocument.uri);
-  if (known && known.version === textDocument.version && known.text === text) return known.findings;
+  if (known && known.version === textDocument.version && known.text === text && known.judge === chosen) return known.findings;
   const snapshot = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, text);
   // The tree and the rules' findings of this version, taken now, while they are cached.
   const document = domainDocument(snapshot);
-  const said = document.model ? domainDiagnostics(snapshot) : [];
-  const findings = document.model ? judge(snapshot, document.xml, said) : Promise.resolve([]);
-  pending.set(textDocument.uri, { version: textDocument.version, text, findings });
+  const said = document.model ? domainDiagnostics(snapshot, options) : [];
+  const findings = document.model ? judge(chosen, snapshot, document.xml, said) : Promise.resolve([]);
+  pending.set(textDocument.uri, { version: textDocument.version, text, judge: chosen, findings });
   return findings;
 }
 
@@ -44,8 +48,8 @@ export function forgetDomainSchemaDiagnostics(uri: string): void {
   pending.delete(uri);
 }
 
-async function judge(snapshot: TextDocument, xml: XmlDocument, said: readonly Finding[]): Promise<Finding[]> {
-  const judge = await activeJudge();
+async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDocument, xml: XmlDocument, said: readonly Finding[]): Promise<Finding[]> {
+  const judge = await chosen;
   if (!judge || said.some((finding) => finding.rule === wellFormed.meta.code)) return [];
   const errors = await judge.errors(snapshot.getText());
   const unreadable = errors.filter((error) => error.kind === 'not-well-formed');

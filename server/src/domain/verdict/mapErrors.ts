@@ -23,6 +23,8 @@ import { attributeSubject, textSubject } from './wording';
  * more than "something in here is wrong", and give way to any error beneath them.
  */
 const ENCLOSING: ReadonlySet<SchemaMessageKind> = new Set(['invalid-content', 'invalid-attributes', 'invalid-sequence', 'extra-in-interleave']);
+/** Of several enclosing errors on one element, the one that says most (first here) speaks for it. */
+const ENCLOSING_RANK: readonly SchemaMessageKind[] = ['extra-in-interleave', 'invalid-attributes', 'invalid-content', 'invalid-sequence'];
 
 interface Located {
   error: SchemaError;
@@ -43,7 +45,7 @@ export function schemaProblems(xml: XmlDocument, errors: readonly SchemaError[])
   const located = errors.map((error) => locate(xml, error));
   const locatable = located.filter((entry) => entry.subject);
   if (locatable.length === 0) return [unlocated(root, errors[0]!)];
-  const kept = locatable.filter((entry) => !isEnclosingOther(entry, located));
+  const kept = onePerElement(locatable.filter((entry) => !isEnclosingOther(entry, located)));
   // Enclosing errors that each point beneath the other: the deepest still says where.
   if (kept.length === 0) kept.push(locatable.reduce((deepest, entry) => (depth(entry.subject!) > depth(deepest.subject!) ? entry : deepest)));
   const problems: SchemaProblem[] = [];
@@ -74,6 +76,18 @@ function isEnclosingOther(entry: Located, all: readonly Located[]): boolean {
     if (!ENCLOSING.has(other.error.kind)) return true;
     return other.subject !== anchor && other.subject !== entry.subject;
   });
+}
+
+/** Enclosing errors left on the same element are one mistake: the most telling of them is kept. */
+function onePerElement(entries: readonly Located[]): Located[] {
+  const best = new Map<XmlElement, Located>();
+  const rank = (entry: Located) => ENCLOSING_RANK.indexOf(entry.error.kind);
+  for (const entry of entries) {
+    if (!ENCLOSING.has(entry.error.kind)) continue;
+    const known = best.get(entry.subject!);
+    if (!known || rank(entry) < rank(known)) best.set(entry.subject!, entry);
+  }
+  return entries.filter((entry) => !ENCLOSING.has(entry.error.kind) || best.get(entry.subject!) === entry);
 }
 
 interface Explanation {
