@@ -177,8 +177,8 @@ test('rules lists every rule with code, name, severity and title', () => {
 test('--help says what --host does, --version prints the package version', () => {
   const help = runCli(['--help'], ROOT);
   assert.equal(help.status, 0);
-  assert.match(help.stdout, /--host live\|none\|PATH/);
-  assert.match(help.stdout, /no rule uses it yet/);
+  assert.match(help.stdout, /--host live\|none\|DIR\|FILE/);
+  assert.match(help.stdout, /host-aware rules \(VT150-VT169\)/);
   const version = runCli(['--version'], ROOT);
   assert.equal(version.status, 0);
   const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

@@ -49,6 +49,13 @@ test('completion of values: huge page sizes of the architecture, booleans, one o
   assert.equal(accept(flags.document, domain), 'isolcpus=domain,\n');
 });
 
+test('completion after the last parameter of a kernel line or an options line, blanks typed at its end', () => {
+  const grub = complete('linux /vmlinuz-6.8.0 ro |\ninitrd /initramfs.img\n', GRUB_CFG);
+  assert.equal(accept(grub.document, grub.items.find((item) => item.label === 'nosmt')), 'linux /vmlinuz-6.8.0 ro nosmt\ninitrd /initramfs.img\n');
+  const bls = complete('title x\noptions |\n', BLS_ENTRY);
+  assert.ok(bls.items.some((item) => item.label === 'hugepages'));
+});
+
 test('no completion outside the command lines of the file', () => {
   assert.deepEqual(complete('GRUB_TIME|OUT=5\nGRUB_CMDLINE_LINUX="quiet"\n').items, []);
   assert.deepEqual(complete('GRUB_CMDLINE_LINUX="quiet"|\n').items, []);

@@ -91,17 +91,26 @@ export class Workbench {
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: PATIENCE_MS });
   }
 
-  /** Opens a file of the scenario's folder with Quick Open (Ctrl+P), as a user would. @param {string} relativePath */
+  /**
+   * Opens a file of the scenario's folder with Quick Open (Ctrl+P), as a user would, choosing the result
+   * whose name is the file's own (Quick Open also lists `guide-8.3.2-ksmtuned.conf` for `ksmtuned.conf`,
+   * and recently opened files first), and waits for its tab to be the active one.
+   * @param {string} relativePath
+   */
   async openFile(relativePath) {
     const page = this.page;
+    const name = basename(relativePath);
+    const folder = dirname(relativePath);
+    const exactly = (/** @type {string} */ text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(relativePath);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: basename(relativePath) }).first();
-    await row.waitFor({ state: 'visible', timeout: PATIENCE_MS });
-    await row.click();
-    await page.locator('.tab.active', { hasText: basename(relativePath) }).waitFor({ timeout: PATIENCE_MS });
+    let row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(name) }) });
+    if (folder !== '.') row = row.filter({ has: page.locator('.label-description', { hasText: folder }) });
+    await row.first().waitFor({ state: 'visible', timeout: PATIENCE_MS });
+    await row.first().click();
+    await page.locator('.tab.active').filter({ has: page.locator('.label-name', { hasText: exactly(name) }) }).waitFor({ timeout: PATIENCE_MS });
     await page.locator('.monaco-editor .view-lines').first().waitFor();
   }
 
@@ -147,20 +156,30 @@ export class Workbench {
   }
 
   /**
-   * Waits until the Problems panel shows exactly `expected` (in any order) for a file, and returns what it
-   * showed last; the comparison is left to the caller's assert, so a mismatch says what differs.
+   * Waits until the Problems panel shows exactly `expected` (in any order) for a file and keeps showing it
+   * for `settleMs` (diagnostics that come later, such as the schema verdict, would change it), and returns
+   * what it showed last; the comparison is left to the caller's assert, so a mismatch says what differs.
+   * An empty `expected` matches at once, before the server has said anything: call it for such a file
+   * only once the server is known to be up, and give it a longer `settleMs`.
    * @param {string} fileName
    * @param {string[]} expected `Severity CODE line:column`
+   * @param {{ settleMs?: number }} [options]
    */
-  async waitForProblems(fileName, expected) {
+  async waitForProblems(fileName, expected, { settleMs = 1500 } = {}) {
     const want = [...expected].sort().join('\n');
     const deadline = Date.now() + PATIENCE_MS;
     let shown = /** @type {string[]} */ ([]);
+    let matchedSince = 0;
     while (Date.now() < deadline) {
       shown = (await this.problems(fileName)).map(describe).sort();
-      if (shown.join('\n') === want) return shown;
-      // The list draws only the rows it has room for: give it the whole window when they do not fit.
-      if (shown.length < expected.length && shown.length >= 6) await this.maximizePanel();
+      if (shown.join('\n') === want) {
+        matchedSince ||= Date.now();
+        if (Date.now() - matchedSince >= settleMs) return shown;
+      } else {
+        matchedSince = 0;
+        // The list draws only the rows it has room for: give it the whole window when they do not fit.
+        if (shown.length < expected.length && shown.length >= 6) await this.maximizePanel();
+      }
       await this.page.waitForTimeout(250);
     }
     return shown;

@@ -39,9 +39,11 @@ test('a file that is not capabilities XML is refused with a message, not read as
   await assert.rejects(loadHostPath(join(HOSTS, 'does-not-exist')), HostLoadError);
 });
 
-test('a capabilities host without topology has no nodes and no CPUs', () => {
-  const host = readCapabilitiesHost('<capabilities><host><cpu><arch>x86_64</arch></cpu></host></capabilities>', 'small.xml');
-  assert.deepEqual(host.nodes, []);
-  assert.deepEqual(host.cpus, []);
-  assert.deepEqual(host.hugepages, []);
+test('a capabilities host without topology, or without <host>, has no nodes and no CPUs', () => {
+  for (const text of ['<capabilities><host><cpu><arch>x86_64</arch></cpu></host></capabilities>', '<capabilities/>']) {
+    const host = readCapabilitiesHost(text, 'small.xml');
+    assert.deepEqual(host.nodes, []);
+    assert.deepEqual(host.cpus, []);
+    assert.deepEqual(host.hugepages, []);
+  }
 });

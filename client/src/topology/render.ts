@@ -89,7 +89,10 @@ function guestSection(layout: DomainLayout): string {
         (memnode ? ` → node ${formatCpuset(memnode.nodes)}` : ''),
     );
   }
-  for (const pages of layout.hugepages) facts.push(`${pageSizeLabel(pages.sizeKiB)} pages${pages.cells ? ` for cells ${formatCpuset(pages.cells)}` : ''}`);
+  for (const pages of layout.hugepages) {
+    const cells = pages.cells && `for cell${pages.cells.length === 1 ? '' : 's'} ${formatCpuset(pages.cells)}`;
+    facts.push(`${pageSizeLabel(pages.sizeKiB)} pages${cells ? ` ${cells}` : ''}`);
+  }
   return `<section class="guest">${title}<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>${
     legend.length > 0 ? `<ul class="legend">${legend.join('')}</ul>` : ''
   }</section>`;

@@ -16,13 +16,14 @@ import type { HostCpu, HostModel, HostNode, HugePageCount } from './types';
  */
 export function readCapabilitiesHost(text: string, source: string): HostModel {
   const xml = parseXml(text);
-  const host = xml.root?.name === 'capabilities' ? firstChild(xml.root, 'host') : undefined;
-  if (!host) throw new HostLoadError(`${source} is not virsh capabilities XML (no <capabilities><host>)`);
-  const hostCpu = firstChild(host, 'cpu');
+  if (xml.root?.name !== 'capabilities') throw new HostLoadError(`${source} is not virsh capabilities XML (its root is not <capabilities>)`);
+  // A <capabilities> without <host> is a host with nothing known, not an error.
+  const host = firstChild(xml.root, 'host');
+  const hostCpu = host && firstChild(host, 'cpu');
   const supportedKiB = (hostCpu ? childElements(hostCpu, 'pages') : []).flatMap((pages) => pageSize(pages) ?? []);
   // The first and smallest size libvirt lists is the ordinary page (4 KiB on x86), not a huge one.
   const basePageKiB = supportedKiB.length > 0 ? Math.min(...supportedKiB) : 4;
-  const topology = firstChild(host, 'topology');
+  const topology = host && firstChild(host, 'topology');
   const cells = topology ? firstChild(topology, 'cells') : undefined;
   const cellElements = cells ? childElements(cells, 'cell') : [];
   const nodes: HostNode[] = [];

@@ -24,7 +24,8 @@ export function locateBls(source: string): CommandLine[] {
     if (key === 'options') {
       holderSpan ??= { start: line.content.start, end: line.content.start + key.length };
       parts.push(withReferences(source, valueSpan));
-      regions.push(valueSpan);
+      // Blanks typed after the last option belong to the line too, for completion.
+      regions.push({ start: Math.min(line.content.start + key.length + 1, line.span.end), end: line.span.end });
     } else if (key === 'linux') {
       kernel = kernelImage(source.slice(valueSpan.start, valueSpan.end), valueSpan);
     } else if (key === 'version') {

@@ -69,7 +69,7 @@ interface KernelLine {
 function grub2Line(source: string, line: SourceLine): KernelLine {
   const command = readShellCommand(source, line.content.start);
   const [keyword, image, ...rest] = command.words;
-  const end = trimEnd(source, command.end);
+  const end = lineEnd(source, command.end);
   const after = image ?? keyword!;
   const region = { start: Math.min(after.span.end + 1, end), end };
   return {
@@ -90,7 +90,7 @@ function legacyLine(source: string, line: SourceLine): KernelLine {
   while (index < words.length && words[index]!.text.startsWith('--')) index++;
   const image = words[index];
   const after = image ?? words[0]!;
-  const region = { start: Math.min(after.span.end + 1, line.content.end), end: line.content.end };
+  const region = { start: Math.min(after.span.end + 1, line.span.end), end: line.span.end };
   const paramsStart = words[index + 1]?.span.start ?? line.content.end;
   return {
     parts: [identity(source, { start: paramsStart, end: line.content.end })],
@@ -118,9 +118,10 @@ function firstWord(text: string): string {
   return /^\S*/.exec(text)![0];
 }
 
-/** The offset before a command's newline and trailing blanks. */
-function trimEnd(source: string, end: number): number {
+/** Where the last line of a command ends, before its newline (blanks typed at its end included). */
+function lineEnd(source: string, end: number): number {
   let offset = end;
-  while (offset > 0 && /[\s;]/.test(source[offset - 1]!)) offset--;
+  if (source[offset - 1] === '\n') offset--;
+  if (source[offset - 1] === '\r') offset--;
   return offset;
 }

@@ -35,7 +35,7 @@ export const defaultHugepageszUnpaired: CmdlineRule = {
           span: step.param.span,
           message:
             `default_hugepagesz=${step.param.value} has no hugepagesz=${size} beside it. Linux 5.7 and later accept that, ` +
-            `but older kernels (RHEL 7's among them) register the ${size} size only through hugepagesz= and otherwise keep the default at 2M. ` +
+            `but older kernels (RHEL 7's among them) register the ${size} size only through hugepagesz= and otherwise keep the architecture's default (2M on x86_64). ` +
             `The guide writes both: default_hugepagesz=${size} hugepagesz=${size} hugepages=N.`,
           ...(modern === false ? { severity: 'warning' as const } : {}),
           fixes: implicitBefore

@@ -1,5 +1,5 @@
 import type { KernelParamSpec } from './types';
-import { GUIDE_NUMA_BALANCING, KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from './sources';
+import { GUIDE_EMULATORPIN, GUIDE_NUMA_BALANCING, GUIDE_VCPU_PINNING, KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from './sources';
 
 const CPU_LIST_NOTE = 'A kernel cpu list: `2-7,10-15`, a range with a stride `0-31:2/4`, `N` for the last CPU, or `all`.';
 
@@ -20,10 +20,11 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
       'Optional flags come first, then the cpu list: `isolcpus=domain,managed_irq,2-7`. Without flags it means `domain`. ' +
       CPU_LIST_NOTE +
       ' The kernel documentation marks it deprecated in favour of cpusets (cgroups), which can change at run time.',
-    advice: 'Pin the guests\' vCPUs onto the isolated CPUs and keep the emulator threads and the host on the others (libvirt\'s real-time KVM page).',
+    advice:
+      'Isolated CPUs run only what is pinned there: pin the guests\' vCPUs onto them with `<vcpupin>` and keep `<emulatorpin>` on the host\'s other CPUs (guide 9.3.2, 9.3.5).',
     repeat: 'first',
     repeatNote: 'The kernel keeps the first list; a later copy with a different list is refused with a warning.',
-    sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO],
+    sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO, GUIDE_VCPU_PINNING, GUIDE_EMULATORPIN],
   },
   {
     name: 'nohz_full',

@@ -22,3 +22,5 @@ export const GUIDE_1G_HUGE_PAGES = guide('8.2.3.3', 'Enabling 1 GB huge pages fo
 export const GUIDE_IO_SCHEDULER = guide('6.4', 'Configuring the I/O Scheduler');
 export const GUIDE_IO_SCHEDULER_GUEST = guide('6.3', 'I/O Scheduling with Red Hat Enterprise Linux as a Virtualization Guest');
 export const GUIDE_NUMA_BALANCING = guide('9.2', 'Automatic NUMA Balancing');
+export const GUIDE_VCPU_PINNING = guide('9.3.2', 'NUMA vCPU Pinning');
+export const GUIDE_EMULATORPIN = guide('9.3.5', 'Using emulatorpin');

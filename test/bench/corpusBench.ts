@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { chooseSchema, serviceFor } from '../../server/src/services';
+import { parseXml } from '../../server/src/xml/parser';
+import { median } from './stats';
+
+/** The files libvirt's schema accepts, relative to the corpus folder. */
+export function acceptedFiles(corpusDir: string): string[] {
+  return readFileSync(join(corpusDir, 'accepted.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+}
+
+export interface ProcessRun {
+  seconds: number;
+  filesPerSecond: number;
+}
+
+export interface RuleCount {
+  rule: string;
+  severity: string;
+  findings: number;
+  files: number;
+}
+
+/** Runs one command over the corpus `repeats` times and keeps the median wall time (the process's start included). */
+function timeProcess(command: string, args: readonly string[], cwd: string, files: number, repeats: number, check: (status: number | null, stdout: string, stderr: string) => void): { run: ProcessRun; stdout: string } {
+  const seconds: number[] = [];
+  let stdout = '';
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    seconds.push((performance.now() - started) / 1000);
+    if (result.error) throw result.error;
+    check(result.status, result.stdout, result.stderr);
+    stdout = result.stdout;
+  }
+  const wall = median(seconds);
+  return { run: { seconds: wall, filesPerSecond: files / wall }, stdout };
+}
+
+/** Whether xmllint can be run here (Debian's libxml2-utils). */
+export function xmllintVersion(): string | undefined {
+  const result = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) return undefined;
+  return /using libxml version (\d+)/.exec(result.stderr + result.stdout)?.[1] ?? 'unknown version';
+}
+
+/** `xmllint --noout --relaxng domain.rng FILE...` in one process, as virt-xml-validate judges a file. */
+export function timeXmllint(corpusDir: string, files: readonly string[], repeats: number): ProcessRun {
+  return timeProcess('xmllint', ['--noout', '--relaxng', 'schemas/domain.rng', ...files], corpusDir, files.length, repeats, (status, _stdout, stderr) => {
+    if (status !== 0) throw new Error(`xmllint refused files of the accepted list (exit ${status}): ${stderr.slice(0, 500)}`);
+  }).run;
+}
+
+/** `virt-tune lint --format json --schema SCHEMA FILE...` in one process; its findings counted per rule. */
+export function timeLint(cli: string, corpusDir: string, files: readonly string[], schema: string, repeats: number): { run: ProcessRun; counts: RuleCount[] } {
+  const { run, stdout } = timeProcess(process.execPath, [cli, 'lint', '--format', 'json', '--schema', schema, ...files], corpusDir, files.length, repeats, (status, _stdout, stderr) => {
+    // 1: error-level findings (the reviewed ones of test/schema/corpus-allow-list.ts); anything else is a failure.
+    if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
+  });
+  return { run, counts: countPerRule(JSON.parse(stdout) as LintEntry[]) };
+}
+
+interface LintEntry {
+  file: string;
+  diagnostics: { rule: string; severity: string }[];
+}
+
+function countPerRule(entries: readonly LintEntry[]): RuleCount[] {
+  const counts = new Map<string, RuleCount & { fileSet: Set<string> }>();
+  for (const entry of entries) {
+    for (const diagnostic of entry.diagnostics) {
+      const key = `${diagnostic.rule} ${diagnostic.severity}`;
+      let count = counts.get(key);
+      if (!count) {
+        count = { rule: diagnostic.rule, severity: diagnostic.severity, findings: 0, files: 0, fileSet: new Set() };
+        counts.set(key, count);
+      }
+      count.findings++;
+      count.fileSet.add(entry.file);
+    }
+  }
+  return [...counts.values()]
+    .map(({ rule, severity, findings, fileSet }) => ({ rule, severity, findings, files: fileSet.size }))
+    .sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.severity < b.severity ? -1 : 1));
+}
+
+export interface ParseVersusLint {
+  bytes: number;
+  parseSeconds: number;
+  lintSeconds: number;
+  ratio: number;
+}
+
+/**
+ * In this process, on texts already in memory: the domain service's diagnostics (parse, model, every
+ * rule; built-in structure) against parseXml alone, over the same texts. Each is warmed up once, then
+ * timed `repeats` times; the fastest pass counts (the least disturbed by the rest of the machine).
+ */
+export async function timeParseVersusLint(corpusDir: string, files: readonly string[], repeats: number): Promise<ParseVersusLint> {
+  const texts = files.map((file) => readFileSync(resolve(corpusDir, file), 'utf8'));
+  await chooseSchema('builtin');
+  const service = serviceFor('domain')!;
+  const documents = texts.map((text, index) => ({ uri: `file:///bench/${index}.xml`, text }));
+  let version = 0;
+  const lintAll = () => {
+    version++;
+    for (const { uri, text } of documents) {
+      service.diagnostics(TextDocument.create(uri, 'xml', version, text));
+      service.forget(uri);
+    }
+  };
+  const parseAll = () => {
+    for (const text of texts) parseXml(text);
+  };
+  const fastest = (pass: () => void) => {
+    pass();
+    let best = Infinity;
+    for (let i = 0; i < repeats; i++) {
+      const started = performance.now();
+      pass();
+      best = Math.min(best, performance.now() - started);
+    }
+    return best / 1000;
+  };
+  const parseSeconds = fastest(parseAll);
+  const lintSeconds = fastest(lintAll);
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  return { bytes, parseSeconds, lintSeconds, ratio: lintSeconds / parseSeconds };
+}

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+
+/** A publishDiagnostics as it arrived, with when. */
+export interface Publication {
+  uri: string;
+  version: number | undefined;
+  count: number;
+  at: number;
+}
+
+/**
+ * The real language server (dist/server.js --stdio) in a child process, spoken to as an editor would:
+ * the benchmark's view of it. Publications are kept per uri so a wait can ask for a given version.
+ */
+export class ServerUnderTest {
+  readonly child: ChildProcess;
+  readonly connection: MessageConnection;
+  readonly spawnedAt = performance.now();
+  private readonly waiters: { test: (publication: Publication) => boolean; resolve: (publication: Publication) => void }[] = [];
+  readonly publications: Publication[] = [];
+  stderr = '';
+
+  constructor(serverPath: string) {
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const publication = { uri: params.uri, version: params.version, count: params.diagnostics.length, at: performance.now() };
+      this.publications.push(publication);
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const waiter = this.waiters[i]!;
+        if (waiter.test(publication)) {
+          this.waiters.splice(i, 1);
+          waiter.resolve(publication);
+        }
+      }
+    });
+    this.connection.listen();
+  }
+
+  /** Initializes with the given `virtTune` settings (as VS Code passes them) and says initialized. */
+  async initialize(settings: Record<string, unknown>): Promise<void> {
+    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: settings });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  /** The next publication for a uri that satisfies `test`, among those not yet arrived; undefined after `timeoutMs`. */
+  nextPublication(uri: string, test: (publication: Publication) => boolean, timeoutMs: number): Promise<Publication | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        resolve(undefined);
+      }, timeoutMs);
+      const waiter = {
+        test: (publication: Publication) => publication.uri === uri && test(publication),
+        resolve: (publication: Publication) => {
+          clearTimeout(timer);
+          resolve(publication);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  open(uri: string, text: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+  }
+
+  change(uri: string, version: number, text: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** The server process's resident memory in bytes (Linux: /proc), undefined elsewhere. */
+  residentBytes(): number | undefined {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kib = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+      return kib === undefined ? undefined : Number(kib) * 1024;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), delay(2000)]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server is gone already: nothing to stop.
+    }
+    await Promise.race([exited, delay(2000)]);
+    if (this.child.exitCode === null) this.child.kill();
+    this.connection.dispose();
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

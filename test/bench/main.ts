@@ -1,0 +1,149 @@
+// `npm run bench`: every figure of issue 8 measured in one run, printed beside its target and written
+// to bench/results.json. Run from the repository root after a build (the npm script builds first).
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CORPUS_DIR } from '../kb/shared';
+import { acceptedFiles, timeLint, timeParseVersusLint, timeXmllint, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
+import { benchServer } from './serverBench';
+import { percentile } from './stats';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const SCHEMA = join(CORPUS_DIR, 'schemas', 'domain.rng');
+const REPEATS = 3;
+
+interface Row {
+  measure: string;
+  value: string;
+  target: string;
+  /** undefined: no target. */
+  met?: boolean;
+}
+
+const rows: Row[] = [];
+const row = (measure: string, value: string, target = '', met?: boolean) => rows.push({ measure, value, target, ...(met === undefined ? {} : { met }) });
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rate = (run: ProcessRun) => `${run.filesPerSecond.toFixed(0)} files/s (${run.seconds.toFixed(2)} s)`;
+
+async function main(): Promise<void> {
+  for (const needed of [CLI, SERVER]) if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first`);
+  if (!existsSync(join(CORPUS_DIR, 'accepted.txt'))) throw new Error(`libvirt's corpus is not at ${CORPUS_DIR} (set VIRT_TUNE_SHARED)`);
+  const files = acceptedFiles(CORPUS_DIR);
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
+  log(`virt-tune benchmark: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
+
+  // 1. The corpus: xmllint against virt-tune lint, each as one process over every accepted file.
+  const xmllint = xmllintVersion();
+  log(`corpus: ${files.length} files libvirt's schema accepts; each command runs ${REPEATS} times, the median counts`);
+  let xmllintRun: ProcessRun | undefined;
+  if (xmllint) {
+    xmllintRun = timeXmllint(CORPUS_DIR, files, REPEATS);
+    row('xmllint --noout --relaxng domain.rng (libxml ' + xmllint + ')', rate(xmllintRun));
+  } else {
+    row('xmllint --noout --relaxng domain.rng', 'skipped: xmllint is not installed (Debian: apt-get install libxml2-utils)');
+  }
+  const builtin = timeLint(CLI, CORPUS_DIR, files, 'builtin', REPEATS);
+  const withSchema = timeLint(CLI, CORPUS_DIR, files, 'schemas/domain.rng', REPEATS);
+  for (const [label, run] of [['virt-tune lint --format json --schema builtin', builtin.run], ['virt-tune lint --format json --schema domain.rng', withSchema.run]] as const) {
+    if (xmllintRun) {
+      const ratio = run.filesPerSecond / xmllintRun.filesPerSecond;
+      row(label, `${rate(run)}, ${ratio.toFixed(2)}× xmllint`, '≥ 1× xmllint', ratio >= 1);
+    } else {
+      row(label, rate(run), '≥ 1× xmllint (not measured)');
+    }
+  }
+  results['corpus'] = { files: files.length, xmllint: xmllintRun ?? null, xmllintVersion: xmllint ?? null, lintBuiltin: builtin.run, lintSchema: withSchema.run };
+
+  // 2. The lint's own cost against the limit, a bare parse of the same bytes.
+  const parse = await timeParseVersusLint(CORPUS_DIR, files, REPEATS);
+  row(
+    `lint vs bare parse, in process (${mb(parse.bytes)})`,
+    `${parse.ratio.toFixed(2)}× (parse ${ms(parse.parseSeconds * 1000)}, lint ${ms(parse.lintSeconds * 1000)})`,
+    '≤ 2×',
+    parse.ratio <= 2,
+  );
+  results['parseVersusLint'] = parse;
+
+  // 3. The server over stdio.
+  const server = await benchServer(SERVER, SCHEMA, { lines: 2000, edits: 300, openDocuments: 50, seed: 8 });
+  const p = (samples: number[]) => ({ p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) });
+  const latency = (label: string, samples: number[], targetMs: number | undefined) => {
+    const { p50, p99 } = p(samples);
+    row(`${label} (${samples.length} samples)`, `p50 ${ms(p50)}, p99 ${ms(p99)}`, targetMs === undefined ? 'none: waits for the 120 ms typing pause by design' : `p99 < ${targetMs} ms`, targetMs === undefined ? undefined : p99 < targetMs);
+  };
+  log(`server: dist/server.js --stdio, a ${server.lines}-line domain, ${server.edits} keystrokes at random places`);
+  latency('completion', server.completionMs, 10);
+  latency('hover', server.hoverMs, 10);
+  latency('didChange → publishDiagnostics (first, the rules)', server.firstPublishMs, 20);
+  latency('didChange → publishDiagnostics (final, schema verdict)', server.finalPublishMs, undefined);
+  row(`server RSS, ${server.openDocuments} open ${server.lines}-line domains`, server.residentBytes === undefined ? 'not measured (no /proc)' : mb(server.residentBytes), '< 100 MB', server.residentBytes === undefined ? undefined : server.residentBytes < 100 * 1024 * 1024);
+  row('cold start: spawn → initialize answered', ms(server.coldStartMs));
+  row('cold start: spawn → first diagnostics of the domain', ms(server.coldFirstDiagnosticsMs));
+  results['server'] = {
+    ...server,
+    completion: p(server.completionMs),
+    hover: p(server.hoverMs),
+    firstPublish: p(server.firstPublishMs),
+    finalPublish: p(server.finalPublishMs),
+  };
+
+  // 4. Sizes.
+  const bundles: Record<string, number> = {};
+  for (const name of readdirSync(join(ROOT, 'dist')).sort()) {
+    if (name.endsWith('.map')) continue;
+    bundles[name] = statSync(join(ROOT, 'dist', name)).size;
+    row(`bundle dist/${name}`, mb(bundles[name]!));
+  }
+  const vsix = readdirSync(ROOT).filter((name) => name.endsWith('.vsix')).sort();
+  for (const name of vsix) row(`VSIX ${name}`, mb(statSync(join(ROOT, name)).size));
+  if (vsix.length === 0) row('VSIX', 'not measured: no .vsix here (npm run package makes one)');
+  results['sizes'] = { bundles, vsix: Object.fromEntries(vsix.map((name) => [name, statSync(join(ROOT, name)).size])) };
+
+  printTable();
+  printRuleCounts(builtin.counts, withSchema.counts, files.length);
+  results['rows'] = rows;
+  results['findingsPerRule'] = { builtin: builtin.counts, schema: withSchema.counts };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const missed = rows.filter((r) => r.met === false);
+  log(`\n${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed: ${missed.map((r) => r.measure).join('; ')}`}`);
+  log('written: bench/results.json');
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function printTable(): void {
+  const width = (pick: (r: Row) => string) => Math.max(...rows.map((r) => pick(r).length));
+  const [a, b, c] = [width((r) => r.measure), width((r) => r.value), width((r) => r.target)];
+  log('');
+  log(`${'measure'.padEnd(a)}  ${'value'.padEnd(b)}  ${'target'.padEnd(c)}  verdict`);
+  log(`${'-'.repeat(a)}  ${'-'.repeat(b)}  ${'-'.repeat(c)}  -------`);
+  for (const r of rows) log(`${r.measure.padEnd(a)}  ${r.value.padEnd(b)}  ${r.target.padEnd(c)}  ${r.met === undefined ? '' : r.met ? 'met' : 'MISSED'}`.trimEnd());
+}
+
+/** The noise on real files: findings per rule and severity over the accepted corpus. */
+function printRuleCounts(builtin: readonly RuleCount[], schema: readonly RuleCount[], files: number): void {
+  log('');
+  log(`findings per rule over the ${files} accepted corpus files (errors are the reviewed ones of test/schema/corpus-allow-list.ts)`);
+  log(`${'rule'.padEnd(6)}  ${'severity'.padEnd(11)}  ${'builtin'.padStart(7)}  ${'files'.padStart(5)}  ${'schema'.padStart(7)}  ${'files'.padStart(5)}`);
+  const keys = [...new Set([...builtin, ...schema].map((count) => `${count.rule} ${count.severity}`))].sort();
+  for (const key of keys) {
+    const [rule, severity] = key.split(' ') as [string, string];
+    const one = builtin.find((count) => count.rule === rule && count.severity === severity);
+    const two = schema.find((count) => count.rule === rule && count.severity === severity);
+    log(`${rule.padEnd(6)}  ${severity.padEnd(11)}  ${String(one?.findings ?? 0).padStart(7)}  ${String(one?.files ?? 0).padStart(5)}  ${String(two?.findings ?? 0).padStart(7)}  ${String(two?.files ?? 0).padStart(5)}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,131 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Random } from '../fuzz/random';
+import { bigDomain } from './bigDomain';
+import { delay, ServerUnderTest } from './lspClient';
+import { median } from './stats';
+
+export interface ServerFigures {
+  lines: number;
+  edits: number;
+  completionMs: number[];
+  hoverMs: number[];
+  /** didChange to the first publishDiagnostics of that version (the rules, published at once). */
+  firstPublishMs: number[];
+  /** didChange to the publication with libvirt's schema verdict merged in (after the typing pause). */
+  finalPublishMs: number[];
+  /** Spawn to the answer to `initialize`. */
+  coldStartMs: number;
+  /** Spawn to the first publishDiagnostics of the 2,000-line domain opened right after initialize. */
+  coldFirstDiagnosticsMs: number;
+  openDocuments: number;
+  residentBytes: number | undefined;
+}
+
+const WAIT_MS = 30_000;
+const TYPED = 'abcxyz019 _-';
+
+/**
+ * The language server as an editor drives it, over stdio: a generated domain of `lines` lines is typed
+ * into at random places (`edits` keystrokes, paced like a fast typist), with a completion and a hover
+ * at random places after each; every fifth keystroke lands inside a comment or a file path and is followed by a pause, so
+ * the schema verdict comes and is timed. Then `openDocuments` documents are opened and the server's
+ * memory read.
+ */
+export async function benchServer(serverPath: string, schemaPath: string, options: { lines: number; edits: number; openDocuments: number; seed: number }): Promise<ServerFigures> {
+  const random = new Random(options.seed);
+  const base = bigDomain(options.lines, { schemaOnlyDefect: true });
+  const coldStarts: number[] = [];
+  const coldDiagnostics: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const server = new ServerUnderTest(serverPath);
+    await server.initialize({ schema: 'builtin', host: 'none' });
+    coldStarts.push(performance.now() - server.spawnedAt);
+    const uri = 'file:///bench/cold.xml';
+    const published = server.nextPublication(uri, () => true, WAIT_MS);
+    await server.open(uri, base);
+    if (!(await published)) throw new Error(`no diagnostics from a cold server: ${server.stderr}`);
+    coldDiagnostics.push(performance.now() - server.spawnedAt);
+    await server.stop();
+  }
+
+  const server = new ServerUnderTest(serverPath);
+  try {
+    // As VS Code starts it: this machine as the host, and libvirt's schema judging domains.
+    await server.initialize({ schema: schemaPath, host: 'live' });
+    const uri = 'file:///bench/big.xml';
+    const verdict = server.nextPublication(uri, (publication) => publication.version === 1 && publication.count > 0 && server.publications.some((p) => p.uri === uri && p.version === 1 && p !== publication), WAIT_MS);
+    await server.open(uri, base);
+    if (!(await verdict)) throw new Error(`the schema verdict on the generated domain never came: ${server.stderr}`);
+
+    const figures: ServerFigures = {
+      lines: options.lines,
+      edits: options.edits,
+      completionMs: [],
+      hoverMs: [],
+      firstPublishMs: [],
+      finalPublishMs: [],
+      coldStartMs: median(coldStarts),
+      coldFirstDiagnosticsMs: median(coldDiagnostics),
+      openDocuments: options.openDocuments,
+      residentBytes: undefined,
+    };
+    const valueSpots = insideValues(base);
+    for (let edit = 1; edit <= options.edits; edit++) {
+      const version = edit + 1;
+      const waitForVerdict = edit % 5 === 0;
+      const at = waitForVerdict ? random.pick(valueSpots) : random.below(base.length + 1);
+      const text = base.slice(0, at) + TYPED[random.below(TYPED.length)] + base.slice(at);
+      const first = server.nextPublication(uri, (publication) => publication.version === version, WAIT_MS);
+      const final = waitForVerdict ? server.nextPublication(uri, (publication) => publication.version === version && publication !== server.publications.find((p) => p.uri === uri && p.version === version), WAIT_MS) : undefined;
+      const sent = performance.now();
+      await server.change(uri, version, text);
+      const firstPublication = await first;
+      if (!firstPublication) throw new Error(`no diagnostics for version ${version}: ${server.stderr}`);
+      figures.firstPublishMs.push(firstPublication.at - sent);
+      if (final) {
+        const finalPublication = await final;
+        if (!finalPublication) throw new Error(`no schema verdict for version ${version}: ${server.stderr}`);
+        figures.finalPublishMs.push(finalPublication.at - sent);
+      }
+
+      const document = TextDocument.create(uri, 'xml', version, text);
+      const where = () => ({ textDocument: { uri }, position: document.positionAt(random.below(text.length + 1)) });
+      let started = performance.now();
+      await server.connection.sendRequest('textDocument/completion', where());
+      figures.completionMs.push(performance.now() - started);
+      started = performance.now();
+      await server.connection.sendRequest('textDocument/hover', where());
+      figures.hoverMs.push(performance.now() - started);
+      if (!waitForVerdict) await delay(random.between(30, 150));
+    }
+
+    for (let index = 1; index < options.openDocuments; index++) {
+      const other = `file:///bench/open-${index}.xml`;
+      const published = server.nextPublication(other, () => true, WAIT_MS);
+      await server.open(other, base.replace('<name>bench-guest</name>', `<name>bench-guest-${index}</name>`));
+      if (!(await published)) throw new Error(`no diagnostics for ${other}`);
+    }
+    // Let the schema verdicts of the opened documents come, as they would while the user reads.
+    await delay(2000);
+    figures.residentBytes = server.residentBytes();
+    return figures;
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Offsets inside comments and file paths (not at their edges), where a keystroke changes no verdict:
+ * the document stays well-formed and valid but for the one <disk> without <target>, whose finding the
+ * schema verdict then adds. (A keystroke that makes some other value invalid may hide that finding:
+ * libxml2 reports the first failure of an element's content.)
+ */
+function insideValues(text: string): number[] {
+  const spots: number[] = [];
+  for (const match of text.matchAll(/<!-- ([^<>]{4,}) -->|(?:file|dev)='(\/[^'<>]{4,})'/g)) {
+    const value = match[1] ?? match[2]!;
+    const start = match.index + match[0].indexOf(value);
+    spots.push(start + 1 + ((match.index * 7) % (value.length - 1)));
+  }
+  return spots;
+}
