@@ -20,6 +20,11 @@ const USER_SETTINGS = {
   'files.autoSave': 'off',
   // The project's examples sit inside its git repository: opening them should not ask about it.
   'git.openRepositoryInParentFolders': 'never',
+  // code-server runs with XDG folders of its own (below); its terminals get the user's back (null unsets).
+  'terminal.integrated.env.linux': {
+    XDG_DATA_HOME: process.env.XDG_DATA_HOME ?? null,
+    XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? null,
+  },
 };
 
 /** The folders of one code-server profile under `home`, made when missing. */

@@ -1,7 +1,7 @@
 // @ts-check
 // A libvirt domain in VS Code: its mistakes in the Problems panel, hover, completion, a Quick Fix.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, expectedProblems, scenario } from './workbench.mjs';
 
@@ -71,4 +71,23 @@ scenario("domain quick fix: the guide's self-closed <hugepages/> repaired, and n
   await workbench.screenshot('domain-quick-fix');
   assert.deepEqual(left, [...after].sort());
   assert.ok(!left.some((problem) => problem.includes(' VT100 ')), left.join(', '));
+});
+
+scenario('domain rule levels: virtTune.rules in the workspace settings, applied at once when changed', {
+  'everyday-mistakes.xml': EVERYDAY,
+  '.vscode/settings.json': { text: `${JSON.stringify({ 'virtTune.rules': { VT136: 'off', VT130: 'error' } }, null, 2)}\n` },
+}, async (workbench) => {
+  const asShipped = expectedProblems(EVERYDAY);
+  assert.ok(asShipped.some((problem) => problem.startsWith('Info VT136 ')) && asShipped.some((problem) => problem.startsWith('Warning VT130 ')));
+  const levelled = asShipped.filter((problem) => !problem.includes(' VT136 ')).map((problem) => problem.replace(/^Warning VT130 /, 'Error VT130 '));
+  await workbench.openFile('everyday-mistakes.xml');
+  let shown = await workbench.waitForProblems('everyday-mistakes.xml', levelled);
+  await workbench.screenshot('domain-rule-levels');
+  assert.deepEqual(shown, [...levelled].sort(), 'VT136 off, VT130 an error');
+
+  // The user edits the settings: the server pulls them again and every finding is back at its own level.
+  writeFileSync(join(workbench.folder, '.vscode', 'settings.json'), '{}\n');
+  shown = await workbench.waitForProblems('everyday-mistakes.xml', asShipped);
+  await workbench.screenshot('domain-rule-levels-cleared');
+  assert.deepEqual(shown, [...asShipped].sort());
 });

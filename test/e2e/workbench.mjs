@@ -4,7 +4,7 @@
 // Each scenario gets a folder of its own, so no window state (open editors, unsaved text) leaks between them.
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
@@ -35,11 +35,11 @@ const CHROMIUM_ARGS = [
 export const PATIENCE_MS = 45_000;
 
 /**
- * A scenario: `files` (destination → source, both relative, sources from the project root) are copied
+ * A scenario: `files` (destination → a source relative to the project root, or `{ text }`) are written
  * into a folder of its own, VS Code opens that folder, and `body` drives it. A failing scenario leaves
  * `<name>-failure.png` beside the screenshots.
  * @param {string} name
- * @param {Record<string, string>} files
+ * @param {Record<string, string | { text: string }>} files
  * @param {(workbench: Workbench) => Promise<void>} body
  * @param {{ skip?: string | false }} [options]
  */
@@ -51,7 +51,8 @@ export function scenario(name, files, body, options = {}) {
     rmSync(folder, { recursive: true, force: true });
     for (const [destination, source] of Object.entries(files)) {
       mkdirSync(dirname(join(folder, destination)), { recursive: true });
-      cpSync(join(ROOT, source), join(folder, destination));
+      if (typeof source === 'string') cpSync(join(ROOT, source), join(folder, destination));
+      else writeFileSync(join(folder, destination), source.text);
     }
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const workbench = new Workbench(browser, folder, slug);
