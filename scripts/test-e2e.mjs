@@ -17,6 +17,13 @@ const only = process.argv.slice(2);
 let editor;
 let status = 1;
 try {
+  const e2e = join(ROOT, 'test', 'e2e');
+  const files = readdirSync(e2e)
+    .filter((name) => name.endsWith('.e2e.mjs') && (only.length === 0 || only.some((part) => name.includes(part))))
+    .sort()
+    .map((name) => join(e2e, name));
+  // With no file named, node --test would go looking for tests everywhere.
+  if (files.length === 0) throw new Error(`virt-tune: no test/e2e/*.e2e.mjs matches ${only.join(' ')}`);
   installRootDependencies();
   installEditor();
   const vsix = packageExtension();
@@ -32,11 +39,6 @@ try {
   editor = await startCodeServer({ home, folder: workspaces, port: await freePort(), log: openSync(logFile, 'w') });
   console.log(`virt-tune: code-server at ${editor.url} (log: ${logFile})`);
 
-  const e2e = join(ROOT, 'test', 'e2e');
-  const files = readdirSync(e2e)
-    .filter((name) => name.endsWith('.e2e.mjs') && (only.length === 0 || only.some((part) => name.includes(part))))
-    .sort()
-    .map((name) => join(e2e, name));
   const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
     cwd: ROOT,
     stdio: 'inherit',

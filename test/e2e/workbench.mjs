@@ -130,15 +130,17 @@ export class Workbench {
   async problems(fileName) {
     await this.showProblems();
     const rows = await this.page.$$eval('.markers-panel .monaco-list-row', (elements) =>
-      elements.map((element) => ({ label: element.getAttribute('aria-label') ?? '', text: element.textContent ?? '', inner: element instanceof HTMLElement ? element.innerText : '' })),
+      elements.map((element) => ({ label: element.getAttribute('aria-label') ?? '', inner: element instanceof HTMLElement ? element.innerText : '' })),
     );
     /** @type {Problem[]} */
     const problems = [];
     let inFile = false;
+    let total = 0;
     for (const row of rows) {
-      const resource = /problems? in file (.+) of folder/.exec(row.label);
+      const resource = /^(\d+) problems? in file (.+) of folder/.exec(row.label);
       if (resource) {
-        inFile = resource[1] === fileName;
+        inFile = resource[2] === fileName;
+        if (inFile) total = Number(resource[1]);
         continue;
       }
       if (!inFile) continue;
@@ -153,6 +155,8 @@ export class Workbench {
         column: Number(where?.[2]),
       });
     }
+    // The list draws only the rows it has room for: when the file has more, give the panel the whole window.
+    if (problems.length < total && (await this.maximizePanel())) return this.problems(fileName);
     return problems;
   }
 
@@ -178,17 +182,19 @@ export class Workbench {
         if (Date.now() - matchedSince >= settleMs) return shown;
       } else {
         matchedSince = 0;
-        // The list draws only the rows it has room for: give it the whole window when they do not fit.
-        if (shown.length < expected.length && shown.length >= 6) await this.maximizePanel();
       }
       await this.page.waitForTimeout(250);
     }
     return shown;
   }
 
+  /** Maximizes the panel unless it is; whether it did. */
   async maximizePanel() {
     const maximize = this.page.locator('.part.panel .action-label[aria-label^="Maximize Panel"]');
-    if (await maximize.isVisible()) await maximize.click();
+    if (!(await maximize.isVisible())) return false;
+    await maximize.click();
+    await this.page.locator('.part.panel .action-label[aria-label^="Restore Panel"]').waitFor({ timeout: 5000 });
+    return true;
   }
 
   /** Moves the cursor with Go to Line (Ctrl+G), 1-based as the status bar shows. @param {number} line @param {number} column */

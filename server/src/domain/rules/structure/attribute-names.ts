@@ -1,6 +1,6 @@
 import { closestNames } from '../../../core/similarity';
 import { isForeignName } from '../../../kb/structure';
-import type { ElementSpec } from '../../../kb/types';
+import type { AttributeSpec, ElementSpec } from '../../../kb/types';
 import type { XmlAttribute, XmlElement } from '../../../xml/types';
 
 /** An attribute the element's spec does not list, with the known names it was most likely meant to be. */
@@ -18,6 +18,9 @@ export interface UnknownAttribute {
  */
 export function unknownAttributes(element: XmlElement, spec: ElementSpec): UnknownAttribute[] {
   if (!spec.attributesKnown) return [];
+  const byName = attributeSpecsOf(spec);
+  // Nearly always every attribute is known: then there is nothing to suggest.
+  if (element.attributes.every((attribute) => byName.has(attribute.name))) return [];
   const known = spec.attributes.map((attribute) => attribute.name);
   const present = new Set(element.attributes.map((attribute) => attribute.name));
   const candidates = known.filter((name) => !present.has(name));
@@ -29,4 +32,16 @@ export function unknownAttributes(element: XmlElement, spec: ElementSpec): Unkno
   const unmatched = unknown.filter((entry) => entry.suggestions.length === 0);
   if (unmatched.length === 1 && missing.length === 1) unmatched[0]!.suggestions = [missing[0]!.name];
   return unknown;
+}
+
+const attributeSpecs = new WeakMap<ElementSpec, ReadonlyMap<string, AttributeSpec>>();
+
+/** An element spec's attributes by name (made once per spec: the rules look attributes up on every element). */
+export function attributeSpecsOf(spec: ElementSpec): ReadonlyMap<string, AttributeSpec> {
+  let byName = attributeSpecs.get(spec);
+  if (!byName) {
+    byName = new Map(spec.attributes.map((attribute) => [attribute.name, attribute]));
+    attributeSpecs.set(spec, byName);
+  }
+  return byName;
 }

@@ -51,9 +51,15 @@ export const invalidValue: DomainRule = {
 
 /** The words a type accepts; undefined for open types (numbers, lists, text), which this rule does not judge. */
 function acceptedValues(type: ValueType): readonly string[] | undefined {
+  if (acceptedByType.has(type)) return acceptedByType.get(type);
   const choices = valueChoices(type);
-  return choices.length > 0 ? choices.map((choice) => choice.value) : undefined;
+  const accepted = choices.length > 0 ? choices.map((choice) => choice.value) : undefined;
+  acceptedByType.set(type, accepted);
+  return accepted;
 }
+
+/** The structure's value types are made once, so the words each accepts are listed once. */
+const acceptedByType = new WeakMap<ValueType, readonly string[] | undefined>();
 
 /** libvirt compares memory units without regard to case; the other words must match exactly. */
 function accepts(type: ValueType, accepted: readonly string[], value: string): boolean {

@@ -27,6 +27,7 @@ export const missingAttribute: DomainRule = {
     for (const { element, spec } of specifiedElements(context.xml)) {
       // A start tag still being typed has not got all its attributes yet; VT100 reports it.
       if (!element.startTagClosed) continue;
+      if (!spec.attributes.some((required) => required.required && !element.attributes.some((present) => present.name === required.name))) continue;
       // A misspelt attribute (`cpusett`) is VT103's finding; the one it was meant to be is not missing too.
       const meant = new Set(unknownAttributes(element, spec).flatMap((unknown) => unknown.suggestions));
       const missing = spec.attributes

@@ -19,7 +19,14 @@ export type Placement =
   /** The guide's `<cpuset>` wrapper directly under `<domain>` (guide 9.3.2, 9.3.5), where libvirt wants `<cputune>`. */
   | { kind: 'guide-cpuset-wrapper'; element: XmlElement };
 
+export interface SpecifiedElement {
+  element: XmlElement;
+  path: string;
+  spec: ElementSpec;
+}
+
 const cache = new WeakMap<XmlDocument, readonly Placement[]>();
+const specifiedCache = new WeakMap<XmlDocument, SpecifiedElement[]>();
 
 /** Every element of the `<domain>` tree that the structure rules consider, in document order. */
 export function placements(xml: XmlDocument): readonly Placement[] {
@@ -32,12 +39,16 @@ export function placements(xml: XmlDocument): readonly Placement[] {
 }
 
 /** The elements whose place is fine and whose spec is known: the ones attributes and values are checked on. */
-export function specifiedElements(xml: XmlDocument): { element: XmlElement; path: string; spec: ElementSpec }[] {
-  const result: { element: XmlElement; path: string; spec: ElementSpec }[] = [];
-  for (const placement of placements(xml)) {
-    if (placement.kind === 'placed' && placement.spec) {
-      result.push({ element: placement.element, path: placement.path, spec: placement.spec });
+export function specifiedElements(xml: XmlDocument): readonly SpecifiedElement[] {
+  let result = specifiedCache.get(xml);
+  if (!result) {
+    result = [];
+    for (const placement of placements(xml)) {
+      if (placement.kind === 'placed' && placement.spec) {
+        result.push({ element: placement.element, path: placement.path, spec: placement.spec });
+      }
     }
+    specifiedCache.set(xml, result);
   }
   return result;
 }
@@ -102,7 +113,8 @@ function childrenAreReliable(element: XmlElement): boolean {
  * The guide's `<hugepages/> <page .../> </hugepages>` (9.3.10): the elements between a self-closed
  * element and the end tag meant for it were meant to be its children. VT100 reports the slash.
  */
-function swallowedBySelfClosed(xml: XmlDocument, parent: XmlElement): Set<XmlElement> {
+function swallowedBySelfClosed(xml: XmlDocument, parent: XmlElement): ReadonlySet<XmlElement> {
+  if (!xml.problems.some((problem) => problem.code === 'children-after-self-closed')) return NONE_SWALLOWED;
   const swallowed = new Set<XmlElement>();
   const siblings = childElements(parent);
   for (const [index, sibling] of siblings.entries()) {
@@ -119,6 +131,8 @@ function swallowedBySelfClosed(xml: XmlDocument, parent: XmlElement): Set<XmlEle
   }
   return swallowed;
 }
+
+const NONE_SWALLOWED: ReadonlySet<XmlElement> = new Set();
 
 /** `domain/cputune/vcpupin` -> `domain/cputune` */
 function parentPathOf(path: string): string {

@@ -1,6 +1,7 @@
 import type { ElementSpec, ValueType } from '../../../kb/types';
 import { elementText } from '../../../xml/query';
 import type { Span, XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';
+import { attributeSpecsOf } from './attribute-names';
 import { specifiedElements } from './placement';
 
 /** A value the structure gives a type to: an attribute's value or an element's text. */
@@ -23,22 +24,36 @@ export interface TypedValue {
  * Every typed value of the elements whose place is fine. Values the XML layer reports as broken
  * (unterminated, unquoted, a bad entity, or the text of an element never closed) are left to VT100.
  */
-export function typedValues(xml: XmlDocument): TypedValue[] {
+export function typedValues(xml: XmlDocument): readonly TypedValue[] {
+  let result = cache.get(xml);
+  if (!result) {
+    result = collectTypedValues(xml);
+    cache.set(xml, result);
+  }
+  return result;
+}
+
+/** Computed once per parsed document: VT104, VT105 and VT106 all read them. */
+const cache = new WeakMap<XmlDocument, TypedValue[]>();
+
+function collectTypedValues(xml: XmlDocument): TypedValue[] {
   const result: TypedValue[] = [];
   for (const { element, spec } of specifiedElements(xml)) {
     for (const attribute of element.attributes) {
-      const attributeSpec = spec.attributes.find((candidate) => candidate.name === attribute.name);
+      const attributeSpec = attributeSpecsOf(spec).get(attribute.name);
       if (!attributeSpec || attribute.value === undefined || attribute.valueSpan === undefined) continue;
-      if (!attribute.quote || !attribute.valueClosed || brokenByXml(xml, attribute.valueSpan)) continue;
+      const quote = attribute.quote;
+      if (!quote || !attribute.valueClosed || brokenByXml(xml, attribute.valueSpan)) continue;
+      const value = attribute.value;
       result.push({
         element,
         spec,
         attribute,
         type: attributeSpec.type,
-        value: attribute.value,
+        value,
         span: attribute.valueSpan,
-        verbatim: attribute.rawValue === attribute.value,
-        subject: `${attribute.name}=${attribute.quote}${attribute.value}${attribute.quote} on <${element.name}>`,
+        verbatim: attribute.rawValue === value,
+        subject: `${attribute.name}=${quote}${value}${quote} on <${element.name}>`,
       });
     }
     if (!spec.text || !hasCompleteContent(element)) continue;

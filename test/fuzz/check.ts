@@ -1,0 +1,262 @@
+import { format } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import type { FileKind, Finding, Fix } from '../../server/src/core/types';
+import { fixesInRange, serviceFor, type LanguageService, type ServiceOptions } from '../../server/src/services';
+import type { Random } from './random';
+
+/** A document to put through every service. */
+export interface FuzzCase {
+  kind: FileKind;
+  path: string;
+  text: string;
+  /** An offset where completion and hover are asked too (a failing case's cursor, kept while it is minimised). */
+  at?: number;
+}
+
+/** One broken property: which, in which service, and what was seen. */
+export interface Failure {
+  property: 'exception' | 'logged error' | 'slow' | 'range outside the document' | 'bad completion range' | 'bad quick fix' | 'fix breaks the syntax';
+  service: string;
+  detail: string;
+}
+
+export interface CheckOptions {
+  /** Passed to the services (the host-aware rules speak with a host). */
+  services?: ServiceOptions;
+  /** Also await the slow diagnostics (libvirt's schema verdict, when a schema is chosen). */
+  slow?: boolean;
+  /** Each call must return within this (default 1,000 ms); a slow call is timed once more before it counts. */
+  limitMs?: number;
+  /** Where completion and hover are asked, besides the start, the end and next to each finding; a fixed list when omitted. */
+  random?: Random;
+}
+
+/** The rule that reports a kind's syntax errors: a quick fix must not add any. */
+const SYNTAX_RULE: Record<FileKind, string> = { domain: 'VT100', ksmtuned: 'VT201', cmdline: 'VT307' };
+const DEFAULT_LIMIT_MS = 1000;
+/** Quick fixes applied per case; fewer on large texts, where each re-check is slow. */
+const MAX_FIXES = 40;
+const MAX_FIXES_LARGE = 3;
+const LARGE = 200_000;
+
+let documents = 0;
+
+/** A fresh document of the case (its own uri: no cache is shared with another call). */
+export function caseDocument(fuzzCase: FuzzCase, text = fuzzCase.text): TextDocument {
+  documents++;
+  const uri = `${pathToFileURL(fuzzCase.path).href}?fuzz=${documents}`;
+  return TextDocument.create(uri, fuzzCase.kind === 'domain' ? 'xml' : fuzzCase.kind, 1, text);
+}
+
+/**
+ * Puts one case through every service of its kind (diagnostics, completion, hover, code actions, each
+ * quick fix applied and the result checked again) and returns the properties it breaks: an exception,
+ * a logged error (a rule that throws is caught and logged by core/report.ts), a call over the time limit
+ * (twice), a range outside the document, a completion edit VS Code would refuse, a quick fix that
+ * overlaps itself, changes nothing or reaches outside the document, and a fix after which the text has
+ * more syntax errors than before.
+ */
+export async function checkCase(fuzzCase: FuzzCase, options: CheckOptions = {}): Promise<Failure[]> {
+  const first = await runOnce(fuzzCase, options);
+  if (!first.some((failure) => failure.property === 'slow')) return first;
+  // Time once more on fresh documents: only a call that is slow twice counts (a GC pause or a busy machine is not a bug).
+  const again = await runOnce(fuzzCase, options);
+  const slowAgain = new Set(again.filter((failure) => failure.property === 'slow').map((failure) => failure.service));
+  return first.filter((failure) => failure.property !== 'slow' || slowAgain.has(failure.service));
+}
+
+async function runOnce(fuzzCase: FuzzCase, options: CheckOptions): Promise<Failure[]> {
+  const service = serviceFor(fuzzCase.kind);
+  if (!service) return [];
+  const failures: Failure[] = [];
+  const limitMs = options.limitMs ?? DEFAULT_LIMIT_MS;
+  const document = caseDocument(fuzzCase);
+  try {
+    const findings = await diagnose(service, document, options, failures, limitMs, 'diagnostics');
+    if (!findings) return failures;
+    checkFindingRanges(document, findings, failures, 'diagnostics');
+
+    for (const offset of askedOffsets(document, findings, options.random, fuzzCase.at)) {
+      const position = document.positionAt(offset);
+      const completion = call(failures, limitMs, `completion at ${offset}`, () => service.completion(document, position, options.services));
+      if (completion) checkCompletion(document, position, completion.items, failures, offset);
+      const hover = call(failures, limitMs, `hover at ${offset}`, () => service.hover(document, position));
+      if (hover?.range) checkRange(document, hover.range, failures, `hover at ${offset}`);
+    }
+
+    let applied = 0;
+    const budget = document.getText().length > LARGE ? MAX_FIXES_LARGE : MAX_FIXES;
+    const syntaxBefore = findings.filter((finding) => finding.rule === SYNTAX_RULE[fuzzCase.kind]).length;
+    const seen = new Set<Fix>();
+    for (const finding of findings) {
+      const actions = call(failures, limitMs, `code actions of ${finding.rule}`, () => fixesInRange(findings, finding.range));
+      for (const { finding: owner, fix } of actions ?? []) {
+        if (seen.has(fix) || applied >= budget) continue;
+        seen.add(fix);
+        applied++;
+        const fixed = applyFix(document, fix, failures, `fix of ${owner.rule} '${fix.title}'`);
+        if (fixed === undefined) continue;
+        const after = await diagnose(service, caseDocument(fuzzCase, fixed), options, failures, limitMs, `diagnostics after the fix of ${owner.rule}`);
+        const syntaxAfter = (after ?? []).filter((other) => other.rule === SYNTAX_RULE[fuzzCase.kind]).length;
+        if (syntaxAfter > syntaxBefore) {
+          failures.push({ property: 'fix breaks the syntax', service: `fix of ${owner.rule} '${fix.title}'`, detail: `${SYNTAX_RULE[fuzzCase.kind]} findings: ${syntaxBefore} before, ${syntaxAfter} after` });
+        }
+      }
+    }
+  } finally {
+    service.forget(document.uri);
+  }
+  return failures;
+}
+
+async function diagnose(service: LanguageService, document: TextDocument, options: CheckOptions, failures: Failure[], limitMs: number, label: string): Promise<Finding[] | undefined> {
+  const findings = call(failures, limitMs, label, () => service.diagnostics(document, options.services));
+  if (!findings || !options.slow || !service.slowDiagnostics) return findings;
+  const started = performance.now();
+  try {
+    const slow = await service.slowDiagnostics(document, options.services);
+    checkFindingRanges(document, slow, failures, `${label} (slow)`);
+    return [...findings, ...slow];
+  } catch (error) {
+    failures.push({ property: 'exception', service: `${label} (slow)`, detail: describe(error) });
+    return findings;
+  } finally {
+    // The schema verdict waits for libxml2 in the same thread: the limit is on the rules alone, the verdict gets ten times it.
+    const elapsed = performance.now() - started;
+    if (elapsed > limitMs * 10) failures.push({ property: 'slow', service: `${label} (slow)`, detail: `${Math.round(elapsed)} ms` });
+  }
+}
+
+/** Runs one service call with console.error and console.warn caught: an exception, a log line or a slow answer is a failure. */
+function call<T>(failures: Failure[], limitMs: number, service: string, run: () => T): T | undefined {
+  const logged: string[] = [];
+  const { error, warn } = console;
+  console.error = (...args: unknown[]) => logged.push(format(...args));
+  console.warn = (...args: unknown[]) => logged.push(format(...args));
+  const started = performance.now();
+  try {
+    return run();
+  } catch (thrown) {
+    failures.push({ property: 'exception', service, detail: describe(thrown) });
+    return undefined;
+  } finally {
+    const elapsed = performance.now() - started;
+    console.error = error;
+    console.warn = warn;
+    if (logged.length > 0) failures.push({ property: 'logged error', service, detail: logged.join('\n').slice(0, 2000) });
+    if (elapsed > limitMs) failures.push({ property: 'slow', service, detail: `${Math.round(elapsed)} ms` });
+  }
+}
+
+/** The start, the end, each finding's start and end (a few), and some offsets at random. */
+function askedOffsets(document: TextDocument, findings: readonly Finding[], random: Random | undefined, at: number | undefined): number[] {
+  const length = document.getText().length;
+  const offsets = new Set<number>([0, length, Math.floor(length / 2)]);
+  if (at !== undefined && at <= length) offsets.add(at);
+  for (const finding of findings.slice(0, 3)) {
+    offsets.add(document.offsetAt(finding.range.start));
+    offsets.add(document.offsetAt(finding.range.end));
+  }
+  for (let i = 0; i < 4; i++) offsets.add(random ? random.below(length + 1) : Math.floor(((i + 1) * length) / 5));
+  return [...offsets];
+}
+
+function checkFindingRanges(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {
+  for (const finding of findings) {
+    if (!checkRange(document, finding.range, failures, `${service}: ${finding.rule}`)) return;
+    for (const fix of finding.fixes) {
+      for (const edit of fix.edits) if (!checkRange(document, edit.range, failures, `${service}: ${finding.rule} fix '${fix.title}'`)) return;
+    }
+  }
+}
+
+/** Whether a range is well made and inside the document (a failure is recorded when not). */
+function checkRange(document: TextDocument, range: Range, failures: Failure[], service: string): boolean {
+  const problem = positionProblem(document, range.start) ?? positionProblem(document, range.end) ?? (after(range.start, range.end) ? 'it ends before it starts' : undefined);
+  if (problem) failures.push({ property: 'range outside the document', service, detail: `${JSON.stringify(range)}: ${problem}` });
+  return problem === undefined;
+}
+
+function positionProblem(document: TextDocument, position: Position): string | undefined {
+  const { line, character } = position;
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0) return `not a position: ${JSON.stringify(position)}`;
+  if (line >= document.lineCount) return `line ${line} of ${document.lineCount}`;
+  const length = lineLength(document, line);
+  if (character > length) return `character ${character} of a line of ${length}`;
+  return undefined;
+}
+
+/** The length of a line without its line break. */
+function lineLength(document: TextDocument, line: number): number {
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return text.replace(/(\r\n|\r|\n)$/, '').length;
+}
+
+function after(a: Position, b: Position): boolean {
+  return a.line > b.line || (a.line === b.line && a.character > b.character);
+}
+
+/** VS Code takes a completion's edit only when its range is inside the document, on one line, and holds the cursor. */
+function checkCompletion(document: TextDocument, position: Position, items: readonly CompletionItem[], failures: Failure[], offset: number): void {
+  for (const item of items) {
+    const edit = item.textEdit;
+    if (!edit) continue;
+    const ranges = 'range' in edit ? [edit.range] : [edit.insert, edit.replace];
+    for (const range of ranges) {
+      if (!checkRange(document, range, failures, `completion at ${offset}: '${item.label}'`)) return;
+      if (range.start.line !== range.end.line || after(range.start, position) || after(position, range.end)) {
+        failures.push({ property: 'bad completion range', service: `completion at ${offset}`, detail: `'${item.label}': ${JSON.stringify(range)} for the cursor at ${JSON.stringify(position)}` });
+        return;
+      }
+    }
+  }
+}
+
+/**
+ * Applies a fix as an editor does, after checking that its edits are inside the document and do not
+ * overlap; the text outside the edits is kept as is by construction (each edit is spliced at its own
+ * offsets, compared with the editor library's result). Undefined (and a failure) when the fix is bad.
+ */
+function applyFix(document: TextDocument, fix: Fix, failures: Failure[], service: string): string | undefined {
+  const text = document.getText();
+  const spans = fix.edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), newText: edit.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.end) {
+      failures.push({ property: 'bad quick fix', service, detail: `its edits overlap: ${JSON.stringify(fix.edits)}` });
+      return undefined;
+    }
+  }
+  if (fix.edits.length === 0) {
+    failures.push({ property: 'bad quick fix', service, detail: 'it has no edit' });
+    return undefined;
+  }
+  let spliced = '';
+  let at = 0;
+  for (const span of spans) {
+    spliced += text.slice(at, span.start) + span.newText;
+    at = span.end;
+  }
+  spliced += text.slice(at);
+  let applied: string;
+  try {
+    applied = TextDocument.applyEdits(document, fix.edits);
+  } catch (error) {
+    failures.push({ property: 'bad quick fix', service, detail: describe(error) });
+    return undefined;
+  }
+  if (applied !== spliced) {
+    failures.push({ property: 'bad quick fix', service, detail: 'applying its edits changes text outside them' });
+    return undefined;
+  }
+  if (applied === text) {
+    failures.push({ property: 'bad quick fix', service, detail: `it changes nothing: ${JSON.stringify(fix.edits).slice(0, 300)}` });
+    return undefined;
+  }
+  return applied;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 8).join('\n') : String(error);
+}

@@ -1,0 +1,50 @@
+// `npm run fuzz -- --seconds N --seed S [--schema PATH] [--no-save]`: mutates documents of every kind and
+// puts them through every service (see check.ts for the properties). Failing cases are minimised and
+// written to test/fuzz/regressions/ as regression tests. Exit status 1 when anything failed.
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadHostPath } from '../../server/src/host/load';
+import { chooseSchema } from '../../server/src/services';
+import { fuzz } from './engine';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '60' },
+      seed: { type: 'string' },
+      schema: { type: 'string' },
+      'limit-ms': { type: 'string', default: '1000' },
+      'no-save': { type: 'boolean', default: false },
+    },
+  });
+  const seconds = Number(values.seconds);
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+  if (!(seconds > 0) || !Number.isInteger(seed)) throw new Error('usage: npm run fuzz -- --seconds N --seed S [--schema PATH] [--limit-ms MS] [--no-save]');
+  if (values.schema) await chooseSchema(values.schema);
+  const host = await loadHostPath(join(ROOT, 'test', 'fixtures', 'hosts', 'two-nodes'));
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log(`virt-tune fuzz: ${seconds} s, seed ${seed}${values.schema ? `, schema ${values.schema}` : ''}`);
+  const report = await fuzz({
+    seconds,
+    seed,
+    host,
+    slow: values.schema !== undefined,
+    limitMs: Number(values['limit-ms']),
+    ...(values['no-save'] ? {} : { saveTo: join(ROOT, 'test', 'fuzz', 'regressions') }),
+    log,
+  });
+  log(`${report.cases} cases: ${Object.entries(report.perKind).map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
+  log(`mutations: ${Object.entries(report.perMutation).sort().map(([name, count]) => `${name} ${count}`).join(', ')}`);
+  log(report.found.length === 0 ? 'no failure' : `${report.found.length} failure(s):\n${report.found.map((found) => `  ${found.signature}${found.savedAs ? ` -> ${found.savedAs}` : ''}`).join('\n')}`);
+  return report.found.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
