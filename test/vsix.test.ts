@@ -32,7 +32,7 @@ const ALLOWED = [
   /^extension\/media\/[\w.-]+\.(png|svg)$/,
 ];
 
-test('npm run package makes a VSIX of the bundles, rule pages, snippets, grammars, icon, README, CHANGELOG and LICENSE only, under 2 MB', { timeout: 120_000 }, (t) => {
+test('npm run package makes a VSIX of the extension bundles (not the CLI), rule pages, snippets, grammars, icon, README, CHANGELOG and LICENSE only, under 2 MB', { timeout: 120_000 }, (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'virt-tune-vsix-'));
   t.after(() => rmSync(folder, { recursive: true, force: true }));
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -58,6 +58,7 @@ test('npm run package makes a VSIX of the bundles, rule pages, snippets, grammar
   const names = zipEntries(vsix).map((entry) => entry.name);
   const unexpected = names.filter((name) => !referenced.includes(name) && !ALLOWED.some((pattern) => pattern.test(name)));
   assert.deepEqual(unexpected, [], 'nothing but the allowed files');
+  assert.deepEqual(names.filter((name) => name.startsWith('extension/dist/cli.')), [], "the CLI is for npm installs: the extension never runs it");
   const expected = [
     ...referenced,
     'extension/package.json',

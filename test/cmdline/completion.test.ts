@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { cmdlineCompletion } from '../../server/src/cmdline/completion';
 import { atCursor, BLS_ENTRY, DEFAULT_GRUB, GRUB_CFG, KERNEL_CMDLINE } from './cmdlineHelpers';
 
@@ -61,4 +61,11 @@ test('no completion outside the command lines of the file', () => {
   assert.deepEqual(complete('GRUB_CMDLINE_LINUX="quiet"|\n').items, []);
   assert.deepEqual(complete('menuentry x {\n\tinsmod |\n}\n', GRUB_CFG).items, []);
   assert.deepEqual(complete('frobnicate=|\n', KERNEL_CMDLINE).items, []);
+});
+
+test('item kinds as in domain XML: parameter names are Fields (name=value settings), closed-list values EnumMembers', () => {
+  const names = complete('quiet |\n', KERNEL_CMDLINE).items;
+  assert.ok(names.length > 0 && names.every((item) => item.kind === CompletionItemKind.Field));
+  const values = complete('linux /vmlinuz-6.8.0 transparent_hugepage=|\n', GRUB_CFG).items;
+  assert.ok(values.length > 0 && values.every((item) => item.kind === CompletionItemKind.EnumMember));
 });

@@ -24,9 +24,11 @@ function snippetLabels(items: ReturnType<typeof complete>['items']): string[] {
 test('in <domain> content: the tuning elements and the snippets that stand in <domain>', () => {
   const { items } = complete(domain('  |'));
   const elements = elementLabels(items);
-  for (const name of ['cputune', 'numatune', 'memtune', 'memoryBacking', 'cpu', 'devices']) assert.ok(elements.includes(name), name);
+  for (const name of ['memtune', 'memoryBacking', 'cpu', 'devices']) assert.ok(elements.includes(name), name);
   assert.ok(!elements.includes('vcpupin'), 'vcpupin belongs in <cputune>');
   const snippets = snippetLabels(items);
+  // <cputune> and <numatune> are offered once, as their snippets (see the one-entry-per-label test).
+  for (const name of ['cputune', 'numatune']) assert.ok(snippets.includes(name) && !elements.includes(name), name);
   for (const prefix of ['cputune', 'numatune', 'hugepages', 'hugepages-nodes', 'locked', 'nosharepages', 'numa-cells']) {
     assert.ok(snippets.includes(prefix), prefix);
   }
@@ -36,10 +38,10 @@ test('in <domain> content: the tuning elements and the snippets that stand in <d
 
 test('an element inserted in content is a whole tag with its required attributes', () => {
   const { items, text } = complete(domain('  <cputune>\n    |\n  </cputune>'));
-  const vcpupin = item(items, 'vcpupin', CompletionItemKind.Module);
+  const vcpupin = item(items, 'vcpupin', CompletionItemKind.Property);
   assert.equal(replaced(text, vcpupin), '');
   assert.ok(accept(text, vcpupin).includes(`    <vcpupin vcpu='0' cpuset=''/>\n`));
-  const memtune = item(complete(domain('  |')).items, 'memtune', CompletionItemKind.Module);
+  const memtune = item(complete(domain('  |')).items, 'memtune', CompletionItemKind.Property);
   assert.match((memtune.textEdit as { newText: string }).newText, /^<memtune>\n {2}\$0\n<\/memtune>$/);
 });
 
@@ -221,7 +223,7 @@ test("typing '<cpu' in <domain> offers the snippets too, replacing '<cpu'", () =
   const snippet = item(items, 'cputune', CompletionItemKind.Snippet);
   assert.equal(replaced(text, snippet), '<cpu');
   assert.equal(snippet.filterText, '<cputune');
-  assert.equal(replaced(text, item(items, 'cputune', CompletionItemKind.Module)), 'cpu');
+  assert.equal(replaced(text, item(items, 'cpu', CompletionItemKind.Property)), 'cpu');
 });
 
 test('a word typed without < in content completes to a whole tag', () => {
@@ -273,4 +275,48 @@ test('half-typed documents do not throw, at any offset', () => {
     for (let offset = 0; offset <= prefix.length; offset += 7) domainCompletion(document, document.positionAt(offset));
     domainCompletion(document, document.positionAt(prefix.length));
   }
+});
+
+test('children libvirt takes once are not offered again where they are; repeatable ones are', () => {
+  const backing = (children: string) => complete(domain(`  <memoryBacking>\n${children}    |\n  </memoryBacking>`)).items;
+  const full = labels(backing('    <hugepages/>\n    <locked/>\n'));
+  assert.ok(!full.includes('hugepages') && !full.includes('locked'), full.join(', '));
+  for (const name of ['nosharepages', 'source', 'access', 'allocation', 'discard']) assert.ok(full.includes(name), name);
+  assert.ok(!full.includes('hugepages-nodes'), 'nor the snippet that writes a second <hugepages>');
+  const empty = labels(backing(''));
+  assert.ok(empty.includes('hugepages') && empty.includes('locked'), empty.join(', '));
+  // The start tag being typed is not "there already": renaming <hugepa|ges/> still offers hugepages.
+  const renaming = complete(domain('  <memoryBacking>\n    <hugepa|ges/>\n  </memoryBacking>')).items;
+  assert.ok(labels(renaming).includes('hugepages'));
+  // <vcpupin> may be repeated: offered next to one.
+  const pins = elementLabels(complete(domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    |\n  </cputune>`)).items);
+  assert.ok(pins.includes('vcpupin'), pins.join(', '));
+  assert.ok(!elementLabels(complete(domain(`  <cputune>\n    <emulatorpin cpuset='0'/>\n    |\n  </cputune>`)).items).includes('emulatorpin'));
+});
+
+test('one entry per label: a snippet named like the element it writes stands in for it, with its documentation', () => {
+  for (const marked of [domain('  <memoryBacking>\n    |\n  </memoryBacking>'), domain('  <memoryBacking>\n    <|\n  </memoryBacking>'), domain('  |')]) {
+    const all = labels(complete(marked).items);
+    assert.deepEqual(all.filter((label, index) => all.indexOf(label) !== index), [], marked);
+  }
+  const { items, text } = complete(domain('  <memoryBacking>\n    |\n  </memoryBacking>'));
+  const nosharepages = item(items, 'nosharepages');
+  assert.equal(nosharepages.kind, CompletionItemKind.Snippet);
+  const documentation = (nosharepages.documentation as { value: string }).value;
+  assert.match(documentation, /```xml\n<nosharepages\/>\n```/, "the snippet's own text");
+  assert.match(documentation, /KSM/, "the element's documentation under it");
+  assert.equal(nosharepages.sortText, item(items, 'source').sortText!.replace('source', 'nosharepages'), "at the element's place");
+  assert.ok(accept(text, nosharepages).includes('    <nosharepages/>\n  </memoryBacking>'));
+  const top = complete(domain('  |')).items;
+  assert.equal(item(top, 'cputune').kind, CompletionItemKind.Snippet);
+  assert.match((item(top, 'cputune').documentation as { value: string }).value, /Guide 9\.3/);
+});
+
+test('item kinds: elements and closing tags are Property, attributes Field, values by what they are, snippets Snippet', () => {
+  const content = complete(domain('  <cputune>\n    |\n  </cputune>')).items;
+  assert.equal(item(content, 'vcpupin').kind, CompletionItemKind.Property);
+  assert.equal(complete(domain('  <cputune>\n  </|')).items[0]?.kind, CompletionItemKind.Property);
+  assert.ok(complete(domain('  <cputune>\n    <vcpupin |/>\n  </cputune>')).items.every((entry) => entry.kind === CompletionItemKind.Field));
+  assert.equal(item(complete(domain("  <cputune>\n    <vcpupin vcpu='|' cpuset='0'/>\n  </cputune>")).items, '0').kind, CompletionItemKind.Value);
+  assert.ok(!complete(domain('  |')).items.some((entry) => entry.kind === CompletionItemKind.Module), 'no Module icon left');
 });

@@ -34,6 +34,29 @@ const CHROMIUM_ARGS = [
 /** How long the editor may take to show what the extension says (measured: about 6 s cold). */
 export const PATIENCE_MS = 45_000;
 
+/** The host examples/ is written for, as `virt-tune lint --host` takes it from the project root. */
+export const EXAMPLES_HOST = 'examples/hosts/guide-4-node';
+
+/**
+ * The files that make a scenario's folder judge domains as examples/ does: its saved host and its
+ * `.vscode/settings.json` pointing `virtTune.host` at it (relative to the folder); the shipped file
+ * itself, or, with `settings` to add, one written like it.
+ * @param {Record<string, unknown>} [settings]
+ * @returns {Record<string, string | { text: string }>}
+ */
+export function examplesHost(settings) {
+  const file = settings ? { text: examplesSettings(settings) } : 'examples/.vscode/settings.json';
+  return { 'hosts/guide-4-node': EXAMPLES_HOST, '.vscode/settings.json': file };
+}
+
+/**
+ * The text of such a folder's .vscode/settings.json.
+ * @param {Record<string, unknown>} [settings]
+ */
+export function examplesSettings(settings = {}) {
+  return `${JSON.stringify({ 'virtTune.host': 'hosts/guide-4-node', ...settings }, null, 2)}\n`;
+}
+
 /**
  * A scenario: `files` (destination → a source relative to the project root, or `{ text }`) are written
  * into a folder of its own, VS Code opens that folder, and `body` drives it. A failing scenario leaves
@@ -51,7 +74,8 @@ export function scenario(name, files, body, options = {}) {
     rmSync(folder, { recursive: true, force: true });
     for (const [destination, source] of Object.entries(files)) {
       mkdirSync(dirname(join(folder, destination)), { recursive: true });
-      if (typeof source === 'string') cpSync(join(ROOT, source), join(folder, destination));
+      // A folder (a saved host's sys/ and proc/) is copied whole, its links as they are written.
+      if (typeof source === 'string') cpSync(join(ROOT, source), join(folder, destination), { recursive: true, verbatimSymlinks: true });
       else writeFileSync(join(folder, destination), source.text);
     }
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -361,13 +385,14 @@ const SHOWN_AS = { error: 'Error', warning: 'Warning', information: 'Info' };
 
 /**
  * What virt-tune's CLI finds in a file, as the Problems panel shows it: `Severity CODE line:column`
- * (1-based). Hints are left out: VS Code shows them in the editor only, never in Problems. The host is
- * this machine (`--host live`), as for the language server that code-server runs here.
+ * (1-based). Hints are left out: VS Code shows them in the editor only, never in Problems. `host` is the
+ * scenario's `virtTune.host` as `--host` takes it: `live` (the default setting) is this machine, where
+ * code-server runs the language server; EXAMPLES_HOST for a folder made with examplesHost().
  * @param {string} path relative to the project root
+ * @param {string} [host]
  */
-export function expectedProblems(path) {
-  // The editor's language server judges against the machine it runs on, which is this one.
-  const lint = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--host', 'live', '--format', 'json', path], {
+export function expectedProblems(path, host = 'live') {
+  const lint = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--host', host, '--format', 'json', path], {
     cwd: ROOT,
     encoding: 'utf8',
   });

@@ -21,6 +21,8 @@ export interface FuzzOptions {
   /** How long each failing case may be minimised. */
   minimiseSeconds?: number;
   log?: (line: string) => void;
+  /** Told each case before it runs (--verbose). */
+  trace?: (line: string) => void;
 }
 
 /** A failing case as found and as minimised, and what it breaks. */
@@ -75,6 +77,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     };
     report.cases++;
     report.perKind[kind] = (report.perKind[kind] ?? 0) + 1;
+    options.trace?.(`case ${report.cases}: ${kind} ${path}, ${text.length} characters (${seed.origin}; ${mutations.join(', ')})`);
     const failures = await checkCase(fuzzCase, checkOptions);
     const fresh = failures.filter((failure) => !signatures.has(signatureOf(kind, failure)));
     if (fresh.length === 0) continue;

@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type HostView } from '../../server/src/host/protocol';
 import { domain } from '../helpers';
+import { workspaceFolderPath } from '../../server/src/lsp/workspaceFolder';
 import { HOSTS, ROOT } from './hostFixtures';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -58,4 +61,44 @@ test('the server checks against virtTune.host, answers the panel requests, and r
     if (Date.now() > deadline) throw new Error('the host stayed after virtTune.host was set to none');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+});
+
+test('a relative virtTune.host is read from the first workspace folder, not from where the server was started', { timeout: 60_000 }, async (t) => {
+  const examples = join(ROOT, 'examples');
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], cwd: tmpdir() });
+  t.after(() => {
+    if (child.exitCode === null) child.kill();
+  });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ host: 'hosts/guide-4-node' })));
+  connection.listen();
+  t.after(() => connection.dispose());
+
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(tmpdir()).href,
+    workspaceFolders: [
+      { uri: pathToFileURL(examples).href, name: 'examples' },
+      { uri: pathToFileURL(ROOT).href, name: 'virt-tune' },
+    ],
+    capabilities: { workspace: { configuration: true } },
+  });
+  await connection.sendNotification('initialized', {});
+  const deadline = Date.now() + 15_000;
+  let view: HostView | null = null;
+  while (!(view = await connection.sendRequest<HostView | null>(HOST_REQUEST))) {
+    if (Date.now() > deadline) throw new Error('no host from a relative virtTune.host');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(view.source, `sysfs ${join(examples, 'hosts', 'guide-4-node')}`);
+  assert.deepEqual(view.nodes.map((node) => node.cpus), [[0, 4, 8, 12], [1, 5, 9, 13], [2, 6, 10, 14], [3, 7, 11, 15]]);
+});
+
+test('the workspace folder: the first of workspaceFolders, else rootUri, else rootPath; none that is not on disk', () => {
+  const base = { processId: null, capabilities: {} };
+  assert.equal(workspaceFolderPath({ ...base, rootUri: 'file:///srv/b', workspaceFolders: [{ uri: 'file:///srv/a', name: 'a' }] }), '/srv/a');
+  assert.equal(workspaceFolderPath({ ...base, rootUri: 'file:///srv/b', workspaceFolders: null }), '/srv/b');
+  assert.equal(workspaceFolderPath({ ...base, rootUri: null, rootPath: '/srv/c' }), '/srv/c');
+  assert.equal(workspaceFolderPath({ ...base, rootUri: null }), undefined);
+  assert.equal(workspaceFolderPath({ ...base, rootUri: 'vscode-vfs://github/a/b' }), undefined);
 });

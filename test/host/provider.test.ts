@@ -76,3 +76,12 @@ test('virtTune.host and --host values: live only on Linux, none, or a path', () 
   assert.deepEqual(parseHostSetting(undefined), { kind: 'none' });
   assert.deepEqual(parseHostSetting('/srv/hosts/kvm1'), { kind: 'path', path: '/srv/hosts/kvm1' });
 });
+
+test('a relative virtTune.host is taken from the workspace folder given; an absolute one, live and none are not touched', () => {
+  assert.deepEqual(parseHostSetting('hosts/guide-4-node', 'linux', '/work/examples'), { kind: 'path', path: '/work/examples/hosts/guide-4-node' });
+  assert.deepEqual(parseHostSetting(' ../hosts/kvm1 ', 'linux', '/work/examples'), { kind: 'path', path: '/work/hosts/kvm1' });
+  assert.deepEqual(parseHostSetting('/srv/hosts/kvm1', 'linux', '/work/examples'), { kind: 'path', path: '/srv/hosts/kvm1' });
+  assert.deepEqual(parseHostSetting('live', 'linux', '/work/examples'), { kind: 'live' });
+  assert.deepEqual(parseHostSetting('none', 'linux', '/work/examples'), { kind: 'none' });
+  assert.deepEqual(parseHostSetting('hosts/guide-4-node', 'linux'), { kind: 'path', path: 'hosts/guide-4-node' }, "without a folder, left for the process's working directory (the CLI's)");
+});

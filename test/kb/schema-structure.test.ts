@@ -196,3 +196,18 @@ test('every path of the structure leads somewhere, and definitions are shared, n
   assert.ok(seen.size > 400, `${seen.size} definitions`);
   assert.ok(contexts > seen.size);
 });
+
+test('ElementSpec.repeatable says whether libvirt takes an element more than once in its parent, as the schema does', () => {
+  assert.equal(schemaElementSpec('domain/cputune/vcpupin')?.repeatable, true);
+  assert.equal(schemaElementSpec('domain/devices/disk')?.repeatable, true);
+  assert.equal(schemaElementSpec('domain/memoryBacking/hugepages/page')?.repeatable, true);
+  for (const single of ['domain/memoryBacking/hugepages', 'domain/memoryBacking/locked', 'domain/memoryBacking/nosharepages', 'domain/cputune/emulatorpin', 'domain/os', 'domain/os/type']) {
+    assert.equal(schemaElementSpec(single)?.repeatable, false, single);
+  }
+  assert.equal(schemaElementSpec('domain')?.repeatable, undefined, 'the root has no parent');
+  // The same answer as the schema child the structure check uses for "a second <x> where one is allowed".
+  for (const path of ['domain/devices/memballoon', 'domain/devices/hostdev', 'domain/numatune/memnode', 'domain/numatune/memory']) {
+    const names = path.split('/');
+    assert.equal(schemaElementSpec(path)?.repeatable, schemaChild(at(names.slice(0, -1).join('/')), names.at(-1)!)?.multiple, path);
+  }
+});

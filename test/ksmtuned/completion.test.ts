@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { KSMTUNED_VARIABLES } from '../../server/src/kb/ksmtuned';
 import { ksmtunedCompletion } from '../../server/src/ksmtuned/completion';
 import { ksmWithCursor } from './ksmtunedHelpers';
@@ -60,4 +60,10 @@ test("after NAME=: the default (and the usual value where there is no default), 
 test('nothing inside a comment or among the arguments of a command', () => {
   assert.deepEqual(complete('# KSM_|').items, []);
   assert.deepEqual(complete('echo KSM_|').items, []);
+});
+
+test('item kinds as in domain XML: variable names are Fields (name=value settings), suggested values Values', () => {
+  const names = complete('|\n').items;
+  assert.ok(names.length > 0 && names.every((item) => item.kind === CompletionItemKind.Field));
+  assert.deepEqual(complete('KSM_NPAGES_DECAY=|\n').items.map((item) => item.kind), [CompletionItemKind.Value]);
 });

@@ -1,5 +1,6 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { ITEM_KINDS } from '../core/completionKinds';
 import { canonicalParamName, kernelParam, KERNEL_PARAMS, type KernelParamSpec } from '../kb/cmdline';
 import { formatSize, HUGE_PAGE_SIZES } from '../kb/cmdline/sizes';
 import type { Span } from '../xml/types';
@@ -42,7 +43,7 @@ function nameItems(textDocument: TextDocument, line: CommandLine, span: Span, va
     const wantsValue = !valueFollows && spec.value.kind !== 'flag' && !spec.valueOptional;
     const item: CompletionItem = {
       label: spec.name,
-      kind: CompletionItemKind.Property,
+      kind: ITEM_KINDS.setting,
       detail: spec.summary,
       sortText: String(index).padStart(4, '0'),
       documentation: { kind: MarkupKind.Markdown, value: paramMarkdown(spec) },
@@ -66,7 +67,7 @@ function valueItems(textDocument: TextDocument, document: CmdlineDocument, line:
   }
   return valueChoices(spec, line).map((choice, index) => ({
     label: choice.value,
-    kind: CompletionItemKind.EnumMember,
+    kind: ITEM_KINDS.choice,
     ...(choice.doc ? { detail: choice.doc } : {}),
     sortText: String(index).padStart(4, '0'),
     textEdit: { range: range(textDocument, span), newText: choice.insert ?? choice.value },

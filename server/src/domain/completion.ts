@@ -9,6 +9,7 @@ import { attributeItems } from './completion/attributes';
 import { closingTagItem, elementItems } from './completion/elements';
 import { completionSite, wordAt, type CompletionSite } from './completion/site';
 import { snippetItems } from './completion/snippets';
+import { snippetsOverElements } from './completion/snippetsOverElements';
 import { attributeAwaitingValue, attributeValueItems, textValueItems } from './completion/values';
 import { domainDocument } from './document';
 import type { HostModel } from '../host/types';
@@ -61,20 +62,20 @@ function contentItems(site: CompletionSite, parent: XmlElement): CompletionItem[
   if (text.slice(word.start - 2, word.start) === '</') return [closingTagItem(site, parent, word)];
   if (word.start > 0 && text[word.start - 1] === '<') {
     const withLt = { start: word.start - 1, end: word.end };
-    return [...elementItems(site, parent, { form: 'after-lt', replace: word }), ...snippetItems(site, path, parent, withLt, true)];
+    return snippetsOverElements(elementItems(site, parent, { form: 'after-lt', replace: word }), snippetItems(site, path, parent, withLt, true));
   }
   const textType = elementSpec(path)?.text;
   if (textType) return valueChoices(textType).length > 0 ? textValueItems(site, parent, word) : [];
-  return [...elementItems(site, parent, { form: 'tag', replace: word }), ...snippetItems(site, path, parent, word, false)];
+  return snippetsOverElements(elementItems(site, parent, { form: 'tag', replace: word }), snippetItems(site, path, parent, word, false));
 }
 
 function tagNameItems(site: CompletionSite, parent: XmlElement, element: XmlElement, span: Span): CompletionItem[] {
   if (!isFresh(element)) return elementItems(site, parent, { form: 'rename', replace: span, element });
   const withLt = { start: element.startTagSpan.start, end: span.end };
-  return [
-    ...elementItems(site, parent, { form: 'after-lt', replace: span, element }),
-    ...snippetItems(site, elementPath(parent), parent, withLt, true, element),
-  ];
+  return snippetsOverElements(
+    elementItems(site, parent, { form: 'after-lt', replace: span, element }),
+    snippetItems(site, elementPath(parent), parent, withLt, true, element),
+  );
 }
 
 /** No root yet (or the root's name being typed): the domain skeleton. */

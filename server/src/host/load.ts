@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import { readCapabilitiesHost } from './capabilities';
 import { HostLoadError } from './errors';
 import { readSysfsHost } from './sysfs';
@@ -10,13 +11,14 @@ const MAX_CAPABILITIES_BYTES = 16 * 1024 * 1024;
 /**
  * `live`, `none`, or a path (a root folder holding sys/ and proc/, or a capabilities XML file), as the
  * CLI's --host and the `virtTune.host` setting write it. `live` means none where there is no sysfs to
- * read (the server is not on Linux).
+ * read (the server is not on Linux). A relative path is taken from `base` when given (the language
+ * server's workspace folder), else left for the process's working directory (the CLI's).
  */
-export function parseHostSetting(value: string | undefined, platform: NodeJS.Platform = process.platform): HostSetting {
+export function parseHostSetting(value: string | undefined, platform: NodeJS.Platform = process.platform, base?: string): HostSetting {
   const trimmed = value?.trim() ?? '';
   if (trimmed === '' || trimmed === 'none') return { kind: 'none' };
   if (trimmed === 'live') return platform === 'linux' ? { kind: 'live' } : { kind: 'none' };
-  return { kind: 'path', path: trimmed };
+  return { kind: 'path', path: base !== undefined && !isAbsolute(trimmed) ? resolve(base, trimmed) : trimmed };
 }
 
 /** Reads the host a setting names; undefined for none. Throws HostLoadError when the path cannot be used. */

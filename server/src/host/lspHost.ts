@@ -15,10 +15,11 @@ export interface HostAccess {
   /** The host to check documents against now (cached; never waits for a read). */
   options(): { host?: HostModel };
   /**
-   * Takes `host` from a `virtTune` settings section: `live`, `none` or a path. Unset is none: VS Code
-   * sends the contributed default (`live`), while other clients and tests get no host unless they ask.
+   * Takes `host` from a `virtTune` settings section: `live`, `none` or a path, a relative one taken from
+   * `workspaceFolder`. Unset is none: VS Code sends the contributed default (`live`), while other clients
+   * and tests get no host unless they ask.
    */
-  configure(section: unknown): void;
+  configure(section: unknown, workspaceFolder?: string): void;
 }
 
 /**
@@ -48,9 +49,9 @@ export function attachHost(connection: Connection, documents: TextDocuments<Text
       const host = provider.current();
       return host ? { host } : {};
     },
-    configure(section) {
+    configure(section, workspaceFolder) {
       const value = typeof section === 'object' && section !== null ? (section as Record<string, unknown>)['host'] : undefined;
-      provider.configure(parseHostSetting(typeof value === 'string' ? value : 'none'));
+      provider.configure(parseHostSetting(typeof value === 'string' ? value : 'none', process.platform, workspaceFolder));
     },
   };
 }

@@ -56,6 +56,11 @@ export interface ElementSpec {
   empty?: boolean;
   /** The children it must have in every form (`<target>` of a `<disk>`), when there are any. */
   requiredChildren?: readonly string[];
+  /**
+   * Whether it may occur more than once in its parent (`<vcpupin>` in `<cputune>`); false where
+   * libvirt's schema allows one (`<hugepages>` in `<memoryBacking>`). Absent for the root.
+   */
+  repeatable?: boolean;
 }
 
 /**

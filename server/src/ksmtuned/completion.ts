@@ -1,5 +1,6 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { ITEM_KINDS } from '../core/completionKinds';
 import { KSMTUNED_VARIABLES, ksmtunedVariable, type KsmtunedVariable } from '../kb/ksmtuned';
 import type { Span } from '../xml/types';
 import { ksmtunedDocument } from './document';
@@ -44,7 +45,7 @@ function nameItems(model: KsmModel, replace: Range, withValue: boolean): Complet
     const value = variable.defaultValue ?? variable.suggested;
     return {
       label: variable.name,
-      kind: CompletionItemKind.Variable,
+      kind: ITEM_KINDS.setting,
       detail: setOn ? `set on line ${setOn.line.number + 1}` : describeDefault(variable),
       documentation: { kind: MarkupKind.Markdown, value: variableMarkdown(variable) },
       sortText: `${setOn ? '1' : '0'}${String(index).padStart(2, '0')}`,
@@ -61,7 +62,7 @@ function valueItems(variable: KsmtunedVariable, replace: Range): CompletionItem[
   if (!values.has(variable.suggested)) values.set(variable.suggested, variable.name === 'DEBUG' ? 'debug lines on' : 'the usual value');
   return [...values].map(([value, detail], index) => ({
     label: value,
-    kind: CompletionItemKind.Value,
+    kind: ITEM_KINDS.value,
     detail: variable.unit ? `${detail} (${variable.unit})` : detail,
     sortText: String(index).padStart(2, '0'),
     textEdit: { range: replace, newText: value },

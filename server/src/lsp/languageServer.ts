@@ -21,6 +21,7 @@ import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
 import { SlowDiagnostics } from './slowDiagnostics';
+import { workspaceFolderPath } from './workspaceFolder';
 
 const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
@@ -38,6 +39,8 @@ export function startLanguageServer(connection: Connection): void {
   /** Whether the client answers workspace/configuration (VS Code does); if not, settings come pushed. */
   let pullsConfiguration = false;
   let registersConfigurationChanges = false;
+  /** Where a relative `virtTune.host` is taken from: the first workspace folder. */
+  let workspaceFolder: string | undefined;
 
   const serviceOf = (document: TextDocument): LanguageService | undefined => {
     const kind = detectKind(new URL(document.uri).pathname, document.getText(), document.languageId);
@@ -68,7 +71,7 @@ export function startLanguageServer(connection: Connection): void {
     settings = parsed.settings;
     for (const problem of parsed.problems) connection.console.warn(problem);
     if (useSchema(settings.schema)) slow.clear();
-    hostAccess.configure(section);
+    hostAccess.configure(section, workspaceFolder);
   };
 
   const send = guarded(connection, 'diagnostics', undefined, (document: TextDocument) => {
@@ -105,6 +108,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceFolder = workspaceFolderPath(params);
     adoptSettings(params.initializationOptions);
     return {
       capabilities: {

@@ -1,4 +1,5 @@
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
+import { InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
+import { ITEM_KINDS } from '../../core/completionKinds';
 import { fact } from '../../kb/facts';
 import { attributeKey, describeValueType } from '../../kb/specLookup';
 import { elementSpec } from '../../kb/structure';
@@ -45,7 +46,7 @@ export function attributeItems(
     const extra = enumValues.length > 0 ? [`Values:\n\n${valueListMarkdown(enumValues, docOf)}`] : [];
     const item: CompletionItem = {
       label: attributeSpec.name,
-      kind: CompletionItemKind.Property,
+      kind: ITEM_KINDS.setting,
       detail: `${attributeSpec.required ? 'required · ' : ''}${describeValueType(attributeSpec.type)}`,
       sortText: `${attributeSpec.required ? 0 : 1}-${attributeSpec.name}`,
       filterText: attributeSpec.name,

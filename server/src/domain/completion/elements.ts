@@ -1,4 +1,5 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import { InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import { ITEM_KINDS } from '../../core/completionKinds';
 import { fact } from '../../kb/facts';
 import { childSpecs, valueChoices } from '../../kb/specLookup';
 import type { ElementSpec } from '../../kb/types';
@@ -18,20 +19,24 @@ export type ElementInsertion =
   /** Only the name of an existing tag (its end tag follows). */
   | { form: 'rename'; replace: Span; element: XmlElement };
 
-/** The children the structure allows in `parent`; those already there come last. */
+/**
+ * The children the structure allows in `parent`, except those libvirt takes once that are there
+ * already (a second `<hugepages>` in `<memoryBacking>`); the element whose tag is being typed or
+ * renamed does not count as there.
+ */
 export function elementItems(site: CompletionSite, parent: XmlElement, insertion: ElementInsertion): CompletionItem[] {
   const parentPath = elementPath(parent);
-  return childSpecs(parentPath).map(({ name, path, spec }) => {
-    const typing = insertion.form === 'tag' ? undefined : insertion.element;
-    const present = childElements(parent, name).some((child) => child !== typing);
+  const typing = insertion.form === 'tag' ? undefined : insertion.element;
+  const present = (name: string): boolean => childElements(parent, name).some((child) => child !== typing);
+  return childSpecs(parentPath).flatMap(({ name, path, spec }) => {
+    if (spec?.repeatable === false && present(name)) return [];
     const required = (spec?.attributes ?? []).filter((attribute) => attribute.required).map((attribute) => attribute.name);
-    const notes = [required.length > 0 ? `requires ${required.join(', ')}` : '', present ? 'already present' : ''];
-    const detail = [`<${name}> in <${parent.name}>`, ...notes].filter((part) => part !== '').join(' · ');
+    const detail = [`<${name}> in <${parent.name}>`, required.length > 0 ? `requires ${required.join(', ')}` : ''].filter((part) => part !== '').join(' · ');
     const item: CompletionItem = {
       label: name,
-      kind: CompletionItemKind.Module,
+      kind: ITEM_KINDS.element,
       detail,
-      sortText: `${present ? 2 : 0}-${name}`,
+      sortText: `0-${name}`,
       insertTextFormat: InsertTextFormat.Snippet,
       // Lines after the first take the indentation of the line the tag starts on.
       insertTextMode: InsertTextMode.adjustIndentation,
@@ -44,7 +49,7 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
       if (endTag) item.additionalTextEdits = [endTag];
       item.insertTextFormat = InsertTextFormat.PlainText;
     }
-    return item;
+    return [item];
   });
 }
 
@@ -98,7 +103,7 @@ export function closingTagItem(site: CompletionSite, element: XmlElement, replac
   const closed = text.slice(replace.end).trimStart().startsWith('>');
   return {
     label: element.name,
-    kind: CompletionItemKind.Module,
+    kind: ITEM_KINDS.element,
     detail: `closes <${element.name}>`,
     textEdit: { range: spanRange(site, replace), newText: closed ? element.name : `${element.name}>` },
   };

@@ -1,4 +1,5 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { ITEM_KINDS } from '../../core/completionKinds';
 import snippetFile from '../../../../snippets/domain.json';
 import { parseXml } from '../../xml/parser';
 import { childElements } from '../../xml/query';
@@ -126,7 +127,7 @@ export function snippetItems(
     items.push({
       label: definition.prefix,
       labelDetails: { description: name },
-      kind: CompletionItemKind.Snippet,
+      kind: ITEM_KINDS.snippet,
       detail: name,
       documentation: {
         kind: MarkupKind.Markdown,

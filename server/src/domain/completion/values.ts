@@ -1,4 +1,5 @@
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
+import { ITEM_KINDS } from '../../core/completionKinds';
 import { valueChoices } from '../../kb/specLookup';
 import { elementSpec } from '../../kb/structure';
 import { elementPath } from '../../xml/query';
@@ -9,9 +10,9 @@ import { spanRange, type CompletionSite } from './site';
 import { attributeValueChoices, type ValueChoice } from './valueChoices';
 
 const KINDS: Record<ValueChoice['kind'], CompletionItemKind> = {
-  enum: CompletionItemKind.EnumMember,
-  unit: CompletionItemKind.Unit,
-  id: CompletionItemKind.Value,
+  enum: ITEM_KINDS.choice,
+  unit: ITEM_KINDS.unit,
+  id: ITEM_KINDS.value,
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { AttributeSpec, ElementSpec, ValueType } from '../types';
-import { schemaAttribute, schemaElementAt } from './structure';
+import { schemaAttribute, schemaChild, schemaElementAt } from './structure';
 import type { SchemaElement, SchemaValue } from './types';
 import { schemaEnumValues } from './values';
 
@@ -13,13 +13,16 @@ const specs = new Map<string, ElementSpec | undefined>();
  */
 export function schemaElementSpec(path: string): ElementSpec | undefined {
   if (specs.has(path)) return specs.get(path);
-  const element = schemaElementAt(path.split('/'));
-  const spec = element ? toElementSpec(path, element) : undefined;
+  const names = path.split('/');
+  const element = schemaElementAt(names);
+  const parent = names.length > 1 ? schemaElementAt(names.slice(0, -1)) : undefined;
+  const repeatable = parent && schemaChild(parent, names[names.length - 1]!)?.multiple;
+  const spec = element ? toElementSpec(path, element, repeatable) : undefined;
   specs.set(path, spec);
   return spec;
 }
 
-function toElementSpec(path: string, element: SchemaElement): ElementSpec {
+function toElementSpec(path: string, element: SchemaElement, repeatable: boolean | undefined): ElementSpec {
   const attributes: AttributeSpec[] = element.attributes.map((attribute) => ({
     name: attribute.name,
     type: toValueType(attribute.value, attribute.name),
@@ -33,6 +36,7 @@ function toElementSpec(path: string, element: SchemaElement): ElementSpec {
     attributes,
     attributesKnown: !element.openAttributes,
     ...(required.length > 0 ? { requiredChildren: required } : {}),
+    ...(repeatable !== undefined ? { repeatable } : {}),
   };
   if (element.text) return { ...spec, text: textType(element, element.text) };
   if (element.children.length === 0 && !element.openChildren) return { ...spec, empty: true };

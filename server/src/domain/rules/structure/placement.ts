@@ -53,37 +53,50 @@ export function specifiedElements(xml: XmlDocument): readonly SpecifiedElement[]
   return result;
 }
 
+/** An element still to visit, or a finding about one decided while its parent was visited. */
+type Pending = { element: XmlElement; path: string; spec: ElementSpec | undefined } | { decided: Placement };
+
 function computePlacements(xml: XmlDocument): Placement[] {
   const root = xml.root;
   if (!root || root.name !== 'domain') return [];
   const result: Placement[] = [];
-  const visit = (element: XmlElement, path: string, spec: ElementSpec | undefined): void => {
+  const selfClosedEnds = reportedSelfClosedEnds(xml);
+  // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the call stack.
+  const stack: Pending[] = [{ element: root, path: 'domain', spec: elementSpec('domain') }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if ('decided' in next) {
+      result.push(next.decided);
+      continue;
+    }
+    const { element, path, spec } = next;
     result.push({ kind: 'placed', element, path, spec });
     const judgeChildren = spec?.childrenKnown === true && childrenAreReliable(element);
-    const swallowed = swallowedBySelfClosed(xml, element);
+    const swallowed = swallowedBySelfClosed(xml, element, selfClosedEnds);
+    const children: Pending[] = [];
     for (const child of childElements(element)) {
       if (isForeignElement(child)) continue;
       const childPath = `${path}/${child.name}`;
       if (element === root && child.name === 'cpuset') {
-        result.push({ kind: 'guide-cpuset-wrapper', element: child });
+        children.push({ decided: { kind: 'guide-cpuset-wrapper', element: child } });
         continue;
       }
-      const childSpec = elementSpec(childPath);
+      // Under an element the structure does not know, nothing is known either.
+      const childSpec = spec ? elementSpec(childPath) : undefined;
       // A start tag still being typed may hold half a name; VT100 reports the tag.
       const judged = judgeChildren && child.startTagClosed && !swallowed.has(child);
       if (spec && judged && !childSpec && !spec.children.includes(child.name)) {
         const elsewhere = placesFitting(child, elementsNamed(child.name));
-        result.push(
-          elsewhere.length > 0
+        children.push({
+          decided: elsewhere.length > 0
             ? { kind: 'misplaced', element: child, parentPaths: elsewhere.map((other) => parentPathOf(other.path)) }
             : { kind: 'unknown', element: child, parentSpec: spec },
-        );
+        });
         continue;
       }
-      visit(child, childPath, childSpec);
+      children.push({ element: child, path: childPath, spec: childSpec });
     }
-  };
-  visit(root, 'domain', elementSpec('domain'));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return result;
 }
 
@@ -113,23 +126,24 @@ function childrenAreReliable(element: XmlElement): boolean {
  * The guide's `<hugepages/> <page .../> </hugepages>` (9.3.10): the elements between a self-closed
  * element and the end tag meant for it were meant to be its children. VT100 reports the slash.
  */
-function swallowedBySelfClosed(xml: XmlDocument, parent: XmlElement): ReadonlySet<XmlElement> {
-  if (!xml.problems.some((problem) => problem.code === 'children-after-self-closed')) return NONE_SWALLOWED;
+function swallowedBySelfClosed(xml: XmlDocument, parent: XmlElement, selfClosedEnds: ReadonlySet<number>): ReadonlySet<XmlElement> {
+  if (selfClosedEnds.size === 0) return NONE_SWALLOWED;
   const swallowed = new Set<XmlElement>();
   const siblings = childElements(parent);
   for (const [index, sibling] of siblings.entries()) {
-    if (!sibling.selfClosing) continue;
-    const reported = xml.problems.some(
-      (problem) => problem.code === 'children-after-self-closed' && problem.span.end === sibling.startTagSpan.end,
-    );
-    if (!reported) continue;
+    if (!sibling.selfClosing || !selfClosedEnds.has(sibling.startTagSpan.end)) continue;
     const endTag = xml.text.indexOf(`</${sibling.name}`, sibling.span.end);
     const limit = endTag < 0 ? parent.span.end : endTag;
-    for (const later of siblings.slice(index + 1)) {
-      if (later.span.start < limit) swallowed.add(later);
-    }
+    for (let later = index + 1; later < siblings.length && siblings[later]!.span.start < limit; later++) swallowed.add(siblings[later]!);
   }
   return swallowed;
+}
+
+/** Where the self-closed elements that VT100 reports as given children end (the parser's children-after-self-closed). */
+function reportedSelfClosedEnds(xml: XmlDocument): ReadonlySet<number> {
+  const ends = new Set<number>();
+  for (const problem of xml.problems) if (problem.code === 'children-after-self-closed') ends.add(problem.span.end);
+  return ends;
 }
 
 const NONE_SWALLOWED: ReadonlySet<XmlElement> = new Set();
