@@ -1,6 +1,6 @@
 import { guide } from '../../kb/sources';
-import { elementAt } from '../../xml/query';
-import type { XmlElement, XmlProblem } from '../../xml/types';
+import { walkElements } from '../../xml/query';
+import type { XmlDocument, XmlElement, XmlProblem } from '../../xml/types';
 import type { FixSpec } from '../../core/types';
 import type { DomainRule, DomainRuleContext } from './context';
 
@@ -21,20 +21,22 @@ export const wellFormed: DomainRule = {
     fixable: true,
   },
   check(context, report) {
+    let byNameStart: Map<number, XmlElement> | undefined;
+    const elementNamedAt = (nameStart: number) => (byNameStart ??= elementsByNameStart(context.xml)).get(nameStart);
     for (const problem of context.xml.problems) {
-      report({ span: problem.span, message: problem.message, fixes: fixesFor(context, problem) });
+      report({ span: problem.span, message: problem.message, fixes: fixesFor(context, problem, elementNamedAt) });
     }
   },
 };
 
-function fixesFor(context: DomainRuleContext, problem: XmlProblem): FixSpec[] {
+function fixesFor(context: DomainRuleContext, problem: XmlProblem, elementNamedAt: (nameStart: number) => XmlElement | undefined): FixSpec[] {
   const { text } = context;
   switch (problem.code) {
     case 'children-after-self-closed':
       // The span is the '/>' of the self-closed tag: keep '>' and drop the '/'.
       return [{ title: "Remove the '/' so the element holds what follows", edits: [{ span: { start: problem.span.start, end: problem.span.start + 1 }, newText: '' }], isPreferred: true }];
     case 'unclosed-element': {
-      const element = findElementAt(context, problem.span.start);
+      const element = elementNamedAt(problem.span.start);
       if (!element || !element.startTagClosed || element.children.some((child) => child.kind === 'element')) return [];
       if (element.children.some((child) => child.kind !== 'text' || child.value.trim() !== '')) return [];
       // An empty element written as a start tag: make it self-closing.
@@ -48,7 +50,13 @@ function fixesFor(context: DomainRuleContext, problem: XmlProblem): FixSpec[] {
   }
 }
 
-function findElementAt(context: DomainRuleContext, nameStart: number): XmlElement | undefined {
-  const element = elementAt(context.xml, nameStart);
-  return element?.nameSpan.start === nameStart ? element : undefined;
+/**
+ * Each element by where its name starts, made once for all the unclosed elements of a document: looking
+ * each up from the root would take time in proportion to problems × depth (a broken 5 MB file has tens
+ * of thousands of both).
+ */
+function elementsByNameStart(xml: XmlDocument): Map<number, XmlElement> {
+  const result = new Map<number, XmlElement>();
+  walkElements(xml.nodes, (element) => result.set(element.nameSpan.start, element));
+  return result;
 }
