@@ -21,7 +21,7 @@ import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
 import { SlowDiagnostics } from './slowDiagnostics';
-import { workspaceFolderPath } from './workspaceFolder';
+import { resolveSettingPath, workspaceFolderPath } from './workspaceFolder';
 
 const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
@@ -70,7 +70,7 @@ export function startLanguageServer(connection: Connection): void {
     const parsed = parseSettings(section);
     settings = parsed.settings;
     for (const problem of parsed.problems) connection.console.warn(problem);
-    if (useSchema(settings.schema)) slow.clear();
+    if (useSchema(resolveSettingPath(settings.schema, workspaceFolder))) slow.clear();
     hostAccess.configure(section, workspaceFolder);
   };
 

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 
@@ -15,4 +16,14 @@ export function workspaceFolderPath(params: InitializeParams): string | undefine
     }
   }
   return params.rootPath ?? undefined;
+}
+
+/**
+ * A setting that is a keyword or a path (`virtTune.schema`: auto, builtin or a path): a relative path is
+ * taken from the workspace folder, as users write it in the folder's .vscode/settings.json.
+ */
+export function resolveSettingPath(setting: string, folder: string | undefined, keywords: readonly string[] = ['auto', 'builtin']): string {
+  const trimmed = setting.trim();
+  if (folder === undefined || keywords.includes(trimmed) || trimmed === '' || trimmed.startsWith('~') || isAbsolute(trimmed)) return setting;
+  return resolve(folder, trimmed);
 }
