@@ -27,7 +27,11 @@ export interface CheckOptions {
   services?: ServiceOptions;
   /** Also await the slow diagnostics (libvirt's schema verdict, when a schema is chosen). */
   slow?: boolean;
-  /** Each call must return within this (default 1,000 ms); a slow call is timed once more before it counts. */
+  /**
+   * Each call must return within this (default 1,000 ms) on a document of up to a million characters,
+   * and within as many times this as the document has millions of characters beyond; a slow call is
+   * timed once more before it counts.
+   */
   limitMs?: number;
   /** Where completion and hover are asked, besides the start, the end and next to each finding; a fixed list when omitted. */
   random?: Random;
@@ -40,6 +44,7 @@ const DEFAULT_LIMIT_MS = 1000;
 const MAX_FIXES = 40;
 const MAX_FIXES_LARGE = 3;
 const LARGE = 200_000;
+const MAX_CODE_ACTION_REQUESTS = 60;
 
 let documents = 0;
 
@@ -71,7 +76,7 @@ async function runOnce(fuzzCase: FuzzCase, options: CheckOptions): Promise<Failu
   const service = serviceFor(fuzzCase.kind);
   if (!service) return [];
   const failures: Failure[] = [];
-  const limitMs = options.limitMs ?? DEFAULT_LIMIT_MS;
+  const limitMs = (options.limitMs ?? DEFAULT_LIMIT_MS) * Math.max(1, fuzzCase.text.length / 1_000_000);
   const document = caseDocument(fuzzCase);
   try {
     const findings = await diagnose(service, document, options, failures, limitMs, 'diagnostics');
@@ -90,7 +95,7 @@ async function runOnce(fuzzCase: FuzzCase, options: CheckOptions): Promise<Failu
     const budget = document.getText().length > LARGE ? MAX_FIXES_LARGE : MAX_FIXES;
     const syntaxBefore = findings.filter((finding) => finding.rule === SYNTAX_RULE[fuzzCase.kind]).length;
     const seen = new Set<Fix>();
-    for (const finding of findings) {
+    for (const finding of codeActionSites(findings)) {
       const actions = call(failures, limitMs, `code actions of ${finding.rule}`, () => fixesInRange(findings, finding.range));
       for (const { finding: owner, fix } of actions ?? []) {
         if (seen.has(fix) || applied >= budget) continue;
@@ -109,6 +114,18 @@ async function runOnce(fuzzCase: FuzzCase, options: CheckOptions): Promise<Failu
     service.forget(document.uri);
   }
   return failures;
+}
+
+/**
+ * The findings whose ranges code actions are asked for: every one with a quick fix and a few without,
+ * at most MAX_CODE_ACTION_REQUESTS spread over the document (each request looks at every finding, as
+ * an editor's does, so asking at all of tens of thousands would take the fuzzer's time, not the editor's).
+ */
+function codeActionSites(findings: readonly Finding[]): Finding[] {
+  const fixable = findings.filter((finding) => finding.fixes.length > 0);
+  const sites = [...fixable, ...findings.filter((finding) => finding.fixes.length === 0).slice(0, 5)];
+  const step = Math.max(1, Math.floor(sites.length / MAX_CODE_ACTION_REQUESTS));
+  return sites.filter((_, index) => index % step === 0);
 }
 
 async function diagnose(service: LanguageService, document: TextDocument, options: CheckOptions, failures: Failure[], limitMs: number, label: string): Promise<Finding[] | undefined> {

@@ -21,6 +21,8 @@ export interface FuzzOptions {
   /** How long each failing case may be minimised. */
   minimiseSeconds?: number;
   log?: (line: string) => void;
+  /** Each case is written to this file (JSON) before it runs (--dump FILE). */
+  dumpTo?: string;
   /** Told each case before it runs (--verbose). */
   trace?: (line: string) => void;
 }
@@ -78,6 +80,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     report.cases++;
     report.perKind[kind] = (report.perKind[kind] ?? 0) + 1;
     options.trace?.(`case ${report.cases}: ${kind} ${path}, ${text.length} characters (${seed.origin}; ${mutations.join(', ')})`);
+    // To replay a case that hangs: it is written here before it runs.
+    if (options.dumpTo) writeFileSync(options.dumpTo, JSON.stringify(fuzzCase));
     const failures = await checkCase(fuzzCase, checkOptions);
     const fresh = failures.filter((failure) => !signatures.has(signatureOf(kind, failure)));
     if (fresh.length === 0) continue;

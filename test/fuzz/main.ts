@@ -18,11 +18,12 @@ async function main(): Promise<number> {
       'limit-ms': { type: 'string', default: '1000' },
       'no-save': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      dump: { type: 'string' },
     },
   });
   const seconds = Number(values.seconds);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
-  if (!(seconds > 0) || !Number.isInteger(seed)) throw new Error('usage: npm run fuzz -- --seconds N --seed S [--schema PATH] [--limit-ms MS] [--no-save] [--verbose]');
+  if (!(seconds > 0) || !Number.isInteger(seed)) throw new Error('usage: npm run fuzz -- --seconds N --seed S [--schema PATH] [--limit-ms MS] [--no-save] [--verbose] [--dump FILE]');
   if (values.schema) await chooseSchema(values.schema);
   const host = await loadHostPath(join(ROOT, 'test', 'fixtures', 'hosts', 'two-nodes'));
   const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     ...(values['no-save'] ? {} : { saveTo: join(ROOT, 'test', 'fuzz', 'regressions') }),
     log,
     ...(values.verbose ? { trace: log } : {}),
+    ...(values.dump ? { dumpTo: values.dump } : {}),
   });
   log(`${report.cases} cases: ${Object.entries(report.perKind).map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
   log(`mutations: ${Object.entries(report.perMutation).sort().map(([name, count]) => `${name} ${count}`).join(', ')}`);

@@ -82,7 +82,7 @@ export const MUTATIONS: readonly Mutation[] = [
   },
   {
     name: 'five megabytes',
-    weight: 0.3,
+    weight: 0.15,
     apply: (text, random) => {
       // The document's middle repeated to 5 MB: many devices, many lines.
       const start = Math.floor(text.length / 3);

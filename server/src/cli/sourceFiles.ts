@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { UsageError } from './usage';
 
 const BOM = '\uFEFF';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** The most virsh reads of an XML file (VSH_MAX_XML_FILE in libvirt's tools/vsh.h): a larger file is no domain anyone defines. */
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
 /** A file to lint, its text without the byte order mark (editors do not count it either). */
 export interface SourceFile {
@@ -103,9 +106,19 @@ async function isFile(path: string): Promise<boolean> {
 
 async function readSource(path: string, collected: Collected): Promise<Pick<SourceFile, 'text' | 'bom' | 'bytes'> | undefined> {
   try {
+    const size = statSync(path).size;
+    if (size > MAX_SOURCE_BYTES) {
+      collected.unreadable.push(`not reading ${path}: ${megabytes(size)}, more than the 10 MiB virsh reads of an XML file`);
+      return undefined;
+    }
     // Read synchronously: one file after another, an asynchronous read only adds a round trip to the
     // thread pool per call (over libvirt's 2,321 test files, a third of the run's time spent waiting).
     const bytes = readFileSync(path);
+    const notText = notTextReason(bytes);
+    if (notText) {
+      collected.unreadable.push(`not reading ${path}: ${notText}`);
+      return undefined;
+    }
     const decoded = bytes.toString('utf8');
     const bom = decoded.startsWith(BOM);
     return { text: bom ? decoded.slice(1) : decoded, bom, bytes };
@@ -125,9 +138,47 @@ export function isFaithfulUtf8(file: SourceFile): boolean {
   return encodeSource(file, file.text).equals(file.bytes);
 }
 
+/**
+ * Why bytes are not a text virt-tune can check, or undefined: a NUL byte (no XML or configuration
+ * file holds one), a UTF-16 byte order mark, or bytes that are not UTF-8 (libvirt's parser refuses
+ * them too; decoding them anyway would lint, and `fix` rewrite, a text the file does not hold).
+ */
+function notTextReason(bytes: Buffer): string | undefined {
+  const nul = bytes.indexOf(0);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe || bytes[0] === 0xfe && bytes[1] === 0xff) return 'it is UTF-16 text; virt-tune reads UTF-8';
+  if (nul >= 0) return `it is a binary file (a NUL byte at offset ${nul})`;
+  if (!isUtf8(bytes)) return `it is not UTF-8 text (an invalid byte at line ${lineAt(bytes, firstInvalidUtf8(bytes))})`;
+  return undefined;
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < offset; at = bytes.indexOf(0x0a, at + 1)) line++;
+  return line;
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let at = 0; at < bytes.length; ) {
+    const lead = bytes[at]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0 || !isUtf8(bytes.subarray(at, at + length))) return at;
+    at += length;
+  }
+  return bytes.length;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 function cannotRead(path: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error);
+    code === 'ENOENT' ? 'no such file or folder'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EISDIR' ? 'is a folder'
+      : code === 'ELOOP' ? 'a loop of symbolic links'
+      : error instanceof Error ? error.message : String(error);
   return `cannot read ${path}: ${reason}`;
 }

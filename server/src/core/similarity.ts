@@ -30,10 +30,15 @@ export function closestNames(word: string, candidates: Iterable<string>, limit =
   const lower = word.toLowerCase();
   const threshold = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   const scored: { name: string; distance: number }[] = [];
+  // The distance is at least the difference in length: a far longer or shorter word is no candidate
+  // (and a value of a million characters is not compared letter by letter with each name).
+  const reach = Math.max(threshold, 2);
   for (const name of new Set(candidates)) {
     if (name === word) continue;
-    const distance = name.toLowerCase() === lower ? 0 : editDistance(lower, name.toLowerCase());
-    if (distance <= threshold || (distance <= 2 && isSubsequencePair(lower, name.toLowerCase()))) scored.push({ name, distance });
+    const lowerName = name.toLowerCase();
+    if (Math.abs(lowerName.length - lower.length) > reach) continue;
+    const distance = lowerName === lower ? 0 : editDistance(lower, lowerName);
+    if (distance <= threshold || (distance <= 2 && isSubsequencePair(lower, lowerName))) scored.push({ name, distance });
   }
   scored.sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name));
   return scored.slice(0, limit).map((entry) => entry.name);

@@ -29,7 +29,8 @@ function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, r
   if (statement?.kind === 'assignment') {
     if (offset >= statement.equalsSpan.end) {
       const variable = ksmtunedVariable(statement.name);
-      return variable ? valueItems(variable, range(statement.value.span)) : [];
+      // Past the value (after a space, `&` or `;` that ends it), the value's range would not hold the cursor.
+      return variable && offset <= statement.value.span.end ? valueItems(variable, range(statement.value.span)) : [];
     }
     if (offset <= statement.nameSpan.end && offset >= statement.nameSpan.start) return nameItems(model, range(statement.nameSpan), false);
     return [];

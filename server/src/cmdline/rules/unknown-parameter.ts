@@ -22,13 +22,24 @@ export const unknownParameter: CmdlineRule = {
     fixable: true,
   },
   check(context, report) {
+    // A name met again (a grub.cfg repeats the line in every boot entry) is compared with the thousands of parameter names once.
+    const suggested = new Map<string, string[]>();
+    let names: string[] | undefined;
+    const suggestionsFor = (canonical: string): string[] => {
+      let suggestions = suggested.get(canonical);
+      if (!suggestions) {
+        suggestions = closestNames(canonical, (names ??= KERNEL_PARAMS.map((spec) => spec.name)));
+        suggested.set(canonical, suggestions);
+      }
+      return suggestions;
+    };
     for (const line of context.lines) {
       for (const param of knownParams(line)) {
         if (kernelParam(param.name) || isDocumentedParam(param.name) || isUserspaceParam(param.name)) continue;
         const canonical = canonicalParamName(param.name);
         const dot = canonical.indexOf('.');
         const module = dot > 0 ? canonical.slice(0, dot) : undefined;
-        const suggestions = closestNames(canonical, KERNEL_PARAMS.map((spec) => spec.name));
+        const suggestions = suggestionsFor(canonical);
         if (suggestions.length > 0) {
           report({
             span: param.nameSpan,

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileKind } from '../../server/src/core/types';
+import type { FuzzCase } from './check';
+
+/** The cases the fuzzer found (or that were written from a bug it found), one JSON file each. */
+export const REGRESSIONS_DIR = join(__dirname, '..', '..', '..', 'test', 'fuzz', 'regressions');
+
+export interface Regression {
+  file: string;
+  /** What it broke and how it was found. */
+  failure: string;
+  /** Whether the services are given a host (the host-aware rules). */
+  host: boolean;
+  fuzzCase: FuzzCase;
+}
+
+interface Stored {
+  failure: string;
+  host?: boolean;
+  kind: FileKind;
+  path: string;
+  at?: number;
+  text: string;
+  /** Long runs of one unit, kept short on disk: each `marker` in the text stands for its `unit` repeated `count` times. */
+  fill?: { marker: string; unit: string; count: number }[];
+}
+
+export function loadRegressions(): Regression[] {
+  return readdirSync(REGRESSIONS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const stored = JSON.parse(readFileSync(join(REGRESSIONS_DIR, file), 'utf8')) as Stored;
+      const text = (stored.fill ?? []).reduce((filled, fill) => filled.split(fill.marker).join(fill.unit.repeat(fill.count)), stored.text);
+      return {
+        file,
+        failure: stored.failure,
+        host: stored.host ?? false,
+        fuzzCase: { kind: stored.kind, path: stored.path, text, ...(stored.at === undefined ? {} : { at: stored.at }) },
+      };
+    });
+}
