@@ -1,5 +1,6 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover } from 'vscode-languageserver-types';
+import { completionOnCursorLine } from './core/completionRange';
 import type { FileKind, Finding, Fix } from './core/types';
 import { domainCompletion } from './domain/completion';
 import { domainDiagnostics, forgetDomainDiagnostics } from './domain/diagnostics';
@@ -40,10 +41,15 @@ export interface LanguageService {
   slowDiagnostics?(document: TextDocument, options?: ServiceOptions): Promise<Finding[]>;
 }
 
+/** A kind's completion with every edit kept to the cursor's line (see completionOnCursorLine). */
+function onCursorLine(complete: LanguageService['completion']): LanguageService['completion'] {
+  return (document, position, options) => completionOnCursorLine(document, position, complete(document, position, options));
+}
+
 const domainService: LanguageService = {
   kind: 'domain',
   diagnostics: domainDiagnostics,
-  completion: domainCompletion,
+  completion: onCursorLine(domainCompletion),
   hover: domainHover,
   forget(uri) {
     forgetDomainDocument(uri);
@@ -56,7 +62,7 @@ const domainService: LanguageService = {
 const ksmtunedService: LanguageService = {
   kind: 'ksmtuned',
   diagnostics: ksmtunedDiagnostics,
-  completion: ksmtunedCompletion,
+  completion: onCursorLine(ksmtunedCompletion),
   hover: ksmtunedHover,
   forget(uri) {
     forgetKsmtunedDocument(uri);
@@ -67,7 +73,7 @@ const ksmtunedService: LanguageService = {
 const cmdlineService: LanguageService = {
   kind: 'cmdline',
   diagnostics: cmdlineDiagnostics,
-  completion: cmdlineCompletion,
+  completion: onCursorLine(cmdlineCompletion),
   hover: cmdlineHover,
   forget(uri) {
     forgetCmdlineDocument(uri);
