@@ -6,20 +6,14 @@ import { KERNEL_PARAMS } from '../../server/src/kb/cmdline';
 import { enumValues } from '../../server/src/cmdline/paramMarkdown';
 import { CMDLINE_RULES } from '../../server/src/cmdline/rules';
 import { GUIDE_FILE, missing, SHARED_DIR } from '../kb/shared';
+import { wordRuns } from '../ownWords';
 
 const KERNEL_FILE = resolve(SHARED_DIR, 'reference/kernel-parameters-6.12.txt');
 const ROOT = join(__dirname, '..', '..', '..');
 const RUN = 8;
 
-function words(text: string): string[] {
-  return text.toLowerCase().replace(/[`*_]/g, '').split(/[^a-z0-9]+/).filter((word) => word !== '');
-}
-
 function runs(text: string): Set<string> {
-  const list = words(text);
-  const result = new Set<string>();
-  for (let i = 0; i + RUN <= list.length; i++) result.add(list.slice(i, i + RUN).join(' '));
-  return result;
+  return wordRuns(text, RUN);
 }
 
 test('the kernel parameter knowledge and the VT3xx pages repeat no run of 8 words from the guide or kernel-parameters.txt', (t) => {

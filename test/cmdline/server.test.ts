@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type CompletionList,
   type Diagnostic,
@@ -14,27 +9,14 @@ import {
   type MarkupContent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { ROOT } from '../cli/cliHarness';
+import { startStdioServer, within } from '../lsp/stdioServer';
 
-const SERVER = join(ROOT, 'dist', 'server.js');
 const GRUB2_CFG = 'file:///virt-tune-test/etc/grub2.cfg';
 const DEFAULT_GRUB = 'file:///virt-tune-test/etc/default/grub';
 const GUIDE = '# vi /etc/grub2.cfg\n\nlinux16 /vmlinuz-kernel-version root=/dev/mapper/vg0-lv0 ro\nrd.lvm.lv=vg0/lv0 rhgb\nquiet elevator=deadline\ninitrd16 /initramfs-kernel-version.img\n';
 
-function within<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 15_000);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 test('the language server serves kernel command lines: diagnostics, the join fix, hover and completion', { timeout: 60_000 }, async (t) => {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  t.after(() => {
-    if (child.exitCode === null) child.kill();
-  });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { connection } = startStdioServer(t);
   const published = new Map<string, (diagnostics: Diagnostic[]) => void>();
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => published.get(params.uri)?.(params.diagnostics));
   connection.onRequest('workspace/configuration', () => [{}]);

@@ -1,25 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type HostView } from '../../server/src/host/protocol';
 import { domain } from '../helpers';
 import { workspaceFolderPath } from '../../server/src/lsp/workspaceFolder';
 import { HOSTS, ROOT } from './hostFixtures';
+import { startStdioServer } from '../lsp/stdioServer';
 
-const SERVER = join(ROOT, 'dist', 'server.js');
 const URI = 'file:///virt-tune-test/pinned.xml';
 const TEXT = domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    <vcpupin vcpu='1' cpuset='9'/>\n  </cputune>`);
 
 test('the server checks against virtTune.host, answers the panel requests, and republishes when the host changes', { timeout: 60_000 }, async (t) => {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  t.after(() => {
-    if (child.exitCode === null) child.kill();
-  });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { connection } = startStdioServer(t);
   let host = join(HOSTS, 'one-node');
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ host })));
   const published: string[][] = [];
@@ -27,7 +22,6 @@ test('the server checks against virtTune.host, answers the panel requests, and r
     if (params.uri === URI) published.push(params.diagnostics.map((diagnostic) => String(diagnostic.code)));
   });
   connection.listen();
-  t.after(() => connection.dispose());
   const until = async (what: string, done: () => boolean) => {
     const deadline = Date.now() + 15_000;
     while (!done()) {
@@ -65,14 +59,9 @@ test('the server checks against virtTune.host, answers the panel requests, and r
 
 test('a relative virtTune.host is read from the first workspace folder, not from where the server was started', { timeout: 60_000 }, async (t) => {
   const examples = join(ROOT, 'examples');
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], cwd: tmpdir() });
-  t.after(() => {
-    if (child.exitCode === null) child.kill();
-  });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { connection } = startStdioServer(t, { cwd: tmpdir() });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ host: 'hosts/guide-4-node' })));
   connection.listen();
-  t.after(() => connection.dispose());
 
   await connection.sendRequest('initialize', {
     processId: process.pid,

@@ -7,6 +7,7 @@ import { domainStructure, elementSpec } from '../../server/src/kb/structure';
 import type { Fact } from '../../server/src/kb/types';
 import { docutilsIds } from './formatdomain';
 import { FORMATDOMAIN_FILE, GUIDE_FILE, missing } from './shared';
+import { wordRuns } from '../ownWords';
 
 /** `path`, `path@attribute` or `path@attribute=value`. */
 function parseKey(key: string): { path: string; attribute?: string; value?: string } {
@@ -201,15 +202,8 @@ test('libvirt sources name a heading of formatdomain by its docutils id', (t) =>
 
 const RUN = 12;
 
-function words(text: string): string[] {
-  return text.toLowerCase().replace(/[`*_]/g, '').split(/[^a-z0-9]+/).filter((word) => word !== '');
-}
-
 function runs(text: string): Set<string> {
-  const list = words(text);
-  const result = new Set<string>();
-  for (let i = 0; i + RUN <= list.length; i++) result.add(list.slice(i, i + RUN).join(' '));
-  return result;
+  return wordRuns(text, RUN);
 }
 
 test("no fact repeats a run of 12 words from the guide or libvirt's page (own words)", (t) => {

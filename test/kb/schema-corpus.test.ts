@@ -5,14 +5,8 @@ import { resolve } from 'node:path';
 import { parseXml } from '../../server/src/xml/parser';
 import { walkElements } from '../../server/src/xml/query';
 import { schemaElementOf } from '../../server/src/kb/schema';
-import { CORPUS_DIR, missing } from './shared';
+import { CORPUS_DIR, missing , corpusList } from './shared';
 import { schemaViolations, type Violation } from './schema-violations';
-
-function listed(list: string): string[] {
-  return readFileSync(resolve(CORPUS_DIR, list), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-}
 
 function violationsOf(file: string): Violation[] {
   return schemaViolations(parseXml(readFileSync(resolve(CORPUS_DIR, file), 'utf8')));
@@ -29,7 +23,7 @@ test("libvirt's accepted test domains break nothing in the generated structure",
     t.skip(reason);
     return;
   }
-  const files = listed('accepted.txt');
+  const files = corpusList('accepted.txt');
   assert.ok(files.length > 2000, `only ${files.length} files listed`);
   const found: string[] = [];
   let judged = 0;
@@ -53,7 +47,7 @@ test("libvirt's rejected test domains: what the structure alone catches", (t) =>
     t.skip(reason);
     return;
   }
-  const files = listed('rejected.txt');
+  const files = corpusList('rejected.txt');
   const flagged = files.filter((file) => violationsOf(file).length > 0);
   t.diagnostic(`${flagged.length} of ${files.length} rejected files flagged by the schema structure alone`);
   // The rest are refused by libvirt's code, not its schema (a vhost-scsi rawio, an auto nodeset with a

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -14,4 +14,11 @@ export const CORPUS_DIR = resolve(SHARED_DIR, 'corpus/libvirt-11.3.0');
 /** undefined when the file is there; else the reason to skip, for `t.skip`. */
 export function missing(path: string): string | undefined {
   return existsSync(path) ? undefined : `${path} is not available`;
+}
+
+/** The corpus files a list names (`accepted.txt`, `rejected.txt`), relative to CORPUS_DIR. */
+export function corpusList(list: string): string[] {
+  return readFileSync(resolve(CORPUS_DIR, list), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }

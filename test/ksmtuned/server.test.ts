@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type CompletionList,
   type Diagnostic,
@@ -15,31 +10,14 @@ import {
   type MarkupContent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { ROOT } from '../cli/cliHarness';
+import { startStdioServer, within } from '../lsp/stdioServer';
 
-const SERVER = join(ROOT, 'dist', 'server.js');
-const STEP_TIMEOUT_MS = 15_000;
 const CONF = 'file:///virt-tune-test/etc/ksmtuned.conf';
 const UNTITLED = 'untitled:Untitled-1';
 const TEXT = '# KSM_NPAGES_BOOST - is added to the `npages` value, when `free memory` is\nless than `thres`.\nKSM_NPAGES_MAX=2000\n';
 
-function step<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), STEP_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 test('the language server publishes, hovers, completes and fixes a ksmtuned.conf', { timeout: 60_000 }, async (t) => {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  t.after(() => {
-    if (child.exitCode === null) child.kill();
-  });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { connection, stderr, exited } = startStdioServer(t);
   const published = new Map<string, (diagnostics: Diagnostic[]) => void>();
   const early = new Map<string, Diagnostic[]>();
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -55,11 +33,11 @@ test('the language server publishes, hovers, completes and fixes a ksmtuned.conf
       early.delete(uri);
       return Promise.resolve(ready);
     }
-    return step(`diagnostics for ${uri}`, new Promise((resolve) => published.set(uri, resolve)));
+    return within(`diagnostics for ${uri}`, new Promise((resolve) => published.set(uri, resolve)));
   };
   connection.listen();
 
-  await step('initialize', connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }));
+  await within('initialize', connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }));
   await connection.sendNotification('initialized', {});
 
   // Opened by its name: the wrapped comment line is a VT201 error, with the rule's page linked.
@@ -72,7 +50,7 @@ test('the language server publishes, hovers, completes and fixes a ksmtuned.conf
   assert.ok(vt201.codeDescription?.href.endsWith('/docs/rules/VT201.md'), vt201.codeDescription?.href);
 
   // Its quick fix comments the line out.
-  const actions = await step(
+  const actions = await within(
     'codeAction',
     connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: CONF }, range: vt201.range, context: { diagnostics: [vt201] } }),
   );
@@ -82,12 +60,12 @@ test('the language server publishes, hovers, completes and fixes a ksmtuned.conf
   assert.equal(fixed, TEXT.replace('\nless', '\n# less'));
 
   // Hover on a variable, completion of names.
-  const hover = await step('hover', connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: CONF }, position: { line: 2, character: 4 } }));
+  const hover = await within('hover', connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: CONF }, position: { line: 2, character: 4 } }));
   assert.match((hover?.contents as MarkupContent).value, /\*\*KSM_NPAGES_MAX\*\*/);
   await connection.sendNotification('textDocument/didChange', { textDocument: { uri: CONF, version: 2 }, contentChanges: [{ text: `${fixed}KSM_THR` }] });
   // The fixed comment is clean; the half-typed name is, as it stands, a command.
   assert.deepEqual((await diagnosticsOf(CONF)).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]), [['VT201', 3]]);
-  const completion = await step(
+  const completion = await within(
     'completion',
     connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: CONF }, position: { line: 3, character: 7 } }),
   );
@@ -97,8 +75,8 @@ test('the language server publishes, hovers, completes and fixes a ksmtuned.conf
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: UNTITLED, languageId: 'ksmtuned', version: 1, text: 'DEBUG=0\n' } });
   assert.deepEqual((await diagnosticsOf(UNTITLED)).map((diagnostic) => diagnostic.code), ['VT212']);
 
-  await step('shutdown', connection.sendRequest('shutdown'));
+  await within('shutdown', connection.sendRequest('shutdown'));
   await connection.sendNotification('exit');
-  assert.equal(await step('the server to exit', exited), 0, stderr);
+  assert.equal(await within('the server to exit', exited), 0, stderr());
   connection.dispose();
 });

@@ -1,13 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
   type MessageConnection,
@@ -17,8 +13,8 @@ import type { Finding } from '../../server/src/core/types';
 import { applyRuleLevels, parseRuleLevels } from '../../server/src/lsp/ruleLevels';
 import { parseSettings } from '../../server/src/lsp/settings';
 import { ROOT } from '../cli/cliHarness';
+import { startStdioServer } from './stdioServer';
 
-const SERVER = join(ROOT, 'dist', 'server.js');
 const EVERYDAY_MISTAKES = join(ROOT, 'examples', 'everyday-mistakes.xml');
 const URI = pathToFileURL(EVERYDAY_MISTAKES).href;
 
@@ -88,14 +84,9 @@ function levelsOf(diagnostics: Diagnostic[]): string[] {
 }
 
 async function startServer(t: { after(fn: () => void): void }): Promise<Client> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  t.after(() => {
-    if (child.exitCode === null) child.kill();
-  });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { connection } = startStdioServer(t);
   const client = new Client(connection);
   connection.listen();
-  t.after(() => connection.dispose());
   return client;
 }
 

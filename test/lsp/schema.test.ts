@@ -1,21 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
-  type MessageConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { ROOT } from '../cli/cliHarness';
 import { CORPUS_DIR, missing } from '../kb/shared';
 import { GUEST, guestWith } from '../schema/guest';
+import { startStdioServer, within } from './stdioServer';
 
-const SERVER = join(ROOT, 'dist', 'server.js');
 const SCHEMA = resolve(CORPUS_DIR, 'schemas/domain.rng');
 const skip = missing(SCHEMA) ?? false;
 const STEP_TIMEOUT_MS = 20_000;
@@ -49,21 +43,12 @@ class Publications {
 }
 
 function step<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), STEP_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return within(what, promise, STEP_TIMEOUT_MS);
 }
 
 /** A server over stdio whose client answers workspace/configuration with `virtTune.schema` set to `schema`. */
 async function startServer(t: { after(fn: () => void): void }, schema: string) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  t.after(() => {
-    connection.dispose();
-    if (child.exitCode === null) child.kill();
-  });
+  const { connection } = startStdioServer(t);
   const publications = new Publications();
   const shown: string[] = [];
   let messageShown: () => void = () => {};

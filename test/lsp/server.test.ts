@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fork, spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { fork, spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createMessageConnection,
   IPCMessageReader,
   IPCMessageWriter,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
@@ -17,22 +14,12 @@ import {
   type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { CLEAN_DOMAIN, ROOT, SELF_CLOSED_HUGEPAGES, SELF_CLOSED_HUGEPAGES_FIXED } from '../cli/cliHarness';
+import { CLEAN_DOMAIN, SELF_CLOSED_HUGEPAGES, SELF_CLOSED_HUGEPAGES_FIXED } from '../cli/cliHarness';
+import { SERVER, startStdioServer, within } from './stdioServer';
 
-const SERVER = join(ROOT, 'dist', 'server.js');
-const STEP_TIMEOUT_MS = 15_000;
 const GUEST = 'file:///virt-tune-test/guest.xml';
 const NETWORK = 'file:///virt-tune-test/network.xml';
 const NETWORK_XML = `<network>\n  <name>default</name>\n  <forward mode='nat'/>\n</network>\n`;
-
-/** Fails a step that does not finish in time, so a hung server fails the test instead of hanging CI. */
-function step<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), STEP_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** The server's publishDiagnostics notifications per uri, taken in the order they came. */
 class DiagnosticsInbox {
@@ -54,27 +41,19 @@ class DiagnosticsInbox {
   next(uri: string): Promise<Diagnostic[]> {
     const queued = this.queues.get(uri)?.shift();
     if (queued) return Promise.resolve(queued);
-    return step(`diagnostics for ${uri}`, new Promise((resolve) => this.waiters.set(uri, resolve)));
+    return within(`diagnostics for ${uri}`, new Promise((resolve) => this.waiters.set(uri, resolve)));
   }
 }
 
 test('the language server publishes, clears, fixes and ignores non-domain XML over stdio', { timeout: 120_000 }, async (t) => {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  t.after(() => {
-    if (child.exitCode === null) child.kill();
-  });
-
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { connection, stderr, exited } = startStdioServer(t);
   const inbox = new DiagnosticsInbox();
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => inbox.receive(params));
   const logged: string[] = [];
   connection.onNotification('window/logMessage', (params: { message: string }) => logged.push(params.message));
   connection.listen();
 
-  const initialized = await step(
+  const initialized = await within(
     'initialize',
     connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
   );
@@ -97,7 +76,7 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
   assert.ok(vt100.codeDescription?.href.endsWith('/docs/rules/VT100.md'), vt100.codeDescription?.href);
 
   // Its quick fix: a preferred quickfix carrying the diagnostic, whose edit removes the '/'.
-  const actions = await step(
+  const actions = await within(
     'codeAction',
     connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: GUEST },
@@ -113,7 +92,7 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
   assert.ok(edits);
   const fixed = TextDocument.applyEdits(TextDocument.create(GUEST, 'xml', 1, SELF_CLOSED_HUGEPAGES), edits);
   assert.equal(fixed, SELF_CLOSED_HUGEPAGES_FIXED);
-  const refactorsOnly = await step(
+  const refactorsOnly = await within(
     'codeAction (refactor only)',
     connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: GUEST },
@@ -124,7 +103,7 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
   assert.deepEqual(refactorsOnly, []);
 
   // Completion and hover answer (whatever the services say today) without an error.
-  const completion = await step(
+  const completion = await within(
     'completion',
     connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', {
       textDocument: { uri: GUEST },
@@ -132,7 +111,7 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
     }),
   );
   assert.ok(completion === null || Array.isArray(completion) || Array.isArray(completion.items));
-  await step('hover', connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: GUEST }, position: { line: 2, character: 4 } }));
+  await within('hover', connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: GUEST }, position: { line: 2, character: 4 } }));
 
   // A change to a clean text publishes an empty list, so the old diagnostic clears.
   await connection.sendNotification('textDocument/didChange', {
@@ -158,15 +137,15 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
     textDocument: { uri: NETWORK, languageId: 'xml', version: 1, text: NETWORK_XML },
   });
   const networkPosition = { textDocument: { uri: NETWORK }, position: { line: 1, character: 4 } };
-  const networkCompletion = await step('completion on <network>', connection.sendRequest<CompletionList>('textDocument/completion', networkPosition));
+  const networkCompletion = await within('completion on <network>', connection.sendRequest<CompletionList>('textDocument/completion', networkPosition));
   assert.deepEqual(networkCompletion.items, []);
-  assert.equal(await step('hover on <network>', connection.sendRequest('textDocument/hover', networkPosition)), null);
+  assert.equal(await within('hover on <network>', connection.sendRequest('textDocument/hover', networkPosition)), null);
   // The server handles messages in order: had didOpen published anything, it would have come before these answers.
   assert.ok(!inbox.urisSeen.has(NETWORK));
 
   // Requests about a document never opened answer empty instead of failing.
   const unknown = { textDocument: { uri: 'file:///virt-tune-test/never-opened.xml' }, position: { line: 0, character: 0 } };
-  assert.equal(await step('hover on an unknown document', connection.sendRequest('textDocument/hover', unknown)), null);
+  assert.equal(await within('hover on an unknown document', connection.sendRequest('textDocument/hover', unknown)), null);
 
   // Closing publishes an empty list.
   await connection.sendNotification('textDocument/didOpen', {
@@ -176,9 +155,9 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
   await connection.sendNotification('textDocument/didClose', { textDocument: { uri: `${GUEST}.2` } });
   assert.deepEqual(await inbox.next(`${GUEST}.2`), []);
 
-  await step('shutdown', connection.sendRequest('shutdown'));
+  await within('shutdown', connection.sendRequest('shutdown'));
   await connection.sendNotification('exit');
-  assert.equal(await step('the server to exit', exited), 0, stderr);
+  assert.equal(await within('the server to exit', exited), 0, stderr());
   connection.dispose();
   assert.deepEqual(logged.filter((message) => /failed/.test(message)), []);
 });
@@ -193,7 +172,7 @@ test('the language server also speaks over node IPC, as vscode-languageclient st
   const inbox = new DiagnosticsInbox();
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => inbox.receive(params));
   connection.listen();
-  const initialized = await step(
+  const initialized = await within(
     'initialize over IPC',
     connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
   );
@@ -203,9 +182,9 @@ test('the language server also speaks over node IPC, as vscode-languageclient st
     textDocument: { uri: GUEST, languageId: 'xml', version: 1, text: SELF_CLOSED_HUGEPAGES },
   });
   assert.ok((await inbox.next(GUEST)).some((diagnostic) => diagnostic.code === 'VT100'));
-  await step('shutdown', connection.sendRequest('shutdown'));
+  await within('shutdown', connection.sendRequest('shutdown'));
   await connection.sendNotification('exit');
-  assert.equal(await step('the server to exit', exited), 0);
+  assert.equal(await within('the server to exit', exited), 0);
   connection.dispose();
 });
 

@@ -3,19 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadSchema } from '../../server/src/schema/validator';
-import { CORPUS_DIR, missing } from '../kb/shared';
-
-function listed(list: string): string[] {
-  return readFileSync(resolve(CORPUS_DIR, list), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-}
+import { CORPUS_DIR, missing , corpusList } from '../kb/shared';
 
 /** accepted.txt and rejected.txt are xmllint's verdicts with the same schema: libxml2-wasm must agree on each. */
 test("xmllint's verdict on every file of libvirt's test corpus", { skip: missing(resolve(CORPUS_DIR, 'rejected.txt')) ?? false }, async (t) => {
   const validator = await loadSchema(resolve(CORPUS_DIR, 'schemas/domain.rng'));
-  const accepted = listed('accepted.txt');
-  const rejected = listed('rejected.txt');
+  const accepted = corpusList('accepted.txt');
+  const rejected = corpusList('rejected.txt');
   assert.ok(accepted.length > 2000 && rejected.length > 20, `${accepted.length} accepted, ${rejected.length} rejected`);
   const started = performance.now();
   const wrong = [
@@ -29,7 +23,7 @@ test("xmllint's verdict on every file of libvirt's test corpus", { skip: missing
 test('pinpoint narrows every rejected file below the coarse "Extra element devices in interleave"', { skip: missing(resolve(CORPUS_DIR, 'rejected.txt')) ?? false }, async () => {
   const validator = await loadSchema(resolve(CORPUS_DIR, 'schemas/domain.rng'));
   const coarse: string[] = [];
-  for (const file of listed('rejected.txt')) {
+  for (const file of corpusList('rejected.txt')) {
     const text = readFileSync(resolve(CORPUS_DIR, file), 'utf8');
     const errors = validator.pinpoint(text);
     assert.ok(errors.length > 0, file);

@@ -5,17 +5,11 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allDiagnostics, chooseSchema, serviceFor } from '../../server/src/services';
-import { CORPUS_DIR, missing } from '../kb/shared';
+import { CORPUS_DIR, missing , corpusList } from '../kb/shared';
 import { CORPUS_ALLOWED_ERRORS } from './corpus-allow-list';
 
 const SCHEMA = resolve(CORPUS_DIR, 'schemas/domain.rng');
 const skip = missing(resolve(CORPUS_DIR, 'rejected.txt')) ?? missing(SCHEMA) ?? false;
-
-function listed(list: string): string[] {
-  return readFileSync(resolve(CORPUS_DIR, list), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-}
 
 /** `file rule: message` for each error-level finding of each file, the domain service's caches emptied as it goes. */
 async function errorsOf(files: readonly string[]): Promise<Map<string, string[]>> {
@@ -47,8 +41,8 @@ function judgeAgainstAllowList(errors: Map<string, string[]>): { unexpected: str
 }
 
 test("libvirt's corpus: no error on a file the schema accepts, with the schema and with the built-in structure; an error on every file it rejects", { skip, timeout: 300_000 }, async (t) => {
-  const accepted = listed('accepted.txt');
-  const rejected = listed('rejected.txt');
+  const accepted = corpusList('accepted.txt');
+  const rejected = corpusList('rejected.txt');
   assert.ok(accepted.length > 2000 && rejected.length > 20, `${accepted.length} accepted, ${rejected.length} rejected`);
 
   let started = performance.now();
@@ -70,7 +64,7 @@ test("libvirt's corpus: no error on a file the schema accepts, with the schema a
 });
 
 test('the allow-list is reviewed: each entry names a file of the accepted list, a rule, and a one-line reason', { skip }, () => {
-  const accepted = new Set(listed('accepted.txt'));
+  const accepted = new Set(corpusList('accepted.txt'));
   for (const entry of CORPUS_ALLOWED_ERRORS) {
     assert.ok(accepted.has(entry.file), entry.file);
     assert.match(entry.rule, /^VT\d{3}$/);

@@ -7,15 +7,9 @@ import type { DomainRuleContext } from '../../../../server/src/domain/rules/cont
 import { STRUCTURE_RULES } from '../../../../server/src/domain/rules/structure';
 import { wellFormed } from '../../../../server/src/domain/rules/well-formed';
 import { textDocument } from '../../../helpers';
-import { CORPUS_DIR, missing } from '../../../kb/shared';
+import { CORPUS_DIR, missing , corpusList } from '../../../kb/shared';
 
 const RULES = [wellFormed, ...STRUCTURE_RULES];
-
-function listed(list: string): string[] {
-  return readFileSync(resolve(CORPUS_DIR, list), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-}
 
 /** VT100-VT107 findings for one corpus file, as `VT103 <message>`; a rule that throws fails the test. */
 function structuralFindings(file: string): string[] {
@@ -37,7 +31,7 @@ test("libvirt's accepted test domains get no VT100-VT107 finding", (t) => {
     t.skip(reason);
     return;
   }
-  const files = listed('accepted.txt');
+  const files = corpusList('accepted.txt');
   assert.ok(files.length > 2000, `only ${files.length} files listed`);
   const found = files.flatMap((file) => structuralFindings(file).map((finding) => `${file}: ${finding}`));
   assert.deepEqual(found.slice(0, 20), [], `${found.length} findings`);
@@ -53,7 +47,7 @@ test("libvirt's rejected test domains: how many the structure rules catch", (t) 
     t.skip(reason);
     return;
   }
-  const files = listed('rejected.txt');
+  const files = corpusList('rejected.txt');
   const caught = files.filter((file) => structuralFindings(file).length > 0);
   t.diagnostic(`${caught.length} of ${files.length} rejected files get a structural error: ${caught.join(', ')}`);
   assert.equal(files.length, 24);

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
+import { ROOT } from '../cli/cliHarness';
+
+export const SERVER = join(ROOT, 'dist', 'server.js');
+
+export interface StdioServer {
+  child: ChildProcessWithoutNullStreams;
+  connection: MessageConnection;
+  /** What the server wrote to stderr so far. */
+  stderr(): string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts `dist/server.js --stdio` as an editor would, stopped (connection disposed, process killed) when
+ * the test ends. The caller registers its handlers, then calls `connection.listen()`.
+ */
+export function startStdioServer(t: { after(fn: () => void): void }, options: { cwd?: string } = {}): StdioServer {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  t.after(() => {
+    connection.dispose();
+    if (child.exitCode === null) child.kill();
+  });
+  return { child, connection, stderr: () => stderr, exited };
+}
+
+/** Fails a step that does not finish in time, so a hung server fails the test instead of hanging CI. */
+export function within<T>(what: string, promise: Promise<T>, timeoutMs = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
