@@ -13,7 +13,7 @@ import {
 import { elementsNamed, isForeignName } from '../../kb/structure';
 import { childElements, elementText } from '../../xml/query';
 import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
-import { renameElementFix } from '../rules/structure/rename';
+import { renameElementFix } from '../rules/edits';
 import type { SchemaProblem } from './problem';
 import { attributeSubject, describeValue, listed, quoted, tag, textSubject, valueCode } from './wording';
 

@@ -3,7 +3,7 @@ import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { soundAttribute } from '../guest';
-import { removeAttribute, replaceValue } from '../io/edits';
+import { removeAttribute, replaceValue } from '../edits';
 
 /**
  * VT137: `<vcpu placement='auto' cpuset='...'>`. With automatic placement libvirt pins the domain to

@@ -4,7 +4,7 @@ import { attribute } from '../../../xml/query';
 import type { VcpuPinModel } from '../../model';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { cleanIds, idList, lineOf, maxVcpus, soundAttribute } from '../guest';
-import { removeElement } from '../io/edits';
+import { removeElement } from '../edits';
 
 /**
  * VT131: two `<vcpupin>`s for one vCPU. libvirt refuses the domain ("duplicate vcpupin for vcpu").

@@ -6,7 +6,7 @@ import type { Span, XmlDocument } from '../../../xml/types';
 import type { DomainModel, MemorySize } from '../../model';
 import type { DomainRule } from '../context';
 import { numaMemoryKiB, sizeSpan, soundAttribute } from '../guest';
-import { replaceValue } from '../io/edits';
+import { replaceValue } from '../edits';
 
 /**
  * VT135: `<memory>` differs from the sum of the guest NUMA cells' memory. libvirt does not refuse it:

@@ -3,7 +3,7 @@ import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { soundAttribute } from '../guest';
-import { replaceValue } from '../io/edits';
+import { replaceValue } from '../edits';
 import { brokenByXml } from '../structure/values';
 
 /**

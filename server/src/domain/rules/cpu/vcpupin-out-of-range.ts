@@ -2,7 +2,7 @@ import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { maxVcpus, soundAttribute } from '../guest';
-import { removeElement } from '../io/edits';
+import { removeElement } from '../edits';
 import { vcpuRange } from './vcpus';
 
 /**

@@ -1,7 +1,7 @@
 import { guide, libvirt } from '../../../kb/sources';
 import { firstChild } from '../../../xml/query';
 import type { DomainRule } from '../context';
-import { removeElementFixes } from './edits';
+import { removeElementFixes } from '../edits';
 
 /** libvirt's interface types; another value is the structure rules' to report. */
 const INTERFACE_TYPES: ReadonlySet<string> = new Set([

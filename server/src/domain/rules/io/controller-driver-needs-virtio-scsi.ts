@@ -4,7 +4,7 @@ import { attribute } from '../../../xml/query';
 import type { XmlAttribute } from '../../../xml/types';
 import type { DomainRule } from '../context';
 import { isVirtioScsiController } from './devices';
-import { removeAttribute, replaceValue } from './edits';
+import { removeAttribute, replaceValue } from '../edits';
 import { unsignedValue, writtenValue } from './values';
 
 /** libvirt's controller types; another value is the structure rules' to report. */

@@ -1,6 +1,6 @@
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
-import { removeElementFixes } from './edits';
+import { removeElementFixes } from '../edits';
 import { isSet, isUnset, numberChild } from './values';
 
 const BASES = [

@@ -1,6 +1,6 @@
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
-import { removeElementFixes } from './edits';
+import { removeElementFixes } from '../edits';
 import { isSet, numberChild } from './values';
 
 /** Each kind of limit: its total and the read and write limits that libvirt will not combine with it. */

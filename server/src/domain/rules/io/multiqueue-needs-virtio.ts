@@ -3,7 +3,7 @@ import { guide, libvirt } from '../../../kb/sources';
 import { attribute, firstChild } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { TAP_QUEUES_MAX, isVirtioNetModel } from './devices';
-import { removeAttribute, replaceValue } from './edits';
+import { removeAttribute, replaceValue } from '../edits';
 import { unsignedValue } from './values';
 
 /**

@@ -2,7 +2,7 @@ import type { FixSpec, SpanEdit } from '../../../core/types';
 import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
-import { insertAttributeAfter, replaceValue } from './edits';
+import { insertAttributeAfter, replaceValue } from '../edits';
 import { writtenValue } from './values';
 
 /** libvirt's disk cache modes; a value outside them is the structure rules' to report. */

@@ -2,7 +2,7 @@ import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { TAP_QUEUES_MAX, isVirtioNetModel, matchesVcpus, vcpuCounts } from './devices';
-import { replaceValue } from './edits';
+import { replaceValue } from '../edits';
 import { unsignedValue } from './values';
 
 /** Backends whose queue count is set by what is behind them (a vhost-user switch, a vDPA device), not by the guide's rule. */

@@ -2,7 +2,7 @@ import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { isVirtioScsiController, matchesVcpus, vcpuCounts } from './devices';
-import { replaceValue } from './edits';
+import { replaceValue } from '../edits';
 import { unsignedValue } from './values';
 
 /**

@@ -2,7 +2,7 @@ import type { FixSpec } from '../../../core/types';
 import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
-import { replaceValue } from './edits';
+import { replaceValue } from '../edits';
 import { writtenValue } from './values';
 
 /**

@@ -1,7 +1,7 @@
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
 import { runsOnQemu, sizeSpan } from '../guest';
-import { removeElement } from '../io/edits';
+import { removeElement } from '../edits';
 
 /**
  * VT129: `<memtune><min_guarantee>` on a QEMU/KVM guest. The guide (8.2.2) lists it among the memtune

@@ -3,7 +3,7 @@ import type { IdSet } from '../../model';
 import type { XmlElement } from '../../../xml/types';
 import type { DomainRule } from '../context';
 import { cleanIds, idList } from '../guest';
-import { replaceValue } from '../io/edits';
+import { replaceValue } from '../edits';
 
 /**
  * VT125: `mode='preferred'` with more than one host node. The guide's preferred policy prefers one

@@ -6,7 +6,7 @@ import { firstChild } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { placements } from './placement';
-import { renameElementFix } from './rename';
+import { renameElementFix } from '../edits';
 import { listOf } from './values';
 
 /** How many of a parent's children a message lists when none is close to the name. */

@@ -1,5 +1,6 @@
-import type { FixSpec, SpanEdit } from '../../../core/types';
-import type { XmlAttribute, XmlElement } from '../../../xml/types';
+// The edits quick fixes of every domain rule group are made of: each touches only its own span.
+import type { FixSpec, SpanEdit } from '../../core/types';
+import type { XmlAttribute, XmlElement } from '../../xml/types';
 
 /** Replaces the value between the quotes; the quotes and everything around stay as written. */
 export function replaceValue(attribute: XmlAttribute, newValue: string): SpanEdit | undefined {
@@ -37,4 +38,12 @@ export function removeElement(text: string, element: XmlElement): SpanEdit | und
 export function removeElementFixes(text: string, element: XmlElement): FixSpec[] {
   const edit = removeElement(text, element);
   return edit ? [{ title: `Remove <${element.name}>`, edits: [edit] }] : [];
+}
+
+/** Renames an element in its start tag and, when it has one, its end tag; nothing else is touched. */
+export function renameElementFix(text: string, element: XmlElement, newName: string, isPreferred: boolean): FixSpec {
+  const edits: SpanEdit[] = [{ span: element.nameSpan, newText: newName }];
+  const end = element.endNameSpan;
+  if (end && text.slice(end.start, end.end) !== newName) edits.push({ span: end, newText: newName });
+  return { title: `Rename <${element.name}> to <${newName}>`, edits, ...(isPreferred ? { isPreferred: true } : {}) };
 }
