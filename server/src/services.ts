@@ -97,7 +97,7 @@ export function serviceFor(kind: FileKind): LanguageService | undefined {
 export function detectKind(path: string, text: string, languageId?: string): FileKind | undefined {
   if (languageId === 'ksmtuned' || isKsmtunedPath(path)) return 'ksmtuned';
   if (languageId === 'grub' || languageId === 'kernel-cmdline' || cmdlineShapeOfPath(path)) return 'cmdline';
-  if (/\.xml$/i.test(path) || text.trimStart().startsWith('<')) {
+  if (isXmlFile(path, text)) {
     return looksLikeDomainXml(text) ? 'domain' : undefined;
   }
   return undefined;
