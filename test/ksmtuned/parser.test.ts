@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseKsmtunedConf } from '../../server/src/ksmtuned/parser';
 import type { Assignment, Command, KsmLine, Statement } from '../../server/src/ksmtuned/types';
-import type { Span } from '../../server/src/xml/types';
+import type { Span } from '../../server/src/core/span';
 
 function slice(text: string, span: Span | undefined): string | undefined {
   return span && text.slice(span.start, span.end);

@@ -3,7 +3,7 @@ import { MarkupKind, type CompletionItem, type CompletionList } from 'vscode-lan
 import { ITEM_KINDS } from '../core/completionKinds';
 import { canonicalParamName, kernelParam, KERNEL_PARAMS, type KernelParamSpec } from '../kb/cmdline';
 import { formatSize, HUGE_PAGE_SIZES } from '../kb/cmdline/sizes';
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 import { ASSUMED_ARCH } from './rules/context';
 import { cmdlineDocument, type CmdlineDocument } from './document';
 import { lineAt } from './find';

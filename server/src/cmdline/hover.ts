@@ -1,7 +1,7 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { isDocumentedParam, kernelParam } from '../kb/cmdline';
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 import { cmdlineDocument } from './document';
 import { paramAt } from './find';
 import { documentedOnlyMarkdown, paramMarkdown, valueMarkdown } from './paramMarkdown';

@@ -1,5 +1,5 @@
 import type { KernelArch } from '../kb/cmdline';
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 import type { KernelImage } from './types';
 
 const ARCH_NAMES: Record<string, KernelArch> = {

@@ -1,4 +1,4 @@
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 
 /**
  * Text made from a file's text (a shell value with its quotes removed, GRUB words joined by spaces),

@@ -1,7 +1,7 @@
 import type { KernelEnumValue, KernelParamSpec, KernelValueType } from '../kb/cmdline';
 import { KERNEL_PARAMETERS } from '../kb/cmdline/sources';
 import { expectedText } from '../kb/cmdline/values';
-import { joinParagraphs, sourcesParagraphs, valueListMarkdown } from '../domain/hover/markdown';
+import { joinParagraphs, sourcesParagraphs, valueListMarkdown } from '../core/markdown';
 
 const REPEAT_TEXT: Record<KernelParamSpec['repeat'], string> = {
   last: 'Given twice, the last one stays.',

@@ -1,4 +1,4 @@
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 import { MappedTextBuilder, type MappedText } from './mappedText';
 
 /** One word of a shell (or GRUB script) command, its quotes removed. */

@@ -1,5 +1,5 @@
 import type { KernelArch } from '../kb/cmdline';
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 
 /** The kinds of file a kernel command line is kept in. */
 export type CmdlineShape =

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, FixSpec, Report, Rule } from './types';
-import type { Span } from '../xml/types';
+import type { Span } from './span';
 
 export function spanToRange(document: TextDocument, span: Span) {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };

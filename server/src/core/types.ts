@@ -1,6 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-textdocument';
 import type { Source } from '../kb/types';
-import type { Span } from '../xml/types';
+import type { Span } from './span';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

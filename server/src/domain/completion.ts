@@ -2,7 +2,8 @@ import type { TextDocument, Position } from 'vscode-languageserver-textdocument'
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { cursorContext, type CursorContext } from '../xml/cursor';
 import { elementPath } from '../xml/query';
-import type { Span, XmlElement } from '../xml/types';
+import type { Span } from '../core/span';
+import type { XmlElement } from '../xml/types';
 import { valueChoices } from '../kb/specLookup';
 import { elementSpec } from '../kb/structure';
 import { attributeItems } from './completion/attributes';

@@ -1,7 +1,8 @@
 import { parseCpuset, type CpusetParse } from '../kb/cpuset';
 import { toKiB } from '../kb/units';
 import { attribute, attributeValue, childElements, elementText, firstChild } from '../xml/query';
-import type { Span, XmlAttribute, XmlElement } from '../xml/types';
+import type { Span } from '../core/span';
+import type { XmlAttribute, XmlElement } from '../xml/types';
 
 /**
  * What a domain XML says, read once per document version from the tolerant tree. Every value keeps

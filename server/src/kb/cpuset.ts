@@ -1,4 +1,4 @@
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 
 /**
  * libvirt's CPU and NUMA node list syntax (cpuset, nodeset, cell cpus): comma-separated ids and

@@ -2,7 +2,7 @@ import type { Position, Range, TextDocument } from 'vscode-languageserver-textdo
 import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { ITEM_KINDS } from '../core/completionKinds';
 import { KSMTUNED_VARIABLES, ksmtunedVariable, type KsmtunedVariable } from '../kb/ksmtuned';
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 import { ksmtunedDocument } from './document';
 import { variableMarkdown } from './markdown';
 import { lastAssignment, type KsmModel } from './model';

@@ -1,7 +1,7 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { ksmKnob, ksmtunedVariable } from '../kb/ksmtuned';
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 import { ksmtunedDocument } from './document';
 import { knobMarkdown, variableMarkdown } from './markdown';
 import type { KsmLine } from './types';

@@ -1,6 +1,6 @@
 import type { KsmKnob, KsmtunedVariable } from '../kb/ksmtuned';
 import { ksmKnob } from '../kb/ksmtuned';
-import { factParagraphs, joinParagraphs, sourcesParagraphs } from '../domain/hover/markdown';
+import { factParagraphs, joinParagraphs, sourcesParagraphs } from '../core/markdown';
 
 const KIND_LABEL: Record<KsmtunedVariable['kind'], string> = {
   integer: 'integer',

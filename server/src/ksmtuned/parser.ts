@@ -1,4 +1,4 @@
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, ShellWord, Statement } from './types';
 
 /** Characters that end a word and are not part of it, as bash tokenizes (`;` also ends a statement). */

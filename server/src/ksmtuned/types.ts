@@ -1,4 +1,4 @@
-import type { Span } from '../xml/types';
+import type { Span } from '../core/span';
 
 /**
  * /etc/ksmtuned.conf as bash reads it when ksmtuned sources it: lines of statements, each an

@@ -1,5 +1,6 @@
 import { contains, elementAt } from './query';
-import type { Span, XmlAttribute, XmlDocument, XmlElement } from './types';
+import type { Span } from '../core/span';
+import type { XmlAttribute, XmlDocument, XmlElement } from './types';
 
 /** What the cursor is on, for completion and hover. */
 export type CursorContext =

@@ -1,4 +1,4 @@
-import type { Span } from './types';
+import type { Span } from '../core/span';
 
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 

@@ -1,14 +1,7 @@
 import { decodeEntities } from './entities';
 import { isSimilarName } from '../core/similarity';
-import type {
-  Span,
-  XmlAttribute,
-  XmlDocument,
-  XmlElement,
-  XmlNode,
-  XmlProblem,
-  XmlProblemCode,
-} from './types';
+import type { Span } from '../core/span';
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlProblem, XmlProblemCode } from './types';
 
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
 const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;

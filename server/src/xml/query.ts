@@ -1,4 +1,5 @@
-import type { Span, XmlAttribute, XmlDocument, XmlElement, XmlNode } from './types';
+import type { Span } from '../core/span';
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './types';
 
 export function childElements(element: XmlElement, name?: string): XmlElement[] {
   const result: XmlElement[] = [];

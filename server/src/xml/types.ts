@@ -1,12 +1,10 @@
+import type { Span } from '../core/span';
+
 /**
  * The tolerant XML tree. Every offset is an index into the document text, which in JavaScript is
  * counted in UTF-16 code units, the unit LSP positions use; `TextDocument.positionAt` turns an offset
  * into a line/character position.
  */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 export interface XmlAttribute {
   name: string;

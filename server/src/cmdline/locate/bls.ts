@@ -2,7 +2,7 @@ import { kernelImage, versionOf } from '../kernelImage';
 import { identity, joinMapped, MappedTextBuilder, type MappedText } from '../mappedText';
 import { tokenize } from '../tokenize';
 import type { CommandLine, KernelImage } from '../types';
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 import { sourceLines } from './lines';
 
 /**

@@ -2,7 +2,7 @@ import { joinMapped, sliceMapped, type MappedText } from '../mappedText';
 import { readShellCommand } from '../shellWords';
 import { tokenize } from '../tokenize';
 import type { CommandLine } from '../types';
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 
 /** GRUB_CMDLINE_LINUX goes on every entry, GRUB_CMDLINE_LINUX_DEFAULT after it on the default ones. */
 const VARIABLES = ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] as const;

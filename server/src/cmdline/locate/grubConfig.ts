@@ -1,5 +1,5 @@
 import { canonicalParamName, isDocumentedParam, kernelParam } from '../../kb/cmdline';
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 import { kernelImage } from '../kernelImage';
 import { identity, joinMapped, type MappedText } from '../mappedText';
 import { readShellCommand } from '../shellWords';

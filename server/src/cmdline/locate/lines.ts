@@ -1,4 +1,4 @@
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 
 /** A line of the file: its span without the newline, and its text trimmed of blanks at both ends. */
 export interface SourceLine {

@@ -1,4 +1,4 @@
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 import type { KernelParam } from '../types';
 
 /** The file span of a span inside a parameter's value. */

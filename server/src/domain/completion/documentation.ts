@@ -1,7 +1,7 @@
 import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import type { Fact } from '../../kb/types';
 import { withDocumentation } from '../hover/content';
-import { factParagraphs, joinParagraphs, sourcesParagraphs } from '../hover/markdown';
+import { factParagraphs, joinParagraphs, sourcesParagraphs } from '../../core/markdown';
 
 /**
  * A completion item's documentation: what the fact says and where it comes from, plus any extra

@@ -1,6 +1,7 @@
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { walkElements } from '../../xml/query';
-import type { Span, XmlDocument } from '../../xml/types';
+import type { Span } from '../../core/span';
+import type { XmlDocument } from '../../xml/types';
 import type { DomainDocument } from '../document';
 import type { HostModel } from '../../host/types';
 

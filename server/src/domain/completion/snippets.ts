@@ -3,7 +3,8 @@ import { ITEM_KINDS } from '../../core/completionKinds';
 import snippetFile from '../../../../snippets/domain.json';
 import { parseXml } from '../../xml/parser';
 import { childElements } from '../../xml/query';
-import type { Span, XmlElement } from '../../xml/types';
+import type { Span } from '../../core/span';
+import type { XmlElement } from '../../xml/types';
 import type { DomainModel } from '../model';
 import {
   DEFAULT_SHAPE,

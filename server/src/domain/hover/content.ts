@@ -1,7 +1,7 @@
 import { documentationSection } from '../../kb/docSections';
 import type { Source } from '../../kb/types';
-import type { Span } from '../../xml/types';
-import { joinParagraphs, sourcesParagraphs } from './markdown';
+import type { Span } from '../../core/span';
+import { joinParagraphs, sourcesParagraphs } from '../../core/markdown';
 
 /** What a hover shows and the span of the name or value it is about. */
 export interface HoverContent {

@@ -3,9 +3,10 @@ import { attributeKey, attributeSpec, describeValueType, valueChoices, valueKey 
 import { elementSpec } from '../../kb/structure';
 import type { AttributeSpec, EnumValue, Fact, ValueType } from '../../kb/types';
 import { elementPath } from '../../xml/query';
-import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
+import type { Span } from '../../core/span';
+import type { XmlAttribute, XmlElement } from '../../xml/types';
 import { assemble, withDocumentation, type HoverContent } from './content';
-import { factParagraphs, valueListMarkdown } from './markdown';
+import { factParagraphs, valueListMarkdown } from '../../core/markdown';
 import { childrenParagraph, structureParagraphs } from './structure';
 
 // Hovers on element and attribute names.

@@ -4,11 +4,12 @@ import { elementSpec } from '../../kb/structure';
 import type { EnumValue, ValueType } from '../../kb/types';
 import { formatKiB, memoryUnit, MEMORY_UNITS_SOURCE, toKiB } from '../../kb/units';
 import { attributeValue, elementPath, elementText } from '../../xml/query';
-import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
+import type { Span } from '../../core/span';
+import type { XmlAttribute, XmlElement } from '../../xml/types';
 import { parseUnsigned } from '../model';
 import { assemble, withDocumentation, type HoverContent } from './content';
 import { idListMarkdown } from './idList';
-import { factParagraphs, valueListMarkdown } from './markdown';
+import { factParagraphs, valueListMarkdown } from '../../core/markdown';
 
 // Hovers on attribute values and element text.
 

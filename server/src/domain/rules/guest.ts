@@ -1,6 +1,7 @@
 import { formatCpuset } from '../../kb/cpuset';
 import { elementText } from '../../xml/query';
-import type { Span, XmlAttribute, XmlDocument } from '../../xml/types';
+import type { Span } from '../../core/span';
+import type { XmlAttribute, XmlDocument } from '../../xml/types';
 import type { DomainModel, IdSet, MemorySize, NumaCellModel } from '../model';
 import type { DomainRuleContext } from './context';
 import { writtenValue } from './io/values';

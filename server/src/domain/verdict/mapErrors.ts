@@ -2,7 +2,8 @@ import { schemaChild, schemaElementOf, schemaNameOf, type SchemaElement } from '
 import { elementAtPath } from '../../schema/locate';
 import type { SchemaError, SchemaMessageKind } from '../../schema/types';
 import { attribute, childElements, elementText } from '../../xml/query';
-import type { Span, XmlAttribute, XmlDocument, XmlElement } from '../../xml/types';
+import type { Span } from '../../core/span';
+import type { XmlAttribute, XmlDocument, XmlElement } from '../../xml/types';
 import type { SchemaProblem } from './problem';
 import {
   attributeProblem,

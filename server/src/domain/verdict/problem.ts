@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { spanToRange } from '../../core/report';
 import type { Finding, FixSpec } from '../../core/types';
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 
 /** The codes a schema verdict is told with: the structure rules' for the same kinds of mistake, VT108 for the rest. */
 export type SchemaCode = 'VT101' | 'VT102' | 'VT103' | 'VT104' | 'VT105' | 'VT106' | 'VT107' | 'VT108';

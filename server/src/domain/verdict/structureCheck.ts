@@ -12,7 +12,8 @@ import {
 } from '../../kb/schema';
 import { elementsNamed, isForeignName } from '../../kb/structure';
 import { childElements, elementText } from '../../xml/query';
-import type { Span, XmlAttribute, XmlElement } from '../../xml/types';
+import type { Span } from '../../core/span';
+import type { XmlAttribute, XmlElement } from '../../xml/types';
 import { renameElementFix } from '../rules/edits';
 import type { SchemaProblem } from './problem';
 import { attributeSubject, describeValue, listed, quoted, tag, textSubject, valueCode } from './wording';

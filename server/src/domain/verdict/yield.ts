@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../core/types';
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 import type { SchemaProblem } from './problem';
 
 /**

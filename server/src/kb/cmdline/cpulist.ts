@@ -1,4 +1,4 @@
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 
 export interface CpulistProblem {
   /** Relative to the start of the list. */

@@ -1,4 +1,4 @@
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 import { cpulistProblems } from './cpulist';
 import { formatSize, memparse } from './sizes';
 import type { KernelEnumValue, KernelParamSpec, KernelValueType } from './types';

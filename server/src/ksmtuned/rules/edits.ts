@@ -1,5 +1,5 @@
 import type { FixSpec } from '../../core/types';
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 import type { KsmLine } from '../types';
 
 /** `# ` put in front of a line: bash then skips it, and nothing of its text is lost. */

@@ -1,6 +1,6 @@
 import type { FixSpec, Report } from '../../core/types';
 import { KSM_TUNING_SERVICE, KSMTUNED_SCRIPT } from '../../kb/ksmtuned';
-import type { Span } from '../../xml/types';
+import type { Span } from '../../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, ShellWord } from '../types';
 import type { KsmtunedRule } from './context';
 import { commentOutLineFix } from './edits';

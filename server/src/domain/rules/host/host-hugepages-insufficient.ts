@@ -5,7 +5,7 @@ import { availablePages, supportedPageSizes } from '../../../host/queries';
 import { pageSizeLabel } from '../../../host/sizes';
 import type { HostModel } from '../../../host/types';
 import { attribute } from '../../../xml/query';
-import type { Span } from '../../../xml/types';
+import type { Span } from '../../../core/span';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { idList } from '../guest';
 import { hugePageDemands, type HugePageDemand } from './hugepageDemand';

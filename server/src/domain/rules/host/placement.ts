@@ -1,6 +1,7 @@
 import { parseCpuset } from '../../../kb/cpuset';
 import { attribute, childElements } from '../../../xml/query';
-import type { Span, XmlAttribute, XmlDocument } from '../../../xml/types';
+import type { Span } from '../../../core/span';
+import type { XmlAttribute, XmlDocument } from '../../../xml/types';
 import type { DomainModel, IdSet } from '../../model';
 import type { DomainRuleContext } from '../context';
 import { cleanIds, maxVcpus, soundAttribute } from '../guest';

@@ -1,6 +1,7 @@
 import { parseUnsigned } from '../../model';
 import { elementText, firstChild } from '../../../xml/query';
-import type { Span, XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';
+import type { Span } from '../../../core/span';
+import type { XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';
 import { brokenByXml, hasCompleteContent } from '../structure/values';
 
 /**

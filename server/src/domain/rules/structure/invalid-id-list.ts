@@ -1,7 +1,7 @@
 import type { FixSpec } from '../../../core/types';
 import { parseCpuset } from '../../../kb/cpuset';
 import { guide, libvirt } from '../../../kb/sources';
-import type { Span } from '../../../xml/types';
+import type { Span } from '../../../core/span';
 import type { DomainRule } from '../context';
 import { typedValues } from './values';
 

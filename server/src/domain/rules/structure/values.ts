@@ -1,6 +1,7 @@
 import type { ElementSpec, ValueType } from '../../../kb/types';
 import { elementText } from '../../../xml/query';
-import type { Span, XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';
+import type { Span } from '../../../core/span';
+import type { XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';
 import { attributeSpecsOf } from './attribute-names';
 import { specifiedElements } from './placement';
 

@@ -1,5 +1,5 @@
-import { GUIDE_CREDIT, sourceLabel, sourceMarkdown } from '../../kb/sources';
-import type { EnumValue, Fact, Source } from '../../kb/types';
+import { GUIDE_CREDIT, sourceLabel, sourceMarkdown } from '../kb/sources';
+import type { EnumValue, Fact, Source } from '../kb/types';
 
 /** What a fact says, as Markdown paragraphs: summary, details, advice, then default/range/unit. */
 export function factParagraphs(fact: Fact): string[] {
