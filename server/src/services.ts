@@ -16,11 +16,16 @@ import { cmdlineDiagnostics, forgetCmdlineDiagnostics } from './cmdline/diagnost
 import { forgetCmdlineDocument } from './cmdline/document';
 import { cmdlineHover } from './cmdline/hover';
 import { cmdlineShapeOfPath } from './cmdline/shape';
+import type { Guests } from './guests/types';
 import type { HostModel } from './host/types';
 
-/** What services may take besides the document: the host the guest will run on (host-aware rules, completion). */
+/**
+ * What services may take besides the document: the host the guest will run on (host-aware rules,
+ * completion) and the host's other guests (the cross-guest rules, VT110-VT119).
+ */
 export interface ServiceOptions {
   host?: HostModel;
+  guests?: Guests;
 }
 
 /**

@@ -2,22 +2,38 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
 import { runRules } from '../core/report';
 import type { Finding } from '../core/types';
+import type { Guests } from '../guests/types';
 import type { HostModel } from '../host/types';
 import { domainDocument } from './document';
 import { DOMAIN_RULES } from './rules';
 
-/** What the findings depend on besides the text: the host the guest will run on, when one is known. */
+/** What the findings depend on besides the text: the host the guest will run on and its other guests, when known. */
 export interface DomainDiagnosticsOptions {
   host?: HostModel;
+  guests?: Guests;
 }
 
-/** Findings of one version are kept for this many hosts (the live host's fingerprint changes now and then). */
+/** Findings of one version are kept for this many hosts and guest lists (the live host's fingerprint changes now and then). */
 const HOSTS_PER_VERSION = 2;
 
-// Diagnostics and code actions of one version both read this: the rules run once per version and host.
+// Diagnostics and code actions of one version both read this: the rules run once per version, host and guest list.
 const findingsCache = new DocumentCache<Map<string, Finding[]>>(() => new Map());
 
-function findingsFor(textDocument: TextDocument, host: HostModel | undefined): Finding[] {
+// A guest list is a snapshot (a new array when a guest changes), so its identity is its key.
+const guestListIds = new WeakMap<Guests, number>();
+let nextGuestListId = 1;
+
+function guestListKey(guests: Guests | undefined): string {
+  if (!guests) return '';
+  let id = guestListIds.get(guests);
+  if (id === undefined) {
+    id = nextGuestListId++;
+    guestListIds.set(guests, id);
+  }
+  return String(id);
+}
+
+function findingsFor(textDocument: TextDocument, options: DomainDiagnosticsOptions): Finding[] {
   const document = domainDocument(textDocument);
   if (!document.model) return [];
   return runRules(textDocument, DOMAIN_RULES, {
@@ -25,17 +41,18 @@ function findingsFor(textDocument: TextDocument, host: HostModel | undefined): F
     xml: document.xml,
     model: document.model,
     text: document.xml.text,
-    ...(host ? { host } : {}),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.guests ? { guests: options.guests } : {}),
   });
 }
 
 /** Every finding for a domain XML document; none for XML whose root is not `<domain>`. */
 export function domainDiagnostics(textDocument: TextDocument, options: DomainDiagnosticsOptions = {}): Finding[] {
   const byHost = findingsCache.get(textDocument);
-  const key = options.host?.fingerprint ?? '';
+  const key = `${options.host?.fingerprint ?? ''}|${guestListKey(options.guests)}`;
   let findings = byHost.get(key);
   if (!findings) {
-    findings = findingsFor(textDocument, options.host);
+    findings = findingsFor(textDocument, options);
     if (byHost.size >= HOSTS_PER_VERSION) byHost.delete(byHost.keys().next().value!);
     byHost.set(key, findings);
   }

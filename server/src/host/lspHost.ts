@@ -5,7 +5,7 @@ import { domainLayout } from './layout';
 import { parseHostSetting } from './load';
 import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type DomainLayoutParams, type HostView } from './protocol';
 import { HostProvider } from './provider';
-import type { HostModel } from './types';
+import type { ServiceOptions } from '../services';
 
 /** The live host is read again when it is older than this (and someone asks). */
 const HOST_MAX_AGE_MS = 3000;
@@ -13,7 +13,7 @@ const HOST_MAX_AGE_MS = 3000;
 /** What the language server gets from attachHost. */
 export interface HostAccess {
   /** The host to check documents against now (cached; never waits for a read). */
-  options(): { host?: HostModel };
+  options(): ServiceOptions;
   /**
    * Takes `host` from a `virtTune` settings section: `live`, `none` or a path, a relative one taken from
    * `workspaceFolder`. Unset is none: VS Code sends the contributed default (`live`), while other clients

@@ -3,6 +3,7 @@ import type { XmlDocument } from '../../xml/types';
 import type { DomainModel } from '../model';
 import type { DomainDocument } from '../document';
 import type { HostModel } from '../../host/types';
+import type { Guests } from '../../guests/types';
 
 /** What a domain rule reads: the tree and the model, built once for the document's version. */
 export interface DomainRuleContext {
@@ -12,6 +13,8 @@ export interface DomainRuleContext {
   text: string;
   /** The host the guest will run on, when one is known (`--host`, `virtTune.host`); host-aware rules need it. */
   host?: HostModel;
+  /** The host's other guests, when known (libvirt's domains or the workspace's files); the cross-guest rules need them. */
+  guests?: Guests;
 }
 
 export type DomainRule = Rule<DomainRuleContext>;
