@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type HostView } from '../../server/src/host/protocol';
+import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type HostView } from '../../server/src/protocol';
 import { domain } from '../helpers';
 import { workspaceFolderPath } from '../../server/src/lsp/workspaceFolder';
 import { HOSTS, ROOT } from './hostFixtures';

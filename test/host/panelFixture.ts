@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hostJson } from '../../server/src/host/json';
-import { domainLayout } from '../../server/src/host/layout';
-import type { DomainLayout, HostView } from '../../server/src/host/protocol';
+import { hostView } from '../../server/src/panel/hostView';
+import { domainLayout } from '../../server/src/panel/layout';
+import type { DomainLayout, HostView } from '../../server/src/protocol';
 import { fixtureHost, HOSTS } from './hostFixtures';
 
 /**
@@ -16,5 +16,5 @@ export async function panelFixture(): Promise<{ host: HostView; layout: DomainLa
   const text = readFileSync(join(HOSTS, 'guest-on-two-nodes.xml'), 'utf8');
   const layout = domainLayout(TextDocument.create('file:///guests/guest-on-two-nodes.xml', 'xml', 1, text), host);
   if (!layout) throw new Error('the fixture guest is not a domain');
-  return { host: { ...hostJson(host), source: 'sysfs test/fixtures/hosts/two-nodes' }, layout };
+  return { host: { ...hostView(host), source: 'sysfs test/fixtures/hosts/two-nodes' }, layout };
 }

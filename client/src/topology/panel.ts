@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Disposable, Range, Uri, window, workspace, type WebviewView, type WebviewViewProvider } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type DomainLayoutParams, type HostView } from '../../../server/src/host/protocol';
+import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type DomainLayoutParams, type HostView } from '../../../server/src/protocol';
 import { panelDocument } from './document';
 import { escapeHtml } from './html';
 import { renderPanelBody } from './render';

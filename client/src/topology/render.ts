@@ -1,7 +1,5 @@
-import { formatCpuset } from '../../../server/src/kb/cpuset';
-import { pciKind } from '../../../server/src/host/pciClass';
-import type { DomainLayout, HostView } from '../../../server/src/host/protocol';
-import { pageSizeLabel, roundedKiB } from '../../../server/src/host/sizes';
+import type { DomainLayout, HostView } from '../../../server/src/protocol';
+import { idRanges, sizeLabel } from './format';
 import { classes, escapeHtml, meter } from './html';
 import { VCPU_COLOURS } from './styles';
 
@@ -59,7 +57,7 @@ function hostSummary(host: HostView): string {
     `KSM ${ksmLabel(host)}`,
     `THP ${host.thp ?? 'unknown'}`,
   ];
-  if (host.hugepages.length > 0) facts.push(`huge pages ${host.hugepages.map((pages) => pageSizeLabel(pages.sizeKiB)).join(', ')}`);
+  if (host.hugepages.length > 0) facts.push(`huge pages ${host.hugepages.map((pages) => sizeLabel(pages.sizeKiB)).join(', ')}`);
   return (
     `<header class="summary"><h1>Host</h1><span class="muted">${escapeHtml(host.source)}</span></header>` +
     `<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>`
@@ -76,22 +74,22 @@ function ksmLabel(host: HostView): string {
 function guestSection(layout: DomainLayout): string {
   const title = `<h2>Guest ${layout.name ? `<code>${escapeHtml(layout.name)}</code>` : ''} <span class="muted">${escapeHtml(fileName(layout.uri))}</span></h2>`;
   const legend = layout.vcpuPins.map(
-    (pin) => `<li${classes(colourClass(pin.vcpu))}>vCPU ${pin.vcpu} → ${escapeHtml(formatCpuset(pin.cpus))}${pin.from === 'cpuset' ? ' (cpuset)' : ''}</li>`,
+    (pin) => `<li${classes(colourClass(pin.vcpu))}>vCPU ${pin.vcpu} → ${escapeHtml(idRanges(pin.cpus))}${pin.from === 'cpuset' ? ' (cpuset)' : ''}</li>`,
   );
-  if (layout.emulatorPin) legend.push(`<li class="badge">emulator → ${escapeHtml(formatCpuset(layout.emulatorPin))}</li>`);
+  if (layout.emulatorPin) legend.push(`<li class="badge">emulator → ${escapeHtml(idRanges(layout.emulatorPin))}</li>`);
   const facts: string[] = [`${layout.vcpus ?? '?'} vCPUs`];
   facts.push(layout.vcpuPins.length === 0 ? 'vCPUs not pinned' : `${layout.vcpuPins.length} pinned`);
-  if (layout.memory) facts.push(`memory ${layout.memory.mode} on node${layout.memory.nodes.length === 1 ? '' : 's'} ${formatCpuset(layout.memory.nodes)}`);
+  if (layout.memory) facts.push(`memory ${layout.memory.mode} on node${layout.memory.nodes.length === 1 ? '' : 's'} ${idRanges(layout.memory.nodes)}`);
   for (const cell of layout.cells) {
     const memnode = layout.memnodes.find((entry) => entry.cell === cell.id);
     facts.push(
-      `cell ${cell.id}: vCPUs ${cell.vcpus.length > 0 ? formatCpuset(cell.vcpus) : '?'}${cell.memoryKiB === null ? '' : `, ${roundedKiB(cell.memoryKiB)}`}` +
-        (memnode ? ` → node ${formatCpuset(memnode.nodes)}` : ''),
+      `cell ${cell.id}: vCPUs ${cell.vcpus.length > 0 ? idRanges(cell.vcpus) : '?'}${cell.memoryKiB === null ? '' : `, ${sizeLabel(cell.memoryKiB)}`}` +
+        (memnode ? ` → node ${idRanges(memnode.nodes)}` : ''),
     );
   }
   for (const pages of layout.hugepages) {
-    const cells = pages.cells && `for cell${pages.cells.length === 1 ? '' : 's'} ${formatCpuset(pages.cells)}`;
-    facts.push(`${pageSizeLabel(pages.sizeKiB)} pages${cells ? ` ${cells}` : ''}`);
+    const cells = pages.cells && `for cell${pages.cells.length === 1 ? '' : 's'} ${idRanges(pages.cells)}`;
+    facts.push(`${sizeLabel(pages.sizeKiB)} pages${cells ? ` ${cells}` : ''}`);
   }
   return `<section class="guest">${title}<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>${
     legend.length > 0 ? `<ul class="legend">${legend.join('')}</ul>` : ''
@@ -134,14 +132,14 @@ function cpuCell(cpu: HostCpuView, claims: Claims): string {
   const emulator = claims.emulator.has(cpu.id);
   const conflict = claims.conflictCpus.has(cpu.id);
   const colour = vcpus.length === 1 ? colourClass(vcpus[0]!) : vcpus.length > 1 ? 'shared' : undefined;
-  const label = vcpus.length > 0 ? `<small>v${escapeHtml(formatCpuset(vcpus))}</small>` : emulator ? '<small>emu</small>' : '';
+  const label = vcpus.length > 0 ? `<small>v${escapeHtml(idRanges(vcpus))}</small>` : emulator ? '<small>emu</small>' : '';
   const title = [
     `CPU ${cpu.id}`,
     cpu.node === null ? undefined : `node ${cpu.node}`,
     cpu.socket === null ? undefined : `socket ${cpu.socket}`,
     cpu.core === null ? undefined : `core ${cpu.core}`,
     cpu.online ? undefined : 'offline',
-    vcpus.length > 0 ? `vCPU ${formatCpuset(vcpus)}` : undefined,
+    vcpus.length > 0 ? `vCPU ${idRanges(vcpus)}` : undefined,
     emulator ? 'emulator threads' : undefined,
   ].filter((part) => part !== undefined);
   return `<span${classes('cpu', colour, !cpu.online && 'offline', emulator && 'emulator', conflict && 'conflict')} data-cpu="${cpu.id}" title="${escapeHtml(title.join(' · '))}">${cpu.id}${label}</span>`;
@@ -151,11 +149,11 @@ function bars(node: HostNodeView, claims: Claims): string {
   const rows: string[] = [];
   if (node.memTotalKiB !== null) {
     const free = node.memFreeKiB;
-    const text = free === null ? roundedKiB(node.memTotalKiB) : `${roundedKiB(free)} free of ${roundedKiB(node.memTotalKiB)}`;
+    const text = free === null ? sizeLabel(node.memTotalKiB) : `${sizeLabel(free)} free of ${sizeLabel(node.memTotalKiB)}`;
     rows.push(barRow('memory', meter(free === null ? 0 : node.memTotalKiB - free, node.memTotalKiB, `memory: ${text}`), text, false));
   }
   for (const pages of node.hugepages) {
-    const label = `${pageSizeLabel(pages.sizeKiB)} pages`;
+    const label = `${sizeLabel(pages.sizeKiB)} pages`;
     const conflict = claims.conflictPages.has(`${node.id}:${pages.sizeKiB}`);
     const total = pages.total ?? 0;
     const text = pages.free === null ? `${pages.total ?? '?'} in all` : `${pages.free} free of ${pages.total ?? '?'}`;
@@ -169,10 +167,10 @@ function barRow(label: string, svg: string, text: string, conflict: boolean): st
 }
 
 function deviceList(devices: PciView[], claims: Claims): string {
-  const shown = devices.filter((device) => pciKind(device) !== 'other' || claims.assigned.has(device.address));
+  const shown = devices.filter((device) => device.kind !== 'other' || claims.assigned.has(device.address));
   if (shown.length === 0) return '';
   const items = shown.map((device) => {
-    const kind = pciKind(device);
+    const kind = device.kind;
     const names = device.names.length > 0 ? `${escapeHtml(device.names.join(', '))} ` : '';
     const assigned = claims.assigned.has(device.address);
     return (
@@ -187,8 +185,8 @@ function deviceList(devices: PciView[], claims: Claims): string {
 function missingSection(layout: DomainLayout): string {
   const { missingCpus, missingNodes, missingPci } = layout.marks;
   const items: string[] = [];
-  if (missingCpus.length > 0) items.push(`pinned host CPUs the host lacks: ${formatCpuset(missingCpus)}`);
-  if (missingNodes.length > 0) items.push(`host NUMA nodes the host lacks: ${formatCpuset(missingNodes)}`);
+  if (missingCpus.length > 0) items.push(`pinned host CPUs the host lacks: ${idRanges(missingCpus)}`);
+  if (missingNodes.length > 0) items.push(`host NUMA nodes the host lacks: ${idRanges(missingNodes)}`);
   if (missingPci.length > 0) items.push(`PCI devices the host lacks: ${missingPci.join(', ')}`);
   if (items.length === 0) return '';
   return `<section class="missing"><h2>Not on this host</h2><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul></section>`;

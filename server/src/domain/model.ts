@@ -1,3 +1,4 @@
+import { parseUnsigned } from '../core/numbers';
 import { parseCpuset, type CpusetParse } from '../kb/cpuset';
 import { toKiB } from '../kb/units';
 import { attribute, attributeValue, childElements, elementText, firstChild } from '../xml/query';
@@ -140,15 +141,6 @@ export interface ControllerModel {
   type: string | undefined;
   model: string | undefined;
   driver: XmlElement | undefined;
-}
-
-/** A non-negative decimal integer as libvirt reads it, or undefined. */
-export function parseUnsigned(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (!/^[0-9]+$/.test(trimmed)) return undefined;
-  const number = Number(trimmed);
-  return Number.isSafeInteger(number) ? number : undefined;
 }
 
 function idSet(element: XmlElement, name: string): IdSet | undefined {

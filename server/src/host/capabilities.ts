@@ -1,4 +1,4 @@
-import { parseUnsigned } from '../domain/model';
+import { parseUnsigned } from '../core/numbers';
 import { toKiB } from '../kb/units';
 import { parseXml } from '../xml/parser';
 import { attributeValue, childElements, elementText, firstChild } from '../xml/query';

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { FileKind, Finding } from '../core/types';
 import { attachHost } from '../host/lspHost';
+import { attachPanelRequests } from '../panel/requests';
 import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService } from '../services';
 import { VERSION } from '../version';
 import { toCodeAction, toDiagnostic, wantsQuickFixes } from './convert';
@@ -58,9 +59,10 @@ export function startLanguageServer(connection: Connection): void {
   });
   const useSchema = schemaSetting(connection);
   /** The host of `virtTune.host` (this machine by default), cached; a change the rules see republishes. */
-  const hostAccess = attachHost(connection, documents, () => {
+  const hostAccess = attachHost(connection, () => {
     for (const document of documents.all()) send(document);
   });
+  attachPanelRequests(connection, documents, hostAccess);
 
   /** A document's findings (the slow ones of its version, once arrived) at the levels the user set in `virtTune.rules`. */
   const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>

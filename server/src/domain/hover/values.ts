@@ -6,7 +6,7 @@ import { formatKiB, memoryUnit, MEMORY_UNITS_SOURCE, toKiB } from '../../kb/unit
 import { attributeValue, elementPath, elementText } from '../../xml/query';
 import type { Span } from '../../core/span';
 import type { XmlAttribute, XmlElement } from '../../xml/types';
-import { parseUnsigned } from '../model';
+import { parseUnsigned } from '../../core/numbers';
 import { assemble, withDocumentation, type HoverContent } from './content';
 import { idListMarkdown } from './idList';
 import { factParagraphs, valueListMarkdown } from '../../core/markdown';

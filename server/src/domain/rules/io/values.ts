@@ -1,4 +1,4 @@
-import { parseUnsigned } from '../../model';
+import { parseUnsigned } from '../../../core/numbers';
 import { elementText, firstChild } from '../../../xml/query';
 import type { Span } from '../../../core/span';
 import type { XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';

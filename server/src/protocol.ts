@@ -1,20 +1,35 @@
-import type { Severity } from '../core/types';
-import type { HostJson } from './json';
-
 /**
- * The custom requests between the extension's host panel and the language server, so that both see
- * the same machine (under Remote-SSH the server runs on the hypervisor). Only types and names here:
- * the client bundles this file.
+ * The custom requests between the extension (client) and the language server, so that both see the
+ * same machine (under Remote-SSH the server runs on the hypervisor). Both sides import this module and
+ * nothing else of the other: only request names and the shapes on the wire, no code, no imports.
  */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface HugePagesView {
+  sizeKiB: number;
+  total: number | null;
+  free: number | null;
+  surplus: number | null;
+}
 
 /** `virtTune/host`: the host as the server reads it now (re-read when older than a few seconds); null when none is set. */
 export const HOST_REQUEST = 'virtTune/host';
 /** `virtTune/domainLayout`: what a domain document asks of the host, with its host-aware findings. */
 export const DOMAIN_LAYOUT_REQUEST = 'virtTune/domainLayout';
 
-export interface HostView extends HostJson {
+/** The host for the panel: `virt-tune host --format json`'s facts, with each PCI device's kind said by the server. */
+export interface HostView {
   /** Where the host was read: `sysfs /`, `capabilities /path/caps.xml`. */
   source: string;
+  nodes: { id: number; cpus: number[]; memTotalKiB: number | null; memFreeKiB: number | null; hugepages: HugePagesView[]; distances: number[] }[];
+  cpus: { id: number; node: number | null; socket: number | null; core: number | null; siblings: number[]; online: boolean }[];
+  ksm: { run: number | null; pagesSharing: number | null } | null;
+  thp: string | null;
+  /** `kind` from the PCI class: network and storage devices are the ones the panel shows (guide 9.3.11). */
+  pci: { address: string; node: number | null; class: string | null; names: string[]; kind: 'network' | 'storage' | 'other' }[];
+  hugepages: HugePagesView[];
+  defaultHugepageKiB: number | null;
 }
 
 export interface DomainLayoutParams {

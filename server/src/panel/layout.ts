@@ -9,9 +9,9 @@ import { assignedPciDevices } from '../domain/rules/host/hostdevs';
 import { guestHostNodes, memoryBinding, vcpuHostCpus } from '../domain/rules/host/placement';
 import { elementText, firstChild } from '../xml/query';
 import type { XmlDocument } from '../xml/types';
-import type { DomainLayout } from './protocol';
-import { availablePages, hostCpuIds, hostNodeIds, nodesOfCpus } from './queries';
-import type { HostModel } from './types';
+import type { DomainLayout } from '../protocol';
+import { availablePages, hostCpuIds, hostNodeIds, nodesOfCpus } from '../host/queries';
+import type { HostModel } from '../host/types';
 
 /**
  * What a domain document claims of the host, for the panel: vCPU pins, emulator pin, memory binding,
