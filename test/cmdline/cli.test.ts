@@ -61,3 +61,17 @@ test("examples/grub: the guide's grub2.cfg is flagged where it is broken; its gr
     [join('examples', 'grub', 'guide-6.4.2-grub2.cfg')]: ['VT307', 'VT307', 'VT306'],
   });
 });
+
+test('fix leaves a template file byte for byte and says it skipped it; it never removes an accumulating option', () => {
+  const template = 'GRUB_CMDLINE_LINUX="isolcpus={{ cpus }} numa_balancing=0 intel_iommu=on intel_iommu=on"\n';
+  const vfio = 'GRUB_CMDLINE_LINUX="intel_iommu=on iommu=pt intel_iommu=igfx_off iommu=1 transparent_hugepage=always transparent_hugepage=never"\n';
+  const folder = folderWith({ 'tpl/etc/default/grub': template, 'vfio/etc/default/grub': vfio });
+  const run = runCli(['fix', 'tpl/etc/default/grub', 'vfio/etc/default/grub'], folder);
+  assert.match(run.stderr, /tpl\/etc\/default\/grub: left unchanged: it is a Jinja template \(line 1\), and fix does not change templates/);
+  assert.equal(readFileSync(join(folder, 'tpl/etc/default/grub'), 'utf8'), template);
+  // Only the transparent_hugepage copy that has no effect (setup_transparent_hugepage() sets the mode anew) goes.
+  assert.equal(
+    readFileSync(join(folder, 'vfio/etc/default/grub'), 'utf8'),
+    'GRUB_CMDLINE_LINUX="intel_iommu=on iommu=pt intel_iommu=igfx_off iommu=1 transparent_hugepage=never"\n',
+  );
+});

@@ -37,11 +37,12 @@ test('the language server serves kernel command lines: diagnostics, the join fix
     'codeAction',
     connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: GRUB2_CFG }, range: broken[1]!.range, context: { diagnostics: [broken[1]!] } }),
   );
-  const join = actions.find((action) => action.title === 'Join this line to the linux16 line');
+  const join = actions.find((action) => action.title === 'Join the 2 continuation lines to the linux16 line');
   assert.ok(join?.edit?.changes?.[GRUB2_CFG], JSON.stringify(actions));
   assert.equal(join.isPreferred, true);
   const joined = TextDocument.applyEdits(TextDocument.create(GRUB2_CFG, 'grub', 1, GUIDE), join.edit.changes[GRUB2_CFG]!);
-  assert.match(joined, /\nrd\.lvm\.lv=vg0\/lv0 rhgb quiet elevator=deadline\n/);
+  // One action joins the whole kernel line (issue 11, item 4).
+  assert.match(joined, /\nlinux16 \S+ root=\S+ ro rd\.lvm\.lv=vg0\/lv0 rhgb quiet elevator=deadline\n/);
 
   const defaultDiagnostics = diagnosticsOf(DEFAULT_GRUB);
   await connection.sendNotification('textDocument/didOpen', {

@@ -5,6 +5,7 @@ import { plural } from './formatText';
 import { requireService } from './lintSource';
 import { applySafeFixes, WELL_FORMED } from './safeFixes';
 import { collectSourceFiles, encodeSource, isFaithfulUtf8 } from './sourceFiles';
+import { templateSkipNotice } from './templateSkip';
 import { unifiedDiff } from './unifiedDiff';
 import { EXIT_CLEAN, EXIT_ERRORS_FOUND, EXIT_USAGE, type Output } from './usage';
 
@@ -36,6 +37,11 @@ export async function fixCommand(args: string[], output: Output): Promise<number
     if (!isFaithfulUtf8(file)) {
       output.stderr(`virt-tune: ${file.path}: left unchanged: not valid UTF-8\n`);
       failed = true;
+      continue;
+    }
+    const template = templateSkipNotice(file.path, file.text);
+    if (template) {
+      output.stderr(`virt-tune: ${template}\n`);
       continue;
     }
     const outcome = applySafeFixes(file.path, file.kind, file.text, hostOptions);

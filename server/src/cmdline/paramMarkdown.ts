@@ -7,6 +7,7 @@ const REPEAT_TEXT: Record<KernelParamSpec['repeat'], string> = {
   last: 'Given twice, the last one stays.',
   first: 'Given twice, only the first counts.',
   each: 'May be given several times.',
+  accumulate: 'Given twice, both copies count: their options add up.',
 };
 
 /** Everything the knowledge base says about a parameter, as Markdown; `current` is the value written. */
@@ -22,6 +23,7 @@ export function paramMarkdown(spec: KernelParamSpec, current?: string): string {
     spec.default !== undefined ? `Default: ${/^[^\s`]+$/.test(spec.default) ? `\`${spec.default}\`` : spec.default}` : undefined,
     spec.arch ? `Architectures: ${spec.arch.join(', ')}` : undefined,
     spec.repeatNote ?? REPEAT_TEXT[spec.repeat],
+    spec.parsedBy ? `Parsed by ${spec.parsedBy.replace(/^(\S+\(\))/, '`$1`')}` : undefined,
   ].filter((figure): figure is string => figure !== undefined);
   paragraphs.push(figures.join(' · '));
   return joinParagraphs([...paragraphs, ...sourcesParagraphs(spec.sources)]);

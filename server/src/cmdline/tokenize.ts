@@ -1,3 +1,4 @@
+import { templateTags } from '../core/template';
 import { toFileSpan, type MappedText } from './mappedText';
 import type { KernelParam } from './types';
 
@@ -12,11 +13,14 @@ export interface Tokenized {
 /**
  * Splits a command line into parameters as the kernel does (kernel/params.c, next_arg): blanks
  * separate parameters except inside double quotes; the name runs to the first `=`; quotes around the
- * value (or around the whole parameter) are not part of it; `--` ends the kernel's parameters.
+ * value (or around the whole parameter) are not part of it; `--` ends the kernel's parameters. A
+ * template tag (`{{ cpus }}`, `{% if %}`, `<%= x %>`) is kept whole inside the word it is in, and makes
+ * that word unknown, like a `$VAR`.
  */
 export function tokenize(mapped: MappedText): Tokenized {
   const { text } = mapped;
   const result: Tokenized = { params: [], initArgs: [] };
+  const tagEnds = new Map(templateTags(text).map((tag) => [tag.span.start, tag.span.end]));
   let afterDashDash = false;
   let offset = skipSpaces(text, 0);
   while (offset < text.length) {
@@ -26,7 +30,14 @@ export function tokenize(mapped: MappedText): Tokenized {
     const nameStart = quoted ? offset + 1 : offset;
     let equals = -1;
     let end = nameStart;
+    let templated = false;
     for (; end < text.length; end++) {
+      const tagEnd = tagEnds.get(end);
+      if (tagEnd !== undefined) {
+        templated = true;
+        end = tagEnd - 1;
+        continue;
+      }
       const character = text[end]!;
       if (SPACE.test(character) && !inQuote) break;
       if (equals < 0 && character === '=') equals = end;
@@ -46,7 +57,7 @@ export function tokenize(mapped: MappedText): Tokenized {
       }
     }
     const name = text.slice(nameStart, nameEnd);
-    let dynamic = false;
+    let dynamic = templated;
     for (let index = start; index < end && !dynamic; index++) dynamic = mapped.expansions.has(index);
     const param: KernelParam = {
       name,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, rangeText } from '../../helpers';
+import { applySafeFixes } from '../../../server/src/cli/safeFixes';
 import { cmdlineFindings, defaultGrub, DEFAULT_GRUB, GRUB_CFG, KERNEL_CMDLINE } from '../cmdlineHelpers';
 
 const CODE = 'VT305';
@@ -71,4 +72,33 @@ test('VT305: a removed quoted grub.cfg word takes its quotes; parameters it does
 test('VT305: an assignment a later one replaces is not part of the command line', () => {
   const text = 'GRUB_CMDLINE_LINUX="nosmt"\nGRUB_CMDLINE_LINUX="nosmt quiet"\n';
   assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, CODE), []);
+});
+
+test('VT305: options that accumulate (intel_iommu, iommu) are never called without effect nor removed', () => {
+  const text = defaultGrub('intel_iommu=on iommu=pt intel_iommu=igfx_off iommu=1 quiet');
+  assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, CODE), []);
+  const outcome = applySafeFixes(DEFAULT_GRUB, 'cmdline', text);
+  assert.equal(outcome.text, text);
+});
+
+test('VT305: a word-for-word repeat of an accumulating parameter is information, with no fix', () => {
+  const text = 'intel_iommu=on iommu=pt intel_iommu=on\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => [rangeText(text, finding), finding.severity, finding.fixes.length]), [['intel_iommu=on', 'information', 0]]);
+  assert.equal(findings[0]!.range.start.character, 24);
+  assert.match(findings[0]!.message, /accumulate \(intel_iommu_setup\(\) \(drivers\/iommu\/intel\/iommu\.c\) applies every copy\)/);
+});
+
+test('VT305: a removal names the kernel function that drops the copy', () => {
+  const text = 'numa_balancing=enable numa_balancing=disable\n';
+  const [finding] = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.match(finding!.message, /setup_numabalancing\(\) \(kernel\/sched\/core\.c\)/);
+  assert.equal(finding!.fixes.length, 1);
+});
+
+test('VT305: any flag given twice is information without a fix; different flags are not', () => {
+  const text = 'quiet splash quiet rd.lvm.lv=a rd.lvm.lv=b\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => [rangeText(text, finding), finding.severity, finding.fixes.length]), [['quiet', 'information', 0]]);
+  assert.equal(findings[0]!.range.start.character, 13);
 });

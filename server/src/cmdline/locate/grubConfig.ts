@@ -102,7 +102,7 @@ function legacyLine(source: string, line: SourceLine): KernelLine {
 
 /** A line right after a kernel line that goes on with it: not blank, no comment, begun by no GRUB command. */
 function isStray(line: SourceLine, flavor: GrubFlavor): boolean {
-  if (line.text === '' || line.text.startsWith('#')) return false;
+  if (line.text === '' || line.text.startsWith('#') || /^(\{[{%#]|<%)/.test(line.text)) return false;
   const word = firstWord(line.text);
   if ((flavor === 'grub2' ? GRUB2_COMMANDS : GRUB_LEGACY_COMMANDS).has(word)) return false;
   // In GRUB 2, `name=value` sets a variable: only a kernel parameter's name there is a kernel line's rest.

@@ -4,7 +4,7 @@ import type { CmdlineRule } from './context';
 /**
  * VT307: a kernel line of grub.cfg or grub.conf broken over several lines. GRUB reads each further line
  * as a command of its own, fails on it, and none of what it holds reaches the kernel. The guide's own
- * grub2.cfg example (6.4.2) is broken this way. An error; the fix joins the line to the one before.
+ * grub2.cfg example (6.4.2) is broken this way. An error; the fix joins every continuation line of that kernel line at once.
  */
 export const brokenKernelLine: CmdlineRule = {
   meta: {
@@ -17,6 +17,9 @@ export const brokenKernelLine: CmdlineRule = {
   },
   check(context, report) {
     for (const line of context.lines) {
+      // One use joins the whole kernel line: every line that goes on with it, not just this one.
+      const joins = line.strayLines.map((stray) => ({ span: stray.gap, newText: ' ' }));
+      const title = joins.length === 1 ? `Join this line to the ${line.holder} line` : `Join the ${joins.length} continuation lines to the ${line.holder} line`;
       for (const stray of line.strayLines) {
         const text = context.text.slice(stray.span.start, stray.span.end);
         const first = /^\S+/.exec(text)![0];
@@ -27,7 +30,7 @@ export const brokenKernelLine: CmdlineRule = {
           message:
             `This line goes on with the ${line.holder} line above, but GRUB reads it as a command of its own ` +
             `(${reading}): nothing on it reaches the kernel. Join it to the ${line.holder} line.`,
-          fixes: [{ title: `Join this line to the ${line.holder} line`, edits: [{ span: stray.gap, newText: ' ' }], isPreferred: true }],
+          fixes: [{ title, edits: joins, isPreferred: true }],
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { FixSpec, Report } from '../../core/types';
-import { canonicalParamName, kernelParam } from '../../kb/cmdline';
+import { canonicalParamName, kernelParam, type KernelParamSpec } from '../../kb/cmdline';
 import { KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
 import type { CommandLine, KernelParam } from '../types';
 import { effectiveLines, knownParams, lineOf, type CmdlineRuleContext, type CmdlineRule } from './context';
@@ -9,8 +9,10 @@ import { removalSpan } from './spans';
 /**
  * VT305: a parameter given twice on one command line. The kernel reads every copy: for most parameters
  * the last one's setting stays, for some only the first counts (default_hugepagesz, isolcpus,
- * nohz_full), and huge page sizes and counts pair up. Either way one copy has no effect: a warning on
- * that copy, with the fix of removing it (which changes nothing at boot).
+ * nohz_full), and huge page sizes and counts pair up. Then one copy has no effect: a warning on that
+ * copy, with the fix of removing it only when the knowledge base names the kernel function whose
+ * parsing proves it. Parameters whose options accumulate (intel_iommu, iommu, tsc, ...) are never
+ * flagged as having no effect; a word-for-word repeat of one, or of any flag, is information, never fixed.
  */
 export const duplicateParameter: CmdlineRule = {
   meta: {
@@ -34,9 +36,14 @@ const HUGETLB = new Set(['hugepages', 'hugepagesz', 'default_hugepagesz']);
 
 function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (report: Report) => void): void {
   const byName = new Map<string, KernelParam[]>();
+  const flags = new Map<string, KernelParam[]>();
   for (const param of knownParams(line)) {
     const spec = kernelParam(param.name);
-    if (!spec || spec.repeat === 'each' || HUGETLB.has(spec.name)) continue;
+    if (!spec) {
+      if (param.value === undefined) flags.set(param.name, [...(flags.get(param.name) ?? []), param]);
+      continue;
+    }
+    if (spec.repeat === 'each' || HUGETLB.has(spec.name)) continue;
     const copies = byName.get(spec.name) ?? [];
     copies.push(param);
     byName.set(spec.name, copies);
@@ -44,8 +51,13 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
   for (const [name, copies] of byName) {
     if (copies.length < 2) continue;
     const spec = kernelParam(name)!;
+    if (spec.repeat === 'accumulate') {
+      reportRepeatedOptions(context, spec, copies, report);
+      continue;
+    }
     const winner = spec.repeat === 'first' ? copies[0]! : copies[copies.length - 1]!;
     const rule = spec.repeat === 'first' ? 'only the first one counts' : 'the last one is the one that stays';
+    const parser = spec.parsedBy ? ` (Parsed by ${spec.parsedBy}.)` : '';
     for (const copy of copies) {
       if (copy === winner) continue;
       const same = sameSetting(copy, winner);
@@ -53,11 +65,40 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
         span: copy.span,
         message:
           `${name} is given ${copies.length} times; ${rule}: ${written(winner)} on ${lineOf(context, winner.span.start)}. ` +
-          (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`),
-        fixes: [removal(context, copy, `Remove this ${copy.name}`)],
+          (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`) +
+          parser,
+        // Only where the kernel's parser is known to drop the copy is taking it away sure to change nothing.
+        fixes: spec.parsedBy ? [removal(context, copy, `Remove this ${copy.name}`)] : [],
       });
     }
   }
+  for (const [name, copies] of flags) {
+    for (const copy of copies.slice(1)) {
+      report({
+        span: copy.span,
+        severity: 'information',
+        message: `${name} is already given on ${lineOf(context, copies[0]!.span.start)}: the second copy is most likely a slip. virt-tune does not know how everything that reads ${name} treats a repeat, so it leaves the choice to you.`,
+      });
+    }
+  }
+}
+
+/**
+ * Copies of a parameter whose options accumulate: every copy counts, so none is flagged as having no
+ * effect and none is removed. Only a copy that repeats an earlier one word for word is pointed out.
+ */
+function reportRepeatedOptions(context: CmdlineRuleContext, spec: KernelParamSpec, copies: readonly KernelParam[], report: (report: Report) => void): void {
+  copies.forEach((copy, index) => {
+    const earlier = copies.slice(0, index).find((other) => other.value === copy.value);
+    if (!earlier) return;
+    report({
+      span: copy.span,
+      severity: 'information',
+      message:
+        `${written(copy)} repeats ${written(earlier)} on ${lineOf(context, earlier.span.start)}. The options of ${spec.name} accumulate` +
+        `${spec.parsedBy ? ` (${spec.parsedBy} applies every copy)` : ''}, so this adds nothing; the other copies each count and stay.`,
+    });
+  });
 }
 
 function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (report: Report) => void): void {

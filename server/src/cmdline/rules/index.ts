@@ -8,6 +8,7 @@ import { elevatorIgnored } from './elevator-ignored';
 import { brokenKernelLine } from './broken-kernel-line';
 import { unknownParameter } from './unknown-parameter';
 import { otherArchitecture } from './other-architecture';
+import { templateFile } from './template-command-line';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -20,4 +21,5 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   brokenKernelLine,
   unknownParameter,
   otherArchitecture,
+  templateFile,
 ];

@@ -21,6 +21,7 @@ export const BLOCK_PARAMS: readonly KernelParamSpec[] = [
       'Multi-queue devices ignore it: virtio-blk in RHEL 7.2 and later guests already (guide 6.3), and every device since Linux 5.0, which has no single-queue layer left. ' +
       'There the scheduler is set per device through /sys/block/<dev>/queue/scheduler (`mq-deadline`, `bfq`, `kyber`, `none`), made permanent by a udev rule.',
     repeat: 'last',
+    parsedBy: 'elevator_setup() (block/elevator.c, before Linux 5.0): each copy replaces the chosen name',
     sources: [GUIDE_IO_SCHEDULER, GUIDE_IO_SCHEDULER_GUEST, SWITCHING_SCHEDULER],
   },
 ];

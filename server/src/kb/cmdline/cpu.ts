@@ -23,6 +23,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     advice:
       'Isolated CPUs run only what is pinned there: pin the guests\' vCPUs onto them with `<vcpupin>` and keep `<emulatorpin>` on the host\'s other CPUs (guide 9.3.2, 9.3.5).',
     repeat: 'first',
+    parsedBy: 'housekeeping_isolcpus_setup() -> housekeeping_setup() (kernel/sched/isolation.c)',
     repeatNote: 'The kernel keeps the first list; a later copy with a different list is refused with a warning.',
     sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO, GUIDE_VCPU_PINNING, GUIDE_EMULATORPIN],
   },
@@ -32,6 +33,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     summary: 'Stops the timer tick on the listed CPUs whenever only one task runs there (kernels built with CONFIG_NO_HZ_FULL).',
     details: `The boot CPU always keeps its tick. The listed CPUs also get their RCU callbacks offloaded, as with \`rcu_nocbs=\`. ${CPU_LIST_NOTE}`,
     repeat: 'first',
+    parsedBy: 'housekeeping_nohz_full_setup() -> housekeeping_setup() (kernel/sched/isolation.c)',
     repeatNote: 'The kernel keeps the first list; a later copy with a different list is refused with a warning.',
     sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO],
   },
@@ -41,6 +43,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     default: 'on',
     summary: 'Turns the dynamic tick (no timer tick on idle CPUs) on or off.',
     repeat: 'last',
+    parsedBy: 'setup_tick_nohz() (kernel/time/tick-sched.c)',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -50,6 +53,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     summary: 'Runs the RCU callbacks of the listed CPUs in kernel threads elsewhere instead of on those CPUs (kernels built with CONFIG_RCU_NOCB_CPU).',
     details: `Less jitter on CPUs that run latency-sensitive guests. ${CPU_LIST_NOTE}`,
     repeat: 'last',
+    parsedBy: 'rcu_nocb_setup() (kernel/rcu/tree_nocb.h): each copy parses its list into the same mask',
     sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO],
   },
   {
@@ -58,6 +62,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     summary: 'The offload threads of `rcu_nocbs=` CPUs poll for work, so those CPUs never have to wake them.',
     details: 'Better real-time response on the offloaded CPUs, at some cost in power.',
     repeat: 'last',
+    parsedBy: 'parse_rcu_nocb_poll() (kernel/rcu/tree_nocb.h)',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -66,6 +71,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     summary: 'The CPUs interrupts are sent to by default.',
     details: `Keep it to the housekeeping CPUs, away from those isolated for guests. ${CPU_LIST_NOTE}`,
     repeat: 'last',
+    parsedBy: 'irq_affinity_setup() (kernel/irq/irqdesc.c): each copy parses its list into the same mask',
     sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO],
   },
   {
@@ -74,7 +80,9 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     valueOptional: true,
     summary: 'Turns simultaneous multithreading (hyper-threads) off.',
     details: 'Bare `nosmt` can be undone at run time through /sys/devices/system/cpu/smt/control; `nosmt=force` cannot.',
-    repeat: 'last',
+    repeat: 'accumulate',
+    parsedBy: 'smt_cmdline_disable() (kernel/cpu.c)',
+    repeatNote: '`nosmt=force` stays forced whatever plain `nosmt` comes before or after it.',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -92,6 +100,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     summary: 'One switch for the kernel\'s optional CPU vulnerability mitigations.',
     details: '`off` also turns off KVM\'s iTLB multihit workaround (`kvm.nx_huge_pages`) unless that is set to `force`. Needs a kernel built with CPU_MITIGATIONS.',
     repeat: 'last',
+    parsedBy: 'mitigations_parse_cmdline() (kernel/cpu.c)',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -109,6 +118,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     details: 'The run-time file takes 0 and 1, the boot parameter only `enable` and `disable`.',
     advice: 'Guests tuned by hand (vCPUs pinned, memory bound with `<numatune>`) can do without it; the guide shows turning it off (9.2.1).',
     repeat: 'last',
+    parsedBy: 'setup_numabalancing() (kernel/sched/core.c)',
     sources: [KERNEL_PARAMETERS, GUIDE_NUMA_BALANCING],
   },
   {
@@ -120,7 +130,9 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     },
     summary: '`numa=off` makes the host one NUMA node spanning all memory; `numa=fake=...` splits memory into emulated nodes.',
     details: 'Turning NUMA off hides the host\'s topology from the scheduler, from libvirt and from the guests\' placement.',
-    repeat: 'last',
+    repeat: 'accumulate',
+    parsedBy: 'numa_setup() (arch/x86/mm/numa.c)',
+    repeatNote: 'Each option (`off`, `noacpi`, `nohmat`, `fake=`) sets its own switch: every copy counts.',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -129,6 +141,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     default: '0',
     summary: 'With 1, the per-CPU timer ticks are offset from each other, which lowers lock contention and jitter at some cost in power.',
     repeat: 'last',
+    parsedBy: 'skew_tick() (kernel/time/tick-sched.c)',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -136,6 +149,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     value: { kind: 'flag' },
     summary: 'Turns off both lockup detectors (soft lockup and NMI watchdog), which otherwise interrupt every CPU now and then.',
     repeat: 'last',
+    parsedBy: 'disable_nmi_watchdog()/nowatchdog_setup() (kernel/watchdog.c)',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -153,7 +167,9 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     },
     arch: ['x86_64'],
     summary: 'Options of the TSC clocksource.',
-    repeat: 'last',
+    repeat: 'accumulate',
+    parsedBy: 'tsc_setup() (arch/x86/kernel/tsc.c)',
+    repeatNote: 'Each value (`reliable`, `nowatchdog`, `noirqtime`, ...) sets its own switch: `tsc=reliable tsc=noirqtime` means both.',
     sources: [KERNEL_PARAMETERS],
   },
 ];

@@ -26,7 +26,9 @@ export const IOMMU_PARAMS: readonly KernelParamSpec[] = [
     arch: ['x86_64'],
     summary: 'Options of the Intel IOMMU (VT-d, DMAR) driver, comma-separated: `intel_iommu=on,sm_on`.',
     advice: PASSTHROUGH_ADVICE,
-    repeat: 'last',
+    repeat: 'accumulate',
+    parsedBy: 'intel_iommu_setup() (drivers/iommu/intel/iommu.c)',
+    repeatNote: 'Each copy\'s comma-separated options are applied in turn: `intel_iommu=on intel_iommu=igfx_off` turns the IOMMU on and leaves graphics out. Removing a copy loses its options.',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -48,7 +50,9 @@ export const IOMMU_PARAMS: readonly KernelParamSpec[] = [
     },
     arch: ['x86_64'],
     summary: 'Options of the AMD IOMMU driver, comma-separated. The AMD IOMMU is on by default where the firmware describes one.',
-    repeat: 'last',
+    repeat: 'accumulate',
+    parsedBy: 'parse_amd_iommu_options() (drivers/iommu/amd/init.c)',
+    repeatNote: 'Each copy\'s options are applied in turn: every copy counts.',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -74,7 +78,9 @@ export const IOMMU_PARAMS: readonly KernelParamSpec[] = [
     arch: ['x86_64', 'ppc64le'],
     summary: 'Generic IOMMU options, comma-separated; on KVM hosts mostly `iommu=pt`.',
     advice: PASSTHROUGH_ADVICE,
-    repeat: 'last',
+    repeat: 'accumulate',
+    parsedBy: 'iommu_setup() (arch/x86/kernel/pci-dma.c)',
+    repeatNote: 'Each copy\'s comma-separated options are applied in turn: `iommu=pt` beside `iommu=1` keeps pass-through. Removing a copy loses its options.',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -84,6 +90,7 @@ export const IOMMU_PARAMS: readonly KernelParamSpec[] = [
     arch: ['x86_64', 'aarch64'],
     summary: 'With 1, DMA bypasses the IOMMU by default; with 0, DMA is translated. `iommu=pt` does the same on x86.',
     repeat: 'last',
+    parsedBy: 'iommu_set_def_domain_type() (drivers/iommu/iommu.c)',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -93,6 +100,7 @@ export const IOMMU_PARAMS: readonly KernelParamSpec[] = [
     arch: ['x86_64', 'aarch64', 's390x'],
     summary: 'With 1, unmapping DMA invalidates the IOMMU TLBs at once (safer); with 0, lazily (faster).',
     repeat: 'last',
+    parsedBy: 'iommu_dma_setup() (drivers/iommu/iommu.c)',
     sources: [KERNEL_PARAMETERS],
   },
 ];

@@ -20,6 +20,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'With 1, a guest reading or writing a model-specific register KVM does not handle is ignored instead of getting a #GP fault.',
     details: `Some guests (certain Windows versions, macOS) need it. ${MODULE_NOTE}`,
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -38,6 +39,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'KVM\'s software workaround for the iTLB multihit CPU bug: executable guest memory is mapped with small pages.',
     details: `The workaround splits executable huge pages, so guests lose some of the benefit of huge pages. \`mitigations=off\` turns it off unless it is \`force\`. ${MODULE_NOTE}`,
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -47,6 +49,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     arch: ['x86_64'],
     summary: 'With N, KVM turns 1/N of the split 4 KiB pages back into huge pages each period; 0 never does.',
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -56,6 +59,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     arch: ['x86_64'],
     summary: 'How often, in milliseconds, KVM turns split pages back into huge pages.',
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -66,6 +70,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'During dirty logging (live migration), KVM splits all huge pages up front rather than on each write fault.',
     details: 'Guests that write little may do better without it, keeping huge pages for reads.',
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -74,6 +79,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'Turns hardware virtualization on when KVM loads rather than when the first guest starts.',
     details: 'Saves some latency when the first guest is created; can get in the way of other hypervisors on the same host.',
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -83,6 +89,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     arch: ['x86_64'],
     summary: 'Supports the VMware backdoor paravirtual interface for guests that expect it.',
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -94,6 +101,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'Nested virtualization on Intel (VMX): guests may run their own guests.',
     details: MODULE_NOTE,
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -105,6 +113,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'Extended Page Tables: the CPU translates guest memory addresses itself.',
     details: `${enabledByDefault('EPT')} Turning it off costs a lot of performance.`,
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -116,6 +125,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'Virtual Processor IDs: tagged TLB entries, so a VM exit does not flush the TLB.',
     details: enabledByDefault('VPID'),
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -127,6 +137,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'FlexPriority (TPR shadow): the guest\'s task priority register is handled without VM exits.',
     details: enabledByDefault('FlexPriority'),
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -138,6 +149,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'Unrestricted guest: real mode and unpaged guest code run in hardware. Needs EPT.',
     details: enabledByDefault('it'),
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -148,6 +160,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     arch: ['x86_64'],
     summary: 'Emulates guest state the hardware would refuse; irrelevant when unrestricted guest is on.',
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -165,6 +178,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     arch: ['x86_64'],
     summary: 'L1 Terminal Fault (CVE-2018-3620) mitigation for guests: when the L1 data cache is flushed on VM entry.',
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -176,6 +190,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'Nested virtualization on AMD (SVM): guests may run their own guests. An integer option: 1 on, 0 off.',
     details: MODULE_NOTE,
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -187,6 +202,7 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
     summary: 'Nested Page Tables: the CPU translates guest memory addresses itself.',
     details: `${enabledByDefault('NPT')} Turning it off costs a lot of performance.`,
     repeat: 'last',
+    parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
     sources: [KERNEL_PARAMETERS],
   },
 ]);

@@ -16,6 +16,7 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
       'Reserve at boot what guests will use: the memory is still unfragmented then, which matters most for 1 GiB pages ' +
       '(guide 8.2.3.3). Write each count right after its `hugepagesz=`.',
     repeat: 'each',
+    parsedBy: 'hugepages_setup() (mm/hugetlb.c)',
     repeatNote: 'One count per page size: a second `hugepages=` with no `hugepagesz=` between is ignored.',
     sources: [KERNEL_PARAMETERS, GUIDE_STATIC_HUGE_PAGES, GUIDE_1G_HUGE_PAGES],
   },
@@ -28,6 +29,7 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
       'A size the architecture lacks is refused, and the `hugepages=` that follows it is ignored with it.',
     advice: 'For guests backed by 1 GiB pages the guide writes `default_hugepagesz=1G hugepagesz=1G hugepages=N` (8.2.3.3).',
     repeat: 'each',
+    parsedBy: 'hugepagesz_setup() (mm/hugetlb.c)',
     repeatNote: 'Once per size: naming a size a second time is ignored, and so is the `hugepages=` after it.',
     sources: [KERNEL_PARAMETERS, GUIDE_HUGE_PAGES, GUIDE_1G_HUGE_PAGES],
   },
@@ -41,6 +43,7 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
       '`hugepagesz=1G` registers it; without that they fall back to the architecture\'s default.',
     advice: 'Pair it with `hugepagesz=` of the same size, as the guide does (8.2.3.3).',
     repeat: 'first',
+    parsedBy: 'default_hugepagesz_setup() (mm/hugetlb.c)',
     repeatNote: 'Only the first one counts: the kernel ignores a later one.',
     sources: [KERNEL_PARAMETERS, GUIDE_1G_HUGE_PAGES],
   },
@@ -51,7 +54,9 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
     details:
       'With it, 1 GiB pages are no longer reserved at boot: the area is set aside instead and pages are taken from it on demand. ' +
       'Per node: `hugetlb_cma=0:8G,1:8G`.',
-    repeat: 'last',
+    repeat: 'accumulate',
+    parsedBy: 'cmdline_parse_hugetlb_cma() (mm/hugetlb.c)',
+    repeatNote: 'Sizes given per node (`0:1G,1:1G`) add up over copies; virt-tune does not remove any.',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -61,6 +66,7 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
     summary: 'HugeTLB vmemmap optimization: frees most of the page structures that describe each huge page.',
     details: 'Saves about 7 base pages of memory per 2 MiB huge page. Needs a kernel built with CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP.',
     repeat: 'last',
+    parsedBy: 'hugetlb_vmemmap_optimize_param() (mm/hugetlb_vmemmap.c)',
     sources: [KERNEL_PARAMETERS],
   },
   {
@@ -79,6 +85,7 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
     advice:
       'The guide turns THP off with `transparent_hugepage=never` once static huge pages are set up for the guests (8.2.3.2).',
     repeat: 'last',
+    parsedBy: 'setup_transparent_hugepage() (mm/huge_memory.c): each copy sets the mode anew',
     sources: [KERNEL_PARAMETERS, GUIDE_THP, GUIDE_STATIC_HUGE_PAGES],
   },
 ];

@@ -43,11 +43,12 @@ export type KernelValueType =
   | { kind: 'string' };
 
 /**
- * What happens when the parameter is given more than once: `last` (the usual: every copy is read,
- * the last one's setting stays), `first` (later copies are refused or ignored), `each` (every copy
- * counts: hugepagesz= and hugepages= pairs).
+ * What happens when the parameter is given more than once: `last` (every copy is read, the last one's
+ * setting stays), `first` (later copies are refused or ignored), `each` (every copy counts: hugepagesz=
+ * and hugepages= pairs), `accumulate` (each copy's options add to the earlier ones': `intel_iommu=on
+ * intel_iommu=igfx_off` turns the IOMMU on *and* leaves graphics out, so no copy may be removed).
  */
-export type Repeat = 'last' | 'first' | 'each';
+export type Repeat = 'last' | 'first' | 'each' | 'accumulate';
 
 /** A kernel command line parameter as the knowledge base describes it. */
 export interface KernelParamSpec {
@@ -69,5 +70,10 @@ export interface KernelParamSpec {
   repeat: Repeat;
   /** Why a repeat behaves as it does, when it is not the usual `last`. */
   repeatNote?: string;
+  /**
+   * The kernel function that parses the parameter (and its file), which is what `repeat` was read from:
+   * `intel_iommu_setup() (drivers/iommu/intel/iommu.c)`. A fix removes a copy only when this is known.
+   */
+  parsedBy?: string;
   sources: readonly Source[];
 }

@@ -16,6 +16,7 @@ import { spacesAroundEquals } from './spaces-around-equals';
 import { strayCommand } from './stray-command';
 import { unknownVariable } from './unknown-variable';
 import { valueOutOfRange } from './value-out-of-range';
+import { templateFile } from './template-ksmtuned-conf';
 
 /** Every ksmtuned.conf rule, in code order (VT201-VT249). */
 export const KSMTUNED_RULES: readonly KsmtunedRule[] = [
@@ -36,4 +37,5 @@ export const KSMTUNED_RULES: readonly KsmtunedRule[] = [
   logfileLocation,
   sleepBelowFloor,
   crlfLineEndings,
+  templateFile,
 ];

@@ -1,0 +1,88 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from './types';
+import type { Span } from './span';
+
+/** A template tag in a file: Jinja (`{{ }}`, `{% %}`, `{# #}`) or ERB (`<% %>`, `<%= %>`). */
+export interface TemplateTag {
+  span: Span;
+  /** `{{`, `{%`, `{#` or `<%`: which engine's syntax it is, for messages. */
+  opener: string;
+}
+
+const CLOSERS: Record<string, string> = { '{{': '}}', '{%': '%}', '{#': '#}', '<%': '%>' };
+const OPENER = /\{\{|\{%|\{#|<%/g;
+
+/**
+ * The template tags of a text, in order. An opener with no closer runs to the end of its line. Neither
+ * bash, GRUB nor the kernel writes `{{`, `{%` or `<%` in the files virt-tune reads, so a file holding
+ * them is a template (Ansible, Salt, Puppet, Chef) whose rendered text is not known here. `{#` counts
+ * only when a `#}` closes it on the same line: `{#` alone is ordinary shell (`${#array[@]}`).
+ */
+export function templateTags(text: string): TemplateTag[] {
+  const tags: TemplateTag[] = [];
+  OPENER.lastIndex = 0;
+  for (let match = OPENER.exec(text); match; match = OPENER.exec(text)) {
+    const opener = match[0];
+    const lineEnd = endOfLine(text, match.index);
+    const close = text.indexOf(CLOSERS[opener]!, match.index + 2);
+    const closesOnLine = close >= 0 && close < lineEnd;
+    if (opener === '{#' && !closesOnLine) continue;
+    // Jinja tags may span lines; one left open stops at its line, so a stray `{{` cannot hide the whole file.
+    const end = close >= 0 && (closesOnLine || opener !== '{#') ? close + 2 : lineEnd;
+    tags.push({ span: { start: match.index, end }, opener });
+    OPENER.lastIndex = end;
+  }
+  return tags;
+}
+
+/** Whether the text holds template syntax anywhere. */
+export function isTemplate(text: string): boolean {
+  return templateTags(text).length > 0;
+}
+
+/** `Jinja` or `ERB`, for messages. */
+export function templateEngine(tag: TemplateTag): string {
+  return tag.opener === '<%' ? 'ERB' : 'Jinja';
+}
+
+/**
+ * The spans of the lines a template touches (a tag over several lines covers all of them): what the
+ * rules say there is about text the template has not rendered yet.
+ */
+export function templateLineSpans(text: string, tags: readonly TemplateTag[]): Span[] {
+  return tags.map((tag) => ({ start: startOfLine(text, tag.span.start), end: endOfLine(text, Math.max(tag.span.start, tag.span.end - 1)) }));
+}
+
+function startOfLine(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function endOfLine(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline;
+}
+
+/**
+ * The findings of a template file that do not lie on a line a template tag touches: there the text is
+ * not what the machine will read once rendered, so only the notice rule (`notice`) speaks about it.
+ */
+export function outsideTemplateLines(document: TextDocument, findings: readonly Finding[], notice: string): Finding[] {
+  const text = document.getText();
+  const tags = templateTags(text);
+  if (tags.length === 0) return [...findings];
+  const lines = templateLineSpans(text, tags);
+  return findings.filter((finding) => {
+    if (finding.rule === notice) return true;
+    const start = document.offsetAt(finding.range.start);
+    const end = document.offsetAt(finding.range.end);
+    return !lines.some((line) => start <= line.end && line.start <= end);
+  });
+}
+
+/** The one notice a template file gets, in the words every kind shares. */
+export function templateNotice(tag: TemplateTag, count: number): string {
+  return (
+    `This file is a ${templateEngine(tag)} template (${count} template tag${count === 1 ? '' : 's'}): virt-tune judges the text outside the tags as it stands ` +
+    'and says nothing about the lines the tags touch, whose rendered text it cannot know. `virt-tune fix` leaves template files unchanged.'
+  );
+}
