@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { withUserLibvirt } from './libvirtSetting';
 import { registerHostPanel } from './topology/panel';
 
 let client: LanguageClient | undefined;
@@ -29,6 +30,18 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel,
     // The server pulls `virtTune` with workspace/configuration; this first copy spares a publish at the default levels.
     initializationOptions: () => ({ rules: workspace.getConfiguration('virtTune').get<unknown>('rules') }),
+    middleware: {
+      workspace: {
+        // The user's own virtTune.libvirt goes beside the merged one: only it may name a URI that runs a program.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return answers.map((answer: unknown, index) =>
+            params.items[index]?.section === 'virtTune' ? withUserLibvirt(answer, workspace.getConfiguration('virtTune').inspect<string>('libvirt')?.globalValue) : answer,
+          );
+        },
+      },
+    },
   };
   // The id 'virtTune' makes the client read the `virtTune.trace.server` setting.
   const languageClient = new LanguageClient('virtTune', 'virt-tune', serverOptions, clientOptions);

@@ -14,6 +14,8 @@ import {
 import type { FileKind, Finding } from '../core/types';
 import { attachHost } from '../host/lspHost';
 import { attachPanelRequests } from '../panel/requests';
+import { parseHostSetting } from '../host/load';
+import { attachLibvirt } from '../libvirt/lspLibvirt';
 import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService } from '../services';
 import { VERSION } from '../version';
 import { toCodeAction, toDiagnostic, wantsQuickFixes } from './convert';
@@ -64,6 +66,9 @@ export function startLanguageServer(connection: Connection): void {
   });
   attachPanelRequests(connection, documents, hostAccess);
 
+  /** The libvirt daemon of `virtTune.libvirt` (auto: qemu:///system when the host is this machine). */
+  const libvirtAccess = attachLibvirt((line) => connection.console.warn(line));
+
   /** A document's findings (the slow ones of its version, once arrived) at the levels the user set in `virtTune.rules`. */
   const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>
     applyRuleLevels(mergeFindings(service.diagnostics(document, hostAccess.options()), slow.findings(document)), settings.ruleLevels);
@@ -74,6 +79,8 @@ export function startLanguageServer(connection: Connection): void {
     for (const problem of parsed.problems) connection.console.warn(problem);
     if (useSchema(resolveSettingPath(settings.schema, workspaceFolder))) slow.clear();
     hostAccess.configure(section, workspaceFolder);
+    const host = typeof section === 'object' && section !== null ? (section as Record<string, unknown>)['host'] : undefined;
+    libvirtAccess.configure(section, parseHostSetting(typeof host === 'string' ? host : 'none').kind === 'live');
   };
 
   const send = guarded(connection, 'diagnostics', undefined, (document: TextDocument) => {
