@@ -3,6 +3,7 @@ import { commands, window, workspace, type ExtensionContext, type OutputChannel 
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { withUserLibvirt } from './libvirtSetting';
 import { registerHostPanel } from './topology/panel';
+import { registerTuneCommand } from './tuneCommand';
 
 let client: LanguageClient | undefined;
 
@@ -55,6 +56,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     // The "virt-tune: Host" view: the host the server reads and the active domain's pins on it.
     registerHostPanel(languageClient),
+    registerTuneCommand(),
   );
   await languageClient.start();
 }

@@ -2,6 +2,7 @@ import { fixCommand } from './fixCommand';
 import { hostCommand } from './hostCommand';
 import { lintCommand } from './lintCommand';
 import { rulesCommand } from './rulesCommand';
+import { tuneCommand } from './tuneCommand';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError, type Output } from './usage';
 import { VERSION } from '../version';
 
@@ -15,6 +16,10 @@ Usage:
   virt-tune host [--root DIR | --capabilities FILE] [--format text|json]
                                        show a host as virt-tune sees it: NUMA nodes, CPUs,
                                        huge pages, KSM, THP, PCI devices (default: this machine)
+  virt-tune tune [--host live|DIR|FILE] [--node N] [--no-lock] [--write] FILE
+                                       write the guide's NUMA, pinning, huge page and multi-queue
+                                       tuning into one domain, fitted to the host (default: this
+                                       machine); prints the diff and why, --write applies it
   virt-tune --help | --version
 
 PATH is a file or a folder. Folders are searched recursively (node_modules and .git left out) for
@@ -66,6 +71,8 @@ export async function main(argv: string[], output: Output): Promise<number> {
         return rulesCommand(rest, output);
       case 'host':
         return await hostCommand(rest, output);
+      case 'tune':
+        return await tuneCommand(rest, output);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

@@ -35,3 +35,19 @@ export function wantsQuickFixes(only: readonly string[] | undefined): boolean {
   if (!only) return true;
   return only.some((kind) => kind === '' || kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`));
 }
+
+/** A rewrite that no finding asks for ("Tune for this host"): offered as a refactoring. */
+export function toRewriteAction(uri: string, fix: Fix): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.RefactorRewrite,
+    edit: { changes: { [uri]: fix.edits } },
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+  };
+}
+
+/** Whether a client that asked only for some kinds of code action wants rewrites. */
+export function wantsRewrites(only: readonly string[] | undefined): boolean {
+  if (!only) return true;
+  return only.some((kind) => kind === '' || kind === CodeActionKind.RefactorRewrite || CodeActionKind.RefactorRewrite.startsWith(`${kind}.`));
+}

@@ -18,7 +18,9 @@ import { parseHostSetting } from '../host/load';
 import { attachLibvirt } from '../libvirt/lspLibvirt';
 import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService } from '../services';
 import { VERSION } from '../version';
-import { toCodeAction, toDiagnostic, wantsQuickFixes } from './convert';
+import { toCodeAction, toDiagnostic, toRewriteAction, wantsQuickFixes, wantsRewrites } from './convert';
+import { tuneFixes } from '../tune/service';
+import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
@@ -124,7 +126,7 @@ export function startLanguageServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Full,
         completionProvider: { triggerCharacters: ['<', '/', "'", '"', '='] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       },
       serverInfo: { name: 'virt-tune', version: VERSION },
     };
@@ -161,7 +163,9 @@ export function startLanguageServer(connection: Connection): void {
     guarded(connection, 'hover', null, (params): Hover | null => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
-      return service ? service.hover(document, params.position) : null;
+      if (!service) return null;
+      const hover = service.hover(document, params.position);
+      return service.kind === 'domain' ? withTuneHover(hover, document, params.position, hostAccess.options()) : hover;
     }),
   );
 
@@ -169,10 +173,15 @@ export function startLanguageServer(connection: Connection): void {
     guarded(connection, 'code actions', [], (params): CodeAction[] => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
-      if (!service || !wantsQuickFixes(params.context.only)) return [];
-      return fixesInRange(findingsOf(service, document), params.range).map(({ finding, fix }) =>
-        toCodeAction(document.uri, finding, fix),
-      );
+      if (!service) return [];
+      const fixes = wantsQuickFixes(params.context.only)
+        ? fixesInRange(findingsOf(service, document), params.range).map(({ finding, fix }) => toCodeAction(document.uri, finding, fix))
+        : [];
+      const tuning =
+        service.kind === 'domain' && wantsRewrites(params.context.only)
+          ? tuneFixes(document, document.offsetAt(params.range.start), hostAccess.options()).map((fix) => toRewriteAction(document.uri, fix))
+          : [];
+      return [...fixes, ...tuning];
     }),
   );
 

@@ -58,6 +58,18 @@ test('VT154 with guest cells: each cell takes its size from its pages and its no
   assert.match(found[0]!.message, /needs 512 huge pages of 2 MiB \(1 GiB for guest cell 1\) on host node 1, but the host has 100 free there/);
 });
 
+test('VT154: a guest cell no <page> names, with no <page> for the rest, takes ordinary memory and no huge pages', async () => {
+  const host = await fixtureHost('two-nodes');
+  // Cell 1 would need 512 2 MiB pages on node 1 (100 free) if it fell back to the default size; libvirt gives it ordinary memory.
+  const text = backed(
+    `      <page size='1' unit='G' nodeset='0'/>\n`,
+    `  <numatune>\n    <memnode cellid='0' mode='strict' nodeset='0'/>\n    <memnode cellid='1' mode='strict' nodeset='1'/>\n  </numatune>\n` +
+      `  <cpu>\n    <numa>\n      <cell id='0' cpus='0-1' memory='2' unit='GiB'/>\n      <cell id='1' cpus='2-3' memory='1' unit='GiB'/>\n    </numa>\n  </cpu>`,
+    3 * GiB,
+  );
+  assert.deepEqual(hostFindings(text, host, 'VT154'), []);
+});
+
 test('VT154 uses the host default size for <hugepages/> without pages, and totals from capabilities', async () => {
   const text = domain(`  <memoryBacking>\n    <hugepages/>\n  </memoryBacking>`, { memoryKiB: 8 * GiB });
   const [sysfs] = hostFindings(text, await fixtureHost('two-nodes'), 'VT154');

@@ -22,7 +22,8 @@ const STRICT_MODES: ReadonlySet<string> = new Set(['strict', 'restrictive']);
 /**
  * What `<memoryBacking><hugepages>` asks of the host: per page size and per set of host nodes the
  * pages must come from, how many. A `<page>` with a nodeset serves those guest cells; the one without
- * serves the rest, or the host's default size (Hugepagesize) does. A cell's memory is bound by its
+ * serves the rest; a bare `<hugepages/>` means the host's default size (Hugepagesize); cells no `<page>`
+ * serves use ordinary memory. A cell's memory is bound by its
  * strict `<memnode>`, else by a strict `<numatune><memory>` (strict is libvirt's default mode).
  */
 export function hugePageDemands(xml: XmlDocument, model: DomainModel, defaultSizeKiB: number | null): HugePageDemand[] {
@@ -42,6 +43,9 @@ export function hugePageDemands(xml: XmlDocument, model: DomainModel, defaultSiz
     for (const { cell, id } of cells) {
       if (cell.memory === undefined) return [];
       const page = pages.find((candidate) => cleanIds(xml, candidate.nodeset)?.includes(id)) ?? general;
+      // A cell no <page> names, with no <page> for the rest, gets ordinary memory: libvirt falls back to the
+      // host's default size only for a bare <hugepages/> (qemuBuildMemoryBackendProps, qemu_command.c).
+      if (!page && pages.length > 0) continue;
       const memnode = model.numatune?.memnodes.find((entry) => entry.cellid === id);
       const cellBinding = memnode && STRICT_MODES.has(memnode.mode ?? 'strict') ? cleanIds(xml, memnode.nodeset) : undefined;
       shares.push({ memoryKiB: cell.memory.kib, page, nodes: memnode ? cellBinding : guestBinding, cell: id });

@@ -5,15 +5,9 @@ import { childElements, firstChild } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { guestMemoryKiB, runsOnQemu } from '../guest';
+import { QEMU_ALLOWANCE_KIB } from './limits';
 import { hasCompleteContent } from '../structure/values';
 import { documentQuote, indentStep, lineIndent } from './layout';
-
-/**
- * What the quick fix allows QEMU on top of the guest's memory. libvirt gives a guest with an assigned
- * host device the same allowance when it sets that guest's locked-memory limit itself (guest memory
- * + 1 GiB; tests/qemumemlocktest), so it is the project's one sourced figure for "QEMU's own share".
- */
-const QEMU_ALLOWANCE_KIB = 1024 * 1024;
 
 /**
  * VT120: `<memoryBacking><locked/>` without `<memtune><hard_limit>`. libvirt accepts it, but then

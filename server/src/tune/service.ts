@@ -1,0 +1,70 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { spanToRange } from '../core/report';
+import type { Fix } from '../core/types';
+import { domainDocument } from '../domain/document';
+import type { HostModel } from '../host/types';
+import { contains, elementAt } from '../xml/query';
+import type { XmlElement } from '../xml/types';
+import { isolatedCpus } from './isolation';
+import type { OtherGuest, TuneResult } from './types';
+import { tuneDomain, TUNE_TITLE } from './index';
+
+/** Where "Tune for this host" is offered: on these elements (the domain: on its start tag). */
+const OFFERED_ON = new Set(['vcpu', 'cputune', 'numatune', 'memoryBacking']);
+/** Elements whose hover tells which placement they belong to, once the guest is tuned. */
+const EXPLAINED = new Set(['vcpu', 'cputune', 'numatune', 'memoryBacking', 'memtune', 'iothreads', 'numa', 'topology', 'vcpupin', 'emulatorpin', 'iothreadpin', 'memnode', 'cell', 'page']);
+
+export interface TuneOptions {
+  host?: HostModel;
+  guests?: readonly OtherGuest[];
+}
+
+/** The tuner on an editor document, with the host's own isolation from its command line. */
+export function tuneDocument(textDocument: TextDocument, options: TuneOptions): TuneResult | undefined {
+  const { xml, model } = domainDocument(textDocument);
+  if (!model || !options.host) return undefined;
+  return tuneDomain({
+    text: textDocument.getText(),
+    xml,
+    model,
+    host: options.host,
+    ...(options.guests ? { guests: options.guests } : {}),
+    isolatedCpus: options.host.cmdline ? isolatedCpus(options.host.cmdline) : [],
+  });
+}
+
+function offeredAt(element: XmlElement | undefined, offset: number): boolean {
+  for (let at = element; at; at = at.parent) {
+    if (OFFERED_ON.has(at.name)) return true;
+    if (at.name === 'domain' && !at.parent) return contains(at.startTagSpan, offset);
+  }
+  return false;
+}
+
+/** "Tune for this host: on node 1: ...", one per placement, where the cursor is on a block the tuner writes. */
+export function tuneFixes(textDocument: TextDocument, offset: number, options: TuneOptions): Fix[] {
+  if (!options.host) return [];
+  const { xml } = domainDocument(textDocument);
+  if (!offeredAt(elementAt(xml, offset), offset)) return [];
+  const result = tuneDocument(textDocument, options);
+  return (result?.choices ?? [])
+    .filter((choice) => choice.edits.length > 0)
+    .map((choice, index) => ({
+      title: `${TUNE_TITLE}: ${choice.summary}`,
+      edits: choice.edits.map((edit) => ({ range: spanToRange(textDocument, edit.span), newText: edit.newText })),
+      ...(index === 0 ? { isPreferred: true } : {}),
+    }));
+}
+
+/**
+ * On an element the tuner writes, once the document reads exactly as one of its placements: that
+ * placement's explanation. Otherwise nothing, rather than a guess about why the values are what they are.
+ */
+export function tuneHover(textDocument: TextDocument, offset: number, options: TuneOptions): string | undefined {
+  if (!options.host) return undefined;
+  const { xml } = domainDocument(textDocument);
+  const element = elementAt(xml, offset);
+  if (!element || !EXPLAINED.has(element.name)) return undefined;
+  const tuned = tuneDocument(textDocument, options)?.choices.find((choice) => choice.edits.length === 0);
+  return tuned?.markdown;
+}

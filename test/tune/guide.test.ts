@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { buildDomainModel } from '../../server/src/domain/model';
+import { loadHostPath } from '../../server/src/host/load';
+import type { HostModel } from '../../server/src/host/types';
+import { isolatedCpus, tuneDomain, type TuneInput } from '../../server/src/tune';
+import { parseXml } from '../../server/src/xml/parser';
+import { guideHost, makeHost } from './hosts';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The guest of guide 9.3.4: 4 vCPUs, 6 GiB, nothing tuned yet. */
+const GUIDE_GUEST = `<domain type='kvm'>
+  <name>rhel7</name>
+  <memory unit='GiB'>6</memory>
+  <vcpu placement='static'>4</vcpu>
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+  </os>
+</domain>
+`;
+
+function input(text: string, host: HostModel, extra: Partial<TuneInput> = {}): TuneInput {
+  const xml = parseXml(text);
+  return { text, xml, model: buildDomainModel(xml.root!), host, ...extra };
+}
+
+test("guide 9.3.4's host as the guide lists it: the guide's own placement, vCPUs 0-1 on CPUs 1,5 and 2-3 on 2,6, 3 GiB per node", () => {
+  const result = tuneDomain(input(GUIDE_GUEST, guideHost()));
+  const best = result.choices[0];
+  assert.ok(best, result.notes.join('\n'));
+  assert.deepEqual(best.placement.nodes, [1, 2]);
+  assert.deepEqual(best.placement.cells.map((cell) => [cell.node, cell.vcpus, cell.hostCpus, cell.memoryKiB]), [
+    [1, [0, 1], [1, 5], 3 * 1024 * 1024],
+    [2, [2, 3], [2, 6], 3 * 1024 * 1024],
+  ]);
+  // Every CPU of the two nodes carries a vCPU: the emulator shares node 1's, and the note says why.
+  assert.deepEqual(best.placement.emulatorCpus, [1, 5]);
+  assert.match(best.markdown, /every other CPU of these nodes carries a vCPU/);
+  assert.match(best.summary, /^across nodes 1-2 with 2 guest NUMA cells/);
+});
+
+test('the saved guide-4-node host of the examples: nodes 1 and 2 hold their memory as huge pages, so the guest spans all four nodes and says why', async () => {
+  const host = await loadHostPath(join(ROOT, 'examples', 'hosts', 'guide-4-node'));
+  const result = tuneDomain(input(GUIDE_GUEST, host));
+  const best = result.choices[0];
+  assert.ok(best, result.notes.join('\n'));
+  assert.deepEqual(best.placement.nodes, [0, 1, 2, 3]);
+  assert.deepEqual(best.placement.cells.map((cell) => cell.pageKiB), [undefined, 2048, 2048, undefined]);
+  // One vCPU per core, the sibling thread left free: the emulator goes on one on node 0.
+  assert.deepEqual(best.placement.cells.map((cell) => cell.hostCpus), [[4], [1], [2], [3]]);
+  assert.match(best.markdown, /node 1: 207 MiB free and huge pages 2 of 1 GiB, 768 of 2 MiB, 3 GiB needed/);
+});
+
+test('a node with room takes the whole guest; huge pages of a size the node has enough of; --node narrows the choice', () => {
+  const host = makeHost([
+    { cores: [[0, 4], [1, 5]], memFreeKiB: 8 << 20 },
+    { cores: [[2, 6], [3, 7]], memFreeKiB: 1 << 20, pages: { 1048576: 8 } },
+  ]);
+  const small = GUIDE_GUEST.replace('>4</vcpu>', '>2</vcpu>').replace('>6</memory>', '>4</memory>');
+  const result = tuneDomain(input(small, host));
+  assert.deepEqual(result.choices.map((choice) => choice.placement.nodes), [[1], [0]]);
+  assert.equal(result.choices[0]!.placement.cells[0]!.pageKiB, 1048576);
+  assert.equal(result.choices[0]!.summary, 'on node 1: cores 2+6,3+7 free, 1 GiB free, 8 of 8 1 GiB pages free');
+  assert.equal(result.choices[1]!.placement.cells[0]!.pageKiB, undefined);
+  assert.deepEqual(tuneDomain(input(small, host, { node: 0 })).choices.map((choice) => choice.placement.nodes), [[0]]);
+});
+
+test("CPUs other guests pin and CPUs the kernel command line isolates are left alone, unless this guest's own vCPUs are there", () => {
+  const host = makeHost([{ cores: [[0], [1], [2], [3], [4]], memFreeKiB: 8 << 20 }], 'root=/dev/sda isolcpus=managed_irq,domain,3-4');
+  assert.deepEqual(isolatedCpus(host.cmdline!), [3, 4]);
+  const other = parseXml("<domain type='kvm'><name>db</name><vcpu>1</vcpu><cputune><vcpupin vcpu='0' cpuset='1'/></cputune></domain>");
+  const guests = [{ name: 'db', origin: { kind: 'file' as const, path: 'db.xml' }, running: true, autostart: true, model: buildDomainModel(other.root!) }];
+  const guest = GUIDE_GUEST.replace('>4</vcpu>', '>1</vcpu>').replace('>6</memory>', '>1</memory>');
+  const result = tuneDomain(input(guest, host, { guests, isolatedCpus: isolatedCpus(host.cmdline!) }));
+  const best = result.choices[0]!;
+  assert.deepEqual([best.placement.cells[0]!.hostCpus, best.placement.emulatorCpus], [[2], [0]]);
+  assert.match(best.markdown, /1 \(pinned by db\), 3 \(isolated on the kernel command line\)/);
+  // Pinned there already: the isolation is taken to be for this guest.
+  const own = guest.replace('</vcpu>', "</vcpu>\n  <cputune>\n    <vcpupin vcpu='0' cpuset='3'/>\n  </cputune>");
+  const again = tuneDomain(input(own, host, { guests, isolatedCpus: [3, 4] })).choices[0]!;
+  assert.deepEqual(again.placement.cells[0]!.hostCpus, [2]);
+  assert.ok(!again.placement.emulatorCpus.some((cpu) => cpu === 1 || cpu === 4));
+});
+
+test('the example with everyday mistakes: its pins, pages and queues rewritten, every other line as it was', async () => {
+  const host = await loadHostPath(join(ROOT, 'examples', 'hosts', 'guide-4-node'));
+  const text = readFileSync(join(ROOT, 'examples', 'everyday-mistakes.xml'), 'utf8');
+  const best = tuneDomain(input(text, host)).choices[0]!;
+  assert.ok(best);
+  // <vcpu> already reads placement='static', so it stays; the blocks the tuner owns are rewritten whole.
+  const replaced = best.edits.filter((edit) => edit.span.end > edit.span.start).map((edit) => text.slice(edit.span.start, edit.span.end).split('\n')[0]!.trim());
+  assert.deepEqual(replaced, ['<cputune>', '<memoryBacking>', '300']);
+  const inserted = best.edits.filter((edit) => edit.span.end === edit.span.start).map((edit) => edit.newText.trim().split(/\s|>/)[0]);
+  assert.deepEqual(inserted, ['<iothreads', '<numatune', '<memtune', '<cpu', "iothread='1'"]);
+});
+
+test('nothing is offered for XML that is not well-formed, nor without a vCPU count it can read', () => {
+  const host = guideHost();
+  assert.match(tuneDomain(input(GUIDE_GUEST.replace('</vcpu>', ''), host)).notes[0]!, /not well-formed/);
+  assert.match(tuneDomain(input(GUIDE_GUEST.replace('>4</vcpu>', '>four</vcpu>'), host)).notes[0]!, /vCPU count/);
+});
