@@ -4,7 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { domainDiagnostics } from '../../server/src/domain/diagnostics';
 import { buildDomainModel } from '../../server/src/domain/model';
 import type { HostModel } from '../../server/src/host/types';
-import { tuneDomain, type OtherGuest, type TuneChoice } from '../../server/src/tune';
+import type { Guest } from '../../server/src/guests/types';
+import { tuneDomain, type TuneChoice } from '../../server/src/tune';
 import { parseXml } from '../../server/src/xml/parser';
 import { attribute, childElements, firstChild } from '../../server/src/xml/query';
 import type { XmlElement } from '../../server/src/xml/types';
@@ -62,8 +63,8 @@ function guestXml(random: Random, vcpus: number, memoryMiB: number): string {
 }
 
 /** Other guests pinned to a few CPUs of the host. */
-function otherGuests(random: Random, host: HostModel): OtherGuest[] {
-  const guests: OtherGuest[] = [];
+function otherGuests(random: Random, host: HostModel): Guest[] {
+  const guests: Guest[] = [];
   const count = random.between(0, 2);
   for (let index = 0; index < count; index++) {
     const cpu = random.pick(host.cpus).id;

@@ -2,7 +2,7 @@ import { parseCpuset } from '../kb/cpuset';
 import type { DomainModel, IdSet } from '../domain/model';
 import type { HostModel } from '../host/types';
 import { attribute, childElements } from '../xml/query';
-import type { OtherGuest } from './types';
+import type { Guest } from '../guests/types';
 
 /** One host node as the tuner sees it: what is free there for a new placement. */
 export interface NodeView {
@@ -53,7 +53,7 @@ export function domainName(model: DomainModel): string | undefined {
  * command line isolates it and this guest does not already pin its vCPUs there (then the isolation
  * is someone else's).
  */
-export function hostView(host: HostModel, self: DomainModel, guests: readonly OtherGuest[], isolated: readonly number[]): NodeView[] {
+export function hostView(host: HostModel, self: DomainModel, guests: readonly Guest[], isolated: readonly number[]): NodeView[] {
   const reasons = new Map<number, string>();
   const selfName = domainName(self);
   for (const guest of guests) {

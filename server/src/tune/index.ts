@@ -6,7 +6,7 @@ import type { TuneChoice, TuneInput, TuneResult } from './types';
 import { summary } from './explain';
 import { iothreadCount, placementEdits } from './write';
 
-export type { TuneChoice, TuneInput, TuneResult, OtherGuest, Placement } from './types';
+export type { TuneChoice, TuneInput, TuneResult, Placement } from './types';
 export { isolatedCpus } from './isolation';
 
 /** The title a choice is offered under, in the editor and the CLI. */

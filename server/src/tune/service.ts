@@ -6,7 +6,8 @@ import type { HostModel } from '../host/types';
 import { contains, elementAt } from '../xml/query';
 import type { XmlElement } from '../xml/types';
 import { isolatedCpus } from './isolation';
-import type { OtherGuest, TuneResult } from './types';
+import type { Guest } from '../guests/types';
+import type { TuneResult } from './types';
 import { tuneDomain, TUNE_TITLE } from './index';
 
 /** Where "Tune for this host" is offered: on these elements (the domain: on its start tag). */
@@ -16,7 +17,7 @@ const EXPLAINED = new Set(['vcpu', 'cputune', 'numatune', 'memoryBacking', 'memt
 
 export interface TuneOptions {
   host?: HostModel;
-  guests?: readonly OtherGuest[];
+  guests?: readonly Guest[];
 }
 
 /** The tuner on an editor document, with the host's own isolation from its command line. */

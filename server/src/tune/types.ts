@@ -1,19 +1,8 @@
 import type { SpanEdit } from '../core/types';
 import type { DomainModel } from '../domain/model';
+import type { Guest } from '../guests/types';
 import type { HostModel } from '../host/types';
 import type { XmlDocument } from '../xml/types';
-
-/**
- * Another guest of the host, as the cross-guest model describes it (the agreed shape of
- * guests/types.ts `Guest`; kept here until that module is on main).
- */
-export interface OtherGuest {
-  name: string;
-  origin: { kind: 'libvirt'; uri: string } | { kind: 'file'; path: string };
-  running: boolean;
-  autostart: boolean;
-  model: DomainModel;
-}
 
 /** What the tuner is asked: a domain (its text, tree and model), the host, and what else lives there. */
 export interface TuneInput {
@@ -22,7 +11,7 @@ export interface TuneInput {
   model: DomainModel;
   host: HostModel;
   /** The host's other guests; one with this domain's name is this domain and is left out. */
-  guests?: readonly OtherGuest[];
+  guests?: readonly Guest[];
   /** Host CPUs the kernel command line isolates (isolcpus=, nohz_full=): see isolation.ts. */
   isolatedCpus?: readonly number[];
   /** Only placements that use this host node. */
