@@ -1,6 +1,6 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover } from 'vscode-languageserver-types';
-import { completionOnCursorLine } from './core/completionRange';
+import { completionEdits, type CompletionEditOptions } from './core/completionRange';
 import type { FileKind, Finding, Fix } from './core/types';
 import { domainCompletion } from './domain/completion';
 import { domainDiagnostics, forgetDomainDiagnostics } from './domain/diagnostics';
@@ -21,9 +21,10 @@ import type { HostModel } from './host/types';
 
 /**
  * What services may take besides the document: the host the guest will run on (host-aware rules,
- * completion) and the host's other guests (the cross-guest rules, VT110-VT119).
+ * completion) and the host's other guests (the cross-guest rules, VT110-VT119); for completion, what
+ * the client can take (`insertReplace`, a plain flag the LSP adapter reads from the client's capabilities).
  */
-export interface ServiceOptions {
+export interface ServiceOptions extends CompletionEditOptions {
   host?: HostModel;
   guests?: Guests;
 }
@@ -46,15 +47,15 @@ export interface LanguageService {
   slowDiagnostics?(document: TextDocument, options?: ServiceOptions): Promise<Finding[]>;
 }
 
-/** A kind's completion with every edit kept to the cursor's line (see completionOnCursorLine). */
-function onCursorLine(complete: LanguageService['completion']): LanguageService['completion'] {
-  return (document, position, options) => completionOnCursorLine(document, position, complete(document, position, options));
+/** A kind's completion with every edit split at the cursor and kept to its line (see completionEdits). */
+function safeEdits(complete: LanguageService['completion']): LanguageService['completion'] {
+  return (document, position, options) => completionEdits(document, position, complete(document, position, options), options);
 }
 
 const domainService: LanguageService = {
   kind: 'domain',
   diagnostics: domainDiagnostics,
-  completion: onCursorLine(domainCompletion),
+  completion: safeEdits(domainCompletion),
   hover: domainHover,
   forget(uri) {
     forgetDomainDocument(uri);
@@ -67,7 +68,7 @@ const domainService: LanguageService = {
 const ksmtunedService: LanguageService = {
   kind: 'ksmtuned',
   diagnostics: ksmtunedDiagnostics,
-  completion: onCursorLine(ksmtunedCompletion),
+  completion: safeEdits(ksmtunedCompletion),
   hover: ksmtunedHover,
   forget(uri) {
     forgetKsmtunedDocument(uri);
@@ -78,7 +79,7 @@ const ksmtunedService: LanguageService = {
 const cmdlineService: LanguageService = {
   kind: 'cmdline',
   diagnostics: cmdlineDiagnostics,
-  completion: onCursorLine(cmdlineCompletion),
+  completion: safeEdits(cmdlineCompletion),
   hover: cmdlineHover,
   forget(uri) {
     forgetCmdlineDocument(uri);

@@ -65,10 +65,19 @@ test("after a lone '<' the items complete the tag without a second '<'", () => {
 });
 
 test('renaming an existing start tag renames its end tag too', () => {
-  const { items, text } = complete(domain('  <memtun|e>\n  </memtune>'));
+  const { items, text } = complete(domain('  <memtune|>\n  </memtune>'));
   const numatune = item(items, 'numatune');
   assert.equal(replaced(text, numatune), 'memtune');
   assert.ok(accept(text, numatune).includes('  <numatune>\n  </numatune>'));
+});
+
+test('a rename in the middle of a name keeps what is right of the cursor, in the start and the end tag alike', () => {
+  for (const insertReplace of [false, true]) {
+    const { items, text } = complete(domain('  <cputune>\n    <vcpu|emulatorpin cpuset=\'1\'></vcpuemulatorpin>\n  </cputune>'), { insertReplace });
+    const vcpupin = item(items, 'vcpupin');
+    assert.equal(replaced(text, vcpupin, 'replace'), 'vcpu');
+    assert.ok(accept(text, vcpupin, 'replace').includes("<vcpupinemulatorpin cpuset='1'></vcpupinemulatorpin>"));
+  }
 });
 
 test("after '</' the name that closes the open element", () => {
@@ -120,11 +129,17 @@ test("values in cache='|' and io='|' of a disk driver", () => {
   assert.deepEqual([...io].sort(), ['io_uring', 'native', 'threads']);
 });
 
-test('a value replaces the whole value typed so far', () => {
-  const { items, text } = complete(domain(DISK.replace('DRIVER', "cache='wri|tex'")));
+test('a value replaces the value typed up to the cursor; the whole value only when the user asks for a replace', () => {
+  const marked = domain(DISK.replace('DRIVER', "cache='wri|tex'"));
+  const plain = item(complete(marked).items, 'writeback');
+  assert.ok(plain.textEdit && 'range' in plain.textEdit, 'a client without insertReplaceSupport gets a range ending at the cursor');
+  assert.equal(replaced(complete(marked).text, plain), 'wri');
+  assert.ok(accept(complete(marked).text, plain).includes("cache='writebacktex'"));
+  const { items, text } = complete(marked, { insertReplace: true });
   const writeback = item(items, 'writeback');
-  assert.equal(replaced(text, writeback), 'writex');
-  assert.ok(accept(text, writeback).includes("cache='writeback'"));
+  assert.equal(replaced(text, writeback, 'insert'), 'wri');
+  assert.equal(replaced(text, writeback, 'replace'), 'writex');
+  assert.ok(accept(text, writeback, 'replace').includes("cache='writeback'"));
 });
 
 test('an unterminated value gets its closing quote', () => {

@@ -38,7 +38,7 @@ export interface CheckOptions {
 }
 
 /** The rule that reports a kind's syntax errors: a quick fix must not add any. */
-const SYNTAX_RULE: Record<FileKind, string> = { domain: 'VT100', ksmtuned: 'VT201', cmdline: 'VT307' };
+export const SYNTAX_RULE: Record<FileKind, string> = { domain: 'VT100', ksmtuned: 'VT201', cmdline: 'VT307' };
 const DEFAULT_LIMIT_MS = 1000;
 /** Quick fixes applied per case; fewer on large texts, where each re-check is slow. */
 const MAX_FIXES = 40;

@@ -1,5 +1,5 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { ITEM_KINDS } from '../core/completionKinds';
 import { canonicalParamName, kernelParam, KERNEL_PARAMS, type KernelParamSpec } from '../kb/cmdline';
 import { formatSize, HUGE_PAGE_SIZES } from '../kb/cmdline/sizes';
@@ -11,7 +11,8 @@ import { enumValues, paramMarkdown } from './paramMarkdown';
 import type { CommandLine } from './types';
 
 const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
-const WORD_BREAK = /[\s"']/;
+// The kernel's isspace() blanks (a BOM or a no-break space is part of a word) and the quotes around a value.
+const WORD_BREAK = /[ \t\n\r\f\v"']/;
 
 /**
  * Completion on a kernel command line: parameter names where a parameter starts (those already on the
@@ -30,25 +31,38 @@ export function cmdlineCompletion(textDocument: TextDocument, position: Position
   while (end < text.length && !WORD_BREAK.test(text[end]!)) end++;
   const word = text.slice(start, end);
   const equals = word.indexOf('=');
-  const items =
-    equals >= 0 && start + equals < offset
-      ? valueItems(textDocument, document, line, word.slice(0, equals), { start: start + equals + 1, end }, offset)
-      : nameItems(textDocument, line, { start, end: equals >= 0 ? start + equals : end }, equals >= 0);
-  return { isIncomplete: false, items };
+  if (equals >= 0 && start + equals < offset) {
+    return { isIncomplete: false, items: valueItems(textDocument, document, line, word.slice(0, equals), { start: start + equals + 1, end }, offset) };
+  }
+  const rest = text.slice(offset, end);
+  const insertion: NameInsertion = rest === '' ? 'alone' : rest.startsWith('=') ? 'before-value' : 'before-word';
+  // Before a word (`quiet |elevator=noop`) a new parameter goes in front of it, the word kept whole.
+  const span = insertion === 'alone' ? { start, end } : { start, end: offset };
+  return { isIncomplete: false, items: nameItems(textDocument, line, span, insertion) };
 }
 
-function nameItems(textDocument: TextDocument, line: CommandLine, span: Span, valueFollows: boolean): CompletionItem[] {
+/**
+ * Where a parameter name goes: at the end of a word (then `name=` for one that takes a value), right
+ * before a written `=value` (the name alone), or in front of a word the cursor is before or in (the
+ * new parameter and a blank, so the word stays a parameter of its own).
+ */
+type NameInsertion = 'alone' | 'before-value' | 'before-word';
+
+function nameItems(textDocument: TextDocument, line: CommandLine, span: Span, insertion: NameInsertion): CompletionItem[] {
   const present = new Set(line.params.map((param) => canonicalParamName(param.name)));
   return KERNEL_PARAMS.filter((spec) => spec.repeat === 'each' || !present.has(spec.name)).map((spec, index) => {
-    const wantsValue = !valueFollows && spec.value.kind !== 'flag' && !spec.valueOptional;
+    const wantsValue = insertion !== 'before-value' && spec.value.kind !== 'flag' && !spec.valueOptional;
+    const name = wantsValue ? `${spec.name}=` : spec.name;
     const item: CompletionItem = {
       label: spec.name,
       kind: ITEM_KINDS.setting,
       detail: spec.summary,
       sortText: String(index).padStart(4, '0'),
       documentation: { kind: MarkupKind.Markdown, value: paramMarkdown(spec) },
-      textEdit: { range: range(textDocument, span), newText: wantsValue ? `${spec.name}=` : spec.name },
+      // Kernel parameter names hold no snippet syntax ($, }, \\).
+      textEdit: { range: range(textDocument, span), newText: insertion === 'before-word' ? `${name}$0 ` : name },
     };
+    if (insertion === 'before-word') item.insertTextFormat = InsertTextFormat.Snippet;
     if (wantsValue) item.command = TRIGGER_SUGGEST;
     return item;
   });

@@ -31,6 +31,10 @@ function completionItems(site: CompletionSite): CompletionItem[] {
   const root = xml.root;
   if (!root || (context.kind === 'element-name' && context.element === root && isFresh(root))) return rootItems(site, context);
   if (!model) return [];
+  // Between the `<` and the `/` of an end tag, a name would turn the end tag into text; after the
+  // root's start tag nothing may come, after its end tag nothing may follow.
+  if (xml.text.slice(site.offset - 1, site.offset + 1) === '</') return [];
+  if (site.offset <= root.span.start || (root.endTagSpan && site.offset >= root.endTagSpan.end)) return [];
   switch (context.kind) {
     case 'content':
       return context.parent ? contentItems(site, context.parent) : [];
@@ -41,6 +45,8 @@ function completionItems(site: CompletionSite): CompletionItem[] {
     case 'attribute-name': {
       const pending = attributeAwaitingValue(site, context.element);
       if (pending) return attributeValueItems(site, context.element, pending, context.span, true);
+      // Between `=` and its value's quote, or the `/` and the `>` of an empty-element tag, no name fits.
+      if (/[=/]\s*$/.test(site.document.xml.text.slice(Math.max(0, context.span.start - 40), context.span.start))) return [];
       return attributeItems(site, context.element, context.attribute, context.span);
     }
     case 'attribute-value':

@@ -20,7 +20,10 @@ export function ksmtunedCompletion(textDocument: TextDocument, position: Positio
   const offset = textDocument.offsetAt(position);
   const line = conf.lines.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
   const range = (span: Span): Range => ({ start: textDocument.positionAt(span.start), end: textDocument.positionAt(span.end) });
-  return { isIncomplete: false, items: line ? itemsAt(conf.text, line, offset, model, range) : [] };
+  if (line) return { isIncomplete: false, items: itemsAt(conf.text, line, offset, model, range) };
+  // After the file's last line break the parser has no line: it is the blank line where settings are added.
+  const atEnd = offset === conf.text.length && /\n$/.test(conf.text);
+  return { isIncomplete: false, items: atEnd ? nameItems(model, range({ start: offset, end: offset }), true) : [] };
 }
 
 function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, range: (span: Span) => Range): CompletionItem[] {
@@ -30,17 +33,27 @@ function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, r
     if (offset >= statement.equalsSpan.end) {
       const variable = ksmtunedVariable(statement.name);
       // Past the value (after a space, `&` or `;` that ends it), the value's range would not hold the cursor.
-      return variable && offset <= statement.value.span.end ? valueItems(variable, range(statement.value.span)) : [];
+      return variable && offset <= statement.value.span.end ? valueItems(variable, range(quotedPieceAt(text, statement.value.span, offset))) : [];
     }
     if (offset <= statement.nameSpan.end && offset >= statement.nameSpan.start) return nameItems(model, range(statement.nameSpan), false);
     return [];
   }
   const word = wordAt(text, offset, line.span);
   if (statement?.kind === 'command' && statement.words[0] && word.start > statement.words[0].span.start) return [];
-  return nameItems(model, range(word), true);
+  return nameItems(model, range(word), true, separatorBefore(text, line, word));
 }
 
-function nameItems(model: KsmModel, replace: Range, withValue: boolean): CompletionItem[] {
+/**
+ * What keeps a new assignment apart from what follows it on the line (bash would read `N=1#x` as one
+ * word): a line break when it starts the line (a comment stays with the line it was on), else a blank.
+ */
+function separatorBefore(text: string, line: KsmLine, word: Span): string {
+  const rest = text.slice(word.end, line.span.end);
+  if (rest.trim() === '') return '';
+  return text.slice(line.span.start, word.start).trim() === '' ? '\n' : ' ';
+}
+
+function nameItems(model: KsmModel, replace: Range, withValue: boolean, separator = ''): CompletionItem[] {
   return KSMTUNED_VARIABLES.map((variable, index) => {
     const setOn = lastAssignment(model, variable.name);
     const value = variable.defaultValue ?? variable.suggested;
@@ -51,7 +64,7 @@ function nameItems(model: KsmModel, replace: Range, withValue: boolean): Complet
       documentation: { kind: MarkupKind.Markdown, value: variableMarkdown(variable) },
       sortText: `${setOn ? '1' : '0'}${String(index).padStart(2, '0')}`,
       filterText: variable.name,
-      textEdit: { range: replace, newText: withValue ? `${variable.name}=\${1:${escapeSnippet(value)}}` : variable.name },
+      textEdit: { range: replace, newText: withValue ? `${variable.name}=\${1:${escapeSnippet(value)}}${separator}` : variable.name },
       insertTextFormat: withValue ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     };
   });
@@ -68,6 +81,24 @@ function valueItems(variable: KsmtunedVariable, replace: Range): CompletionItem[
     sortText: String(index).padStart(2, '0'),
     textEdit: { range: replace, newText: value },
   }));
+}
+
+/**
+ * The piece of a shell word the cursor is in, between its quotes (`"1|0"` gives `10`) or outside them:
+ * a value put there reads the same whether the word was quoted or not, and no quote is replaced.
+ */
+function quotedPieceAt(text: string, word: Span, offset: number): Span {
+  let quote: string | undefined;
+  let start = word.start;
+  for (let at = word.start; at < offset; at++) {
+    const char = text[at]!;
+    if (quote === undefined && char === '\\') at++;
+    else if (quote === undefined && (char === '"' || char === "'")) [quote, start] = [char, at + 1];
+    else if (char === quote) [quote, start] = [undefined, at + 1];
+  }
+  let end = offset;
+  while (end < word.end && (quote === undefined ? !/["'\\]/.test(text[end]!) : text[end] !== quote)) end++;
+  return { start: Math.min(start, offset), end };
 }
 
 function describeDefault(variable: KsmtunedVariable): string {

@@ -44,6 +44,8 @@ export function startLanguageServer(connection: Connection): void {
   /** Whether the client answers workspace/configuration (VS Code does); if not, settings come pushed. */
   let pullsConfiguration = false;
   let registersConfigurationChanges = false;
+  /** Whether the client takes InsertReplaceEdit for completion (then the user picks insert or replace). */
+  let insertReplace = false;
   /** Where a relative `virtTune.host` is taken from: the first workspace folder. */
   let workspaceFolder: string | undefined;
 
@@ -119,6 +121,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    insertReplace = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
     workspaceFolder = workspaceFolderPath(params);
     adoptSettings(params.initializationOptions);
     return {
@@ -155,7 +158,7 @@ export function startLanguageServer(connection: Connection): void {
     guarded(connection, 'completion', EMPTY_COMPLETION, (params): CompletionList => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
-      return service ? service.completion(document, params.position, hostAccess.options()) : EMPTY_COMPLETION;
+      return service ? service.completion(document, params.position, { ...hostAccess.options(), insertReplace }) : EMPTY_COMPLETION;
     }),
   );
 

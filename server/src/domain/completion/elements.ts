@@ -41,7 +41,7 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
       insertTextFormat: InsertTextFormat.Snippet,
       // Lines after the first take the indentation of the line the tag starts on.
       insertTextMode: InsertTextMode.adjustIndentation,
-      textEdit: { range: spanRange(site, insertion.replace), newText: insertText(site, path, name, spec, insertion) },
+      textEdit: { range: spanRange(site, insertion.form === 'rename' ? renamedPart(site, insertion.replace) : insertion.replace), newText: insertText(site, path, name, spec, insertion) },
     };
     const documentation = itemDocumentation(fact(path), [], spec ? path : undefined);
     if (documentation) item.documentation = documentation;
@@ -90,22 +90,35 @@ function isEmpty(spec: ElementSpec): boolean {
   return spec.empty === true || (spec.childrenKnown && spec.children.length === 0 && spec.text === undefined);
 }
 
-/** Renaming a start tag renames its end tag too, when the two matched. */
+/**
+ * What a rename replaces: the name up to the cursor. The part right of the cursor stays (completion
+ * never eats it), and the end tag must say the same name, so a rename is never offered as a replace.
+ */
+function renamedPart(site: CompletionSite, name: Span): Span {
+  return { start: name.start, end: Math.min(Math.max(site.offset, name.start), name.end) };
+}
+
+/** Renaming a start tag renames its end tag too, when the two matched: to the new name and what stays right of the cursor. */
 function renameEndTag(site: CompletionSite, element: XmlElement, name: string): TextEdit | undefined {
-  if (!element.endNameSpan || name === element.name) return undefined;
-  const written = site.document.xml.text.slice(element.endNameSpan.start, element.endNameSpan.end);
-  if (written !== element.name) return undefined;
-  return { range: spanRange(site, element.endNameSpan), newText: name };
+  if (!element.endNameSpan) return undefined;
+  const text = site.document.xml.text;
+  const kept = text.slice(renamedPart(site, element.nameSpan).end, element.nameSpan.end);
+  const written = text.slice(element.endNameSpan.start, element.endNameSpan.end);
+  if (written !== element.name || name + kept === element.name) return undefined;
+  return { range: spanRange(site, element.endNameSpan), newText: name + kept };
 }
 
 /** After `</`: the name that closes `element` (and the `>` when it is missing). */
 export function closingTagItem(site: CompletionSite, element: XmlElement, replace: Span): CompletionItem {
   const text = site.document.xml.text;
   const closed = text.slice(replace.end).trimStart().startsWith('>');
-  return {
-    label: element.name,
-    kind: ITEM_KINDS.element,
-    detail: `closes <${element.name}>`,
-    textEdit: { range: spanRange(site, replace), newText: closed ? element.name : `${element.name}>` },
-  };
+  const newText = closed ? element.name : `${element.name}>`;
+  // In the middle of the name (`</device|s>`) only the part up to the cursor is written, and the
+  // part right of it that the name already ends with is not written twice.
+  const kept = text.slice(site.offset, replace.end);
+  if (site.offset < replace.end) {
+    const written = element.name.endsWith(kept) ? element.name.slice(0, element.name.length - kept.length) : newText;
+    return { label: element.name, kind: ITEM_KINDS.element, detail: `closes <${element.name}>`, filterText: element.name, textEdit: { range: spanRange(site, { start: replace.start, end: site.offset }), newText: written } };
+  }
+  return { label: element.name, kind: ITEM_KINDS.element, detail: `closes <${element.name}>`, textEdit: { range: spanRange(site, replace), newText } };
 }
