@@ -52,3 +52,11 @@ test('hover on a documented parameter the knowledge base does not describe, afte
   assert.equal(hoverAt('GRUB_CMDLINE_LINUX="frob|nicate"\n').hover, null);
   assert.equal(hoverAt('GRUB_CMDLINE_LINUX="$EXT|RA"\n').hover, null);
 });
+
+test('hover on a word another program reads names the reader and its source', () => {
+  const { document, position } = atCursor('quiet rd.lv|m.lv=vg/root systemd.log_level=debug\n');
+  const hover = cmdlineHover(document, position);
+  const value = (hover?.contents as { value: string }).value;
+  assert.match(value, /read by the initramfs: dracut \(the initramfs\)\./);
+  assert.match(value, /dracut\.cmdline\(7\)\]\(https:\/\/man7\.org\/linux\/man-pages\/man7\/dracut\.cmdline\.7\.html\)/);
+});

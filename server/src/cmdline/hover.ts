@@ -4,7 +4,8 @@ import { isDocumentedParam, kernelParam } from '../kb/cmdline';
 import type { Span } from '../core/span';
 import { cmdlineDocument } from './document';
 import { paramAt } from './find';
-import { documentedOnlyMarkdown, paramMarkdown, valueMarkdown } from './paramMarkdown';
+import { isXenOption, wordReaders, XEN } from '../kb/cmdline/words';
+import { documentedOnlyMarkdown, paramMarkdown, readerMarkdown, valueMarkdown } from './paramMarkdown';
 
 /**
  * Hover on a kernel command line: on a parameter's name, what the knowledge base says about it and
@@ -29,6 +30,9 @@ export function cmdlineHover(textDocument: TextDocument, position: Position): Ho
       content = { markdown: paramMarkdown(spec, param.value), span: param.nameSpan };
     } else if (isDocumentedParam(param.name)) {
       content = { markdown: documentedOnlyMarkdown(param.name), span: param.nameSpan };
+    } else {
+      const readers = found.line.hypervisor ? (isXenOption(param.name) ? [XEN] : []) : wordReaders(param.name);
+      if (readers.length > 0) content = { markdown: readerMarkdown(param.name, readers), span: param.nameSpan };
     }
   }
   if (!content) return null;

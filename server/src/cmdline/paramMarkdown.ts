@@ -1,6 +1,7 @@
 import type { KernelEnumValue, KernelParamSpec, KernelValueType } from '../kb/cmdline';
 import { KERNEL_PARAMETERS } from '../kb/cmdline/sources';
 import { expectedText } from '../kb/cmdline/values';
+import type { WordClass, WordReader } from '../kb/cmdline/words';
 import { joinParagraphs, sourcesParagraphs, valueListMarkdown } from '../core/markdown';
 
 const REPEAT_TEXT: Record<KernelParamSpec['repeat'], string> = {
@@ -44,6 +45,25 @@ export function documentedOnlyMarkdown(name: string): string {
     'Documented in the kernel\'s parameter list; virt-tune has nothing more to say about it.',
     ...sourcesParagraphs([KERNEL_PARAMETERS]),
   ]);
+}
+
+const CLASS_TEXT: Record<WordClass, string> = {
+  kernel: 'kernel parameter',
+  module: 'kernel module option',
+  initramfs: 'read by the initramfs',
+  init: 'read by init and its helpers',
+  installer: 'read by an installer',
+  hypervisor: 'hypervisor option',
+};
+
+/** For a word the kernel's own list leaves out but another reader documents: who reads it, and where that is written. */
+export function readerMarkdown(name: string, readers: readonly WordReader[]): string {
+  const lines = readers.map((reader) => {
+    const values = reader.values?.[name];
+    const valueText = values ? (values.kind === 'bool' ? ' Takes a boolean.' : ` Takes ${values.values.map((value) => `\`${value}\``).join(', ')}.`) : '';
+    return `${CLASS_TEXT[reader.class]}: ${reader.reader}.${valueText}`;
+  });
+  return joinParagraphs([`**\`${name}\`**`, ...lines, ...sourcesParagraphs(readers.flatMap((reader) => reader.sources))]);
 }
 
 export function enumValues(type: KernelValueType): readonly KernelEnumValue[] {

@@ -60,6 +60,8 @@ export interface CommandLine {
   regions: Span[];
   kernel?: KernelImage;
   strayLines: StrayLine[];
+  /** The line is a hypervisor's (`multiboot2 /xen.gz ...`): its words are Xen's options, not a Linux kernel's. */
+  hypervisor?: 'xen';
   /** An assignment of /etc/default/grub that a later one replaces: its parameters never reach the kernel. */
   shadowed?: boolean;
 }

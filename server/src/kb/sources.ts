@@ -24,6 +24,11 @@ export function ksmtunedPackage(path: string, title: string): Source {
   return { kind: 'ksmtuned', path, title };
 }
 
+/** A page of another project's documentation, or a file of its sources, with its address. */
+export function projectDoc(project: string, title: string, url: string): Source {
+  return { kind: 'project', project, title, url };
+}
+
 /** A short label: `Guide 8.2.2 (Memory Tuning with virsh)`. */
 export function sourceLabel(source: Source): string {
   switch (source.kind) {
@@ -35,6 +40,8 @@ export function sourceLabel(source: Source): string {
       return `kernel: ${source.title}`;
     case 'ksmtuned':
       return `ksmtuned: ${source.title}`;
+    case 'project':
+      return `${source.project}: ${source.title}`;
   }
 }
 
@@ -50,6 +57,8 @@ export function sourceUrl(source: Source): string | undefined {
     case 'ksmtuned':
       // Shipped by distributions (qemu-kvm on RHEL, ksmtuned on Debian); no one stable page to link.
       return undefined;
+    case 'project':
+      return source.url;
   }
 }
 

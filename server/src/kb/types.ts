@@ -4,7 +4,9 @@ export type Source =
   | { kind: 'libvirt'; anchor: string; title: string }
   | { kind: 'kernel'; path: string; title: string }
   /** A file of the ksmtuned package as Debian ships it (4.20150326): `ksmtuned` (the script), `ksmtuned.conf`, `default-ksm`. */
-  | { kind: 'ksmtuned'; path: string; title: string };
+  | { kind: 'ksmtuned'; path: string; title: string }
+  /** Another project's own documentation or source (dracut, systemd, Xen, a file of the Linux sources): `project`'s page at `url`. */
+  | { kind: 'project'; project: string; title: string; url: string };
 
 /** The values an attribute or an element's text takes. */
 export type ValueType =

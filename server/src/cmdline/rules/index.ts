@@ -9,6 +9,7 @@ import { brokenKernelLine } from './broken-kernel-line';
 import { unknownParameter } from './unknown-parameter';
 import { otherArchitecture } from './other-architecture';
 import { templateFile } from './template-command-line';
+import { bootOptionValue } from './boot-option-value';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -22,4 +23,5 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   unknownParameter,
   otherArchitecture,
   templateFile,
+  bootOptionValue,
 ];

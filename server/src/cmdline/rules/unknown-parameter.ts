@@ -1,69 +1,161 @@
 import { closestNames } from '../../core/similarity';
 import type { FixSpec } from '../../core/types';
-import { canonicalParamName, isDocumentedParam, isUserspaceParam, kernelParam, KERNEL_PARAMS, KNOWN_MODULES, moduleParams } from '../../kb/cmdline';
+import {
+  canonicalParamName,
+  DOCUMENTED_MODULES,
+  DOCUMENTED_NAMES,
+  isDocumentedParam,
+  isUserspaceParam,
+  kernelParam,
+  KERNEL_PARAMS,
+  KNOWN_MODULES,
+  moduleParams,
+} from '../../kb/cmdline';
 import { KERNEL_DOCS_VERSION, KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
+import { READER_NAMES, WORD_READERS, wordFamily, wordReaders } from '../../kb/cmdline/words';
 import type { KernelParam } from '../types';
 import { knownParams, type CmdlineRule } from './context';
 
 /**
- * VT308: a parameter kernel-parameters.txt does not document. Only a hint: the kernel hands names it does
- * not know to init, modules take options of their own (`module.option`), and dracut, systemd and others
- * read theirs from the same line. A dotted name is judged only for the modules the knowledge base
- * describes. A name one typo away from a parameter the knowledge base describes is a warning: it is
- * almost surely that parameter, and as written the kernel ignores it.
+ * VT308: a word of a Linux command line that nothing documents. Every word is classified first: a kernel
+ * parameter (kernel-parameters.txt, the architecture boot-options pages, names the kernel sources
+ * register), a module option (`module.option`), or a word the initramfs, init or an installer reads
+ * (dracut, systemd, plymouth, mkinitcpio, ostree, live systems, the Debian installer, Anaconda). Only a
+ * word none of them knows gets the hint. A name one typo away from a known one is a warning with
+ * "did you mean": as written, nothing reads it. Words of a family a reader owns (`rd.`, `systemd.`,
+ * `inst.`, debconf questions) and options of modules nothing documents are left alone unless they are
+ * such a near miss. A bare word that is an option of a parameter (`noagp` of `iommu=`) says so.
  */
 export const unknownParameter: CmdlineRule = {
   meta: {
     code: 'VT308',
     name: 'unknown-parameter',
-    title: 'Kernel parameters should be ones the kernel documents',
+    title: 'Kernel command line words should be ones the kernel or the boot programs document',
     severity: 'hint',
-    sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO],
+    sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO, ...WORD_READERS.flatMap((reader) => reader.sources)],
     fixable: true,
   },
   check(context, report) {
-    // A name met again (a grub.cfg repeats the line in every boot entry) is compared with the thousands of parameter names once.
+    // A name met again (a grub.cfg repeats the line in every boot entry) is compared with the names once.
     const suggested = new Map<string, string[]>();
-    let names: string[] | undefined;
-    const suggestionsFor = (canonical: string): string[] => {
-      let suggestions = suggested.get(canonical);
+    const suggestionsFor = (name: string, candidates: () => readonly string[]): string[] => {
+      let suggestions = suggested.get(name);
       if (!suggestions) {
-        suggestions = closestNames(canonical, (names ??= KERNEL_PARAMS.map((spec) => spec.name)));
-        suggested.set(canonical, suggestions);
+        suggestions = closestNames(name, candidates());
+        suggested.set(name, suggestions);
       }
       return suggestions;
     };
     for (const line of context.lines) {
+      if (line.hypervisor) continue;
       for (const param of knownParams(line)) {
-        if (kernelParam(param.name) || isDocumentedParam(param.name) || isUserspaceParam(param.name)) continue;
-        const canonical = canonicalParamName(param.name);
+        const { name } = param;
+        if (isKnownWord(name)) continue;
+        const canonical = canonicalParamName(name);
+        const family = wordFamily(name);
+        if (family) {
+          const suggestions = suggestionsFor(name, () => family.names.filter((known) => sharesPrefix(known, name, family.prefixes ?? [])));
+          if (suggestions.length > 0) {
+            report({
+              span: param.nameSpan,
+              severity: 'warning',
+              message: `${family.reader} documents no '${name}'. Did you mean ${list(suggestions)}? As written, nothing reads it.`,
+              fixes: renames(param, suggestions),
+            });
+          }
+          continue;
+        }
         const dot = canonical.indexOf('.');
-        const module = dot > 0 ? canonical.slice(0, dot) : undefined;
-        const suggestions = suggestionsFor(canonical);
+        if (dot > 0) {
+          checkModuleOption(param, canonical.slice(0, dot), canonical.slice(dot + 1), report);
+          continue;
+        }
+        const suggestions = suggestionsFor(canonical, allNames);
         if (suggestions.length > 0) {
           report({
             span: param.nameSpan,
             severity: 'warning',
-            message: `The kernel has no parameter '${param.name}'. Did you mean ${suggestions.map((name) => `'${name}'`).join(' or ')}? As written, ${fate(param, module)}.`,
+            message: `Neither the kernel nor the boot programs virt-tune knows read '${name}'. Did you mean ${list(suggestions)}? As written, ${fate(param)}.`,
             fixes: renames(param, suggestions),
           });
           continue;
         }
-        if (module && !KNOWN_MODULES.has(module)) continue;
-        const where = module
-          ? `kernel-parameters.txt (Linux ${KERNEL_DOCS_VERSION}) documents no option '${canonical.slice(dot + 1)}' of ${module}; \`modinfo -p ${module}\` lists what the module takes`
-          : `'${param.name}' is not a parameter kernel-parameters.txt (Linux ${KERNEL_DOCS_VERSION}) documents; unless init or a module reads it, ${fate(param, module)}`;
-        const moduleSuggestions = module ? closestNames(canonical, moduleParams(module).map((spec) => spec.name)) : [];
-        report({ span: param.nameSpan, message: `${where}.`, fixes: renames(param, moduleSuggestions) });
+        const owner = optionOwner(name);
+        if (owner) {
+          report({
+            span: param.nameSpan,
+            severity: 'warning',
+            message: `'${name}' is not a parameter of its own: it is an option of ${owner}= (${owner}=${name}). As written, ${fate(param)}.`,
+          });
+          continue;
+        }
+        report({
+          span: param.nameSpan,
+          message:
+            `'${name}' is documented neither by the kernel (kernel-parameters.txt of Linux ${KERNEL_DOCS_VERSION}, boot-options, registered names) ` +
+            `nor by dracut, systemd, plymouth, mkinitcpio, ostree, live-boot, the Debian installer or Anaconda; unless another program reads it, ${fate(param)}.`,
+        });
       }
     }
   },
 };
 
+/** A name the kernel or a boot program documents, by its whole name. */
+export function isKnownWord(name: string): boolean {
+  return kernelParam(name) !== undefined || isDocumentedParam(name) || isUserspaceParam(name) || wordReaders(name).length > 0;
+}
+
+let names: string[] | undefined;
+function allNames(): string[] {
+  return (names ??= [...new Set([...KERNEL_PARAMS.map((spec) => spec.name), ...DOCUMENTED_NAMES, ...READER_NAMES])]);
+}
+
+/** `module.option`: judged against the options documented for the module; a module nothing documents is left alone unless its name is a near miss. */
+function checkModuleOption(param: KernelParam, module: string, option: string, report: Parameters<CmdlineRule['check']>[1]): void {
+  const known = KNOWN_MODULES.has(module) || DOCUMENTED_MODULES.has(module);
+  if (!known) {
+    const modules = closestNames(module, [...KNOWN_MODULES, ...DOCUMENTED_MODULES]);
+    if (modules.length === 0) return;
+    const suggestions = modules.map((candidate) => `${candidate}.${option}`);
+    report({
+      span: param.nameSpan,
+      severity: 'warning',
+      message: `No module '${module}' is documented. Did you mean ${list(suggestions)}? As written, the kernel keeps the option for a module of that name, which never comes.`,
+      fixes: renames(param, suggestions),
+    });
+    return;
+  }
+  const options = [...moduleParams(module).map((spec) => spec.name), ...DOCUMENTED_NAMES.map(canonicalParamName).filter((name) => name.startsWith(`${module}.`))];
+  const suggestions = closestNames(`${module}.${option}`, options);
+  // Modules take many more options than kernel-parameters.txt lists: only a near miss of a documented one is said.
+  if (suggestions.length === 0) return;
+  report({
+    span: param.nameSpan,
+    severity: 'warning',
+    message: `${module} has no documented option '${option}'. Did you mean ${list(suggestions)}? As written, no such option is set.`,
+    fixes: renames(param, suggestions),
+  });
+}
+
+/** The parameter (of the knowledge base) whose options list holds a bare word: `noagp` is iommu='s. */
+function optionOwner(word: string): string | undefined {
+  for (const spec of KERNEL_PARAMS) {
+    if (spec.value.kind === 'enum' && spec.value.list && spec.value.values.some((entry) => entry.value === word)) return spec.name;
+  }
+  return undefined;
+}
+
+function sharesPrefix(known: string, name: string, prefixes: readonly string[]): boolean {
+  return prefixes.length === 0 || prefixes.some((prefix) => known.startsWith(prefix) && name.startsWith(prefix)) || known.includes('/');
+}
+
 /** What the kernel does with a name it does not know (kernel-parameters.rst). */
-function fate(param: KernelParam, module: string | undefined): string {
-  if (module) return 'the kernel keeps it for a module of that name, and no such option is set';
+function fate(param: KernelParam): string {
   return param.value === undefined ? 'the kernel passes it to init as an argument' : 'the kernel passes it to init as an environment variable';
+}
+
+function list(names: readonly string[]): string {
+  return names.map((name) => `'${name}'`).join(' or ');
 }
 
 function renames(param: KernelParam, names: readonly string[]): FixSpec[] {

@@ -5,6 +5,14 @@ import documented from './documented-names.json';
  * way the kernel matches them: dashes and underscores alike.
  */
 const NAMES = new Set(documented.names.map(canonicalParamName));
+
+/** The names kernel-parameters.txt documents, as it spells them (for did-you-mean). */
+export const DOCUMENTED_NAMES: readonly string[] = documented.names;
+
+/** The modules kernel-parameters.txt documents options of (`vfio_iommu_type1`, `rcupdate`, ...), dashes as underscores. */
+export const DOCUMENTED_MODULES: ReadonlySet<string> = new Set(
+  [...NAMES].filter((name) => name.includes('.')).map((name) => name.slice(0, name.indexOf('.'))),
+);
 const PREFIXES = documented.prefixes.map(canonicalParamName);
 
 export const DOCUMENTED_KERNEL_VERSION = documented.kernelVersion;

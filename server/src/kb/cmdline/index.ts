@@ -7,7 +7,7 @@ import { MEMORY_PARAMS } from './memory';
 import type { KernelParamSpec } from './types';
 
 export * from './types';
-export { canonicalParamName, isDocumentedParam, isUserspaceParam, DOCUMENTED_KERNEL_VERSION } from './documented';
+export { canonicalParamName, isDocumentedParam, isUserspaceParam, DOCUMENTED_KERNEL_VERSION, DOCUMENTED_NAMES, DOCUMENTED_MODULES } from './documented';
 
 /** Every kernel parameter the knowledge base describes, the guide's first. */
 export const KERNEL_PARAMS: readonly KernelParamSpec[] = [...MEMORY_PARAMS, ...BLOCK_PARAMS, ...CPU_PARAMS, ...IOMMU_PARAMS, ...KVM_PARAMS];

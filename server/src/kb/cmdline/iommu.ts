@@ -1,5 +1,5 @@
 import type { KernelParamSpec } from './types';
-import { KERNEL_PARAMETERS } from './sources';
+import { KERNEL_PARAMETERS, X86_BOOT_OPTIONS_DOC } from './sources';
 
 const PASSTHROUGH_ADVICE =
   'For device assignment (VFIO) on Intel hosts, `intel_iommu=on` turns the IOMMU on; `iommu=pt` then keeps the host\'s own devices out of translation, which costs them nothing while assigned devices stay isolated.';
@@ -73,15 +73,25 @@ export const IOMMU_PARAMS: readonly KernelParamSpec[] = [
         { value: 'panic', doc: 'panic when the IOMMU overflows' },
         { value: 'nopanic', doc: 'do not panic when the IOMMU overflows' },
         { value: 'nobypass', doc: 'no IOMMU bypass: every PCI device goes through the IOMMU', arch: ['ppc64le'] },
+        { value: 'noagp', doc: 'AMD GART: do not set up the AGP driver, use the whole aperture', arch: ['x86_64'] },
+        { value: 'noaperture', doc: 'AMD GART: leave the AGP aperture alone', arch: ['x86_64'] },
+        { value: 'memaper', doc: 'AMD GART: allocate an aperture of its own over RAM (`memaper=<order>`: 32 MiB << order)', arch: ['x86_64'] },
+        { value: 'fullflush', doc: 'AMD GART: flush the IOMMU on each allocation', arch: ['x86_64'] },
+        { value: 'nofullflush', doc: 'AMD GART: no flush on each allocation', arch: ['x86_64'] },
+        { value: 'allowed', doc: 'AMD GART: override the chipset workarounds that turn the IOMMU off', arch: ['x86_64'] },
+        { value: 'usedac', doc: 'let devices use 64-bit DMA addresses despite the chipset quirk', arch: ['x86_64'] },
       ],
+      // iommu_setup() and the GART's option parser also read a remapping size and `memaper=<order>`.
+      extra: { pattern: /^([0-9]+[KMGkmg]?|memaper=[0-9]+)$/, expected: 'a GART remapping size or memaper=<order>' },
     },
     arch: ['x86_64', 'ppc64le'],
-    summary: 'Generic IOMMU options, comma-separated; on KVM hosts mostly `iommu=pt`.',
+    summary: 'Generic IOMMU options, comma-separated; on KVM hosts mostly `iommu=pt`. The AMD GART options are described in the x86-64 boot options.',
     advice: PASSTHROUGH_ADVICE,
     repeat: 'accumulate',
     parsedBy: 'iommu_setup() (arch/x86/kernel/pci-dma.c)',
+    // noagp, memaper, fullflush, ... are listed in the x86-64 boot options page, not kernel-parameters.txt.
     repeatNote: 'Each copy\'s comma-separated options are applied in turn: `iommu=pt` beside `iommu=1` keeps pass-through. Removing a copy loses its options.',
-    sources: [KERNEL_PARAMETERS],
+    sources: [KERNEL_PARAMETERS, X86_BOOT_OPTIONS_DOC],
   },
   {
     name: 'iommu.passthrough',

@@ -24,3 +24,6 @@ export const GUIDE_IO_SCHEDULER_GUEST = guide('6.3', 'I/O Scheduling with Red Ha
 export const GUIDE_NUMA_BALANCING = guide('9.2', 'Automatic NUMA Balancing');
 export const GUIDE_VCPU_PINNING = guide('9.3.2', 'NUMA vCPU Pinning');
 export const GUIDE_EMULATORPIN = guide('9.3.5', 'Using emulatorpin');
+
+/** Documentation/arch/x86/x86_64/boot-options.rst: the x86-64 options kernel-parameters.txt leaves out (the AMD GART's iommu= options). */
+export const X86_BOOT_OPTIONS_DOC = kernel('arch/x86/x86_64/boot-options.rst', 'AMD64 specific boot options (Linux 6.12)');

@@ -21,7 +21,7 @@ export type KernelValueType =
    * One of a closed list, compared exactly. With `list`, several options separated by commas
    * (`intel_iommu=on,sm_on`). With `alsoBool`, the kernel's boolean spellings are taken as well.
    */
-  | { kind: 'enum'; values: readonly KernelEnumValue[]; list?: boolean; alsoBool?: boolean }
+  | { kind: 'enum'; values: readonly KernelEnumValue[]; list?: boolean; alsoBool?: boolean; extra?: { pattern: RegExp; expected: string } }
   /**
    * The kernel's boolean (kstrtobool): 1/0, y/n, on/off, true/false, by the first letters. `spellings`
    * are the true and false spellings the documentation uses, offered first (1 and 0 unless given).

@@ -38,7 +38,7 @@ function typeProblems(type: KernelValueType, value: string): ValueProblem[] {
     case 'string':
       return [];
     case 'enum':
-      return enumProblems(type.values, value, type.list === true, type.alsoBool === true);
+      return enumProblems(type.values, value, type.list === true, type.alsoBool === true, type.extra?.pattern);
     case 'bool':
       return isKernelBool(value) ? [] : [{ span: whole, message: `'${value}' is not a boolean: ${expectedText(type)}.` }];
     case 'onoff':
@@ -58,8 +58,8 @@ function typeProblems(type: KernelValueType, value: string): ValueProblem[] {
   }
 }
 
-function enumProblems(values: readonly KernelEnumValue[], value: string, list: boolean, alsoBool: boolean): ValueProblem[] {
-  const known = (option: string) => values.some((entry) => entry.value === option) || (alsoBool && isKernelBool(option));
+function enumProblems(values: readonly KernelEnumValue[], value: string, list: boolean, alsoBool: boolean, extra: RegExp | undefined): ValueProblem[] {
+  const known = (option: string) => values.some((entry) => entry.value === option) || (alsoBool && isKernelBool(option)) || (extra?.test(option) ?? false);
   const choices = values.map((entry) => entry.value).join(', ');
   if (!list) {
     return known(value) ? [] : [{ span: { start: 0, end: value.length }, message: `'${value}' is not one of ${choices}.` }];
