@@ -1,11 +1,38 @@
 import { decodeEntities } from './entities';
 import { isSimilarName } from '../core/similarity';
 import type { Span } from '../core/span';
-import type { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlProblem, XmlProblemCode } from './types';
+import { AttributeNode, ElementNode, NO_ATTRIBUTES, NO_CHILDREN, OpaqueNode, TextNode } from './nodes';
+import type { XmlDocument, XmlElement, XmlNode, XmlProblem, XmlProblemCode } from './types';
 
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
-const WHITESPACE = /[ \t\r\n]/;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+/** Character classes of the ASCII range, by code: 1 may start a name, 2 may continue one, 4 is white space. */
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_:]/.test(ch)) ASCII[c] = 1 | 2;
+  else if (/[0-9.\-]/.test(ch)) ASCII[c] = 2;
+  else if (/[ \t\r\n]/.test(ch)) ASCII[c] = 4;
+}
+
+/** A name starts with a letter, `_`, `:` or a code unit from U+00C0 up. */
+function isNameStart(c: number): boolean {
+  return c < 128 ? (ASCII[c]! & 1) !== 0 : c >= 0xc0;
+}
+
+/** ... and goes on with those, digits, `.`, `-` and U+00B7. */
+function isNameChar(c: number): boolean {
+  return c < 128 ? (ASCII[c]! & 2) !== 0 : c >= 0xc0 || c === 0xb7;
+}
+
+function isWhitespace(c: number): boolean {
+  return c < 128 && ASCII[c] === 4;
+}
 
 /**
  * Parses XML without ever giving up: every keystroke's half-typed document still yields a tree with
@@ -15,19 +42,49 @@ export function parseXml(text: string): XmlDocument {
   return new XmlParser(text).parse();
 }
 
+/**
+ * The names met so far, so that every `<disk>` of a document shares one string (less memory, and a
+ * name's hash is computed once for every Map lookup by it). Keyed by length and first code unit.
+ */
+class NameTable {
+  private readonly buckets = new Map<number, string[]>();
+
+  constructor(private readonly text: string) {}
+
+  get(start: number, end: number): string {
+    const length = end - start;
+    const key = length * 65536 + this.text.charCodeAt(start);
+    let bucket = this.buckets.get(key);
+    if (bucket) {
+      for (const name of bucket) if (this.text.startsWith(name, start)) return name;
+    } else {
+      bucket = [];
+      this.buckets.set(key, bucket);
+    }
+    const name = this.text.slice(start, end);
+    if (bucket.length < 8) bucket.push(name);
+    return name;
+  }
+}
+
 class XmlParser {
   private pos = 0;
-  private readonly stack: XmlElement[] = [];
+  private readonly stack: ElementNode[] = [];
   private readonly nodes: XmlNode[] = [];
   private readonly problems: XmlProblem[] = [];
   private root: XmlElement | undefined;
+  private readonly names: NameTable;
+  /** The next '&' at or after pos (text.length when none): text without one needs no decoding. */
+  private nextAmpersand = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.names = new NameTable(text);
+  }
 
   parse(): XmlDocument {
     const { text } = this;
     while (this.pos < text.length) {
-      if (text.charCodeAt(this.pos) === 0x3c /* < */) {
+      if (text.charCodeAt(this.pos) === LT) {
         this.scanMarkup();
       } else {
         this.scanText();
@@ -50,7 +107,7 @@ class XmlParser {
     return { text, nodes: this.nodes, root: this.root, problems: this.problems };
   }
 
-  private get current(): XmlElement | undefined {
+  private get current(): ElementNode | undefined {
     return this.stack[this.stack.length - 1];
   }
 
@@ -61,23 +118,35 @@ class XmlParser {
   private append(node: XmlNode): void {
     const parent = this.current;
     if (parent) {
-      parent.children.push(node);
+      pushChild(parent, node);
     } else {
       this.nodes.push(node);
     }
   }
 
+  /** Whether text[start, end) holds an '&'. Amortised linear: the search never goes back. */
+  private hasAmpersand(start: number, end: number): boolean {
+    if (this.nextAmpersand < start) {
+      const found = this.text.indexOf('&', start);
+      this.nextAmpersand = found < 0 ? this.text.length : found;
+    }
+    return this.nextAmpersand < end;
+  }
+
   private scanMarkup(): void {
     const { text } = this;
-    if (text.startsWith('<!--', this.pos)) {
-      this.scanDelimited('comment', '-->', 'unterminated-comment', 'The comment is not closed with -->.');
-    } else if (text.startsWith('<![CDATA[', this.pos)) {
-      this.scanDelimited('cdata', ']]>', 'unfinished-tag', 'The CDATA section is not closed with ]]>.');
-    } else if (text.startsWith('<!', this.pos)) {
-      this.scanDoctype();
-    } else if (text.startsWith('<?', this.pos)) {
+    const next = text.charCodeAt(this.pos + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', this.pos)) {
+        this.scanDelimited('comment', '-->', 'unterminated-comment', 'The comment is not closed with -->.');
+      } else if (text.startsWith('<![CDATA[', this.pos)) {
+        this.scanDelimited('cdata', ']]>', 'unfinished-tag', 'The CDATA section is not closed with ]]>.');
+      } else {
+        this.scanDoctype();
+      }
+    } else if (next === 0x3f /* ? */) {
       this.scanDelimited('pi', '?>', 'unfinished-tag', 'The processing instruction is not closed with ?>.');
-    } else if (text.charCodeAt(this.pos + 1) === 0x2f /* / */) {
+    } else if (next === SLASH) {
       this.scanEndTag();
     } else {
       this.scanStartTag();
@@ -96,7 +165,7 @@ class XmlParser {
     if (close < 0) {
       this.problem(code, message, { start, end: Math.min(start + 4, end) });
     }
-    this.append({ kind, span: { start, end }, parent: this.current });
+    this.append(new OpaqueNode(kind, start, end, this.current));
     this.pos = end;
   }
 
@@ -115,7 +184,7 @@ class XmlParser {
     if (i >= text.length) {
       this.problem('unfinished-tag', 'The declaration is not closed with >.', { start, end: start + 2 });
     }
-    this.append({ kind: 'doctype', span: { start, end }, parent: this.current });
+    this.append(new OpaqueNode('doctype', start, end, this.current));
     this.pos = end;
   }
 
@@ -124,11 +193,15 @@ class XmlParser {
     const start = this.pos;
     let end = text.indexOf('<', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
     this.pos = end;
-    const value = decodeEntities(raw, start, (span, message) => this.problem('bad-entity', message, span));
+    let decoded: string | undefined;
+    if (this.hasAmpersand(start, end)) {
+      const raw = text.slice(start, end);
+      decoded = decodeEntities(raw, start, (span, message) => this.problem('bad-entity', message, span));
+    }
     const parent = this.current;
     if (!parent) {
+      const raw = text.slice(start, end);
       const trimmedStart = start + (raw.length - raw.trimStart().length);
       if (raw.trim() !== '') {
         this.problem('text-outside-root', 'Text outside the root element.', {
@@ -138,64 +211,58 @@ class XmlParser {
       }
       return;
     }
-    parent.children.push({ kind: 'text', span: { start, end }, value, parent });
+    pushChild(parent, new TextNode(text, start, end, parent, decoded));
   }
 
-  private readName(): Span {
+  /** Reads a name at pos; returns where it ends (pos itself when there is none). */
+  private readName(): number {
     const { text } = this;
-    const start = this.pos;
-    if (start < text.length && NAME_START.test(text[start]!)) {
-      this.pos++;
-      while (this.pos < text.length && NAME_CHAR.test(text[this.pos]!)) this.pos++;
+    const length = text.length;
+    let pos = this.pos;
+    if (pos < length && isNameStart(text.charCodeAt(pos))) {
+      pos++;
+      while (pos < length && isNameChar(text.charCodeAt(pos))) pos++;
     }
-    return { start, end: this.pos };
+    this.pos = pos;
+    return pos;
   }
 
   private skipWhitespace(): void {
     const { text } = this;
-    while (this.pos < text.length && WHITESPACE.test(text[this.pos]!)) this.pos++;
+    const length = text.length;
+    let pos = this.pos;
+    while (pos < length && isWhitespace(text.charCodeAt(pos))) pos++;
+    this.pos = pos;
   }
 
   private scanStartTag(): void {
     const { text } = this;
     const tagStart = this.pos;
     this.pos++;
-    const nameSpan = this.readName();
-    if (nameSpan.start === nameSpan.end) {
+    const nameStart = this.pos;
+    const nameEnd = this.readName();
+    if (nameStart === nameEnd) {
       // A lone '<' (often the start of typing a tag): keep it as text so the tree stays intact.
       this.problem('invalid-name', "'<' must start a tag name; write &lt; for a literal '<'.", {
         start: tagStart,
         end: tagStart + 1,
       });
       const parent = this.current;
-      if (parent) parent.children.push({ kind: 'text', span: { start: tagStart, end: this.pos }, value: '<', parent });
+      if (parent) pushChild(parent, new TextNode(text, tagStart, this.pos, parent, '<'));
       return;
     }
     const parent = this.current;
-    const element: XmlElement = {
-      kind: 'element',
-      name: text.slice(nameSpan.start, nameSpan.end),
-      nameSpan,
-      attributes: [],
-      children: [],
-      parent,
-      span: { start: tagStart, end: nameSpan.end },
-      startTagSpan: { start: tagStart, end: nameSpan.end },
-      startTagClosed: false,
-      selfClosing: false,
-      endTagSpan: undefined,
-      endNameSpan: undefined,
-    };
+    const element = new ElementNode(this.names.get(nameStart, nameEnd), parent, tagStart, nameEnd);
     this.scanAttributes(element);
-    element.startTagSpan.end = this.pos;
-    element.span.end = this.pos;
+    element.tagEnd = this.pos;
+    element.end = this.pos;
     if (!element.startTagClosed) {
-      this.problem('unfinished-tag', `The start tag <${element.name}> is not finished: expected '>' or '/>'.`, nameSpan);
+      this.problem('unfinished-tag', `The start tag <${element.name}> is not finished: expected '>' or '/>'.`, element.nameSpan);
     }
 
     if (!parent) {
       if (this.root) {
-        this.problem('multiple-roots', `A document has one root element; <${element.name}> is a second one.`, nameSpan);
+        this.problem('multiple-roots', `A document has one root element; <${element.name}> is a second one.`, element.nameSpan);
       } else {
         this.root = element;
       }
@@ -204,74 +271,70 @@ class XmlParser {
     if (!element.selfClosing) this.stack.push(element);
   }
 
-  private scanAttributes(element: XmlElement): void {
+  private scanAttributes(element: ElementNode): void {
     const { text } = this;
     for (;;) {
       this.skipWhitespace();
       if (this.pos >= text.length) return;
-      const c = text[this.pos];
-      if (c === '>') {
+      const c = text.charCodeAt(this.pos);
+      if (c === GT) {
         this.pos++;
         element.startTagClosed = true;
         return;
       }
-      if (c === '/' && text[this.pos + 1] === '>') {
+      if (c === SLASH && text.charCodeAt(this.pos + 1) === GT) {
         this.pos += 2;
         element.startTagClosed = true;
         element.selfClosing = true;
         return;
       }
-      if (c === '<') return;
-      const nameSpan = this.readName();
-      if (nameSpan.start === nameSpan.end) {
-        this.problem('invalid-name', `Unexpected '${c}' in the start tag of <${element.name}>.`, {
+      if (c === LT) return;
+      const nameStart = this.pos;
+      const nameEnd = this.readName();
+      if (nameStart === nameEnd) {
+        this.problem('invalid-name', `Unexpected '${text[this.pos]}' in the start tag of <${element.name}>.`, {
           start: this.pos,
           end: this.pos + 1,
         });
         this.pos++;
         continue;
       }
-      this.scanAttribute(element, nameSpan);
+      this.scanAttribute(element, nameStart, nameEnd);
     }
   }
 
-  private scanAttribute(element: XmlElement, nameSpan: Span): void {
+  private scanAttribute(element: ElementNode, nameStart: number, nameEnd: number): void {
     const { text } = this;
-    const name = text.slice(nameSpan.start, nameSpan.end);
-    const attribute: XmlAttribute = {
-      name,
-      nameSpan,
-      value: undefined,
-      rawValue: undefined,
-      valueSpan: undefined,
-      quote: undefined,
-      valueClosed: false,
-      span: { start: nameSpan.start, end: nameSpan.end },
-    };
-    if (element.attributes.some((other) => other.name === name)) {
-      this.problem('duplicate-attribute', `Attribute '${name}' is given twice on <${element.name}>.`, nameSpan);
+    const name = this.names.get(nameStart, nameEnd);
+    const attribute = new AttributeNode(name, nameStart, nameEnd);
+    if (element.attributes === NO_ATTRIBUTES) {
+      element.attributes = [attribute];
+    } else {
+      if (element.attributes.some((other) => other.name === name)) {
+        this.problem('duplicate-attribute', `Attribute '${name}' is given twice on <${element.name}>.`, attribute.nameSpan);
+      }
+      element.attributes.push(attribute);
     }
-    element.attributes.push(attribute);
 
     const afterName = this.pos;
     this.skipWhitespace();
-    if (text[this.pos] !== '=') {
+    if (text.charCodeAt(this.pos) !== EQUALS) {
       this.pos = afterName;
-      this.problem('missing-attribute-value', `Attribute '${name}' has no value: write ${name}='...'.`, nameSpan);
+      this.problem('missing-attribute-value', `Attribute '${name}' has no value: write ${name}='...'.`, attribute.nameSpan);
       return;
     }
     this.pos++;
     this.skipWhitespace();
-    const quote = text[this.pos];
-    if (quote === '"' || quote === "'") {
-      this.scanQuotedValue(attribute, quote);
+    const quote = text.charCodeAt(this.pos);
+    if (quote === QUOTE || quote === APOSTROPHE) {
+      this.scanQuotedValue(attribute, quote === QUOTE ? '"' : "'");
     } else {
       this.scanUnquotedValue(attribute);
     }
-    attribute.span.end = this.pos;
+    attribute.end = this.pos;
   }
 
-  private scanQuotedValue(attribute: XmlAttribute, quote: '"' | "'"): void {
+  private scanQuotedValue(attribute: AttributeNode, quote: '"' | "'"): void {
     const { text } = this;
     const valueStart = this.pos + 1;
     const close = text.indexOf(quote, valueStart);
@@ -294,10 +357,10 @@ class XmlParser {
       );
     }
     attribute.quote = quote;
-    this.setValue(attribute, { start: valueStart, end: valueEnd });
+    this.setValue(attribute, valueStart, valueEnd);
   }
 
-  private scanUnquotedValue(attribute: XmlAttribute): void {
+  private scanUnquotedValue(attribute: AttributeNode): void {
     const { text } = this;
     const valueStart = this.pos;
     while (this.pos < text.length && !/[\s<>]/.test(text[this.pos]!) && !text.startsWith('/>', this.pos)) this.pos++;
@@ -309,32 +372,34 @@ class XmlParser {
       start: valueStart,
       end: this.pos,
     });
-    this.setValue(attribute, { start: valueStart, end: this.pos });
+    this.setValue(attribute, valueStart, this.pos);
   }
 
-  private setValue(attribute: XmlAttribute, span: Span): void {
-    const raw = this.text.slice(span.start, span.end);
+  private setValue(attribute: AttributeNode, start: number, end: number): void {
+    const raw = this.text.slice(start, end);
     attribute.rawValue = raw;
-    attribute.valueSpan = span;
-    attribute.value = decodeEntities(raw, span.start, (at, message) => this.problem('bad-entity', message, at));
+    attribute.valueStart = start;
+    attribute.valueEnd = end;
+    attribute.value = this.hasAmpersand(start, end) ? decodeEntities(raw, start, (at, message) => this.problem('bad-entity', message, at)) : raw;
   }
 
   private scanEndTag(): void {
     const { text } = this;
     const tagStart = this.pos;
     this.pos += 2;
-    const nameSpan = this.readName();
-    const name = text.slice(nameSpan.start, nameSpan.end);
+    const nameStart = this.pos;
+    const nameEnd = this.readName();
+    const name = this.names.get(nameStart, nameEnd);
     this.skipWhitespace();
-    if (text[this.pos] === '>') {
+    if (text.charCodeAt(this.pos) === GT) {
       this.pos++;
     } else {
       this.problem('unfinished-tag', `The end tag </${name}> is not finished: expected '>'.`, {
         start: tagStart,
-        end: nameSpan.end,
+        end: nameEnd,
       });
     }
-    const tagSpan = { start: tagStart, end: this.pos };
+    const tagEnd = this.pos;
 
     const depth = this.findOpen(name);
     if (depth >= 0) {
@@ -349,13 +414,13 @@ class XmlParser {
         this.finishElement(unclosed, tagStart);
       }
       this.stack.length = depth + 1;
-      this.closeTop(tagSpan, nameSpan);
+      this.closeTop(tagStart, tagEnd, nameEnd);
       return;
     }
 
     const selfClosed = this.selfClosedSibling(name);
     if (selfClosed) {
-      const slash = { start: selfClosed.startTagSpan.end - 2, end: selfClosed.startTagSpan.end };
+      const slash = { start: selfClosed.tagEnd - 2, end: selfClosed.tagEnd };
       this.problem(
         'children-after-self-closed',
         `<${name}/> is self-closed, so what follows it is not inside it and </${name}> closes nothing. ` +
@@ -366,12 +431,13 @@ class XmlParser {
     }
 
     const top = this.current;
-    if (top && !top.endTagSpan && isSimilarName(top.name, name)) {
-      this.problem('mismatched-end-tag', `</${name}> does not match <${top.name}>.`, nameSpan.start === nameSpan.end ? tagSpan : nameSpan);
-      this.closeTop(tagSpan, nameSpan);
+    if (top && top.endTagStart < 0 && isSimilarName(top.name, name)) {
+      const nameSpan = { start: nameStart, end: nameEnd };
+      this.problem('mismatched-end-tag', `</${name}> does not match <${top.name}>.`, nameStart === nameEnd ? { start: tagStart, end: tagEnd } : nameSpan);
+      this.closeTop(tagStart, tagEnd, nameEnd);
       return;
     }
-    this.problem('stray-end-tag', `</${name}> closes no open element.`, tagSpan);
+    this.problem('stray-end-tag', `</${name}> closes no open element.`, { start: tagStart, end: tagEnd });
   }
 
   private findOpen(name: string): number {
@@ -382,29 +448,35 @@ class XmlParser {
   }
 
   /** The guide's `<hugepages/> <page .../> </hugepages>`: a self-closed sibling with the end tag's name. */
-  private selfClosedSibling(name: string): XmlElement | undefined {
+  private selfClosedSibling(name: string): ElementNode | undefined {
     const siblings = this.current ? this.current.children : this.nodes;
     for (let i = siblings.length - 1; i >= 0; i--) {
       const node = siblings[i]!;
-      if (node.kind === 'element' && node.name === name) return node.selfClosing ? node : undefined;
+      if (node instanceof ElementNode && node.name === name) return node.selfClosing ? node : undefined;
     }
     return undefined;
   }
 
-  private closeTop(tagSpan: Span, nameSpan: Span): void {
+  private closeTop(tagStart: number, tagEnd: number, nameEnd: number): void {
     const element = this.stack.pop();
     if (!element) return;
-    element.endTagSpan = tagSpan;
-    element.endNameSpan = nameSpan;
-    this.finishElement(element, tagSpan.end);
+    element.endTagStart = tagStart;
+    element.endTagEnd = tagEnd;
+    element.endNameEnd = nameEnd;
+    this.finishElement(element, tagEnd);
   }
 
-  private finishElement(element: XmlElement, end: number): void {
-    element.span.end = Math.max(end, element.startTagSpan.end);
+  private finishElement(element: ElementNode, end: number): void {
+    element.end = Math.max(end, element.tagEnd);
   }
 
-  private lastEnd(element: XmlElement): number {
+  private lastEnd(element: ElementNode): number {
     const last = element.children[element.children.length - 1];
-    return last ? last.span.end : element.startTagSpan.end;
+    return last ? last.span.end : element.tagEnd;
   }
+}
+
+function pushChild(parent: ElementNode, node: XmlNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [node];
+  else parent.children.push(node);
 }
