@@ -3,6 +3,8 @@ import type { Source } from './types';
 export const GUIDE_TITLE = 'Red Hat Enterprise Linux 7 Virtualization Tuning and Optimization Guide';
 export const GUIDE_CREDIT = `${GUIDE_TITLE}, © Red Hat, Inc., CC BY-SA 3.0`;
 const LIBVIRT_FORMATDOMAIN = 'https://libvirt.org/formatdomain.html';
+/** The libvirt release whose C code the libvirt-code sources cite (the corpus's release). */
+const LIBVIRT_CODE = 'https://gitlab.com/libvirt/libvirt/-/blob/v11.3.0/';
 const KERNEL_DOCS = 'https://docs.kernel.org/';
 
 export function guide(section: string, title: string): Source {
@@ -12,6 +14,11 @@ export function guide(section: string, title: string): Source {
 /** `anchor` is the docutils id of a heading of libvirt's formatdomain page, `cpu-tuning`. */
 export function libvirt(anchor: string, title: string): Source {
   return { kind: 'libvirt', anchor, title };
+}
+
+/** A function of libvirt's C code that refuses something its schema accepts: `libvirtCode('src/conf/domain_validate.c', 'virDomainDefOSValidate')`. */
+export function libvirtCode(file: string, symbol: string): Source {
+  return { kind: 'libvirt-code', file, symbol };
 }
 
 /** `path` is the file under the kernel's Documentation/, `admin-guide/kernel-parameters.txt`. */
@@ -36,6 +43,8 @@ export function sourceLabel(source: Source): string {
       return `Guide ${source.section} (${source.title})`;
     case 'libvirt':
       return `libvirt: ${source.title}`;
+    case 'libvirt-code':
+      return `libvirt: ${source.symbol}() in ${source.file}`;
     case 'kernel':
       return `kernel: ${source.title}`;
     case 'ksmtuned':
@@ -52,6 +61,8 @@ export function sourceUrl(source: Source): string | undefined {
       return undefined;
     case 'libvirt':
       return `${LIBVIRT_FORMATDOMAIN}#${source.anchor}`;
+    case 'libvirt-code':
+      return LIBVIRT_CODE + source.file;
     case 'kernel':
       return KERNEL_DOCS + source.path.replace(/\.(txt|rst)$/, '.html');
     case 'ksmtuned':

@@ -2,6 +2,8 @@
 export type Source =
   | { kind: 'guide'; section: string; title: string }
   | { kind: 'libvirt'; anchor: string; title: string }
+  /** A function of libvirt's C code: `file` under libvirt's source tree (`src/conf/domain_validate.c`), `symbol` the function. */
+  | { kind: 'libvirt-code'; file: string; symbol: string }
   | { kind: 'kernel'; path: string; title: string }
   /** A file of the ksmtuned package as Debian ships it (4.20150326): `ksmtuned` (the script), `ksmtuned.conf`, `default-ksm`. */
   | { kind: 'ksmtuned'; path: string; title: string }

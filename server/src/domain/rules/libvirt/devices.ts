@@ -1,0 +1,70 @@
+import { attribute, childElements, firstChild } from '../../../xml/query';
+import type { Span } from '../../../core/span';
+import type { XmlDocument, XmlElement } from '../../../xml/types';
+import type { DomainModel } from '../../model';
+import { writtenValue } from '../io/values';
+
+/**
+ * What the libvirt rules (VT170-VT199) share: the devices of a domain grouped by element name, read in
+ * one pass and kept per model (so the rules of one keystroke walk `<devices>` once), and the value of
+ * an attribute as libvirt would read it.
+ */
+export interface DeviceIndex {
+  /** Every child element of every `<devices>`, in document order. */
+  all: readonly XmlElement[];
+  byName: ReadonlyMap<string, readonly XmlElement[]>;
+}
+
+const indexes = new WeakMap<DomainModel, DeviceIndex>();
+const NONE: readonly XmlElement[] = [];
+
+export function deviceIndex(model: DomainModel): DeviceIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  const all: XmlElement[] = [];
+  const byName = new Map<string, XmlElement[]>();
+  for (const devices of childElements(model.root, 'devices')) {
+    for (const device of childElements(devices)) {
+      all.push(device);
+      const list = byName.get(device.name);
+      if (list) list.push(device);
+      else byName.set(device.name, [device]);
+    }
+  }
+  index = { all, byName };
+  indexes.set(model, index);
+  return index;
+}
+
+/** The devices of one element name (`disk`, `controller`, ...), in document order. */
+export function devicesNamed(model: DomainModel, name: string): readonly XmlElement[] {
+  return deviceIndex(model).byName.get(name) ?? NONE;
+}
+
+/** An attribute's value when it was written whole and soundly; undefined when absent or broken. */
+export function value(xml: XmlDocument, element: XmlElement | undefined, name: string): string | undefined {
+  return element ? writtenValue(xml, attribute(element, name)) : undefined;
+}
+
+/** Where to point at an attribute: its value when it is written soundly, else the element's name. */
+export function spanOf(xml: XmlDocument, element: XmlElement, name?: string): Span {
+  if (name !== undefined) {
+    const found = attribute(element, name);
+    if (found?.valueSpan && writtenValue(xml, found) !== undefined) return found.valueSpan;
+  }
+  return element.nameSpan;
+}
+
+/** The device's own `<address>` (not the host address inside `<source>`). */
+export function addressOf(device: XmlElement): XmlElement | undefined {
+  return firstChild(device, 'address');
+}
+
+/** A number as libvirt reads address parts: decimal, or hexadecimal with 0x. */
+export function addressNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (/^0x[0-9a-f]+$/i.test(trimmed)) return Number.parseInt(trimmed.slice(2), 16);
+  if (/^[0-9]+$/.test(trimmed)) return Number(trimmed);
+  return undefined;
+}

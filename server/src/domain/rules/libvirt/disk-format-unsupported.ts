@@ -1,0 +1,36 @@
+import { libvirt, libvirtCode } from '../../../kb/sources';
+import { firstChild } from '../../../xml/query';
+import type { DomainRule } from '../context';
+import { runsOnQemu } from '../guest';
+import { devicesNamed, spanOf, value } from './devices';
+
+/** Image formats libvirt knows but will not hand to QEMU, with what to write instead. */
+const REFUSED: Readonly<Record<string, string>> = {
+  cow: "'cow' (the old User-Mode Linux format) is not supported: convert the image (qemu-img convert -O qcow2)",
+  dir: "'dir' is not an image format: for a host directory use <disk type='dir'> with type='fat'",
+  iso: "'iso' is not a QEMU format: an ISO image is read as type='raw'",
+};
+
+/**
+ * VT186: `<disk><driver type>` naming a format libvirt knows but QEMU cannot open that way (cow, dir,
+ * iso). libvirt's QEMU driver refuses the disk.
+ */
+export const diskFormatUnsupported: DomainRule = {
+  meta: {
+    code: 'VT186',
+    name: 'disk-format-unsupported',
+    title: "QEMU disks cannot use the 'cow', 'dir' or 'iso' driver formats",
+    severity: 'error',
+    sources: [libvirtCode('src/qemu/qemu_domain.c', 'qemuDomainValidateStorageSource'), libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs')],
+    fixable: false,
+  },
+  check(context, report) {
+    if (!runsOnQemu(context.model)) return;
+    for (const disk of devicesNamed(context.model, 'disk')) {
+      const driver = firstChild(disk, 'driver');
+      const format = value(context.xml, driver, 'type');
+      if (!driver || format === undefined || !(format in REFUSED)) continue;
+      report({ span: spanOf(context.xml, driver, 'type'), message: `${REFUSED[format]}; libvirt refuses the disk as written.` });
+    }
+  },
+};

@@ -1,0 +1,71 @@
+import { libvirt, libvirtCode } from '../../../kb/sources';
+import { childElements, elementText, firstChild } from '../../../xml/query';
+import type { DomainRule } from '../context';
+import { lineOf, runsOnQemu } from '../guest';
+import { spanOf, value } from './devices';
+
+/** A UUID as libvirt compares them: its 32 hex digits, lower case (dashes may sit anywhere). */
+function uuidDigits(text: string): string | undefined {
+  const digits = text.replace(/-/g, '').toLowerCase();
+  return /^[0-9a-f]{32}$/.test(digits) ? digits : undefined;
+}
+
+/**
+ * VT187: the guest's identity written inconsistently: a name with '/' (libvirt's QEMU driver makes file
+ * names from it), an SMBIOS system UUID other than the domain's `<uuid>`, and two `<seclabel>`s for one security model.
+ */
+export const identityConflict: DomainRule = {
+  meta: {
+    code: 'VT187',
+    name: 'identity-conflict',
+    title: "No '/' in the name; SMBIOS UUID equal to <uuid>; one <seclabel> per model",
+    severity: 'error',
+    sources: [
+      libvirtCode('src/conf/domain_validate.c', 'virDomainDefPostParseCheckFeatures'),
+      libvirtCode('src/conf/domain_conf.c', 'virSysinfoSystemParseXML'),
+      libvirtCode('src/conf/domain_conf.c', 'virSecurityLabelDefsParseXML'),
+      libvirt('general-metadata', 'General metadata'),
+      libvirt('smbios-system-information', 'SMBIOS System Information'),
+      libvirt('security-label', 'Security label'),
+    ],
+    fixable: false,
+  },
+  check(context, report) {
+    const root = context.model.root;
+    const name = firstChild(root, 'name');
+    const nameText = name && elementText(name);
+    if (runsOnQemu(context.model) && nameText?.value.includes('/')) {
+      report({ span: nameText.span, message: "libvirt names files after the guest (its XML, logs, sockets): it refuses a name with '/'." });
+    }
+    const uuidText = firstChild(root, 'uuid');
+    const domainUuid = uuidText && elementText(uuidText);
+    const domainDigits = domainUuid && uuidDigits(domainUuid.value);
+    for (const sysinfo of childElements(root, 'sysinfo')) {
+      if (!domainDigits || value(context.xml, sysinfo, 'type') !== 'smbios') continue;
+      for (const system of childElements(sysinfo, 'system')) {
+        for (const entry of childElements(system, 'entry')) {
+          if (value(context.xml, entry, 'name') !== 'uuid') continue;
+          const text = elementText(entry);
+          const digits = text && uuidDigits(text.value);
+          if (!text || !digits || digits === domainDigits) continue;
+          report({
+            span: text.span,
+            message: `The SMBIOS system UUID must be the domain's own <uuid> (${domainUuid!.value}): libvirt refuses a different one. Remove this entry (libvirt fills it in) or make them equal.`,
+          });
+        }
+      }
+    }
+    const models = new Map<string, number>();
+    for (const seclabel of childElements(root, 'seclabel')) {
+      const model = value(context.xml, seclabel, 'model');
+      if (model === undefined) continue;
+      const earlier = models.get(model);
+      if (earlier !== undefined) {
+        report({
+          span: spanOf(context.xml, seclabel, 'model'),
+          message: `The <seclabel> on line ${lineOf(context, earlier)} already sets the ${model} label: libvirt refuses a second one for the same model.`,
+        });
+      } else models.set(model, seclabel.span.start);
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import type { DomainRule } from '../context';
+import { addressDuplicate } from './address-duplicate';
+import { bootOrderConflict } from './boot-order-conflict';
+import { chardevSourceIncomplete } from './chardev-source-incomplete';
+import { controllerConflict } from './controller-conflict';
+import { cpuTopologyMismatch } from './cpu-topology-mismatch';
+import { diskAddressMismatch } from './disk-address-mismatch';
+import { diskFormatUnsupported } from './disk-format-unsupported';
+import { diskTargetDuplicate } from './disk-target-duplicate';
+import { graphicsListenMismatch } from './graphics-listen-mismatch';
+import { firmwareConflict } from './firmware-conflict';
+import { hostdevDuplicate } from './hostdev-duplicate';
+import { identityConflict } from './identity-conflict';
+import { machineMismatch } from './machine-mismatch';
+import { memoryHotplugIncomplete } from './memory-hotplug-incomplete';
+import { netQueueSizeInvalid } from './net-queue-size-invalid';
+import { numaCellIdInvalid } from './numa-cell-id-invalid';
+import { numatuneConflict } from './numatune-conflict';
+import { resctrlConflict } from './resctrl-conflict';
+import { schedulerConflict } from './scheduler-conflict';
+import { sharedMemoryRequired } from './shared-memory-required';
+import { shmemInvalid } from './shmem-invalid';
+import { uefiNeedsAcpi } from './uefi-needs-acpi';
+import { usbAddressInvalid } from './usb-address-invalid';
+import { videoConflict } from './video-conflict';
+
+/**
+ * What libvirt's C code refuses although its schema accepts it (VT170-VT199), in code order: checks
+ * of libvirt's parser, its validation and its QEMU driver, each citing the function that refuses.
+ * They share one index of the devices per model (devices.ts), so a keystroke walks `<devices>` once.
+ */
+export const LIBVIRT_RULES: readonly DomainRule[] = [
+  diskTargetDuplicate,
+  diskAddressMismatch,
+  controllerConflict,
+  cpuTopologyMismatch,
+  memoryHotplugIncomplete,
+  numatuneConflict,
+  firmwareConflict,
+  uefiNeedsAcpi,
+  chardevSourceIncomplete,
+  usbAddressInvalid,
+  resctrlConflict,
+  hostdevDuplicate,
+  addressDuplicate,
+  videoConflict,
+  schedulerConflict,
+  bootOrderConflict,
+  diskFormatUnsupported,
+  identityConflict,
+  machineMismatch,
+  shmemInvalid,
+  netQueueSizeInvalid,
+  numaCellIdInvalid,
+  graphicsListenMismatch,
+  sharedMemoryRequired,
+];
