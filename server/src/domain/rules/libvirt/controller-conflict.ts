@@ -1,5 +1,5 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
-import { parseUnsigned } from '../../model';
+import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule } from '../context';
 import { lineOf } from '../guest';
 import { addressOf, devicesNamed, spanOf, value } from './devices';

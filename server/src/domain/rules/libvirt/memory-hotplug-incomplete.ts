@@ -1,5 +1,5 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
-import { parseUnsigned } from '../../model';
+import { parseUnsigned } from '../../../core/numbers';
 import { firstChild } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { runsOnQemu } from '../guest';

@@ -1,6 +1,6 @@
 import { guide, libvirt, libvirtCode } from '../../../kb/sources';
 import { childElements, firstChild } from '../../../xml/query';
-import { parseUnsigned } from '../../model';
+import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule } from '../context';
 import { lineOf } from '../guest';
 import { spanOf, value } from './devices';

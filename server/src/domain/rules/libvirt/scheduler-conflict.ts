@@ -2,7 +2,7 @@ import { parseCpuset } from '../../../kb/cpuset';
 import { libvirt, libvirtCode } from '../../../kb/sources';
 import { attribute, childElements, elementText, firstChild } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
-import { parseUnsigned } from '../../model';
+import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { cleanIds, idList } from '../guest';
 import { spanOf, value } from './devices';

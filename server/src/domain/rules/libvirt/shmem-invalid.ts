@@ -1,7 +1,7 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
 import { toKiB } from '../../../kb/units';
 import { elementText, firstChild } from '../../../xml/query';
-import { parseUnsigned } from '../../model';
+import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule } from '../context';
 import { runsOnQemu } from '../guest';
 import { addressOf, devicesNamed, spanOf, value } from './devices';

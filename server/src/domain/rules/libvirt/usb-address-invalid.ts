@@ -1,7 +1,7 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
 import { firstChild } from '../../../xml/query';
 import type { XmlDocument, XmlElement } from '../../../xml/types';
-import { parseUnsigned } from '../../model';
+import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { runsOnQemu } from '../guest';
 import { addressOf, deviceIndex, devicesNamed, spanOf, value } from './devices';
