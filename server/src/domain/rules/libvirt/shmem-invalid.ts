@@ -8,14 +8,15 @@ import { addressOf, devicesNamed, spanOf, value } from './devices';
 
 /**
  * VT189: an ivshmem `<shmem>` QEMU cannot map: a size that is not a power of two or is below 1 MiB,
- * an address other than PCI (ivshmem is a PCI device), or `<msi>` on the plain model, which has no
- * interrupts (only ivshmem-doorbell has).
+ * an address other than PCI (ivshmem is a PCI device), or `<msi>` without the `<server>` whose doorbell
+ * sends the interrupts. libvirt 11 refuses all of them when the domain is defined; libvirt 9.0 refuses
+ * the size and the address only when the guest starts.
  */
 export const shmemInvalid: DomainRule = {
   meta: {
     code: 'VT189',
     name: 'shmem-invalid',
-    title: 'Shared memory: a power-of-two size of at least 1 MiB, a PCI address, MSI only with a doorbell',
+    title: 'Shared memory: a power-of-two size of at least 1 MiB, a PCI address, MSI only with a server',
     severity: 'error',
     sources: [
       libvirtCode('src/qemu/qemu_validate.c', 'qemuValidateDomainDeviceDefShmem'),
@@ -28,7 +29,6 @@ export const shmemInvalid: DomainRule = {
     const { xml, model } = context;
     if (!runsOnQemu(model)) return;
     for (const shmem of devicesNamed(model, 'shmem')) {
-      const shmemModel = value(xml, firstChild(shmem, 'model'), 'type') ?? 'ivshmem';
       const size = firstChild(shmem, 'size');
       const text = size && elementText(size);
       const number = parseUnsigned(text?.value);
@@ -48,8 +48,11 @@ export const shmemInvalid: DomainRule = {
         report({ span: spanOf(xml, address, 'type'), message: `An ivshmem device is a PCI device: libvirt refuses an address of type '${addressType}'.` });
       }
       const msi = firstChild(shmem, 'msi');
-      if (msi && shmemModel === 'ivshmem-plain') {
-        report({ span: msi.nameSpan, message: "ivshmem-plain has no interrupts: libvirt refuses <msi> on it. Use model 'ivshmem-doorbell' with a <server>, or remove <msi>." });
+      if (msi && !firstChild(shmem, 'server')) {
+        report({
+          span: msi.nameSpan,
+          message: "MSI interrupts come from the ivshmem server (the doorbell): libvirt refuses <msi> without a <server>. Add <server path=...> with model 'ivshmem-doorbell', or remove <msi>.",
+        });
       }
     }
   },
