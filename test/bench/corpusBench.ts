@@ -58,7 +58,7 @@ export function timeXmllint(corpusDir: string, files: readonly string[], repeats
 /** `virt-tune lint --format json --schema SCHEMA FILE...` in one process; its findings counted per rule. */
 export function timeLint(cli: string, corpusDir: string, files: readonly string[], schema: string, repeats: number): { run: ProcessRun; counts: RuleCount[] } {
   const { run, stdout } = timeProcess(process.execPath, [cli, 'lint', '--format', 'json', '--schema', schema, ...files], corpusDir, files.length, repeats, (status, _stdout, stderr) => {
-    // 1: error-level findings (the reviewed ones of test/schema/corpus-allow-list.ts); anything else is a failure.
+    // 1: error-level findings (on files libvirt's own tests refuse: test/schema/refused.ts); anything else is a failure.
     if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
   });
   return { run, counts: countPerRule(JSON.parse(stdout) as LintEntry[]) };
