@@ -17,7 +17,8 @@ import { CMDLINE_PATHS, loadSeeds, type Seed } from '../fuzz/seeds';
  * cursors, accepting any item offered, in insert mode (VS Code's default, and the only mode of a
  * client without insertReplaceSupport), leaves every character right of the cursor as it was, and
  * the result parses no worse: no more syntax findings than before, and on a kernel command line
- * every parameter that started right of the cursor is still a parameter of its own.
+ * every parameter that started right of the cursor is still a parameter of its own. No list offers a
+ * label twice.
  */
 const CASES_PER_KIND = 80;
 /** Items applied and checked again per cursor (each re-check parses again); the ranges of all are checked. */
@@ -45,6 +46,8 @@ for (const kind of KINDS) {
         for (const insertReplace of [false, true]) {
           const items = complete(kind, path, text, offset, insertReplace);
           for (const item of items) assertInsertEndsAtCursor(text, offset, item, seed);
+          const labels = items.map((item) => item.label);
+          assert.deepEqual(labels.filter((label, at) => labels.indexOf(label) !== at), [], `a label twice: ${seed.origin}, cursor at ${offset}`);
           // The insert edit is the same with and without insertReplaceSupport: it is applied once.
           if (insertReplace) continue;
           if (items.length > 0) cursorsWithItems++;

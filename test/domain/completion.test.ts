@@ -320,11 +320,21 @@ test('one entry per label: a snippet named like the element it writes stands in 
   const documentation = (nosharepages.documentation as { value: string }).value;
   assert.match(documentation, /```xml\n<nosharepages\/>\n```/, "the snippet's own text");
   assert.match(documentation, /KSM/, "the element's documentation under it");
-  assert.equal(nosharepages.sortText, item(items, 'source').sortText!.replace('source', 'nosharepages'), "at the element's place");
+  assert.equal(nosharepages.sortText, item(items, 'locked').sortText!.replace('locked', 'nosharepages'), "at the element's place");
   assert.ok(accept(text, nosharepages).includes('    <nosharepages/>\n  </memoryBacking>'));
   const top = complete(domain('  |')).items;
   assert.equal(item(top, 'cputune').kind, CompletionItemKind.Snippet);
   assert.match((item(top, 'cputune').documentation as { value: string }).value, /Guide 9\.3/);
+});
+
+test('order by relevance: the tuning elements the guide describes first, then the rest alphabetically', () => {
+  const ordered = (marked: string): string[] =>
+    [...complete(marked).items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((entry) => entry.label);
+  assert.deepEqual(ordered(domain('  <cputune>\n    |\n  </cputune>')).slice(0, 2), ['emulatorpin', 'vcpupin']);
+  const cputune = ordered(domain('  <cputune>\n    |\n  </cputune>'));
+  assert.ok(cputune.indexOf('cachetune') < cputune.indexOf('emulator_period'), 'the rest alphabetically');
+  assert.deepEqual(ordered(domain('  <memoryBacking>\n    |\n  </memoryBacking>')).slice(0, 3), ['hugepages', 'locked', 'nosharepages']);
+  assert.deepEqual(ordered(domain('  <numatune>\n    |\n  </numatune>')).slice(0, 2), ['memory', 'memnode']);
 });
 
 test('item kinds: elements and closing tags are Property, attributes Field, values by what they are, snippets Snippet', () => {

@@ -7,8 +7,9 @@ import { DEFAULT_SHAPE } from '../../server/src/domain/completion/generatedSnipp
 import { SNIPPET_PLACEMENTS, SNIPPETS } from '../../server/src/domain/completion/snippets';
 import { expandDefaults } from '../../server/src/domain/completion/snippetText';
 import { parseXml } from '../../server/src/xml/parser';
-import { findings } from '../helpers';
-import { complete } from './completionHelpers';
+import { domain, findings } from '../helpers';
+import { fixtureHost, hostFindings } from '../host/hostFixtures';
+import { accept, complete, item, labels } from './completionHelpers';
 
 const NAMES = Object.keys(SNIPPETS);
 
@@ -118,4 +119,46 @@ test('completion inserts what VS Code would for a document of the default shape'
     const newText = (offered.textEdit as { newText: string }).newText;
     assert.equal(expandDefaults(newText), expanded(name, 0), name);
   }
+});
+
+test('cputune is sized to the host when it is known: on a 2-CPU host no pin names a CPU it lacks (no <emulatorpin cpuset=\'2\'/>)', async () => {
+  const host = await fixtureHost('no-numa');
+  for (const vcpus of [1, 2, 4]) {
+    const marked = domain('  |', { vcpus });
+    const { items, text } = complete(marked, { host });
+    const cputune = items.find((entry) => entry.label === 'cputune' && entry.kind === CompletionItemKind.Snippet);
+    assert.ok(cputune, `${vcpus} vCPUs`);
+    const result = accept(text, cputune);
+    assert.ok(!/cpuset='[2-9]/.test(result), result);
+    const serious = hostFindings(result, host).filter((finding) => (finding.severity === 'error' || finding.severity === 'warning') && finding.rule !== 'VT156');
+    assert.deepEqual(serious.map((finding) => `${finding.rule}: ${finding.message}`), [], `${vcpus} vCPUs`);
+  }
+  // One vCPU on a 2-CPU host: the emulator gets the CPU the vCPU does not use.
+  const one = accept(complete(domain('  |', { vcpus: 1 }), { host }).text, item(complete(domain('  |', { vcpus: 1 }), { host }).items, 'cputune'));
+  assert.match(one, /<vcpupin vcpu='0' cpuset='0'\/>\n\s*<emulatorpin cpuset='1'\/>/);
+});
+
+test("huge pages per guest NUMA node name the document's cells, in the host's largest huge page size when the host is known", async () => {
+  const cells = "  <cpu>\n    <numa>\n      <cell id='0' cpus='0' memory='1' unit='GiB'/>\n      <cell id='1' cpus='1' memory='1' unit='GiB'/>\n      <cell id='2' cpus='2-3' memory='2' unit='GiB'/>\n    </numa>\n  </cpu>\n  |";
+  const label = SNIPPETS['memoryBacking: huge page size per guest NUMA node']!.prefix;
+  const plain = complete(domain(cells));
+  const written = accept(plain.text, item(plain.items, label));
+  assert.deepEqual([...written.matchAll(/nodeset='(\d+)'/g)].map((match) => match[1]), ['0', '1', '2']);
+  const host = await fixtureHost('two-nodes');
+  const sized = complete(domain(cells), { host });
+  assert.match(accept(sized.text, item(sized.items, label)), /<page size='1' unit='G' nodeset='2'\/>/);
+});
+
+test('no domain snippet is offered twice, and none where it does not fit (the skeleton inside <memoryBacking>)', () => {
+  for (const marked of [domain('  |'), domain('  <memoryBacking>\n    |\n  </memoryBacking>'), domain('  <cputune>\n    <|\n  </cputune>'), cleanDomain({ devices: '|' }), cleanDomain({ disk: '<|' })]) {
+    const all = labels(complete(marked).items);
+    assert.deepEqual(all.filter((label, index) => all.indexOf(label) !== index), [], marked);
+  }
+  const backing = labels(complete(domain('  <memoryBacking>\n    |\n  </memoryBacking>')).items);
+  assert.ok(!backing.includes('domain') && !backing.includes('cputune'), backing.join(', '));
+});
+
+test('VS Code does not contribute snippets/domain.json: the server is its one reader, in domain documents only', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: Record<string, unknown> };
+  assert.equal(manifest.contributes['snippets'], undefined);
 });

@@ -37,7 +37,7 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
       label: name,
       kind: ITEM_KINDS.element,
       detail,
-      sortText: `0-${name}`,
+      sortText: `0-${relevance(path)}-${name}`,
       insertTextFormat: InsertTextFormat.Snippet,
       // Lines after the first take the indentation of the line the tag starts on.
       insertTextMode: InsertTextMode.adjustIndentation,
@@ -52,6 +52,17 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
     }
     return [item];
   });
+}
+
+/**
+ * Where an element comes in the list: the tuning elements the guide describes first (`vcpupin` and
+ * `emulatorpin` in `<cputune>`, `hugepages`, `nosharepages`, `locked` in `<memoryBacking>`), then those
+ * the knowledge base has a fact about, then the rest; alphabetically within each.
+ */
+function relevance(path: string): number {
+  const about = fact(path);
+  if (about?.sources.some((source) => source.kind === 'guide')) return 0;
+  return about ? 1 : 2;
 }
 
 function insertText(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, insertion: ElementInsertion): string {

@@ -1,14 +1,23 @@
 import { formatCpuset } from '../../kb/cpuset';
 import { placeholder } from './snippetText';
 
-/** What the tuning snippets are sized from: the document's vCPU count and memory. */
+/**
+ * What the tuning snippets are sized from: the document's vCPU count, memory and guest NUMA cells, and
+ * when the host is known, its online CPUs and huge page sizes.
+ */
 export interface DomainShape {
   vcpus: number;
   memoryKiB: number;
+  /** The ids of the guest's NUMA cells. */
+  cells: readonly number[];
+  /** The host's online CPUs, ascending, when the host is known. */
+  hostCpus?: readonly number[];
+  /** The host's huge page sizes in KiB, ascending, when the host is known and has any. */
+  hostPageSizesKiB?: readonly number[];
 }
 
 /** The shape snippets/domain.json is written for (a test keeps the two equal). */
-export const DEFAULT_SHAPE: DomainShape = { vcpus: 4, memoryKiB: 4 * 1024 * 1024 };
+export const DEFAULT_SHAPE: DomainShape = { vcpus: 4, memoryKiB: 4 * 1024 * 1024, cells: [0, 1] };
 
 /** Snippet bodies (one string per line, `\t` for one level of indentation) that follow the document's shape. */
 export type SnippetGenerator = (shape: DomainShape) => string[];
@@ -16,12 +25,42 @@ export type SnippetGenerator = (shape: DomainShape) => string[];
 /**
  * Guide 9.3.2/9.3.4: one `<vcpupin>` per vCPU (vCPU n on host CPU n), and 9.3.5: `<emulatorpin>`, on
  * the next host CPU so QEMU's own threads do not preempt a vCPU (libvirt's real-time KVM guide; VT139).
+ * With a host, only its online CPUs are named: vCPU n on the n-th of them (round again when the guest
+ * has more vCPUs than the host CPUs, which VT156 reports), the emulator on the first one no vCPU took,
+ * or on the first online CPU when every one has a vCPU (VT139 then says so; a CPU the host lacks would be
+ * an error, VT150).
  */
-export const pinEveryVcpu: SnippetGenerator = ({ vcpus }) => {
-  const pins = Array.from({ length: vcpus }, (_, vcpu) => `\t<vcpupin vcpu='${vcpu}' cpuset='${placeholder(vcpu + 1, String(vcpu))}'/>`);
-  const emulator = `\t<emulatorpin cpuset='${placeholder(vcpus + 1, String(vcpus))}'/>`;
+export const pinEveryVcpu: SnippetGenerator = ({ vcpus, hostCpus }) => {
+  const cpus = hostCpus && hostCpus.length > 0 ? hostCpus : undefined;
+  const cpuOf = (index: number): number => (cpus ? cpus[index % cpus.length]! : index);
+  const pins = Array.from({ length: vcpus }, (_, vcpu) => `\t<vcpupin vcpu='${vcpu}' cpuset='${placeholder(vcpu + 1, String(cpuOf(vcpu)))}'/>`);
+  const emulatorCpu = !cpus ? vcpus : vcpus < cpus.length ? cpus[vcpus]! : cpus[0]!;
+  const emulator = `\t<emulatorpin cpuset='${placeholder(vcpus + 1, String(emulatorCpu))}'/>`;
   return ['<cputune>', ...pins, emulator, '</cputune>'];
 };
+
+/**
+ * Guide 9.3.10: a huge page size per guest NUMA cell (the nodeset names guest cells). One `<page>` per
+ * cell the document has (cells 0 and 1 when it has none yet); sizes the host has when it is known (the
+ * largest), else 1 GiB and 2 MiB by turns as the guide's example.
+ */
+export const hugePagesPerCell: SnippetGenerator = ({ cells, hostPageSizesKiB }) => {
+  const largest = hostPageSizesKiB?.filter((size) => size > 4).at(-1);
+  let index = 0;
+  const pages = (cells.length > 0 ? cells : [0, 1]).map((cell, position) => {
+    const [size, unit] = largest !== undefined ? sizeInUnit(largest) : position % 2 === 0 ? ['1', 'G'] : ['2', 'M'];
+    const line = `\t\t<page size='${placeholder(++index, size)}' unit='${placeholder(++index, unit)}' nodeset='${placeholder(++index, String(cell))}'/>`;
+    return line;
+  });
+  return ['<memoryBacking>', '\t<hugepages>', ...pages, '\t</hugepages>', '</memoryBacking>'];
+};
+
+/** A huge page size in KiB as libvirt's short units write it (1048576 -> 1 G, 2048 -> 2 M). */
+function sizeInUnit(sizeKiB: number): [string, string] {
+  if (sizeKiB % (1024 * 1024) === 0) return [String(sizeKiB / (1024 * 1024)), 'G'];
+  if (sizeKiB % 1024 === 0) return [String(sizeKiB / 1024), 'M'];
+  return [String(sizeKiB), 'K'];
+}
 
 /** Guide 5.4.2: as many queues as vCPUs. */
 export const multiQueueVirtioNet: SnippetGenerator = ({ vcpus }) => [

@@ -6,9 +6,12 @@ import { childElements } from '../../xml/query';
 import type { Span } from '../../core/span';
 import type { XmlElement } from '../../xml/types';
 import type { DomainModel } from '../model';
+import { onlineCpus, supportedPageSizes } from '../../host/queries';
+import type { HostModel } from '../../host/types';
 import {
   DEFAULT_SHAPE,
   guestNumaCells,
+  hugePagesPerCell,
   lockedWithHardLimit,
   multiQueueVirtioNet,
   multiQueueVirtioScsi,
@@ -26,7 +29,11 @@ export interface SnippetDefinition {
   body: string[];
 }
 
-/** snippets/domain.json is the one source: VS Code contributes it as is, completion offers it in place. */
+/**
+ * snippets/domain.json is the one source of the snippets: completion offers them in domain documents
+ * only, where they fit and sized to the document and the host (VS Code does not contribute the file: it
+ * would show them in every XML file, twice in a domain).
+ */
 export const SNIPPETS: Readonly<Record<string, SnippetDefinition>> = snippetFile;
 
 /** Where a snippet may stand, and how completion sizes it to the document. */
@@ -41,7 +48,7 @@ export interface SnippetPlacement {
 export const SNIPPET_PLACEMENTS: Readonly<Record<string, SnippetPlacement>> = {
   'libvirt domain skeleton': { place: '' },
   'memoryBacking: static huge pages': { place: 'domain' },
-  'memoryBacking: huge page size per guest NUMA node': { place: 'domain' },
+  'memoryBacking: huge page size per guest NUMA node': { place: 'domain', generate: hugePagesPerCell },
   'memoryBacking: locked, with memtune hard_limit': { place: 'domain', generate: lockedWithHardLimit },
   'memoryBacking: nosharepages': { place: 'domain' },
   'cputune: pin every vCPU and the emulator': { place: 'domain', generate: pinEveryVcpu },
@@ -52,12 +59,18 @@ export const SNIPPET_PLACEMENTS: Readonly<Record<string, SnippetPlacement>> = {
   'cpu: guest NUMA cells': { place: 'domain', generate: guestNumaCells },
 };
 
-export function domainShape(model: DomainModel | undefined): DomainShape {
+export function domainShape(model: DomainModel | undefined, host?: HostModel): DomainShape {
   const vcpus = model?.vcpu?.count;
   const memoryKiB = model?.memory?.kib;
+  const cells = (model?.cpu?.cells ?? []).flatMap((cell) => (cell.id === undefined ? [] : [cell.id]));
+  const hostCpus = host ? onlineCpus(host).map((cpu) => cpu.id).sort((a, b) => a - b) : [];
+  const hostPageSizesKiB = host ? supportedPageSizes(host) : undefined;
   return {
     vcpus: vcpus !== undefined && vcpus >= 1 && vcpus <= 4096 ? vcpus : DEFAULT_SHAPE.vcpus,
     memoryKiB: memoryKiB !== undefined && Number.isInteger(memoryKiB) && memoryKiB > 0 ? memoryKiB : DEFAULT_SHAPE.memoryKiB,
+    cells: cells.length > 0 ? cells : DEFAULT_SHAPE.cells,
+    ...(hostCpus.length > 0 ? { hostCpus } : {}),
+    ...(hostPageSizesKiB ? { hostPageSizesKiB } : {}),
   };
 }
 
@@ -119,7 +132,7 @@ export function snippetItems(
   lt: boolean,
   typing?: XmlElement,
 ): CompletionItem[] {
-  const shape = domainShape(site.document.model);
+  const shape = domainShape(site.document.model, site.host);
   const items: CompletionItem[] = [];
   for (const [name, definition] of Object.entries(SNIPPETS)) {
     const lines = fitSnippet(name, snippetBody(name, shape), parentPath, parent, typing);
