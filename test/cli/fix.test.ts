@@ -85,3 +85,19 @@ test('fix does not rewrite a file that is not valid UTF-8', () => {
   assert.match(run.stderr, /latin\.xml: it is not UTF-8 text \(an invalid byte at line 14\)/);
   assert.deepEqual(readFileSync(join(folder, 'latin.xml')), bytes);
 });
+
+test('fix says which fix it took where a finding offered two (cache=none rather than io=threads)', () => {
+  const nativeIo = CLEAN_DOMAIN.replace(
+    '</domain>',
+    "  <devices>\n    <disk type='file' device='disk'>\n      <driver name='qemu' type='raw' io='native' cache='writeback'/>\n      <source file='/var/lib/libvirt/images/g.img'/>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n  </devices>\n</domain>",
+  );
+  const line = nativeIo.split('\n').findIndex((text) => text.includes("io='native'")) + 1;
+  const folder = folderWith({ 'guest.xml': nativeIo });
+  const dryRun = runCli(['fix', '--dry-run', 'guest.xml'], folder);
+  assert.match(dryRun.stderr, new RegExp(`^virt-tune: guest\\.xml:${line}: VT\\d+: would apply "Set cache='none'" \\(the other fix: "Use io='threads' and keep the cache mode"; pick it in the editor instead\\)$`, 'm'), dryRun.stderr);
+  const run = runCli(['fix', 'guest.xml'], folder);
+  assert.match(run.stderr, /: applied "Set cache='none'" \(the other fix: "Use io='threads'/);
+  assert.match(readFileSync(join(folder, 'guest.xml'), 'utf8'), /io='native' cache='none'/);
+  // One fix only: nothing to say.
+  assert.doesNotMatch(runCli(['fix', '--dry-run', 'guest.xml'], folderWith({ 'guest.xml': SELF_CLOSED_HUGEPAGES })).stderr, /the other fix/);
+});

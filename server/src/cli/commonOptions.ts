@@ -24,7 +24,7 @@ export function parseKind(value: string | undefined): FileKind | undefined {
 /**
  * --host says which host the guest will run on: `live` (this machine), `none`, a root folder holding a
  * host's sys/ and proc/, or a `virsh capabilities` XML file. The host is read once for the whole run
- * and handed to the services, so the host-aware rules (VT150-VT169) speak.
+ * and handed to the services, so the host-aware rules (domain/rules/host) speak.
  */
 export async function validateHost(value: string): Promise<ServiceOptions> {
   if (value !== 'live' && value !== 'none') {

@@ -51,6 +51,10 @@ export async function fixCommand(args: string[], output: Output): Promise<number
       continue;
     }
     if (outcome.text === file.text) continue;
+    for (const choice of outcome.choices) {
+      const others = choice.others.map((title) => `"${title}"`).join(' or ');
+      output.stderr(`virt-tune: ${file.path}:${choice.line}: ${choice.rule}: ${dryRun ? 'would apply' : 'applied'} "${choice.chosen}" (the other fix: ${others}; pick it in the editor instead)\n`);
+    }
     if (dryRun) {
       output.stdout(unifiedDiff(file.path, file.path, file.text, outcome.text));
     } else {
@@ -68,7 +72,8 @@ export async function fixCommand(args: string[], output: Output): Promise<number
   }
 
   const verb = dryRun ? 'would apply' : 'applied';
-  output.stderr(`${verb} ${plural(appliedFixes, 'fix', 'fixes')} in ${plural(fixedFiles, 'file')}\n`);
+  // When no path given could be taken, "applied 0 fixes in 0 files" would read as a clean result.
+  if (collected.unreadable.length === 0 || collected.files.length > 0) output.stderr(`${verb} ${plural(appliedFixes, 'fix', 'fixes')} in ${plural(fixedFiles, 'file')}\n`);
   if (failed) return EXIT_USAGE;
   return errorsRemain ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
 }

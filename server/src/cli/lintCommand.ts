@@ -39,7 +39,8 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   output.stdout(render(format, results));
   if (values.verbose && format === 'text') for (const line of collected.skipped) output.stderr(`virt-tune: ${line}\n`);
   for (const line of collected.unreadable) output.stderr(`virt-tune: ${line}\n`);
-  if (format === 'text') output.stderr(formatSummary(results));
+  // When no path given could be taken, "0 errors ... in 0 files" would read as a clean result.
+  if (format === 'text' && (collected.unreadable.length === 0 || results.length > 0)) output.stderr(formatSummary(results));
   if (collected.unreadable.length > 0) return EXIT_USAGE;
   return hasErrors(results) ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
 }

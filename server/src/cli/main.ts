@@ -5,7 +5,9 @@ import { rulesCommand } from './rulesCommand';
 import { tuneCommand } from './tuneCommand';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError, type Output } from './usage';
 import { VERSION } from '../version';
+import { codeRanges, HOST_RULE_CODES, RULE_CODES_BY_KIND } from '../ruleRegistry';
 
+/** The help text; the rule codes in it come from the rule registry, so they always match the rules. */
 export const HELP = `virt-tune ${VERSION}: checks libvirt domain XML against the RHEL 7 Virtualization Tuning
 and Optimization Guide and libvirt's documentation.
 
@@ -31,7 +33,7 @@ Options of lint and fix:
   -f, --format text|json|sarif  lint output (default text: file:line:col: severity CODE message)
       --kind domain|ksmtuned|cmdline
                                 treat every file as this kind instead of detecting it
-      --host live|none|DIR|FILE the host the guest runs on, for the host-aware rules (VT150-VT169):
+      --host live|none|DIR|FILE the host the guest runs on, for the host-aware rules (${codeRanges([...HOST_RULE_CODES])}):
                                 live is this machine, DIR a root folder holding a host's sys/ and
                                 proc/, FILE virsh capabilities XML (default none)
       --schema auto|builtin|PATH
@@ -45,6 +47,9 @@ Options of lint and fix:
 fix applies only the fixes marked safe, repeating until nothing changes. Files are replaced
 atomically with their mode kept; a file that would not be well-formed XML afterwards (VT100) is
 left as it is.
+
+Rules (virt-tune rules lists them): domain XML ${codeRanges(RULE_CODES_BY_KIND.domain)};
+ksmtuned.conf ${codeRanges(RULE_CODES_BY_KIND.ksmtuned)}; kernel command lines ${codeRanges(RULE_CODES_BY_KIND.cmdline)}.
 
 Exit status: 0 no error-level problem, 1 an error-level problem (remaining, for fix),
 2 a usage error or a file that cannot be read or written.

@@ -13,6 +13,17 @@ export interface FixOutcome {
   applied: number;
   /** The findings of the final text. */
   remaining: Finding[];
+  /** The applied fixes whose finding offered others too: which one was taken, so the user can choose otherwise. */
+  choices: FixChoice[];
+}
+
+/** A fix taken where its finding offered more than one (cache='none' rather than io='threads'). */
+export interface FixChoice {
+  rule: string;
+  /** 1-based, in the text as it was when the fix was taken. */
+  line: number;
+  chosen: string;
+  others: string[];
 }
 
 /**
@@ -23,22 +34,33 @@ export interface FixOutcome {
 export function applySafeFixes(path: string, kind: FileKind, text: string, options: ServiceOptions = {}): FixOutcome {
   let current = text;
   let applied = 0;
+  const choices: FixChoice[] = [];
   let findings = lintText(path, kind, current, 1, options);
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const malformed = findings.some((finding) => finding.rule === WELL_FORMED);
-    const fixes = findings
-      .filter((finding) => !malformed || finding.rule === WELL_FORMED)
-      .flatMap((finding) => finding.fixes.filter((fix) => fix.isPreferred));
+    const candidates = findings.filter((finding) => !malformed || finding.rule === WELL_FORMED);
+    const fixes = candidates.flatMap((finding) => finding.fixes.filter((fix) => fix.isPreferred));
     const document = TextDocument.create('file:///virt-tune-fix', 'xml', pass, current);
     const chosen = compatibleFixes(document, fixes);
     if (chosen.length === 0) break;
     const next = TextDocument.applyEdits(document, chosen.flatMap((fix) => fix.edits));
     if (next === current) break;
+    choices.push(...choicesAmong(candidates, new Set(chosen)));
     current = next;
     applied += chosen.length;
     findings = lintText(path, kind, current, pass + 1, options);
   }
-  return { text: current, applied, remaining: findings };
+  return { text: current, applied, remaining: findings, choices };
+}
+
+/** For each finding with more than one fix whose preferred fix was applied: that fix and the others. */
+function choicesAmong(findings: readonly Finding[], applied: ReadonlySet<Fix>): FixChoice[] {
+  return findings.flatMap((finding) => {
+    const taken = finding.fixes.find((fix) => applied.has(fix));
+    if (!taken || finding.fixes.length < 2) return [];
+    const others = finding.fixes.filter((fix) => fix !== taken).map((fix) => fix.title);
+    return [{ rule: finding.rule, line: finding.range.start.line + 1, chosen: taken.title, others }];
+  });
 }
 
 /**

@@ -4,7 +4,6 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileKind } from '../core/types';
 import { detectKind, isXmlFile, mayHaveKind } from '../services';
-import { UsageError } from './usage';
 
 const BOM = '\uFEFF';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -23,9 +22,12 @@ export interface SourceFile {
 
 export interface Collected {
   files: SourceFile[];
-  /** One line each: a file or folder that could not be read. */
+  /**
+   * One line each: a path named on the command line that cannot be linted: a file or folder that could
+   * not be read, or a file of no kind virt-tune knows (the run exits 2).
+   */
   unreadable: string[];
-  /** One line each: an XML file named on the command line that is not virt-tune's business. */
+  /** One line each: a file met while walking a folder and left out (said only with --verbose). */
   skipped: string[];
 }
 
@@ -56,13 +58,8 @@ export async function collectSourceFiles(paths: readonly string[], kind: FileKin
     const read = await readSource(path, collected);
     if (!read) continue;
     const fileKind = kind ?? detectKind(path, read.text);
-    if (fileKind) {
-      add({ path, kind: fileKind, ...read });
-    } else if (isXmlFile(path, read.text)) {
-      collected.skipped.push(`${path}: skipped: XML whose root is not <domain>`);
-    } else {
-      throw new UsageError(`${path}: not a file virt-tune knows (libvirt domain XML, ksmtuned.conf, a kernel command line); say what it is with --kind`);
-    }
+    if (fileKind) add({ path, kind: fileKind, ...read });
+    else collected.unreadable.push(notOfAnyKind(path, read.text));
   }
   return collected;
 }
@@ -181,4 +178,11 @@ function cannotRead(path: string, error: unknown): string {
       : code === 'ELOOP' ? 'a loop of symbolic links'
       : error instanceof Error ? error.message : String(error);
   return `cannot read ${path}: ${reason}`;
+}
+
+/** The one line for a file named on the command line that is of no kind virt-tune knows. */
+function notOfAnyKind(path: string, text: string): string {
+  const root = isXmlFile(path, text) ? /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''))?.[1] : undefined;
+  const what = root ? `XML whose root is <${root}>, not a libvirt <domain>` : isXmlFile(path, text) ? 'XML with no <domain> root' : 'not libvirt domain XML, ksmtuned.conf or a kernel command line';
+  return `${path}: not a file virt-tune knows (${what}); say what it is with --kind`;
 }
