@@ -149,3 +149,14 @@ test('the shape of a file from its path, and from its text when the path says no
   assert.equal(cmdlineShape('/tmp/x', 'title x\noptions ro\n'), 'bls');
   assert.equal(cmdlineShape('/tmp/x', 'ro quiet\n'), 'plain');
 });
+
+test('GRUB 2 or legacy is told by the content: a GRUB 2 grub.conf, custom.cfg and 40_custom are read as GRUB 2', () => {
+  const grub2 = "menuentry 'Fedora' {\n\tlinux /vmlinuz-6.8.5 root=/dev/sda1 ro quiet\n\tinitrd /initramfs.img\n}\n";
+  assert.equal(cmdlineShape('/boot/grub/grub.conf', grub2), 'grub-cfg');
+  assert.equal(cmdlineShape('/boot/grub/grub.cfg', 'title x\n\tkernel /vmlinuz-2.6.32 ro quiet\n'), 'grub-legacy');
+  assert.equal(cmdlineShapeOfPath('/etc/grub.d/40_custom'), 'grub-cfg');
+  assert.equal(cmdlineShapeOfPath('/boot/grub2/custom.cfg'), 'grub-cfg');
+  assert.equal(cmdlineShapeOfPath('/home/me/project/custom.cfg'), undefined);
+  const lines = commandLines(`#!/bin/sh\nexec tail -n +3 $0\n${grub2}`, '/etc/grub.d/40_custom');
+  assert.deepEqual(lines.map((line) => [line.holder, line.params.map((param) => param.name)]), [['linux', ['root', 'ro', 'quiet']]]);
+});

@@ -1,5 +1,5 @@
 import { joinMapped, sliceMapped, type MappedText } from '../mappedText';
-import { readShellCommand } from '../shellWords';
+import { shellStatements } from '../defaultGrubShell';
 import { tokenize } from '../tokenize';
 import type { CommandLine } from '../types';
 import type { Span } from '../../core/span';
@@ -57,25 +57,20 @@ function commandLine(assignments: readonly Assignment[], end: number, shadowed: 
 
 function readAssignments(source: string): Assignment[] {
   const assignments: Assignment[] = [];
-  for (let offset = 0; offset < source.length; ) {
-    const command = readShellCommand(source, offset);
-    offset = command.end;
-    const words = command.words[0] && source.slice(command.words[0].span.start, command.words[0].span.end) === 'export' ? command.words.slice(1) : command.words;
-    // Assignments lead a command (`A=1 B=2 command`); what follows them is no assignment.
-    for (const word of words) {
-      const text = source.slice(word.span.start, word.span.end);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) break;
-      const match = /^(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=/.exec(text);
-      if (!match) continue;
-      const variable = match[1]!;
-      const value = sliceMapped(word.value, variable.length + 1);
-      const reference = new RegExp(`\\$(\\{${variable}\\}|${variable}(?![A-Za-z0-9_]))`);
+  for (const statement of shellStatements(source)) {
+    // `A=1 command`: the assignment is for that command only, and is no setting of the file.
+    if (statement.command) continue;
+    for (const { name, word, append } of statement.assignments) {
+      if (name !== 'GRUB_CMDLINE_LINUX' && name !== 'GRUB_CMDLINE_LINUX_DEFAULT') continue;
+      const prefix = name.length + (append ? 2 : 1);
+      const value = sliceMapped(word.value, prefix);
+      const reference = new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`);
       assignments.push({
-        variable,
-        nameSpan: { start: word.span.start, end: word.span.start + variable.length },
+        variable: name,
+        nameSpan: { start: word.span.start, end: word.span.start + name.length },
         value,
-        valueSpan: inside(source, { start: word.span.start + variable.length + 1, end: word.span.end }),
-        extends: reference.test(value.text),
+        valueSpan: inside(source, { start: word.span.start + prefix, end: word.span.end }),
+        extends: append || reference.test(value.text),
       });
     }
   }

@@ -10,6 +10,9 @@ import { unknownParameter } from './unknown-parameter';
 import { otherArchitecture } from './other-architecture';
 import { templateFile } from './template-command-line';
 import { bootOptionValue } from './boot-option-value';
+import { defaultGrubUnsourceable } from './default-grub-unsourceable';
+import { defaultGrubCrlf } from './default-grub-crlf';
+import { multilineValue } from './multiline-value';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -24,4 +27,7 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   otherArchitecture,
   templateFile,
   bootOptionValue,
+  defaultGrubUnsourceable,
+  defaultGrubCrlf,
+  multilineValue,
 ];

@@ -1,4 +1,4 @@
-import { guide, kernel } from '../sources';
+import { guide, kernel, projectDoc } from '../sources';
 
 /** The kernel version whose documentation the command line knowledge comes from. */
 export const KERNEL_DOCS_VERSION = '6.12';
@@ -27,3 +27,6 @@ export const GUIDE_EMULATORPIN = guide('9.3.5', 'Using emulatorpin');
 
 /** Documentation/arch/x86/x86_64/boot-options.rst: the x86-64 options kernel-parameters.txt leaves out (the AMD GART's iommu= options). */
 export const X86_BOOT_OPTIONS_DOC = kernel('arch/x86/x86_64/boot-options.rst', 'AMD64 specific boot options (Linux 6.12)');
+
+/** GRUB's manual on /etc/default/grub: a shell file grub-mkconfig sources, and the GRUB_CMDLINE_* keys. */
+export const GRUB_MKCONFIG = projectDoc('GNU GRUB', 'Manual, 6.1 Simple configuration handling (grub-mkconfig and /etc/default/grub)', 'https://www.gnu.org/software/grub/manual/grub/html_node/Simple-configuration.html');

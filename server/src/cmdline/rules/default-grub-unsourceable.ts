@@ -1,0 +1,47 @@
+import { GRUB_MKCONFIG } from '../../kb/cmdline/sources';
+import { shellStatements, unclosedQuote } from '../defaultGrubShell';
+import type { CmdlineRule } from './context';
+
+/**
+ * VT312: /etc/default/grub as bash cannot take it. grub-mkconfig (update-grub, grub2-mkconfig) runs
+ * under `set -e` and sources the file: a quote never closed (often a doubled one, `""quiet""`) makes bash
+ * stop at the end of the file, and a word left after an assignment (`GRUB_CMDLINE_LINUX=quiet splash`)
+ * is run as a command, which is not found. Either way grub-mkconfig fails and writes no new grub.cfg:
+ * an error, at the place where bash breaks.
+ */
+export const defaultGrubUnsourceable: CmdlineRule = {
+  meta: {
+    code: 'VT312',
+    name: 'default-grub-unsourceable',
+    title: '/etc/default/grub must be a file bash can source',
+    severity: 'error',
+    sources: [GRUB_MKCONFIG],
+    fixable: false,
+  },
+  check(context, report) {
+    if (context.document.shape !== 'default-grub') return;
+    const { text } = context;
+    for (const statement of shellStatements(text)) {
+      for (const word of statement.words) {
+        const quote = unclosedQuote(text, word);
+        if (!quote) continue;
+        report({
+          span: quote,
+          message:
+            `This ${text[quote.start] === '"' ? 'double' : 'single'} quote is never closed: bash reads to the end of the file looking for its pair and fails ` +
+            "('unexpected EOF'), so grub-mkconfig stops and no new grub.cfg is written. A doubled quote (\"\"...\"\") is the usual cause: quote the whole value once.",
+        });
+      }
+      const command = statement.command;
+      if (!command || statement.assignments.length === 0 || command.unterminated) continue;
+      const assigned = statement.assignments[statement.assignments.length - 1]!.name;
+      const word = text.slice(command.span.start, command.span.end);
+      report({
+        span: command.span,
+        message:
+          `bash ends the value of ${assigned} at the blank before this word and runs '${word}' as a command (with ${assigned} set for that command only): ` +
+          `'command not found', and grub-mkconfig, which runs under set -e, stops. Quote the whole value: ${assigned}="... ${word} ...".`,
+      });
+    }
+  },
+};
