@@ -12,11 +12,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { FileKind, Finding } from '../core/types';
+import { attachGuests } from '../guests/lspGuests';
 import { attachHost } from '../host/lspHost';
 import { attachPanelRequests } from '../panel/requests';
 import { parseHostSetting } from '../host/load';
 import { attachLibvirt } from '../libvirt/lspLibvirt';
-import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService } from '../services';
+import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService, type ServiceOptions } from '../services';
 import { VERSION } from '../version';
 import { toCodeAction, toDiagnostic, toRewriteAction, wantsQuickFixes, wantsRewrites } from './convert';
 import { tuneFixes } from '../tune/service';
@@ -57,7 +58,7 @@ export function startLanguageServer(connection: Connection): void {
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
     current: (uri) => documents.get(uri),
-    run: (document) => serviceOf(document)?.slowDiagnostics?.(document, hostAccess.options()),
+    run: (document) => serviceOf(document)?.slowDiagnostics?.(document, optionsFor(document)),
     arrived: (document) => {
       if (slow.findings(document).length > 0) send(document);
     },
@@ -68,14 +69,27 @@ export function startLanguageServer(connection: Connection): void {
   const hostAccess = attachHost(connection, () => {
     for (const document of documents.all()) send(document);
   });
+  /** The host's other guests (`virtTune.guests`): libvirt's domains or the domain files beside the document. */
+  const guestsAccess = attachGuests(
+    () => libvirtAccess.current()?.connection,
+    () => {
+      for (const document of documents.all()) send(document);
+    },
+  );
+  /** What a document's services take besides its text: the host and the host's other guests, both cached. */
+  const optionsFor = (document: TextDocument): ServiceOptions => {
+    const guests = guestsAccess.current(document.uri);
+    return { ...hostAccess.options(), ...(guests ? { guests } : {}) };
+  };
   attachPanelRequests(connection, documents, hostAccess);
 
   /** The libvirt daemon of `virtTune.libvirt` (auto: qemu:///system when the host is this machine). */
   const libvirtAccess = attachLibvirt((line) => connection.console.warn(line));
+  libvirtAccess.onDidChange(() => guestsAccess.invalidate());
 
   /** A document's findings (the slow ones of its version, once arrived) at the levels the user set in `virtTune.rules`. */
   const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>
-    applyRuleLevels(mergeFindings(service.diagnostics(document, hostAccess.options()), slow.findings(document)), settings.ruleLevels);
+    applyRuleLevels(mergeFindings(service.diagnostics(document, optionsFor(document)), slow.findings(document)), settings.ruleLevels);
 
   const adoptSettings = (section: unknown): void => {
     const parsed = parseSettings(section);
@@ -85,6 +99,7 @@ export function startLanguageServer(connection: Connection): void {
     hostAccess.configure(section, workspaceFolder);
     const host = typeof section === 'object' && section !== null ? (section as Record<string, unknown>)['host'] : undefined;
     libvirtAccess.configure(section, parseHostSetting(typeof host === 'string' ? host : 'none').kind === 'live');
+    guestsAccess.configure(section, workspaceFolder);
   };
 
   const send = guarded(connection, 'diagnostics', undefined, (document: TextDocument) => {
@@ -158,7 +173,7 @@ export function startLanguageServer(connection: Connection): void {
     guarded(connection, 'completion', EMPTY_COMPLETION, (params): CompletionList => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
-      return service ? service.completion(document, params.position, { ...hostAccess.options(), insertReplace }) : EMPTY_COMPLETION;
+      return service ? service.completion(document, params.position, { ...optionsFor(document), insertReplace }) : EMPTY_COMPLETION;
     }),
   );
 
@@ -168,7 +183,7 @@ export function startLanguageServer(connection: Connection): void {
       const service = document && serviceOf(document);
       if (!service) return null;
       const hover = service.hover(document, params.position);
-      return service.kind === 'domain' ? withTuneHover(hover, document, params.position, hostAccess.options()) : hover;
+      return service.kind === 'domain' ? withTuneHover(hover, document, params.position, optionsFor(document)) : hover;
     }),
   );
 
@@ -182,7 +197,7 @@ export function startLanguageServer(connection: Connection): void {
         : [];
       const tuning =
         service.kind === 'domain' && wantsRewrites(params.context.only)
-          ? tuneFixes(document, document.offsetAt(params.range.start), hostAccess.options()).map((fix) => toRewriteAction(document.uri, fix))
+          ? tuneFixes(document, document.offsetAt(params.range.start), optionsFor(document)).map((fix) => toRewriteAction(document.uri, fix))
           : [];
       return [...fixes, ...tuning];
     }),

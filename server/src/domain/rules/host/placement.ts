@@ -20,7 +20,11 @@ export interface CpuList {
 
 /** Every host CPU list of the domain, in document order of kind: vcpu cpuset, vcpupins, emulatorpin, iothreadpins. */
 export function cpuLists(context: DomainRuleContext): CpuList[] {
-  const { xml, model } = context;
+  return cpuListsOf(context.xml, context.model);
+}
+
+/** cpuLists of any domain's tree and model (another guest's too). */
+export function cpuListsOf(xml: XmlDocument, model: DomainModel): CpuList[] {
   const lists: CpuList[] = [];
   const add = (label: string, set: IdSet | undefined) => {
     const ids = cleanIds(xml, set);
