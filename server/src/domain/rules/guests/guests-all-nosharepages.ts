@@ -1,7 +1,7 @@
 import { guide, libvirt } from '../../../kb/sources';
 import { guestLabel } from '../../../guests/load';
 import type { DomainRule } from '../context';
-import { canRun, documentClaims, guestClaims, otherGuests } from './claims';
+import { canRun, guestClaims, otherGuests } from './claims';
 
 /**
  * VT113: KSM runs on the host, but this guest and every other guest that can run opt out of it with
@@ -20,7 +20,7 @@ export const guestsAllNosharepages: DomainRule = {
   check(context, report) {
     const host = context.host;
     const element = context.model.memoryBacking?.nosharepages;
-    if (!host || host.ksm?.run !== 1 || !element || !documentClaims(context).nosharepages) return;
+    if (!host || host.ksm?.run !== 1 || !element || !context.guests?.length) return;
     const others = otherGuests(context).filter(canRun);
     if (others.length === 0 || others.some((guest) => !guestClaims(guest, host.defaultHugepageKiB).nosharepages)) return;
     report({

@@ -23,9 +23,10 @@ export const guestsStrictMemoryExceedsNode: DomainRule = {
   },
   check(context, report) {
     const host = context.host;
+    if (!host || !context.guests?.length) return;
     const own = documentClaims(context).strictMemory;
     const binding = memoryBinding(context.xml, context.model);
-    if (!host || !own || !binding?.attribute.valueSpan) return;
+    if (!own || !binding?.attribute.valueSpan) return;
     const nodes = own.nodes.map((id) => host.nodes.find((node) => node.id === id));
     if (nodes.some((node) => node?.memTotalKiB === null || node?.memTotalKiB === undefined)) return;
     const totalKiB = nodes.reduce((sum, node) => sum + node!.memTotalKiB!, 0);

@@ -22,8 +22,9 @@ export const guestsVcpuOvercommit: DomainRule = {
   check(context, report) {
     const host = context.host;
     const span = context.model.vcpu?.countSpan;
+    if (!host || !span || !context.guests?.length) return;
     const own = documentClaims(context).vcpus;
-    if (!host || !span || own === undefined) return;
+    if (own === undefined) return;
     const online = onlineCpus(host).map((cpu) => cpu.id);
     if (online.length === 0 || own > online.length) return;
     const running = otherGuests(context)
