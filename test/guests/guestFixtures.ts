@@ -8,12 +8,12 @@ import { serviceFor } from '../../server/src/services';
 import { ROOT } from '../host/hostFixtures';
 
 /**
- * test/fixtures/guests/two-nodes: a copy of a host's /etc/libvirt/qemu for the two-node fixture host.
+ * test/guests/fixtures/two-nodes (kept out of test/fixtures, whose files seed the fuzzer): a copy of a host's /etc/libvirt/qemu for the two-node fixture host.
  * web01 (autostart: vCPUs on CPUs 2 and 4, emulator on 6, 600 MiB of 2 MiB pages strict on node 0,
  * nosharepages), db01 (autostart: CPUs 9 and 11, 28 GiB strict on node 1, nosharepages), batch01
  * (not autostart: CPUs 10 and 12), a broken file and a network: the last two are no guests.
  */
-export const GUEST_FOLDER = join(ROOT, 'test', 'fixtures', 'guests', 'two-nodes');
+export const GUEST_FOLDER = join(ROOT, 'test', 'guests', 'fixtures', 'two-nodes');
 
 export function folderGuests(): Promise<Guest[]> {
   return readGuestFiles([GUEST_FOLDER]);
