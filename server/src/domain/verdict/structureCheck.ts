@@ -1,3 +1,4 @@
+import { SCHEMA_ONLY_ATTRIBUTE, SCHEMA_ONLY_ELEMENT } from '../rules/structure/stage';
 import { closestNames } from '../../core/similarity';
 import type { FixSpec } from '../../core/types';
 import {
@@ -53,7 +54,7 @@ function unknownAttribute(element: XmlElement, definition: SchemaElement, attrib
         : ' It takes no attributes.';
   return {
     code: 'VT103',
-    message: `libvirt knows no attribute '${attribute.name}' on <${element.name}>.${hint}`,
+    message: `libvirt knows no attribute '${attribute.name}' on <${element.name}>: ${SCHEMA_ONLY_ATTRIBUTE}.${hint}`,
     span: attribute.nameSpan,
     cover: attribute.span,
     fixes: suggestions.map((name) => ({
@@ -159,7 +160,7 @@ export function placementProblem(child: XmlElement, parent: XmlElement, parentDe
   const siblings = parentDefinition.children.map((candidate) => candidate.name);
   const schemaName = schemaNameOf(child);
   const suggestions = closestNames(schemaName, siblings).map((name) => writtenLike(child.name, schemaName, name));
-  const head = `libvirt knows no element <${child.name}> inside <${parent.name}>.`;
+  const head = `libvirt knows no element <${child.name}> inside <${parent.name}>: ${SCHEMA_ONLY_ELEMENT}.`;
   if (suggestions.length > 0) {
     return {
       code: 'VT101',
@@ -173,7 +174,7 @@ export function placementProblem(child: XmlElement, parent: XmlElement, parentDe
   if (parents.length > 0) {
     return {
       code: 'VT102',
-      message: `<${child.name}> does not belong inside <${parent.name}>: libvirt reads it inside ${listed(parents, 'or')}.`,
+      message: `<${child.name}> does not belong inside <${parent.name}>: libvirt reads it inside ${listed(parents, 'or')}; ${SCHEMA_ONLY_ELEMENT}.`,
       span: child.nameSpan,
       cover: child.span,
     };

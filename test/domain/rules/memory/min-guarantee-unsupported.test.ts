@@ -8,7 +8,7 @@ test('VT129 flags min_guarantee on a KVM guest and removes it', () => {
   assert.equal(rest.length, 0);
   assert.equal(finding!.severity, 'error');
   assert.equal(rangeText(text, finding!), '1');
-  assert.match(finding!.message, /QEMU driver refuses min_guarantee/);
+  assert.match(finding!.message, /QEMU driver refuses a domain with min_guarantee as soon as it is defined/);
   const fix = finding!.fixes[0]!;
   assert.equal(fix.isPreferred, true);
   const fixed = applyFix(text, fix);

@@ -14,7 +14,7 @@ test('VT101: a misspelt device element, <interfase>, is renamed to <interface> i
   assert.equal(rest.length, 0, 'one mistake, one finding: nothing inside the unknown element is judged');
   assert.equal(finding!.rule, 'VT101');
   assert.equal(finding!.severity, 'error');
-  assert.match(finding!.message, /no element <interfase> inside <devices>\. Did you mean <interface>\?/);
+  assert.match(finding!.message, /no element <interfase> inside <devices>: virsh edit and virsh define --validate refuse it; a plain virsh define drops it without a word\. Did you mean <interface>\?/);
   assert.equal(rangeText(text, finding!), 'interfase');
   assert.equal(finding!.fixes.length, 1);
   const fixed = applyFix(text, finding!.fixes[0]!);
@@ -53,7 +53,7 @@ test("VT103: devce= on a block disk's <source> is renamed to dev", () => {
   const [finding, ...rest] = structural(text);
   assert.equal(rest.length, 0);
   assert.equal(finding!.rule, 'VT103');
-  assert.match(finding!.message, /no attribute 'devce' on <source>\. Did you mean 'dev'\?/);
+  assert.match(finding!.message, /no attribute 'devce' on <source>: virsh edit and virsh define --validate refuse it; a plain virsh define ignores it without a word\. Did you mean 'dev'\?/);
   assert.equal(rangeText(text, finding!), 'devce');
   assert.equal(finding!.fixes.length, 1, 'the one sensible name, though <source> merges every disk type');
   const fixed = applyFix(text, finding!.fixes[0]!);
@@ -82,7 +82,7 @@ test('VT102: <boot> directly under <domain> belongs in <os>', () => {
   const [finding, ...rest] = structural(text);
   assert.equal(rest.length, 0);
   assert.equal(finding!.rule, 'VT102');
-  assert.equal(finding!.message, '<boot> does not belong inside <domain>: libvirt reads it inside <os>.');
+  assert.equal(finding!.message, '<boot> does not belong inside <domain>: libvirt reads it inside <os>; virsh edit and virsh define --validate refuse it; a plain virsh define drops it without a word.');
   assert.equal(rangeText(text, finding!), 'boot');
   assert.deepEqual(finding!.fixes, []);
 });

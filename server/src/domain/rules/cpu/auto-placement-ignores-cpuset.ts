@@ -19,6 +19,7 @@ export const autoPlacementIgnoresCpuset: DomainRule = {
     severity: 'warning',
     sources: [libvirt('cpu-allocation', 'CPU Allocation'), guide('9.3.3', 'Domain Processes')],
     fixable: true,
+    libvirt: { stage: 'accepted' },
   },
   check(context, report) {
     const vcpu = context.model.vcpu;

@@ -18,6 +18,7 @@ export const duplicateVcpupin: DomainRule = {
     severity: 'error',
     sources: [libvirt('cpu-tuning', 'CPU Tuning'), guide('9.3.4', 'Domain vCPU Threads')],
     fixable: true,
+    libvirt: { stage: 'define', says: 'duplicate vcpupin' },
   },
   check(context, report) {
     const count = maxVcpus(context.model);

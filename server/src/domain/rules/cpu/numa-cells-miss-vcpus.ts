@@ -20,6 +20,7 @@ export const numaCellsMissVcpus: DomainRule = {
     severity: 'warning',
     sources: [libvirt('cpu-model-and-topology', 'CPU model and topology'), guide('9.3.9', 'Guest NUMA Topology')],
     fixable: false,
+    libvirt: { stage: 'accepted' },
   },
   check(context, report) {
     const count = maxVcpus(context.model);

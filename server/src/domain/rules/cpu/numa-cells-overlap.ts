@@ -14,6 +14,7 @@ export const numaCellsOverlap: DomainRule = {
     severity: 'error',
     sources: [libvirt('cpu-model-and-topology', 'CPU model and topology'), guide('9.3.9', 'Guest NUMA Topology')],
     fixable: false,
+    libvirt: { stage: 'define', says: 'overlapping vCPU ids' },
   },
   check(context, report) {
     const cells = guestCells(context.xml, context.model);

@@ -24,6 +24,7 @@ export const numaMemoryMismatch: DomainRule = {
     severity: 'warning',
     sources: [libvirt('memory-allocation', 'Memory Allocation'), libvirt('cpu-model-and-topology', 'CPU model and topology'), guide('9.3.9', 'Guest NUMA Topology')],
     fixable: true,
+    libvirt: { stage: 'accepted' },
   },
   check(context, report) {
     const { model } = context;

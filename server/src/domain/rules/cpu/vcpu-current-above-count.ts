@@ -19,6 +19,7 @@ export const vcpuCurrentAboveCount: DomainRule = {
     severity: 'error',
     sources: [libvirt('cpu-allocation', 'CPU Allocation'), guide('9.3.3', 'Domain Processes')],
     fixable: true,
+    libvirt: { stage: 'define', says: 'maximum vCPU count must not be less than current vCPU count' },
   },
   check(context, report) {
     const vcpu = context.model.vcpu;

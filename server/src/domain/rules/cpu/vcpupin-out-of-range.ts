@@ -20,6 +20,7 @@ export const vcpupinOutOfRange: DomainRule = {
     severity: 'warning',
     sources: [libvirt('cpu-tuning', 'CPU Tuning'), guide('9.3.4', 'Domain vCPU Threads')],
     fixable: true,
+    libvirt: { stage: 'accepted' },
   },
   check(context, report) {
     const count = maxVcpus(context.model);

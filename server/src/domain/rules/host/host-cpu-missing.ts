@@ -17,6 +17,7 @@ export const hostCpuMissing: DomainRule = {
     severity: 'error',
     sources: [guide('9.3.2', 'NUMA vCPU Pinning'), libvirt('cpu-tuning', 'CPU Tuning'), libvirt('cpu-allocation', 'CPU Allocation')],
     fixable: false,
+    libvirt: { stage: 'start', says: 'cpuset.cpus', hostDependent: true },
   },
   check(context, report) {
     const host = context.host;

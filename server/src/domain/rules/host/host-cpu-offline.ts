@@ -16,6 +16,7 @@ export const hostCpuOffline: DomainRule = {
     severity: 'warning',
     sources: [guide('9.3.2', 'NUMA vCPU Pinning'), libvirt('cpu-tuning', 'CPU Tuning')],
     fixable: false,
+    libvirt: { stage: 'start', hostDependent: true },
   },
   check(context, report) {
     const host = context.host;

@@ -24,6 +24,7 @@ export const hostHugepageSizeMissing: DomainRule = {
       kernel('admin-guide/kernel-parameters.txt', 'hugepagesz='),
     ],
     fixable: false,
+    libvirt: { stage: 'start', says: 'hugetlbfs', hostDependent: true },
   },
   check(context, report) {
     const host = context.host;

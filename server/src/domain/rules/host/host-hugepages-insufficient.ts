@@ -29,6 +29,7 @@ export const hostHugepagesInsufficient: DomainRule = {
       libvirt('memory-backing', 'Memory Backing'),
     ],
     fixable: false,
+    libvirt: { stage: 'start', says: 'hugetlbfs', hostDependent: true },
   },
   check(context, report) {
     const host = context.host;

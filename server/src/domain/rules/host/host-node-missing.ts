@@ -17,6 +17,7 @@ export const hostNodeMissing: DomainRule = {
     severity: 'error',
     sources: [guide('9.3.3', 'Domain Processes'), libvirt('numa-node-tuning', 'NUMA Node Tuning')],
     fixable: false,
+    libvirt: { stage: 'start', says: 'is unavailable', hostDependent: true },
   },
   check(context, report) {
     const host = context.host;

@@ -15,6 +15,7 @@ export const hostdevMissing: DomainRule = {
     severity: 'error',
     sources: [guide('9.3.11', 'NUMA Node Locality for PCI Devices'), libvirt('usb-pci-scsi-devices', 'USB / PCI / SCSI devices')],
     fixable: false,
+    libvirt: { stage: 'start', hostDependent: true },
   },
   check(context, report) {
     const host = context.host;

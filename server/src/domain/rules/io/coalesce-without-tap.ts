@@ -15,7 +15,7 @@ const TAP_TYPES: ReadonlySet<string> = new Set(['network', 'bridge']);
 /**
  * VT148: `<coalesce>` on an interface that is not of type 'network' or 'bridge'. The setting is the tun/tap
  * device's rx batching (Guide 5.5), and libvirt documents it for those two types only; its QEMU driver
- * refuses it on any other type, so the guest does not start.
+ * refuses it on any other type when the domain is defined (libvirt 9.0 checked).
  */
 export const coalesceWithoutTap: DomainRule = {
   meta: {
@@ -25,6 +25,7 @@ export const coalesceWithoutTap: DomainRule = {
     severity: 'error',
     sources: [guide('5.5', 'Batching Network Packets'), libvirt('coalesce-settings', 'Coalesce settings')],
     fixable: true,
+    libvirt: { stage: 'define', says: 'coalesce settings on interface type direct are not supported' },
   },
   check(context, report) {
     for (const iface of context.model.interfaces) {
@@ -34,7 +35,7 @@ export const coalesceWithoutTap: DomainRule = {
         span: coalesce.nameSpan,
         message:
           `<coalesce> sets the rx batching of a tap device, which only interfaces of type 'network' and 'bridge' have: ` +
-          `libvirt refuses it on type '${iface.type}' and the guest does not start.`,
+          `libvirt refuses it on type '${iface.type}' when the domain is defined.`,
         fixes: removeElementFixes(context.text, coalesce),
       });
     }

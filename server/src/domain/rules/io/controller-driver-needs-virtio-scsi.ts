@@ -18,7 +18,7 @@ const NUMBER_SETTINGS = ['queues', 'cmd_per_lun', 'max_sectors', 'iothread'] as 
 /**
  * VT149: a controller `<driver>` with queues, cmd_per_lun, max_sectors, ioeventfd or iothread on a
  * controller that is not virtio-scsi. The schema lets any controller have them, but libvirt's QEMU
- * driver refuses each of them unless the controller is a virtio-scsi one, so the guest does not start.
+ * driver refuses each of them unless the controller is a virtio-scsi one, when the domain is defined (libvirt 9.0 checked).
  * A SCSI controller without a model gets libvirt's default model, which depends on the machine: it
  * is left alone.
  */
@@ -30,6 +30,7 @@ export const controllerDriverNeedsVirtioScsi: DomainRule = {
     severity: 'error',
     sources: [guide('7.4.2.1', 'Configuring Multi-Queue virtio-scsi'), libvirt('controllers', 'Controllers')],
     fixable: true,
+    libvirt: { stage: 'define', says: 'only supported by virtio-scsi controller' },
   },
   check(context, report) {
     const { xml, text } = context;
@@ -58,7 +59,7 @@ export const controllerDriverNeedsVirtioScsi: DomainRule = {
           span: setting.span,
           message:
             `${setting.name} on a controller <driver> is a virtio-scsi setting: ` +
-            `libvirt refuses it on ${which} and the guest does not start.`,
+            `libvirt refuses it on ${which} when the domain is defined.`,
           fixes,
         });
       }

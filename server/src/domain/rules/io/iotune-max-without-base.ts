@@ -31,6 +31,7 @@ export const iotuneMaxWithoutBase: DomainRule = {
       libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs'),
     ],
     fixable: true,
+    libvirt: { stage: 'start', says: 'cannot be lower than' },
   },
   check(context, report) {
     const { xml, text } = context;

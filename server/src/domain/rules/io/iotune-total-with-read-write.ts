@@ -23,6 +23,7 @@ export const iotuneTotalWithReadWrite: DomainRule = {
       libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs'),
     ],
     fixable: true,
+    libvirt: { stage: 'define', says: 'cannot be set at the same time' },
   },
   check(context, report) {
     const { xml, text } = context;

@@ -29,6 +29,7 @@ export const nativeIoNeedsDirectCache: DomainRule = {
       libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs'),
     ],
     fixable: true,
+    libvirt: { stage: 'define', says: "io='native' needs either no disk cache or directsync cache mode" },
   },
   check(context, report) {
     for (const disk of context.model.disks) {
@@ -58,6 +59,6 @@ function message(cacheMode: string | undefined): string {
       : `cache='${cacheMode}' goes through the host page cache`;
   return (
     `io='native' (Linux native AIO) works only when the host page cache is bypassed, but ${why}: ` +
-    `libvirt refuses to start the guest. Use cache='none' or cache='directsync', or io='threads'.`
+    `libvirt refuses the domain when it is defined. Use cache='none' or cache='directsync', or io='threads'.`
   );
 }

@@ -18,6 +18,7 @@ export const hugepageNodesetUnknownCell: DomainRule = {
       libvirt('memory-backing', 'Memory Backing'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'node 4 not found' },
   },
   check(context, report) {
     const pages = context.model.memoryBacking?.hugepages?.pages ?? [];

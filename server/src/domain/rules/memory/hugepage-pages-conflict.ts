@@ -21,6 +21,7 @@ export const hugepagePagesConflict: DomainRule = {
       guide('9.3.10', 'Assigning Host Huge Pages to Multiple Guest NUMA Nodes'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'intersect' },
   },
   check(context, report) {
     const pages = context.model.memoryBacking?.hugepages?.pages ?? [];

@@ -33,6 +33,7 @@ export const hugepageSizeNotHuge: DomainRule = {
       kernel('admin-guide/kernel-parameters.txt', 'hugepagesz='),
     ],
     fixable: false,
+    libvirt: { stage: 'start', says: 'hugetlbfs' },
   },
   check(context, report) {
     const { model } = context;

@@ -15,6 +15,7 @@ export const memnodeUnknownCell: DomainRule = {
     severity: 'error',
     sources: [libvirt('numa-node-tuning', 'NUMA Node Tuning'), guide('9.3.9', 'Guest NUMA Topology')],
     fixable: false,
+    libvirt: { stage: 'define', says: 'must correspond to existing guest' },
   },
   check(context, report) {
     const memnodes = context.model.numatune?.memnodes ?? [];

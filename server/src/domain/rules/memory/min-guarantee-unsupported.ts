@@ -6,7 +6,7 @@ import { removeElement } from '../edits';
 /**
  * VT129: `<memtune><min_guarantee>` on a QEMU/KVM guest. The guide (8.2.2) lists it among the memtune
  * options, but libvirt documents it for VMware ESX and OpenVZ only, and its QEMU driver refuses a domain
- * that sets it ("Parameter 'min_guarantee' not supported by QEMU"). A value of 0 is "not set" to
+ * that sets it when it is defined ("Parameter 'min_guarantee' not supported by QEMU"; libvirt 9.0 checked). A value of 0 is "not set" to
  * libvirt and passes.
  */
 export const minGuaranteeUnsupported: DomainRule = {
@@ -17,6 +17,7 @@ export const minGuaranteeUnsupported: DomainRule = {
     severity: 'error',
     sources: [libvirt('memory-tuning', 'Memory Tuning'), guide('8.2.2', 'Memory Tuning with virsh')],
     fixable: true,
+    libvirt: { stage: 'define', says: "Parameter 'min_guarantee' not supported by QEMU" },
   },
   check(context, report) {
     const guarantee = context.model.memtune?.minGuarantee;
@@ -27,7 +28,7 @@ export const minGuaranteeUnsupported: DomainRule = {
     report({
       span,
       message:
-        "libvirt's QEMU driver refuses min_guarantee, and the guest does not start: only the VMware ESX and " +
+        "libvirt's QEMU driver refuses a domain with min_guarantee as soon as it is defined: only the VMware ESX and " +
         'OpenVZ drivers support it, although guide 8.2.2 lists it. Remove it; soft_limit is the nearest ' +
         'QEMU/KVM setting.',
       fixes: removal ? [{ title: 'Remove <min_guarantee>', edits: [removal], isPreferred: true }] : [],

@@ -17,6 +17,7 @@ export const swapHardLimitNotAboveHardLimit: DomainRule = {
     severity: 'error',
     sources: [guide('8.2.2', 'Memory Tuning with virsh'), libvirt('memory-tuning', 'Memory Tuning')],
     fixable: false,
+    libvirt: { stage: 'start', note: 'cgroup v1' },
   },
   check(context, report) {
     const hard = context.model.memtune?.hardLimit;

@@ -26,6 +26,7 @@ export const invalidIdList: DomainRule = {
       guide('9.3.4', 'Domain vCPU Threads'),
     ],
     fixable: true,
+    libvirt: { stage: 'define', says: 'Failed to parse bitmap' },
   },
   check(context, report) {
     for (const typed of typedValues(context.xml)) {

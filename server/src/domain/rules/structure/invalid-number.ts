@@ -32,6 +32,7 @@ export const invalidNumber: DomainRule = {
       guide('9.3.3', 'Domain Processes'),
     ],
     fixable: true,
+    libvirt: { stage: 'define', says: 'Invalid value' },
   },
   check(context, report) {
     for (const typed of typedValues(context.xml)) {

@@ -33,6 +33,7 @@ export const invalidValue: DomainRule = {
       guide('9.3.3', 'Domain Processes'),
     ],
     fixable: true,
+    libvirt: { stage: 'define', says: "Unsupported NUMA memory tuning mode 'prefered'" },
   },
   check(context, report) {
     for (const typed of typedValues(context.xml)) {

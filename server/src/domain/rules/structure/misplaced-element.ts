@@ -1,3 +1,4 @@
+import { SCHEMA_ONLY_ELEMENT } from './stage';
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
 import { placements } from './placement';
@@ -23,6 +24,7 @@ export const misplacedElement: DomainRule = {
       guide('9.3.4', 'Domain vCPU Threads'),
     ],
     fixable: false,
+    libvirt: { stage: 'validate', says: 'failed to validate against schema' },
   },
   check(context, report) {
     for (const placement of placements(context.xml)) {
@@ -31,7 +33,7 @@ export const misplacedElement: DomainRule = {
       const parent = element.parent?.name ?? 'domain';
       report({
         span: element.nameSpan,
-        message: `<${element.name}> does not belong inside <${parent}>: libvirt reads it inside ${describeParents(parentPaths)}.`,
+        message: `<${element.name}> does not belong inside <${parent}>: libvirt reads it inside ${describeParents(parentPaths)}; ${SCHEMA_ONLY_ELEMENT}.`,
       });
     }
   },

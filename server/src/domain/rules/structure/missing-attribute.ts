@@ -22,6 +22,7 @@ export const missingAttribute: DomainRule = {
       guide('9.3.5', 'Using emulatorpin'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'Missing required attribute' },
   },
   check(context, report) {
     for (const { element, spec } of specifiedElements(context.xml)) {

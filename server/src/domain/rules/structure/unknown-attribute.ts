@@ -1,3 +1,4 @@
+import { SCHEMA_ONLY_ATTRIBUTE } from './stage';
 import { guide, libvirt } from '../../../kb/sources';
 import type { ElementSpec } from '../../../kb/types';
 import type { DomainRule } from '../context';
@@ -27,6 +28,12 @@ export const unknownAttribute: DomainRule = {
       guide('9.3.4', 'Domain vCPU Threads'),
     ],
     fixable: true,
+    libvirt: {
+      stage: 'validate',
+      says: 'failed to validate against schema',
+      example: "<vcpu placment='static'>2</vcpu>",
+      fixed: "<vcpu placement='static'>2</vcpu>",
+    },
   },
   check(context, report) {
     for (const { element, spec } of specifiedElements(context.xml)) {
@@ -38,7 +45,7 @@ export const unknownAttribute: DomainRule = {
           : ` ${takenAttributes(spec)}`;
         report({
           span: attribute.nameSpan,
-          message: `libvirt knows no attribute '${attribute.name}' on <${element.name}>.${hint}`,
+          message: `libvirt knows no attribute '${attribute.name}' on <${element.name}>: ${SCHEMA_ONLY_ATTRIBUTE}.${hint}`,
           fixes: suggestions.map((name) => ({
             title: `Rename '${attribute.name}' to '${name}'`,
             edits: [{ span: attribute.nameSpan, newText: name }],

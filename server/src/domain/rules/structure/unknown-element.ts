@@ -1,3 +1,4 @@
+import { SCHEMA_ONLY_ELEMENT } from './stage';
 import { closestNames } from '../../../core/similarity';
 import type { Report } from '../../../core/types';
 import { guide, libvirt } from '../../../kb/sources';
@@ -31,6 +32,7 @@ export const unknownElement: DomainRule = {
       guide('9.3.5', 'Using emulatorpin'),
     ],
     fixable: true,
+    libvirt: { stage: 'validate', says: 'failed to validate against schema' },
   },
   check(context, report) {
     for (const placement of placements(context.xml)) {
@@ -51,7 +53,7 @@ export const unknownElement: DomainRule = {
 
 function unknownMessage(element: XmlElement, parentSpec: ElementSpec, suggestions: readonly string[]): string {
   const parent = element.parent?.name ?? 'domain';
-  const head = `libvirt knows no element <${element.name}> inside <${parent}>.`;
+  const head = `libvirt knows no element <${element.name}> inside <${parent}>: ${SCHEMA_ONLY_ELEMENT}.`;
   if (suggestions.length > 0) return `${head} Did you mean ${listOf(suggestions.map((name) => `<${name}>`), 'or')}?`;
   const { children } = parentSpec;
   if (children.length === 0) return `${head} <${parent}> holds no child elements.`;
