@@ -98,6 +98,7 @@ function ownedSpans(text: string, root: XmlElement): { start: number; end: numbe
   if (cpu?.selfClosing) spans.push(cpu.span);
   for (const devices of childElements(root, 'devices')) {
     for (const device of childElements(devices)) {
+      if (device.selfClosing) spans.push({ start: device.span.end - 2, end: device.span.end });
       const driver = firstChild(device, 'driver');
       for (const name of ['queues', 'iothread']) {
         const found = driver && attribute(driver, name);

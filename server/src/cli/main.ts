@@ -18,10 +18,11 @@ Usage:
   virt-tune host [--root DIR | --capabilities FILE] [--format text|json]
                                        show a host as virt-tune sees it: NUMA nodes, CPUs,
                                        huge pages, KSM, THP, PCI devices (default: this machine)
-  virt-tune tune [--host live|DIR|FILE] [--node N] [--no-lock] [--write] FILE
+  virt-tune tune [--host live|DIR|FILE] [--libvirt URI] [--node N] [--no-lock] [--write] FILE
                                        write the guide's NUMA, pinning, huge page and multi-queue
                                        tuning into one domain, fitted to the host (default: this
-                                       machine); prints the diff and why, --write applies it
+                                       machine) and to the pins of the domains libvirt at URI
+                                       defines; prints the diff and why, --write applies it
   virt-tune --help | --version
 
 PATH is a file or a folder. Folders are searched recursively (node_modules and .git left out) for

@@ -4,7 +4,11 @@ import { spanToRange } from '../core/report';
 import { parseXml } from '../xml/parser';
 import { buildDomainModel } from '../domain/model';
 import { isolatedCpus, TUNE_TITLE, tuneDomain } from '../tune';
+import type { Guest } from '../guests/types';
+import { openLibvirt } from '../libvirt/open';
+import { parseLibvirtSetting } from '../libvirt/setting';
 import { validateHost } from './commonOptions';
+import { libvirtGuests } from './libvirtGuests';
 import { writeFileAtomically } from './atomicWrite';
 import { collectSourceFiles, encodeSource, isFaithfulUtf8 } from './sourceFiles';
 import { unifiedDiff } from './unifiedDiff';
@@ -25,6 +29,7 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
       node: { type: 'string' },
       write: { type: 'boolean', short: 'w', default: false },
       'no-lock': { type: 'boolean', default: false },
+      libvirt: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`tune takes one FILE (got ${positionals.length})`);
@@ -35,6 +40,7 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
   }
   const { host } = await validateHost(values.host);
   if (!host) throw new UsageError('tune needs a host: --host live (the default), a root folder or a capabilities file');
+  const guests = values.libvirt === undefined ? [] : await guestsOf(values.libvirt, output);
   const path = positionals[0]!;
   const collected = await collectSourceFiles([path], 'domain');
   for (const line of collected.unreadable) output.stderr(`virt-tune: ${line}\n`);
@@ -54,6 +60,7 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
     xml,
     model: buildDomainModel(xml.root),
     host,
+    guests,
     isolatedCpus: host.cmdline ? isolatedCpus(host.cmdline) : [],
     ...(node !== undefined ? { node } : {}),
     lockMemory: !values['no-lock'],
@@ -92,4 +99,14 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
       : `${file.path}: ${values.write ? 'tuned' : 'would be tuned'} ${choice.summary}\n`,
   );
   return EXIT_CLEAN;
+}
+
+/** The other guests of the libvirt at `uri` (--libvirt), whose pins the placement avoids. */
+async function guestsOf(uri: string, output: Output): Promise<Guest[]> {
+  const opened = await openLibvirt(parseLibvirtSetting(uri), { fromUser: true });
+  if (opened.problem) throw new UsageError(`--libvirt: ${opened.problem}`);
+  if (!opened.connection) throw new UsageError(`--libvirt: no libvirt answers at ${uri}`);
+  const { guests, problems } = await libvirtGuests(opened.connection);
+  for (const problem of problems) output.stderr(`virt-tune: --libvirt: ${problem}\n`);
+  return guests;
 }

@@ -1,4 +1,3 @@
-import { formatCpuset } from '../kb/cpuset';
 import { fitPlacements, guestNeeds } from './fit';
 import { explain } from './explain';
 import { hostView } from './hostView';
@@ -46,13 +45,5 @@ export function tuneDomain(input: TuneInput): TuneResult {
     };
   });
   if (choices.length === 0 && notes.length === 0) notes.push(`No host node set fits ${needs.vcpus} vCPUs in equal cells${needs.threads > 1 ? ` of ${needs.threads}-thread cores` : ''}.`);
-  return { choices, notes: choices.length > 0 ? notes : [...notes, ...describeHost(view)] };
-}
-
-function describeHost(view: ReturnType<typeof hostView>): string[] {
-  return view.map(
-    (node) =>
-      `node ${node.id}: ${node.freeCores.length} free ${node.freeCores.length === 1 ? 'core' : 'cores'}` +
-      (node.freeCores.length > 0 ? ` (${node.freeCores.map((core) => formatCpuset(core)).join('; ')})` : ''),
-  );
+  return { choices, notes };
 }

@@ -132,7 +132,19 @@ function setDriverAttribute(writer: Writer, device: XmlElement, name: string, va
     else writer.edits.push({ span: { start: driver.nameSpan.end, end: driver.nameSpan.end }, newText: ` ${name}=${writer.style.quote}${value}${writer.style.quote}` });
     return;
   }
-  if (device.selfClosing || !device.endTagSpan) return;
+  if (!device.startTagClosed) return;
+  if (device.selfClosing) {
+    // `<controller .../>` opens to hold its <driver/>: only the closing `/>` is replaced.
+    const close = writer.text.lastIndexOf('/>', device.span.end);
+    if (close < device.span.start) return;
+    const indent = lineIndent(writer.text, device.span.start);
+    const inner = indent + writer.style.step;
+    const element = render({ name: 'driver', attributes: [[name, value]] }, inner, writer.style);
+    const { eol } = writer.style;
+    writer.edits.push({ span: { start: close, end: device.span.end }, newText: `>${eol}${inner}${element}${eol}${indent}</${device.name}>` });
+    return;
+  }
+  if (!device.endTagSpan) return;
   const children = childElements(device);
   const last = children[children.length - 1];
   const indent = last ? lineIndent(writer.text, last.span.start) : lineIndent(writer.text, device.span.start) + writer.style.step;
