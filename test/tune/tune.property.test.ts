@@ -45,7 +45,13 @@ function guestXml(random: Random, vcpus: number, memoryMiB: number): string {
   if (random.chance(0.4)) lines.push(`${i(1)}<cputune>`, `${i(2)}<shares>2048</shares>`, `${i(2)}<vcpupin vcpu=${q}0${q} cpuset=${q}0${q}/>`, `${i(1)}</cputune>`);
   if (random.chance(0.3)) lines.push(`${i(1)}<memoryBacking>`, `${i(2)}<nosharepages/>`, `${i(1)}</memoryBacking>`);
   lines.push(`${i(1)}<os>`, `${i(2)}<type arch=${q}x86_64${q} machine=${q}q35${q}>hvm</type>`, `${i(1)}</os>`);
-  if (random.chance(0.4)) lines.push(`${i(1)}<cpu mode=${q}host-passthrough${q}/>`);
+  const cpu = random.below(3);
+  if (cpu === 1) lines.push(`${i(1)}<cpu mode=${q}host-passthrough${q}/>`);
+  if (cpu === 2 && vcpus % 2 === 0) {
+    // A topology with two threads per core: the tuner pins each pair of vCPUs on the threads of one host core.
+    lines.push(`${i(1)}<cpu mode=${q}host-passthrough${q}>`, `${i(2)}<topology sockets=${q}1${q} cores=${q}${vcpus / 2}${q} threads=${q}2${q}/>`);
+    lines.push(`${i(2)}<numa>`, `${i(3)}<cell id=${q}0${q} cpus=${q}0-${vcpus - 1}${q} memory=${q}${memoryMiB}${q} unit=${q}MiB${q} memAccess=${q}shared${q}/>`, `${i(2)}</numa>`, `${i(1)}</cpu>`);
+  }
   lines.push(`${i(1)}<devices>`);
   if (random.chance(0.6)) {
     lines.push(`${i(2)}<disk type=${q}file${q} device=${q}disk${q}>`);
@@ -121,6 +127,7 @@ test('every tuning proposed on generated hosts lints clean there, keeps every by
   let tuned = 0;
   let spanning = 0;
   let paged = 0;
+  let threaded = 0;
   for (let index = 0; index < CASES; index++) {
     const { host } = randomHost(random);
     const vcpus = random.pick([1, 2, 4, 6, 8]);
@@ -137,6 +144,12 @@ test('every tuning proposed on generated hosts lints clean there, keeps every by
       tuned++;
       if (choice.placement.cells.length > 1) spanning++;
       if (choice.placement.cells.some((cell) => cell.pageKiB !== undefined)) paged++;
+      if (choice.placement.threads === 2) {
+        threaded++;
+        for (const cell of choice.placement.cells) {
+          cell.cores.forEach((core, index) => assert.deepEqual(cell.hostCpus.slice(index * 2, index * 2 + 2), core.slice(0, 2), `${label}: a thread pair split`));
+        }
+      }
       for (const edit of choice.edits) {
         if (edit.span.start === edit.span.end) continue;
         assert.ok(
@@ -161,4 +174,5 @@ test('every tuning proposed on generated hosts lints clean there, keeps every by
   assert.ok(tuned > 100, `only ${tuned} tunings checked`);
   assert.ok(spanning > 5, `only ${spanning} spanning placements`);
   assert.ok(paged > 5, `only ${paged} placements with huge pages`);
+  assert.ok(threaded > 5, `only ${threaded} placements with two threads per core`);
 });

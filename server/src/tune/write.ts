@@ -152,6 +152,15 @@ function setDriverAttribute(writer: Writer, device: XmlElement, name: string, va
   if (last) writer.edits.push({ span: { start: last.span.end, end: last.span.end }, newText: `${writer.style.eol}${indent}${element}` });
 }
 
+/** The attributes of the existing guest cell of that id that the tuner does not write. */
+function keptCellAttributes(model: DomainModel, id: number): [string, string][] {
+  const cell = model.cpu?.cells.find((each, index) => (each.id ?? index) === id);
+  if (!cell) return [];
+  return cell.element.attributes
+    .filter((each) => !['id', 'cpus', 'memory', 'unit'].includes(each.name) && each.value !== undefined)
+    .map((each) => [each.name, each.value!]);
+}
+
 /** `<topology>` and `<numa>` inside `<cpu>`, the rest of `<cpu>` as written. */
 function writeCpu(writer: Writer, model: DomainModel, topology: NewElement, numa: NewElement): void {
   const cpu = model.cpu?.element;
@@ -272,7 +281,9 @@ export function placementEdits(text: string, model: DomainModel, placement: Plac
     attributes: [],
     children: placement.cells.map((cell): NewElement => {
       const [value, unit] = sizeWithUnit(cell.memoryKiB);
-      return { name: 'cell', attributes: [['id', cell.id], ['cpus', cpuList(cell.vcpus)], ['memory', value], ['unit', unit]] };
+      // What else the user gave the cell (memAccess='shared' for vhost-user or virtiofs, discard) stays.
+      const kept = keptCellAttributes(model, cell.id);
+      return { name: 'cell', attributes: [['id', cell.id], ['cpus', cpuList(cell.vcpus)], ['memory', value], ['unit', unit], ...kept] };
     }),
   };
   writeCpu(writer, model, topology, numa);
