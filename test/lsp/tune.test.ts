@@ -44,6 +44,6 @@ test('the server offers "Tune for this host" on <cputune> with the saved host, a
   await connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: tuned }] });
   const pinLine = tuned.split('\n').findIndex((each) => each.includes('<emulatorpin'));
   const hover = await within('hover', connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: { line: pinLine, character: 6 } }));
-  assert.match((hover?.contents as MarkupContent).value, /### Tune for this host: across nodes 0-3/);
+  assert.match((hover?.contents as MarkupContent).value, /\*\*Tune for this host\*\* across nodes 0-3 .*\.\n\n\*\*`<cputune>`\*\*: each vCPU pinned/);
   assert.deepEqual((await ask(URI, { line, character: 4 })).filter((action) => action.title.startsWith('Tune')), [], 'nothing left to tune');
 });

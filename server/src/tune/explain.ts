@@ -69,8 +69,29 @@ export interface ExplainContext {
   multiqueueScsi: number;
 }
 
-/** What a placement writes and why, as Markdown for the CLI, the code action's hover and the panel. */
-export function explain(placement: Placement, context: ExplainContext): string {
+/** The block each line of the explanation is about, by how the line starts. */
+const BLOCK_OF_LINE: [string, RegExp][] = [
+  ['cputune', /^- \*\*`<cputune>/],
+  ['numatune', /^- \*\*`<vcpu placement/],
+  ['cpu', /^- \*\*`<cpu>/],
+  ['memoryBacking', /^- \*\*`<memoryBacking>/],
+  ['memtune', /^- \*\*`<locked\/>/],
+  ['iothreads', /^- \*\*`<iothreads>/],
+];
+
+/** What a placement writes and why: the whole Markdown, and its line for each block (for hovers). */
+export function explain(placement: Placement, context: ExplainContext): { markdown: string; blocks: Record<string, string> } {
+  // Element names as code, so a Markdown reader (the hover) shows them instead of taking them for HTML.
+  const lines = explainLines(placement, context).map((line) => line.replace(/(?<!`)<([a-zA-Z_/][^<>]*)>/g, '`<$1>`'));
+  const blocks: Record<string, string> = {};
+  for (const line of lines) {
+    const block = BLOCK_OF_LINE.find(([, pattern]) => pattern.test(line))?.[0];
+    if (block) blocks[block] = line.slice(2);
+  }
+  return { markdown: lines.join('\n'), blocks };
+}
+
+function explainLines(placement: Placement, context: ExplainContext): string[] {
   const lines: string[] = [];
   const span = placement.cells.length > 1;
   lines.push(`### Tune for this host: ${summary(placement, context.view)}`, '');
@@ -129,7 +150,7 @@ export function explain(placement: Placement, context: ExplainContext): string {
   }
   if (placement.hardLimitKiB !== undefined) {
     lines.push(
-      `- **<locked/>** with **<memtune><hard_limit>** of ${formatKiB(placement.hardLimitKiB)}: the guest's memory plus 1 GiB for QEMU itself. ` +
+      `- **<locked/>** with **<memtune> hard_limit** of ${formatKiB(placement.hardLimitKiB)}: the guest's memory plus 1 GiB for QEMU itself. ` +
         `The guide asks for a hard_limit whenever memory is locked (${cite.memtune}); libvirt warns that QEMU's own share can only be guessed ` +
         `(${cite.memtuneLibvirt}), and 1 GiB is the allowance libvirt itself gives a guest whose memory it must lock for an assigned device. ` +
         'Where the locked-memory limit cannot be raised (some containers), leave locking out (`virt-tune tune --no-lock`).',
@@ -143,5 +164,5 @@ export function explain(placement: Placement, context: ExplainContext): string {
   if (context.multiqueueNet > 0) lines.push(`- virtio-net queues = ${placement.vcpus}, one per vCPU (${cite.net}).`);
   if (context.multiqueueScsi > 0) lines.push(`- virtio-scsi queues = ${placement.vcpus}, one per vCPU (${cite.scsi}).`);
   lines.push('', 'Nothing else in the file changes. A guest running now holds its own memory and pages, which the free figures above do not count.');
-  return lines.join('\n');
+  return lines;
 }

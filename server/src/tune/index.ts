@@ -34,7 +34,7 @@ export function tuneDomain(input: TuneInput): TuneResult {
       placement,
       summary: summary(placement, view),
       edits: placementEdits(input.text, input.model, placement),
-      markdown: explain(placement, {
+      ...explain(placement, {
         view,
         notes,
         iothreads,

@@ -12,8 +12,14 @@ import { tuneDomain, TUNE_TITLE } from './index';
 
 /** Where "Tune for this host" is offered: on these elements (the domain: on its start tag). */
 const OFFERED_ON = new Set(['vcpu', 'cputune', 'numatune', 'memoryBacking']);
-/** Elements whose hover tells which placement they belong to, once the guest is tuned. */
-const EXPLAINED = new Set(['vcpu', 'cputune', 'numatune', 'memoryBacking', 'memtune', 'iothreads', 'numa', 'topology', 'vcpupin', 'emulatorpin', 'iothreadpin', 'memnode', 'cell', 'page']);
+/** Elements whose hover tells which placement they belong to, once the guest is tuned: by the block they are in. */
+const BLOCK_OF_ELEMENT: Record<string, string> = {
+  cputune: 'cputune', vcpupin: 'cputune', emulatorpin: 'cputune', iothreadpin: 'cputune',
+  vcpu: 'numatune', numatune: 'numatune', memnode: 'numatune',
+  topology: 'cpu', numa: 'cpu', cell: 'cpu',
+  memoryBacking: 'memoryBacking', hugepages: 'memoryBacking', page: 'memoryBacking', locked: 'memtune',
+  memtune: 'memtune', hard_limit: 'memtune', iothreads: 'iothreads',
+};
 
 export interface TuneOptions {
   host?: HostModel;
@@ -65,7 +71,9 @@ export function tuneHover(textDocument: TextDocument, offset: number, options: T
   if (!options.host) return undefined;
   const { xml } = domainDocument(textDocument);
   const element = elementAt(xml, offset);
-  if (!element || !EXPLAINED.has(element.name)) return undefined;
+  const block = element && BLOCK_OF_ELEMENT[element.name];
+  if (!block) return undefined;
   const tuned = tuneDocument(textDocument, options)?.choices.find((choice) => choice.edits.length === 0);
-  return tuned?.markdown;
+  const line = tuned?.blocks[block];
+  return tuned && line ? `**${TUNE_TITLE}** ${tuned.summary}.\n\n${line}` : undefined;
 }

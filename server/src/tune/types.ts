@@ -60,6 +60,8 @@ export interface TuneChoice {
   edits: SpanEdit[];
   /** Markdown: what was written and why, with the guide's sections. */
   markdown: string;
+  /** The explanation's line for each block it writes (`cputune`, `numatune`, `cpu`, `memoryBacking`, `memtune`, `iothreads`). */
+  blocks: Record<string, string>;
 }
 
 export interface TuneResult {
