@@ -1,16 +1,23 @@
 import type { Span } from '../core/span';
-import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './types';
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlText } from './types';
+
+// Indexed loops in these helpers: they run for every element of every document, and a for-of loop
+// allocates an iterator result per step wherever V8 has not optimised the caller yet.
 
 export function childElements(element: XmlElement, name?: string): XmlElement[] {
   const result: XmlElement[] = [];
-  for (const child of element.children) {
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.kind === 'element' && (name === undefined || child.name === name)) result.push(child);
   }
   return result;
 }
 
 export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
-  for (const child of element.children) {
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.kind === 'element' && child.name === name) return child;
   }
   return undefined;
@@ -38,20 +45,28 @@ export function elementPath(element: XmlElement): string {
 
 /** The element's own text (children's text excluded), entities decoded, trimmed, with the span of what is left. */
 export function elementText(element: XmlElement): { value: string; span: Span } | undefined {
-  const texts = element.children.filter((child) => child.kind === 'text');
-  if (texts.length === 0) return undefined;
-  const first = texts[0]!;
-  const last = texts[texts.length - 1]!;
-  const value = texts.map((text) => text.value).join('');
+  let first: XmlText | undefined;
+  let last: XmlText | undefined;
+  let value = '';
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.kind !== 'text') continue;
+    first ??= child;
+    last = child;
+    value += child.value;
+  }
+  if (!first || !last) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  if (texts.length === 1) {
+  const firstSpan = first.span;
+  if (first === last) {
     // Entities make the decoded value shorter than the source; locate the trimmed part in the source text.
     const leading = value.length - value.trimStart().length;
     const trailing = value.length - value.trimEnd().length;
-    return { value: trimmed, span: { start: first.span.start + leading, end: first.span.end - trailing } };
+    return { value: trimmed, span: { start: firstSpan.start + leading, end: firstSpan.end - trailing } };
   }
-  return { value: trimmed, span: { start: first.span.start, end: last.span.end } };
+  return { value: trimmed, span: { start: firstSpan.start, end: last.span.end } };
 }
 
 /** Depth-first, document order. Iterative: a 10,000-deep document must not overflow the stack. */

@@ -20,7 +20,7 @@ export function unknownAttributes(element: XmlElement, spec: ElementSpec): Unkno
   if (!spec.attributesKnown) return [];
   const byName = attributeSpecsOf(spec);
   // Nearly always every attribute is known: then there is nothing to suggest.
-  if (element.attributes.every((attribute) => byName.has(attribute.name))) return [];
+  if (allKnown(element, byName)) return [];
   const known = spec.attributes.map((attribute) => attribute.name);
   const present = new Set(element.attributes.map((attribute) => attribute.name));
   const candidates = known.filter((name) => !present.has(name));
@@ -34,14 +34,25 @@ export function unknownAttributes(element: XmlElement, spec: ElementSpec): Unkno
   return unknown;
 }
 
-const attributeSpecs = new WeakMap<ElementSpec, ReadonlyMap<string, AttributeSpec>>();
+/**
+ * Kept on the spec itself under a symbol (not enumerable): the rules look attributes up on every element
+ * and attribute of a document, and a property read is much cheaper than a WeakMap lookup.
+ */
+const BY_NAME = Symbol('attributes by name');
+type IndexedSpec = ElementSpec & { [BY_NAME]?: ReadonlyMap<string, AttributeSpec> };
 
-/** An element spec's attributes by name (made once per spec: the rules look attributes up on every element). */
+/** An element spec's attributes by name (made once per spec). */
 export function attributeSpecsOf(spec: ElementSpec): ReadonlyMap<string, AttributeSpec> {
-  let byName = attributeSpecs.get(spec);
+  let byName = (spec as IndexedSpec)[BY_NAME];
   if (!byName) {
     byName = new Map(spec.attributes.map((attribute) => [attribute.name, attribute]));
-    attributeSpecs.set(spec, byName);
+    Object.defineProperty(spec, BY_NAME, { value: byName });
   }
   return byName;
+}
+
+/** Whether the spec lists every attribute the element has. */
+function allKnown(element: XmlElement, byName: ReadonlyMap<string, AttributeSpec>): boolean {
+  for (const attribute of element.attributes) if (!byName.has(attribute.name)) return false;
+  return true;
 }

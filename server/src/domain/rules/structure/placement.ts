@@ -53,51 +53,89 @@ export function specifiedElements(xml: XmlDocument): readonly SpecifiedElement[]
   return result;
 }
 
-/** An element still to visit, or a finding about one decided while its parent was visited. */
-type Pending = { element: XmlElement; path: string; spec: ElementSpec | undefined } | { decided: Placement };
+/**
+ * An element path of the structure with its spec, and the paths under it met so far by child name: the
+ * walk below finds a child's path and spec with one lookup by the (interned) name instead of building
+ * the path string and looking it up, for every element of every document. Only paths the structure
+ * knows are kept, so what a user types cannot grow it.
+ */
+interface Place {
+  path: string;
+  spec: ElementSpec | undefined;
+  children: Map<string, Place>;
+}
+
+let domainPlace: Place | undefined;
+
+function childPlace(parent: Place, name: string): Place {
+  const known = parent.children.get(name);
+  if (known) return known;
+  const path = `${parent.path}/${name}`;
+  // Under an element the structure does not know, nothing is known either.
+  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map() };
+  if (place.spec) parent.children.set(name, place);
+  return place;
+}
 
 function computePlacements(xml: XmlDocument): Placement[] {
   const root = xml.root;
   if (!root || root.name !== 'domain') return [];
+  domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map() };
   const result: Placement[] = [];
   const selfClosedEnds = reportedSelfClosedEnds(xml);
-  // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the call stack.
-  const stack: Pending[] = [{ element: root, path: 'domain', spec: elementSpec('domain') }];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    if ('decided' in next) {
-      result.push(next.decided);
+  // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the
+  // call stack. An entry is an element still to visit with its place, or a placement decided already.
+  const elements: (XmlElement | undefined)[] = [root];
+  const places: (Place | Placement)[] = [domainPlace];
+  for (;;) {
+    const element = elements.pop();
+    const entry = places.pop();
+    if (entry === undefined) break;
+    if (element === undefined) {
+      result.push(entry as Placement);
       continue;
     }
-    const { element, path, spec } = next;
+    const { path, spec } = entry as Place;
     result.push({ kind: 'placed', element, path, spec });
     const judgeChildren = spec?.childrenKnown === true && childrenAreReliable(element);
     const swallowed = swallowedBySelfClosed(xml, element, selfClosedEnds);
-    const children: Pending[] = [];
-    for (const child of childElements(element)) {
-      if (isForeignElement(child)) continue;
-      const childPath = `${path}/${child.name}`;
+    const mark = elements.length;
+    const { children } = element;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.kind !== 'element' || isForeignElement(child)) continue;
       if (element === root && child.name === 'cpuset') {
-        children.push({ decided: { kind: 'guide-cpuset-wrapper', element: child } });
+        elements.push(undefined);
+        places.push({ kind: 'guide-cpuset-wrapper', element: child });
         continue;
       }
-      // Under an element the structure does not know, nothing is known either.
-      const childSpec = spec ? elementSpec(childPath) : undefined;
+      const place = childPlace(entry as Place, child.name);
       // A start tag still being typed may hold half a name; VT100 reports the tag.
       const judged = judgeChildren && child.startTagClosed && !swallowed.has(child);
-      if (spec && judged && !childSpec && !spec.children.includes(child.name)) {
+      if (spec && judged && !place.spec && !spec.children.includes(child.name)) {
         const elsewhere = placesFitting(child, elementsNamed(child.name));
-        children.push({
-          decided: elsewhere.length > 0
-            ? { kind: 'misplaced', element: child, parentPaths: elsewhere.map((other) => parentPathOf(other.path)) }
-            : { kind: 'unknown', element: child, parentSpec: spec },
-        });
+        elements.push(undefined);
+        places.push(elsewhere.length > 0
+          ? { kind: 'misplaced', element: child, parentPaths: elsewhere.map((other) => parentPathOf(other.path)) }
+          : { kind: 'unknown', element: child, parentSpec: spec });
         continue;
       }
-      children.push({ element: child, path: childPath, spec: childSpec });
+      elements.push(child);
+      places.push(place);
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    // The children were pushed in document order; the stack pops the first one first.
+    reverseFrom(elements, mark);
+    reverseFrom(places, mark);
   }
   return result;
+}
+
+function reverseFrom<T>(items: T[], from: number): void {
+  for (let i = from, j = items.length - 1; i < j; i++, j--) {
+    const item = items[i]!;
+    items[i] = items[j]!;
+    items[j] = item;
+  }
 }
 
 /**

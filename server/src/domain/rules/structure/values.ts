@@ -39,39 +39,63 @@ const cache = new WeakMap<XmlDocument, TypedValue[]>();
 
 function collectTypedValues(xml: XmlDocument): TypedValue[] {
   const result: TypedValue[] = [];
+  const problems = xml.problems.length > 0;
   for (const { element, spec } of specifiedElements(xml)) {
-    for (const attribute of element.attributes) {
-      const attributeSpec = attributeSpecsOf(spec).get(attribute.name);
-      if (!attributeSpec || attribute.value === undefined || attribute.valueSpan === undefined) continue;
-      const quote = attribute.quote;
-      if (!quote || !attribute.valueClosed || brokenByXml(xml, attribute.valueSpan)) continue;
-      const value = attribute.value;
-      result.push({
-        element,
-        spec,
-        attribute,
-        type: attributeSpec.type,
-        value,
-        span: attribute.valueSpan,
-        verbatim: attribute.rawValue === value,
-        subject: `${attribute.name}=${quote}${value}${quote} on <${element.name}>`,
-      });
+    if (element.attributes.length > 0) {
+      const byName = attributeSpecsOf(spec);
+      for (const attribute of element.attributes) {
+        const attributeSpec = byName.get(attribute.name);
+        const value = attribute.value;
+        if (!attributeSpec || value === undefined || attribute.valueSpan === undefined) continue;
+        const quote = attribute.quote;
+        if (!quote || !attribute.valueClosed) continue;
+        const span = attribute.valueSpan;
+        if (problems && brokenByXml(xml, span)) continue;
+        result.push(new AttributeValue(element, spec, attribute, attributeSpec.type, value, span, attribute.rawValue === value, quote));
+      }
     }
     if (!spec.text || !hasCompleteContent(element)) continue;
     const text = elementText(element);
-    if (!text || brokenByXml(xml, text.span)) continue;
-    result.push({
-      element,
-      spec,
-      attribute: undefined,
-      type: spec.text,
-      value: text.value,
-      span: text.span,
-      verbatim: xml.text.slice(text.span.start, text.span.end) === text.value,
-      subject: `<${element.name}>${text.value}</${element.name}>`,
-    });
+    if (!text || (problems && brokenByXml(xml, text.span))) continue;
+    result.push(new TextValue(element, spec, spec.text, text.value, text.span, xml.text.startsWith(text.value, text.span.start) && text.span.end - text.span.start === text.value.length));
   }
   return result;
+}
+
+/** A typed attribute value; its subject is worded only when a rule asks (most values are fine). */
+class AttributeValue implements TypedValue {
+  constructor(
+    readonly element: XmlElement,
+    readonly spec: ElementSpec,
+    readonly attribute: XmlAttribute,
+    readonly type: ValueType,
+    readonly value: string,
+    readonly span: Span,
+    readonly verbatim: boolean,
+    private readonly quote: string,
+  ) {}
+
+  get subject(): string {
+    return `${this.attribute.name}=${this.quote}${this.value}${this.quote} on <${this.element.name}>`;
+  }
+}
+
+/** A typed element text. */
+class TextValue implements TypedValue {
+  readonly attribute = undefined;
+
+  constructor(
+    readonly element: XmlElement,
+    readonly spec: ElementSpec,
+    readonly type: ValueType,
+    readonly value: string,
+    readonly span: Span,
+    readonly verbatim: boolean,
+  ) {}
+
+  get subject(): string {
+    return `<${this.element.name}>${this.value}</${this.element.name}>`;
+  }
 }
 
 /** Whether the element was written in full, so its content is what the user meant it to hold. */
