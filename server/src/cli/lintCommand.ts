@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
+import type { Finding } from '../core/types';
 import { ALL_RULE_METAS } from '../ruleRegistry';
 import { FILE_OPTIONS, parseKind, requirePaths, validateHost } from './commonOptions';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatSummary, formatText } from './formatText';
+import { lintOnWorkers, LintSetupError, workerCount } from './lintPool';
 import { hasErrors, type LintResult } from './lintResult';
 import { lintTextFully, requireService } from './lintSource';
 import { SCHEMA_OPTION, useSchemaOption } from './schemaOption';
@@ -25,16 +27,30 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   if (kind) requireService(kind);
   const hostOptions = await validateHost(values.host);
   requirePaths('lint', positionals);
-  const schemaProblem = await useSchemaOption(values.schema);
-  if (schemaProblem) {
-    output.stderr(`virt-tune: ${schemaProblem}\n`);
-    return EXIT_USAGE;
-  }
-
   const collected = await collectSourceFiles(positionals, kind);
-  const results: LintResult[] = [];
-  // One file at a time: libvirt's schema verdict is awaited per file, and only one file's tree is held.
-  for (const file of collected.files) results.push({ file, findings: await lintTextFully(file.path, file.kind, file.text, 1, hostOptions) });
+  const threads = workerCount(collected.files.length);
+  let findings: Finding[][];
+  if (threads > 1) {
+    // Many files: shared over worker threads, each set up from this command line (its own schema and host).
+    const jobs = collected.files.map((file, index) => ({ index, path: file.path, kind: file.kind, text: file.text }));
+    try {
+      findings = await lintOnWorkers(jobs, { schema: values.schema, host: values.host }, threads);
+    } catch (error) {
+      if (!(error instanceof LintSetupError)) throw error;
+      output.stderr(`virt-tune: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+  } else {
+    const schemaProblem = await useSchemaOption(values.schema);
+    if (schemaProblem) {
+      output.stderr(`virt-tune: ${schemaProblem}\n`);
+      return EXIT_USAGE;
+    }
+    findings = [];
+    // One file at a time: libvirt's schema verdict is awaited per file, and only one file's tree is held.
+    for (const file of collected.files) findings.push(await lintTextFully(file.path, file.kind, file.text, 1, hostOptions));
+  }
+  const results: LintResult[] = collected.files.map((file, index) => ({ file, findings: findings[index]! }));
 
   output.stdout(render(format, results));
   if (values.verbose && format === 'text') for (const line of collected.skipped) output.stderr(`virt-tune: ${line}\n`);
