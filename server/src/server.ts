@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { keepYoungGenerationSmall } from './lsp/idleCollect';
 import { startLanguageServer } from './lsp/languageServer';
 import { VERSION } from './version';
 
@@ -16,5 +17,6 @@ if (args.includes('--version')) {
   process.stderr.write(USAGE);
   process.exitCode = 2;
 } else {
+  keepYoungGenerationSmall();
   startLanguageServer(createConnection(ProposedFeatures.all));
 }

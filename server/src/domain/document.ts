@@ -12,11 +12,18 @@ export interface DomainDocument {
   model: DomainModel | undefined;
 }
 
+/**
+ * Trees of the few documents being worked on: a tree costs about fifteen times its text, and parsing
+ * again is quick (a 2,000-line domain in a few milliseconds), so fifty open domains do not keep fifty.
+ * The findings of each version stay cached apart (diagnostics.ts), for code actions.
+ */
+const TREES_KEPT = 4;
+
 const cache = new DocumentCache<DomainDocument>((textDocument) => {
   const xml = parseXml(textDocument.getText());
   const model = xml.root?.name === 'domain' ? buildDomainModel(xml.root) : undefined;
   return { textDocument, xml, model };
-});
+}, TREES_KEPT);
 
 export function domainDocument(textDocument: TextDocument): DomainDocument {
   return cache.get(textDocument);

@@ -23,6 +23,7 @@ import { toCodeAction, toDiagnostic, toRewriteAction, wantsQuickFixes, wantsRewr
 import { tuneFixes } from '../tune/service';
 import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
+import { idleCollector } from './idleCollect';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
@@ -114,10 +115,14 @@ export function startLanguageServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
 
+  /** Memory given back once document activity pauses (see idleCollect.ts). */
+  const active = idleCollector();
+
   /** The fast findings at once (an empty list too, to clear), then the slow ones once typing pauses. */
   const publish = (document: TextDocument): void => {
     send(document);
     slow.schedule(document);
+    active();
   };
 
   /** Takes the settings anew (pulled, or as pushed) and republishes every open document with them. */
@@ -166,6 +171,7 @@ export function startLanguageServer(connection: Connection): void {
       slow.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       for (const kind of ALL_KINDS) serviceFor(kind)?.forget(uri);
+      active();
     }),
   );
 

@@ -76,7 +76,8 @@ class WorkerJudge implements SchemaJudge {
   private start(): Worker | undefined {
     if (this.starts >= MAX_STARTS) return undefined;
     this.starts++;
-    const worker = new Worker(workerScript(), { stdout: true, stderr: true });
+    // libxml2 keeps its data in WebAssembly memory; the worker's own JavaScript garbage is small and short-lived.
+    const worker = new Worker(workerScript(), { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     // Whatever libxml2 prints must not reach this process's stdout: the language server may speak LSP on it.
     for (const stream of [worker.stdout, worker.stderr]) {
       stream.setEncoding('utf8');

@@ -40,7 +40,7 @@ export function domainSchemaDiagnostics(textDocument: TextDocument, options: Dom
   // The tree and the rules' findings of this version, taken now, while they are cached.
   const document = domainDocument(snapshot);
   const said = document.model ? domainDiagnostics(snapshot, options) : [];
-  const findings = document.model ? judge(chosen, snapshot, document.xml, said) : Promise.resolve([]);
+  const findings = document.model ? judge(chosen, snapshot, said) : Promise.resolve([]);
   pending.set(textDocument.uri, { version: textDocument.version, text, judge: chosen, findings });
   return findings;
 }
@@ -49,10 +49,13 @@ export function forgetDomainSchemaDiagnostics(uri: string): void {
   pending.delete(uri);
 }
 
-async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDocument, xml: XmlDocument, said: readonly Finding[]): Promise<Finding[]> {
+async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDocument, said: readonly Finding[]): Promise<Finding[]> {
   const judge = await chosen;
   if (!judge || said.some((finding) => finding.rule === wellFormed.meta.code)) return [];
   const errors = await judge.errors(snapshot.getText());
+  // The tree is asked for again, not held while libxml2 works: with many documents waiting for their
+  // verdict, holding each one's tree would cost far more than parsing again the few that get one.
+  const xml = domainDocument(snapshot).xml;
   const unreadable = errors.filter((error) => error.kind === 'not-well-formed');
   const problems = unreadable.length > 0 ? unreadable.map((error) => notReadable(xml, error)) : schemaProblems(xml, errors);
   return withoutSaidAlready(problems, said, snapshot).map((problem) => problemFinding(snapshot, problem, judge.source.label));
