@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileKind, Finding } from '../core/types';
@@ -39,7 +39,11 @@ export function workerCount(files: number): number {
   const forced = Number.parseInt(process.env['VIRT_TUNE_LINT_THREADS'] ?? '', 10);
   if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, files);
   if (files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.min(availableParallelism(), MAX_WORKERS, Math.ceil(files / (BATCH * 2)));
+  const cores = availableParallelism();
+  // Each worker loads the code and compiles the schema again (a few hundred ms of CPU): that pays only
+  // when another core is free. On a busy machine (CI runners, shared hosts) one thread finishes first.
+  if (loadavg()[0] > cores - 1) return 0;
+  return Math.min(cores, MAX_WORKERS, Math.ceil(files / (BATCH * 2)));
 }
 
 /** The worker's script: the bundle beside this file in dist/, else the compiled module (out/, tests). */
