@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -130,4 +130,32 @@ export async function timeParseVersusLint(corpusDir: string, files: readonly str
   const lintSeconds = fastest(lintAll);
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   return { bytes, parseSeconds, lintSeconds, ratio: lintSeconds / parseSeconds };
+}
+
+/**
+ * `virt-tune lint --format json --schema SCHEMA FILE...` once more, untimed, for its peak resident memory
+ * (the process's VmHWM, worker threads included, read from /proc while it runs). Undefined without /proc.
+ */
+export async function lintPeakMemory(cli: string, corpusDir: string, files: readonly string[], schema: string): Promise<number | undefined> {
+  const child = spawn(process.execPath, [cli, 'lint', '--format', 'json', '--schema', schema, ...files], { cwd: corpusDir, stdio: ['ignore', 'ignore', 'ignore'] });
+  let peak: number | undefined;
+  const read = () => {
+    try {
+      const kib = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      if (kib !== undefined) peak = Math.max(peak ?? 0, Number(kib) * 1024);
+    } catch {
+      // Not started yet, or already gone.
+    }
+  };
+  const timer = setInterval(read, 2);
+  await new Promise<void>((done) => child.on('exit', () => done()));
+  clearInterval(timer);
+  return peak;
+}
+
+/** The wall time of `virt-tune lint --schema SCHEMA FILE` on one file, start-up included: the median of `repeats` runs. */
+export function timeLintOneFile(cli: string, corpusDir: string, file: string, schema: string, repeats: number): number {
+  return timeProcess(process.execPath, [cli, 'lint', '--schema', schema, file], corpusDir, 1, repeats, (status, _stdout, stderr) => {
+    if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
+  }).run.seconds;
 }
