@@ -1,0 +1,103 @@
+// @ts-check
+// Completion as a user meets it (issue 11): accepting an item in the middle of a word keeps the rest of
+// the line, in GRUB files and in domain XML; a domain snippet is offered once; nothing of virt-tune's in
+// a pom.xml; ksmtuned.conf offers its variables on the last line of the file.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { examplesHost, scenario } from './workbench.mjs';
+
+const DEFAULT_GRUB = 'GRUB_TIMEOUT=5\nGRUB_CMDLINE_LINUX="quiet default_hugepagesz=1G hugepagesz=1G hugepages=4"\n';
+const GRUB_CFG = "menuentry 'RHEL' {\n\tlinux16 /vmlinuz-3.10.0 root=/dev/sda1 ro elevator=noop\n\tinitrd16 /initramfs-3.10.0.img\n}\n";
+const DOMAIN = `<domain type='kvm'>
+  <name>vt-editing-e2e</name>
+  <memory unit='GiB'>4</memory>
+  <vcpu placement='static'>2</vcpu>
+  <cputune>
+    <emulatorpin cpuset='1'/>
+  </cputune>
+
+  <os>
+    <type arch='x86_64'>hvm</type>
+  </os>
+</domain>
+`;
+
+/**
+ * Types `typed` at a 1-based line and column, accepts the first suggestion whose label is `label` with
+ * Enter (VS Code's default insert mode), closes what the item opens next (a value list), saves, and
+ * returns the line as saved.
+ * @param {import('./workbench.mjs').Workbench} workbench
+ * @param {string} file @param {number} line @param {number} column @param {string} typed @param {string} label
+ */
+async function completeAt(workbench, file, line, column, typed, label) {
+  const page = workbench.page;
+  await workbench.goTo(line, column);
+  await page.keyboard.type(typed, { delay: 30 });
+  const labels = await workbench.suggestions();
+  const names = labels.map((each) => each.split(',')[0]?.trim());
+  const index = names.indexOf(label);
+  assert.ok(index >= 0, `${label} is offered after typing ${typed}: ${labels.join(' | ')}`);
+  for (let moves = 0; moves < index; moves++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Escape');
+  await workbench.save();
+  return readFileSync(join(workbench.folder, file), 'utf8').split('\n')[line - 1];
+}
+
+scenario('completion in the middle of a word keeps the rest of the line: /etc/default/grub and grub.cfg', {
+  'etc/default/grub': { text: DEFAULT_GRUB },
+  'boot/grub2/grub.cfg': { text: GRUB_CFG },
+}, async (workbench) => {
+  await workbench.openFile('etc/default/grub');
+  // quiet |default_hugepagesz=1G: a new parameter goes in front, default_hugepagesz=1G stays whole.
+  const grub = await completeAt(workbench, 'etc/default/grub', 2, 'GRUB_CMDLINE_LINUX="quiet '.length + 1, 'numa_bal', 'numa_balancing');
+  await workbench.screenshot('completion-default-grub');
+  assert.match(grub ?? '', /^GRUB_CMDLINE_LINUX="quiet numa_balancing=\S* default_hugepagesz=1G hugepagesz=1G hugepages=4"$/, grub);
+
+  await workbench.openFile('boot/grub2/grub.cfg');
+  const cfg = await completeAt(workbench, 'boot/grub2/grub.cfg', 2, '\tlinux16 /vmlinuz-3.10.0 root=/dev/sda1 ro '.length + 1, 'hugepagesz', 'hugepagesz');
+  await workbench.screenshot('completion-grub-cfg');
+  assert.match(cfg ?? '', /ro hugepagesz=\S* elevator=noop$/, cfg);
+});
+
+scenario('domain completion: the middle of a name keeps the rest; a snippet is offered once', { 'guest.xml': { text: DOMAIN }, ...examplesHost() }, async (workbench) => {
+  await workbench.openFile('guest.xml');
+  // <|emulatorpin cpuset='1'/>, "vcpu" typed: the accepted name goes in, the rest of the tag stays.
+  const renamed = await completeAt(workbench, 'guest.xml', 6, 6, 'vcpu', 'vcpupin');
+  await workbench.screenshot('completion-domain-middle');
+  assert.equal(renamed, "    <vcpupinemulatorpin cpuset='1'/>");
+
+  await workbench.goTo(8, 1);
+  await workbench.page.keyboard.type('  numatu', { delay: 30 });
+  const labels = await workbench.suggestions();
+  await workbench.screenshot('completion-domain-snippet-once');
+  const names = labels.map((each) => each.split(',')[0]?.trim());
+  assert.equal(names.filter((name) => name === 'numatune').length, 1, `numatune once: ${labels.join(' | ')}`);
+  await workbench.page.keyboard.press('Escape');
+});
+
+scenario("nothing of virt-tune's in a pom.xml; ksmtuned.conf offers its variables on the file's last line", {
+  'pom.xml': { text: '<project>\n  <modelVersion>4.0.0</modelVersion>\n  \n</project>\n' },
+  'ksmtuned.conf': { text: '# ksmtuned\nKSM_SLEEP_MSEC=10\n' },
+}, async (workbench) => {
+  const page = workbench.page;
+  await workbench.openFile('pom.xml');
+  await workbench.goTo(3, 3);
+  await page.keyboard.type('cputu', { delay: 30 });
+  await page.keyboard.press('Control+Space');
+  await page.waitForTimeout(3000);
+  const pom = await page.locator('.suggest-widget .monaco-list-row').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+  await workbench.screenshot('completion-pom-xml');
+  assert.ok(!pom.some((label) => /cputune|vcpupin|hugepages/.test(label)), `nothing of virt-tune's: ${pom.join(' | ')}`);
+  await page.keyboard.press('Escape');
+
+  await workbench.openFile('ksmtuned.conf');
+  await workbench.goTo(3, 1);
+  await page.keyboard.press('Control+Space');
+  const labels = await workbench.suggestions();
+  await workbench.screenshot('completion-ksmtuned-last-line');
+  const names = labels.map((each) => each.split(',')[0]?.trim());
+  assert.ok(names.includes('KSM_NPAGES_MAX') && names.includes('KSM_MONITOR_INTERVAL'), `the variables on the last line: ${labels.join(' | ')}`);
+});
