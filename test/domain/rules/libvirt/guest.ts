@@ -9,6 +9,8 @@ export interface GuestOptions {
   os?: string;
   /** The domain type; 'qemu' unless given. */
   type?: string;
+  /** Leave `<memory>` out. */
+  noMemory?: boolean;
 }
 
 /** A minimal domain as the real libvirt checks take it (type='qemu', i440fx), with `body` after `<os>`. */
@@ -16,8 +18,7 @@ export function guest(body: string, options: GuestOptions = {}): string {
   const os = options.os ?? `<os>\n    <type arch='x86_64' machine='${options.machine ?? 'pc'}'>hvm</type>\n  </os>`;
   return `<domain type='${options.type ?? 'qemu'}'>
   <name>guest</name>
-  <memory unit='MiB'>128</memory>
-  <vcpu placement='static'>${options.vcpus ?? 1}</vcpu>
+${options.noMemory ? '' : "  <memory unit='MiB'>128</memory>\n"}  <vcpu placement='static'>${options.vcpus ?? 1}</vcpu>
   ${os}
 ${body}
 </domain>

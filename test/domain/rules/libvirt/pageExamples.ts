@@ -17,9 +17,10 @@ export function pageExamples(code: string): { example: string; fixed: string } {
 /**
  * A page's fragment as a whole minimal domain of the kind the real libvirt here can define and start
  * (type='qemu', i440fx unless the fragment writes its own <os>): name, memory and vCPUs are added where the
- * fragment does not give them.
+ * fragment does not give them. A page may also give a whole `<domain>`, taken as it is (with the name).
  */
 export function domainOf(fragment: string, name = 'guest'): string {
+  if (fragment.startsWith('<domain')) return fragment.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`) + '\n';
   const has = (element: string): boolean => new RegExp(`^<${element}[ >]`, 'm').test(fragment);
   const parts = [
     `<domain type='qemu'>`,

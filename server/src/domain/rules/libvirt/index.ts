@@ -3,21 +3,26 @@ import { addressDuplicate } from './address-duplicate';
 import { bootOrderConflict } from './boot-order-conflict';
 import { chardevSourceIncomplete } from './chardev-source-incomplete';
 import { controllerConflict } from './controller-conflict';
+import { cpuCacheInvalid } from './cpu-cache-invalid';
+import { cpuModeNeedsKvm } from './cpu-mode-needs-kvm';
 import { cpuTopologyMismatch } from './cpu-topology-mismatch';
 import { diskAddressMismatch } from './disk-address-mismatch';
 import { diskFormatUnsupported } from './disk-format-unsupported';
 import { diskTargetDuplicate } from './disk-target-duplicate';
-import { graphicsListenMismatch } from './graphics-listen-mismatch';
 import { firmwareConflict } from './firmware-conflict';
+import { graphicsListenMismatch } from './graphics-listen-mismatch';
 import { hostdevDuplicate } from './hostdev-duplicate';
 import { identityConflict } from './identity-conflict';
 import { machineMismatch } from './machine-mismatch';
+import { mdevDisplayInvalid } from './mdev-display-invalid';
 import { memoryHotplugIncomplete } from './memory-hotplug-incomplete';
+import { memorySizeMissing } from './memory-size-missing';
 import { netQueueSizeInvalid } from './net-queue-size-invalid';
 import { numaCellIdInvalid } from './numa-cell-id-invalid';
 import { numatuneConflict } from './numatune-conflict';
 import { resctrlConflict } from './resctrl-conflict';
 import { schedulerConflict } from './scheduler-conflict';
+import { shareableNeedsRaw } from './shareable-needs-raw';
 import { sharedMemoryRequired } from './shared-memory-required';
 import { shmemInvalid } from './shmem-invalid';
 import { uefiNeedsAcpi } from './uefi-needs-acpi';
@@ -54,4 +59,9 @@ export const LIBVIRT_RULES: readonly DomainRule[] = [
   numaCellIdInvalid,
   graphicsListenMismatch,
   sharedMemoryRequired,
+  memorySizeMissing,
+  shareableNeedsRaw,
+  cpuModeNeedsKvm,
+  cpuCacheInvalid,
+  mdevDisplayInvalid,
 ];
