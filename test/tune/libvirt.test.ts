@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,6 +14,7 @@ import { isolatedCpus, tuneDomain } from '../../server/src/tune';
 import { parseXml } from '../../server/src/xml/parser';
 
 const run = promisify(execFile);
+const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const URI = 'qemu:///system';
 const NAME = `vt-tune-${process.pid}`;
 const IMAGE = `/tmp/${NAME}.img`;
@@ -86,4 +89,37 @@ test("this machine's libvirt defines the tuned guest and, as type='qemu', starts
   assert.match(unlocked, /<controller type='scsi' index='0' model='virtio-scsi'>\n      <driver queues='2'\/>\n    <\/controller>/);
   const { stdout: iothreads } = await run('virsh', ['-c', URI, 'iothreadinfo', NAME]);
   assert.match(iothreads, /^\s*1\s+\S+/m, iothreads);
+});
+
+test("virt-tune tune --libvirt avoids the host CPU another domain of that libvirt is pinned to", async (t) => {
+  const libvirt = new VirshConnection(URI, { timeoutMs: 30_000 });
+  if (!(await libvirt.version()).ok) {
+    t.skip(`no libvirt at ${URI}`);
+    return;
+  }
+  const host = await loadHost({ kind: 'live' });
+  assert.ok(host);
+  const cpus = host.cpus.filter((cpu) => cpu.online).map((cpu) => cpu.id);
+  if (cpus.length < 2) {
+    t.skip('this machine has one CPU: nothing to avoid');
+    return;
+  }
+  const taken = cpus[cpus.length - 1]!;
+  const other = `${NAME}-other`;
+  const defined = await libvirt.define(
+    `<domain type='qemu'><name>${other}</name><memory unit='MiB'>64</memory><vcpu>1</vcpu><cputune><vcpupin vcpu='0' cpuset='${taken}'/></cputune><os><type arch='x86_64'>hvm</type></os></domain>`,
+  );
+  assert.ok(defined.ok, defined.ok ? '' : defined.message);
+  t.after(async () => {
+    await libvirt.undefine(other);
+  });
+  const folder = await mkdtemp(join(tmpdir(), 'vt-tune-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  const file = join(folder, 'guest.xml');
+  await writeFile(file, GUEST.replace('<vcpu>2</vcpu>', '<vcpu>1</vcpu>'));
+  const { stdout } = await run(process.execPath, [CLI, 'tune', '--host', 'live', '--libvirt', URI, file]);
+  assert.match(stdout, /^\+ {4}<vcpupin vcpu='0' cpuset='(\d+)'\/>$/m);
+  const pinned = Number(/^\+ {4}<vcpupin vcpu='0' cpuset='(\d+)'\/>$/m.exec(stdout)![1]);
+  assert.notEqual(pinned, taken, stdout);
+  assert.match(stdout, new RegExp(`CPUs left alone: ${taken} \\(pinned by ${other} \\(not running\\)\\)`));
 });

@@ -4,11 +4,11 @@ import { spanToRange } from '../core/report';
 import { parseXml } from '../xml/parser';
 import { buildDomainModel } from '../domain/model';
 import { isolatedCpus, TUNE_TITLE, tuneDomain } from '../tune';
+import { readLibvirtGuests } from '../guests/libvirt';
 import type { Guest } from '../guests/types';
 import { openLibvirt } from '../libvirt/open';
 import { parseLibvirtSetting } from '../libvirt/setting';
 import { validateHost } from './commonOptions';
-import { libvirtGuests } from './libvirtGuests';
 import { writeFileAtomically } from './atomicWrite';
 import { collectSourceFiles, encodeSource, isFaithfulUtf8 } from './sourceFiles';
 import { unifiedDiff } from './unifiedDiff';
@@ -40,7 +40,7 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
   }
   const { host } = await validateHost(values.host);
   if (!host) throw new UsageError('tune needs a host: --host live (the default), a root folder or a capabilities file');
-  const guests = values.libvirt === undefined ? [] : await guestsOf(values.libvirt, output);
+  const guests = values.libvirt === undefined ? [] : await guestsOf(values.libvirt);
   const path = positionals[0]!;
   const collected = await collectSourceFiles([path], 'domain');
   for (const line of collected.unreadable) output.stderr(`virt-tune: ${line}\n`);
@@ -102,11 +102,11 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
 }
 
 /** The other guests of the libvirt at `uri` (--libvirt), whose pins the placement avoids. */
-async function guestsOf(uri: string, output: Output): Promise<Guest[]> {
+async function guestsOf(uri: string): Promise<Guest[]> {
   const opened = await openLibvirt(parseLibvirtSetting(uri), { fromUser: true });
   if (opened.problem) throw new UsageError(`--libvirt: ${opened.problem}`);
   if (!opened.connection) throw new UsageError(`--libvirt: no libvirt answers at ${uri}`);
-  const { guests, problems } = await libvirtGuests(opened.connection);
-  for (const problem of problems) output.stderr(`virt-tune: --libvirt: ${problem}\n`);
-  return guests;
+  const snapshot = await readLibvirtGuests(opened.connection);
+  if (!snapshot) throw new UsageError(`--libvirt: the domains of ${uri} cannot be listed`);
+  return snapshot.guests;
 }
