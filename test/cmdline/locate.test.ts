@@ -160,3 +160,10 @@ test('GRUB 2 or legacy is told by the content: a GRUB 2 grub.conf, custom.cfg an
   const lines = commandLines(`#!/bin/sh\nexec tail -n +3 $0\n${grub2}`, '/etc/grub.d/40_custom');
   assert.deepEqual(lines.map((line) => [line.holder, line.params.map((param) => param.name)]), [['linux', ['root', 'ro', 'quiet']]]);
 });
+
+test('/etc/kernel/cmdline: lines starting with # are comments; backquoted commands in /etc/default/grub are one word', () => {
+  const lines = commandLines('# for the UKI\n  # edit and run mkinitcpio -P\nroot=UUID=1 rw quiet\n', KERNEL_CMDLINE);
+  assert.deepEqual(lines[0]!.params.map((param) => param.name), ['root', 'rw', 'quiet']);
+  const grub = 'GRUB_DISTRIBUTOR=`lsb_release -i -s 2> /dev/null || echo Debian`\nGRUB_CMDLINE_LINUX="quiet"\n';
+  assert.deepEqual(commandLines(grub, DEFAULT_GRUB)[0]!.params.map((param) => param.name), ['quiet']);
+});

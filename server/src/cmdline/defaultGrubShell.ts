@@ -45,11 +45,11 @@ export function unclosedQuote(source: string, word: ShellWord): Span | undefined
     const character = source[offset]!;
     if (quote === undefined) {
       if (character === '\\') offset++;
-      else if (character === '"' || character === "'") {
+      else if (character === '"' || character === "'" || character === '`') {
         quote = character;
         opened = offset;
       }
-    } else if (quote === '"' && character === '\\') {
+    } else if (quote !== "'" && character === '\\') {
       offset++;
     } else if (character === quote) {
       quote = undefined;

@@ -24,7 +24,7 @@ const NAME = /[A-Za-z0-9_]/;
  * The words of the command that starts at `start`, the way /bin/sh (and GRUB's script reader, which
  * quotes alike) reads them: blanks separate words, `'...'` is literal, `"..."` keeps `\"`, `\\`, `\$`
  * and `` \` `` as escapes, a backslash outside quotes escapes the next character, a backslash before a
- * newline joins the lines, `#` at the start of a word comments out the rest of the line, and an
+ * newline joins the lines, `` `...` `` is a command substitution kept whole, `#` at the start of a word comments out the rest of the line, and an
  * unquoted newline or `;` ends the command. `$NAME`, `${...}` and `$(...)` are kept as written and
  * marked as expansions: virt-tune does not know their values.
  */
@@ -76,6 +76,13 @@ function readWord(source: string, start: number): ShellWord {
       } else offset++;
     } else if (character === '$') {
       offset = readExpansion(source, offset, value);
+    } else if (character === '`') {
+      // A command substitution in backquotes, whose output virt-tune does not know: kept as written.
+      const close = source.indexOf('`', offset + 1);
+      const end = close < 0 ? source.length : close + 1;
+      if (close < 0) unterminated = true;
+      value.pushSource(source, { start: offset, end }, true);
+      offset = end;
     } else {
       value.push(character, offset);
       offset++;

@@ -82,7 +82,7 @@ export function outsideTemplateLines(document: TextDocument, findings: readonly 
 /** The one notice a template file gets, in the words every kind shares. */
 export function templateNotice(tag: TemplateTag, count: number): string {
   return (
-    `This file is a ${templateEngine(tag)} template (${count} template tag${count === 1 ? '' : 's'}): virt-tune judges the text outside the tags as it stands ` +
+    `This file is ${templateEngine(tag) === 'ERB' ? 'an' : 'a'} ${templateEngine(tag)} template (${count} template tag${count === 1 ? '' : 's'}): virt-tune judges the text outside the tags as it stands ` +
     'and says nothing about the lines the tags touch, whose rendered text it cannot know. `virt-tune fix` leaves template files unchanged.'
   );
 }

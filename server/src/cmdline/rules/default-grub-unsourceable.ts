@@ -9,6 +9,8 @@ import type { CmdlineRule } from './context';
  * is run as a command, which is not found. Either way grub-mkconfig fails and writes no new grub.cfg:
  * an error, at the place where bash breaks.
  */
+const QUOTE_NAMES: Record<string, string> = { '"': 'double quote', "'": 'single quote', '`': 'backquote' };
+
 export const defaultGrubUnsourceable: CmdlineRule = {
   meta: {
     code: 'VT312',
@@ -28,7 +30,7 @@ export const defaultGrubUnsourceable: CmdlineRule = {
         report({
           span: quote,
           message:
-            `This ${text[quote.start] === '"' ? 'double' : 'single'} quote is never closed: bash reads to the end of the file looking for its pair and fails ` +
+            `This ${QUOTE_NAMES[text[quote.start]!] ?? 'quote'} is never closed: bash reads to the end of the file looking for its pair and fails ` +
             "('unexpected EOF'), so grub-mkconfig stops and no new grub.cfg is written. A doubled quote (\"\"...\"\") is the usual cause: quote the whole value once.",
         });
       }

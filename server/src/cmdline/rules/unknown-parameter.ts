@@ -41,7 +41,7 @@ export const unknownParameter: CmdlineRule = {
     const suggestionsFor = (name: string, candidates: () => readonly string[]): string[] => {
       let suggestions = suggested.get(name);
       if (!suggestions) {
-        suggestions = closestNames(name, candidates());
+        suggestions = closestNames(name, candidates()).filter((candidate) => plausibleTypo(name, candidate));
         suggested.set(name, suggestions);
       }
       return suggestions;
@@ -143,6 +143,15 @@ function optionOwner(word: string): string | undefined {
     if (spec.value.kind === 'enum' && spec.value.list && spec.value.values.some((entry) => entry.value === word)) return spec.name;
   }
   return undefined;
+}
+
+/**
+ * Short names lie one letter apart by the dozen (`nofb`, `nowb`): below six letters only a letter left out
+ * or added (`pcie` for `pci`, `init-` for `init`) or two swapped counts as a typo, not a letter changed.
+ */
+function plausibleTypo(name: string, candidate: string): boolean {
+  if (name.length >= 6) return true;
+  return name.length !== candidate.length || [...name].sort().join('') === [...candidate].sort().join('');
 }
 
 function sharesPrefix(known: string, name: string, prefixes: readonly string[]): boolean {
