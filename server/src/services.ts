@@ -1,3 +1,4 @@
+import { insideTemplateTag } from './core/template';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover } from 'vscode-languageserver-types';
 import { completionEdits, type CompletionEditOptions } from './core/completionRange';
@@ -52,6 +53,11 @@ function safeEdits(complete: LanguageService['completion']): LanguageService['co
   return (document, position, options) => completionEdits(document, position, complete(document, position, options), options);
 }
 
+/** Inside a template tag (`{{ x }}`, `<%= x %>`) the text is the template engine's: nothing of the file kind is offered there. */
+function outsideTemplateTags(complete: LanguageService['completion']): LanguageService['completion'] {
+  return (document, position, options) => (insideTemplateTag(document.getText(), document.offsetAt(position)) ? { isIncomplete: false, items: [] } : complete(document, position, options));
+}
+
 const domainService: LanguageService = {
   kind: 'domain',
   diagnostics: domainDiagnostics,
@@ -68,7 +74,7 @@ const domainService: LanguageService = {
 const ksmtunedService: LanguageService = {
   kind: 'ksmtuned',
   diagnostics: ksmtunedDiagnostics,
-  completion: safeEdits(ksmtunedCompletion),
+  completion: outsideTemplateTags(safeEdits(ksmtunedCompletion)),
   hover: ksmtunedHover,
   forget(uri) {
     forgetKsmtunedDocument(uri);
@@ -79,7 +85,7 @@ const ksmtunedService: LanguageService = {
 const cmdlineService: LanguageService = {
   kind: 'cmdline',
   diagnostics: cmdlineDiagnostics,
-  completion: safeEdits(cmdlineCompletion),
+  completion: outsideTemplateTags(safeEdits(cmdlineCompletion)),
   hover: cmdlineHover,
   forget(uri) {
     forgetCmdlineDocument(uri);

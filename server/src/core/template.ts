@@ -35,6 +35,11 @@ export function templateTags(text: string): TemplateTag[] {
   return tags;
 }
 
+/** Whether an offset lies inside a template tag (past its opener, before its closer): the template engine's text, not the file's. */
+export function insideTemplateTag(text: string, offset: number): boolean {
+  return templateTags(text).some((tag) => tag.span.start < offset && offset < tag.span.end);
+}
+
 /** Whether the text holds template syntax anywhere. */
 export function isTemplate(text: string): boolean {
   return templateTags(text).length > 0;

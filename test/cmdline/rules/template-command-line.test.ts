@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeText } from '../../helpers';
+import { serviceFor } from '../../../server/src/services';
 import { cmdlineFindings, DEFAULT_GRUB, GRUB_CFG } from '../cmdlineHelpers';
 
 const CODE = 'VT310';
@@ -35,4 +37,12 @@ test('VT310: an ERB grub.cfg keeps its tag whole in one parameter; no stray line
 test('VT310: files without template syntax get nothing, shell ${#x} and GRUB ${var} included', () => {
   assert.deepEqual(cmdlineFindings('GRUB_CMDLINE_LINUX="${GRUB_CMDLINE_LINUX} quiet ${#x}"\n', DEFAULT_GRUB, CODE), []);
   assert.deepEqual(cmdlineFindings('linux /vmlinuz ${extra} quiet\n', GRUB_CFG, CODE), []);
+});
+
+test('nothing is offered for completion inside a template tag; outside it as usual', () => {
+  const service = serviceFor('cmdline')!;
+  const text = 'GRUB_CMDLINE_LINUX="isolcpus={{ cpus }} "\n';
+  const document = TextDocument.create('file:///etc/default/grub', 'grub', 1, text);
+  assert.deepEqual(service.completion(document, document.positionAt(text.indexOf('cpus }}')), {}).items, []);
+  assert.ok(service.completion(document, document.positionAt(text.indexOf(' "') + 1), {}).items.length > 0);
 });
