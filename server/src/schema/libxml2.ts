@@ -10,9 +10,10 @@ const BUNDLED_FILE = 'libxml2-wasm.mjs';
 
 /**
  * libxml2-wasm is an ES module with top-level await, which `require` cannot load; TypeScript's CommonJS
- * output would turn a plain `import()` into `require`, so the import is hidden from it.
+ * output would turn a plain `import()` into `require`, so the import is hidden from it. Run from V8's
+ * code cache (dist/cli.js, boot/codeCache.ts), the loader's own import function is used instead.
  */
-const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<Libxml2>;
+const importModule = ((globalThis as Record<symbol, unknown>)[Symbol.for('virt-tune.importModule')] ?? new Function('url', 'return import(url)')) as (url: string) => Promise<Libxml2>;
 
 let loading: Promise<Libxml2> | undefined;
 

@@ -1,0 +1,115 @@
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, readdirSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script, constants } from 'node:vm';
+
+/**
+ * Start-up of the CLI: V8 compiling a bundle of most of a megabyte costs about as much as everything
+ * the CLI then does on one file. The compiled code is kept in a cache file after the
+ * first run (V8's code cache, as `v8-compile-cache` and Node 22's module compile cache do), so later
+ * runs skip most of the compiling. The cache lives in the user's own cache folder (mode 0700), never in
+ * a shared temporary folder: code read from there runs with the user's rights. Anything that goes wrong
+ * with it falls back to a plain `require`; VIRT_TUNE_CODE_CACHE=off turns it off.
+ */
+export interface CachedRun {
+  /** Where the cache file is kept; undefined when no cache is used. */
+  cacheFile: string | undefined;
+  /** Whether V8 took the cached code (false on a first run or after the bundle or node changed). */
+  usedCache: boolean;
+}
+
+/**
+ * Runs the CommonJS bundle at `bundlePath` as `require` would, its compiled code taken from and kept in
+ * the cache. `saveAfterMs`: when to write the cache (the code compiled by then is kept): 'exit' for a
+ * command; for a server, which may run for days, a delay (or its exit, if that comes first).
+ */
+export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit', cacheDir = defaultCacheDir()): CachedRun {
+  if (process.env['VIRT_TUNE_CODE_CACHE'] === 'off' || cacheDir === undefined) {
+    require(bundlePath);
+    return { cacheFile: undefined, usedCache: false };
+  }
+  const source = readFileSync(bundlePath, 'utf8').replace(/^#!/, '//');
+  // One cache per bundle file (several checkouts may share the folder), named by what it was made from.
+  const cacheFile = join(cacheDir, `${basename(bundlePath)}-${fnv1a(bundlePath)}-${cacheKey(bundlePath, source)}.v8`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(Module.wrap(source), {
+    filename: bundlePath,
+    ...(cachedData ? { cachedData } : {}),
+    // The bundle's dynamic import() (libxml2-wasm is an ES module) is done from this module, as under require.
+    importModuleDynamically: (constants as unknown as Record<string, unknown>)['USE_MAIN_CONTEXT_DEFAULT_LOADER'] as never,
+  });
+  const usedCache = cachedData !== undefined && !script.cachedDataRejected;
+  if (!usedCache) {
+    let saved = false;
+    const save = () => {
+      if (saved) return;
+      saved = true;
+      saveCache(script, cacheDir, cacheFile);
+    };
+    // At exit in any case (a server may be stopped before its delay), and after the delay for a server.
+    process.once('exit', save);
+    if (saveAfterMs !== 'exit') setTimeout(save, saveAfterMs).unref();
+  }
+  const module = new Module(bundlePath, require.main ?? undefined);
+  module.filename = bundlePath;
+  const localRequire = createRequire(bundlePath);
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, localRequire, module, bundlePath, dirname(bundlePath));
+  return { cacheFile, usedCache };
+}
+
+/**
+ * node 20 loses the bundle's dynamic import() (libxml2-wasm is an ES module) when the code comes from the
+ * cache ("A dynamic import callback was not specified"), so the bundle is handed one made in this
+ * module, which node loaded itself (schema/libxml2.ts looks for it under this symbol). Made with
+ * `new Function`: TypeScript's CommonJS output would turn import() into require().
+ */
+export const IMPORT_HOOK = Symbol.for('virt-tune.importModule');
+(globalThis as Record<symbol, unknown>)[IMPORT_HOOK] = new Function('specifier', 'return import(specifier)');
+
+function defaultCacheDir(): string | undefined {
+  const base = process.env['XDG_CACHE_HOME'] || (homedir() ? join(homedir(), '.cache') : '');
+  return base ? join(base, 'virt-tune') : undefined;
+}
+
+/** Changes with the bundle, the node binary and the platform (V8 also refuses a cache of another version). */
+function cacheKey(bundlePath: string, source: string): string {
+  let mtime = 0;
+  try {
+    mtime = statSync(bundlePath).mtimeMs;
+  } catch {
+    // Keyed by the text alone.
+  }
+  return fnv1a(`${process.version}\0${process.arch}\0${mtime}\0${source.length}\0${source.slice(-4096)}`);
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  let high = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    high = Math.imul(high ^ text.charCodeAt(i), 0x5bd1e995) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0') + high.toString(16).padStart(8, '0');
+}
+
+/** Writes the cache whole or not at all (another process may be writing the same file), and drops the bundle's older caches. */
+function saveCache(script: Script, cacheDir: string, cacheFile: string): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, cacheFile);
+    const prefix = basename(cacheFile).replace(/[0-9a-f]{16}\.v8$/, '');
+    for (const name of readdirSync(cacheDir)) {
+      if (name.startsWith(prefix) && name.endsWith('.v8') && join(cacheDir, name) !== cacheFile) unlinkSync(join(cacheDir, name));
+    }
+  } catch {
+    // No cache this time: a read-only home, a full disk. The next run compiles again.
+  }
+}

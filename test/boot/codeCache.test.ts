@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCachedBundle } from '../../server/src/boot/codeCache';
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const runs = (): string[] => ((globalThis as Record<string, unknown>)['virtTuneBootTest'] ??= []) as string[];
+
+function bundle(folder: string, word: string): string {
+  const path = join(folder, 'bundle.js');
+  // A bundle as esbuild writes one: CommonJS, its own __dirname and require.
+  writeFileSync(path, `#!/usr/bin/env node\n"use strict";\nconst { basename } = require('node:path');\nglobalThis.virtTuneBootTest.push(${JSON.stringify(word)} + ':' + basename(__dirname));\nmodule.exports = { word: ${JSON.stringify(word)} };\n`);
+  return path;
+}
+
+test('a bundle runs as under require, and the second run takes its compiled code from the cache', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const cache = join(folder, 'cache');
+  const path = bundle(folder, 'one');
+  runs().length = 0;
+  const first = runCachedBundle(path, 0, cache);
+  assert.equal(first.usedCache, false);
+  await delay(50);
+  assert.ok(first.cacheFile && statSync(first.cacheFile).size > 0, 'the cache is written');
+  assert.equal((statSync(cache).mode & 0o777).toString(8), '700');
+  const second = runCachedBundle(path, 0, cache);
+  assert.equal(second.usedCache, true);
+  assert.deepEqual(runs(), [`one:${folder.split('/').pop()}`, `one:${folder.split('/').pop()}`]);
+});
+
+test('a changed bundle is compiled anew, and the old cache is dropped', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const cache = join(folder, 'cache');
+  const before = runCachedBundle(bundle(folder, 'old'), 0, cache);
+  await delay(50);
+  const path = bundle(folder, 'new');
+  utimesSync(path, new Date(), new Date(Date.now() + 5000));
+  runs().length = 0;
+  const after = runCachedBundle(path, 0, cache);
+  assert.equal(after.usedCache, false);
+  assert.deepEqual(runs(), [`new:${folder.split('/').pop()}`]);
+  await delay(50);
+  assert.deepEqual(readdirSync(cache), [after.cacheFile!.split('/').pop()]);
+  assert.notEqual(before.cacheFile, after.cacheFile);
+});
+
+test('VIRT_TUNE_CODE_CACHE=off runs the bundle with require, no cache written', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const cache = join(folder, 'cache');
+  process.env['VIRT_TUNE_CODE_CACHE'] = 'off';
+  try {
+    runs().length = 0;
+    const run = runCachedBundle(bundle(folder, 'plain'), 0, cache);
+    assert.equal(run.cacheFile, undefined);
+    assert.equal(runs().length, 1);
+  } finally {
+    delete process.env['VIRT_TUNE_CODE_CACHE'];
+  }
+});
