@@ -77,3 +77,18 @@ scenario('tune: "Tune for this host" on <cputune> rewrites the guest as the CLI 
   for (const pin of ['vCPU 0 → 4', 'vCPU 1 → 1', 'vCPU 2 → 2', 'vCPU 3 → 3']) assert.ok(legend.some((item) => item.includes(pin)), `${pin} in the panel: ${legend.join(' | ')}`);
   await workbench.screenshot('tune-host-panel');
 });
+
+scenario('tune: the command "virt-tune: Tune for this host" applies the one placement that fits, as the CLI does', { 'web01.xml': EVERYDAY, ...examplesHost() }, async (workbench) => {
+  const page = workbench.page;
+  await workbench.openFile('web01.xml');
+  await workbench.waitForProblems('web01.xml', expectedProblems(EVERYDAY, EXAMPLES_HOST));
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>virt-tune: Tune for this host');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tune for this host' }).first().waitFor({ state: 'visible' });
+  await workbench.screenshot('tune-command');
+  await page.keyboard.press('Enter');
+  await workbench.save();
+  assert.equal(readFileSync(join(workbench.folder, 'web01.xml'), 'utf8'), tunedByCli());
+});

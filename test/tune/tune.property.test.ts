@@ -158,6 +158,13 @@ test('every tuning proposed on generated hosts lints clean there, keeps every by
         );
       }
       const after = apply(text, choice);
+      // Written in the file's own style: its line ends and its indent.
+      if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(after), `${label}: a bare LF in a CRLF file`);
+      const unit = /\n([ \t]+)</.exec(text)![1]!;
+      for (const line of after.split(/\r?\n/).filter((each) => !text.includes(each))) {
+        const indent = /^[ \t]*/.exec(line)![0];
+        assert.ok(indent === unit.repeat(indent.length / unit.length), `${label}: ${JSON.stringify(line)} is not indented in steps of ${JSON.stringify(unit)}`);
+      }
       assert.deepEqual(errorsAndWarnings(after, host), [], `${label}: ${choice.summary}\n${after}`);
       for (const taken of guests.flatMap((guest) => guest.model.cputune?.vcpupins ?? []).flatMap((pin) => pin.cpuset?.parse.ids ?? [])) {
         assert.ok(!choice.placement.cells.some((cell) => cell.hostCpus.includes(taken)), `${label}: pinned onto CPU ${taken} of another guest`);
