@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { withUserLibvirt } from './libvirtSetting';
+import { registerLibvirt } from './libvirt/register';
 import { registerHostPanel } from './topology/panel';
 import { registerTuneCommand } from './tuneCommand';
 
@@ -21,6 +22,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'xml' },
       { scheme: 'untitled', language: 'xml' },
+      // libvirt's domains opened from the libvirt view (`libvirt:/NAME.xml`): every service a domain file gets.
+      { scheme: 'libvirt', language: 'xml' },
       { scheme: 'file', language: 'ksmtuned' },
       { scheme: 'untitled', language: 'ksmtuned' },
       { scheme: 'file', language: 'grub' },
@@ -56,6 +59,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     // The "virt-tune: Host" view: the host the server reads and the active domain's pins on it.
     registerHostPanel(languageClient),
+    // The libvirt view, `libvirt:` documents (saving defines them, as virsh edit does) and "Define in libvirt".
+    registerLibvirt(languageClient),
     registerTuneCommand(),
   );
   await languageClient.start();

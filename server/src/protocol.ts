@@ -69,3 +69,48 @@ export interface DomainLayout {
     missingPci: string[];
   };
 }
+
+/** `virtTune/libvirt/domains`: libvirt's defined domains, for the libvirt view and "Open libvirt domain...". */
+export const LIBVIRT_DOMAINS_REQUEST = 'virtTune/libvirt/domains';
+/** `virtTune/libvirt/read`: a domain's persistent XML (`virsh dumpxml --inactive`). */
+export const LIBVIRT_READ_REQUEST = 'virtTune/libvirt/read';
+/** `virtTune/libvirt/define`: defines a domain with validation, as `virsh edit` does when it saves. */
+export const LIBVIRT_DEFINE_REQUEST = 'virtTune/libvirt/define';
+/** The file system scheme of libvirt's domains in the editor: `libvirt:/NAME.xml`. */
+export const LIBVIRT_SCHEME = 'libvirt';
+
+export interface LibvirtDomainView {
+  name: string;
+  uuid: string;
+  /** virsh's words: `running`, `shut off`, `paused`, ... */
+  state: string;
+  autostart: boolean;
+  persistent: boolean;
+  vcpus: number | null;
+  memoryKiB: number | null;
+  /** Whether its persistent XML pins vCPUs or emulator threads (null when it could not be read). */
+  pinned: boolean | null;
+}
+
+export interface LibvirtDomainsResult {
+  /** The connection's URI; null when virtTune.libvirt names none that answers. */
+  uri: string | null;
+  domains: LibvirtDomainView[];
+  /** Why there are no domains to show, in words for the user. */
+  problem?: string;
+}
+
+export interface LibvirtReadParams {
+  name: string;
+}
+
+export type LibvirtReadResult = { ok: true; xml: string } | { ok: false; message: string };
+
+export interface LibvirtDefineParams {
+  xml: string;
+  /** The domain the document was opened as: a define that changes its name or uuid is refused, as virsh edit does. */
+  name?: string;
+}
+
+/** A refusal carries libvirt's words, and where in the text they point when that can be told (0-based). */
+export type LibvirtDefineResult = { ok: true; name: string } | { ok: false; message: string; at?: { line: number; character: number; length: number } };

@@ -15,6 +15,7 @@ import type { FileKind, Finding } from '../core/types';
 import { attachGuests } from '../guests/lspGuests';
 import { attachHost } from '../host/lspHost';
 import { attachPanelRequests } from '../panel/requests';
+import { attachLibvirtDomainRequests } from '../libvirtDomains/requests';
 import { parseHostSetting } from '../host/load';
 import { attachLibvirt } from '../libvirt/lspLibvirt';
 import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService, type ServiceOptions } from '../services';
@@ -87,6 +88,7 @@ export function startLanguageServer(connection: Connection): void {
   /** The libvirt daemon of `virtTune.libvirt` (auto: qemu:///system when the host is this machine). */
   const libvirtAccess = attachLibvirt((line) => connection.console.warn(line));
   libvirtAccess.onDidChange(() => guestsAccess.invalidate());
+  attachLibvirtDomainRequests(connection, libvirtAccess, guestsAccess);
 
   /** A document's findings (the slow ones of its version, once arrived) at the levels the user set in `virtTune.rules`. */
   const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>
