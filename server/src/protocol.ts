@@ -43,8 +43,11 @@ export interface DomainLayout {
   name: string | null;
   /** The vCPU count (`<vcpu>`). */
   vcpus: number | null;
-  /** Host CPUs per vCPU: its `<vcpupin>`, else `<vcpu cpuset>`; vCPUs with neither are left out. */
-  vcpuPins: { vcpu: number; cpus: number[]; from: 'vcpupin' | 'cpuset' }[];
+  /**
+   * Host CPUs per vCPU: its `<vcpupin>`, else `<vcpu cpuset>`; vCPUs with neither are left out. Pins the
+   * linter flags are drawn too: a second pin of one vCPU (`duplicate`), a pin of a vCPU the guest lacks.
+   */
+  vcpuPins: { vcpu: number; cpus: number[]; from: 'vcpupin' | 'cpuset'; flag?: 'duplicate' | 'no-such-vcpu' }[];
   emulatorPin: number[] | null;
   /** `<numatune><memory>`: mode and host nodes (null with placement='auto' or no nodeset). */
   memory: { mode: string; nodes: number[] } | null;
@@ -55,8 +58,10 @@ export interface DomainLayout {
   hugepages: { sizeKiB: number; cells: number[] | null }[];
   /** PCI addresses of the host devices given to the guest. */
   hostdevs: string[];
-  /** The host-aware findings (VT150-VT169). */
+  /** The host-related findings: host-aware (VT150-VT169), across guests (VT110-VT119) and of the pins (VT130, VT131, VT139). */
   conflicts: { rule: string; severity: Severity; message: string; line: number }[];
+  /** The host's other guests, when known (libvirt's domains or the domain files beside the document). */
+  guests: GuestOnHost[];
   /** What the conflicts are about, to draw in the error colour; missing ones are those the host lacks. */
   marks: {
     cpus: number[];
@@ -68,6 +73,21 @@ export interface DomainLayout {
     missingNodes: number[];
     missingPci: string[];
   };
+}
+
+/** Another guest of the host, drawn quieter than the open one. */
+export interface GuestOnHost {
+  name: string;
+  /** Its file or libvirt connection: `web01.xml`, `libvirt qemu:///system`. */
+  where: string;
+  state: 'running' | 'autostart' | 'shut off';
+  vcpus: number | null;
+  /** Host CPUs its vCPUs are pinned to (vcpupin, else vcpu cpuset). */
+  vcpuCpus: number[];
+  emulatorPin: number[] | null;
+  memory: { mode: string; nodes: number[] } | null;
+  /** Host CPUs it pins that the open guest pins too, when both can run at once (VT110). */
+  sharedCpus: number[];
 }
 
 /** `virtTune/libvirt/domains`: libvirt's defined domains, for the libvirt view and "Open libvirt domain...". */

@@ -10,6 +10,12 @@ type PciView = HostView['pci'][number];
 /** What the guest puts on each host CPU, node and device: the pins inverted, for drawing. */
 interface Claims {
   vcpusOn: Map<number, number[]>;
+  /** vCPUs whose pin the linter flags (a duplicate, a vCPU the guest lacks), per host CPU. */
+  flaggedOn: Map<number, number[]>;
+  /** The other guests pinned to each host CPU (vCPUs or emulator). */
+  othersOn: Map<number, string[]>;
+  /** Host CPUs the open guest shares with another guest that can run beside it. */
+  sharedCpus: Set<number>;
   emulator: Set<number>;
   conflictCpus: Set<number>;
   conflictNodes: Set<number>;
@@ -41,11 +47,12 @@ export function renderPanelBody(host: HostView | null, layout: DomainLayout | nu
   }
   const claims = claimsOf(layout);
   parts.push(hostSummary(host));
-  parts.push(layout ? guestSection(layout) : '<p class="muted">Open a libvirt domain XML file to see its pins on this host.</p>');
+  parts.push(layout ? guestSection(layout) + othersSection(layout) : '<p class="muted">Open a libvirt domain XML file to see its pins on this host.</p>');
   parts.push(`<div class="nodes">${host.nodes.map((node) => nodeBox(host, node, claims)).join('')}</div>`);
   const unplaced = host.cpus.filter((cpu) => cpu.node === null || !host.nodes.some((node) => node.id === cpu.node));
   if (unplaced.length > 0) parts.push(`<p class="muted">CPUs on no known node: ${unplaced.map((cpu) => cpuCell(cpu, claims)).join(' ')}</p>`);
   if (layout) parts.push(missingSection(layout), conflictsSection(layout));
+  parts.push(legend(layout));
   return parts.filter((part) => part !== '').join('\n');
 }
 
@@ -74,11 +81,14 @@ function ksmLabel(host: HostView): string {
 function guestSection(layout: DomainLayout): string {
   const title = `<h2>Guest ${layout.name ? `<code>${escapeHtml(layout.name)}</code>` : ''} <span class="muted">${escapeHtml(fileName(layout.uri))}</span></h2>`;
   const legend = layout.vcpuPins.map(
-    (pin) => `<li${classes(colourClass(pin.vcpu))}>vCPU ${pin.vcpu} → ${escapeHtml(idRanges(pin.cpus))}${pin.from === 'cpuset' ? ' (cpuset)' : ''}</li>`,
+    (pin) =>
+      `<li${classes(pin.flag ? 'badge conflict' : colourClass(pin.vcpu))}>vCPU ${pin.vcpu} → ${escapeHtml(idRanges(pin.cpus))}${pin.from === 'cpuset' ? ' (cpuset)' : ''}` +
+      `${pin.flag === 'duplicate' ? ' (second pin)' : pin.flag === 'no-such-vcpu' ? ' (no such vCPU)' : ''}</li>`,
   );
   if (layout.emulatorPin) legend.push(`<li class="badge">emulator → ${escapeHtml(idRanges(layout.emulatorPin))}</li>`);
   const facts: string[] = [`${layout.vcpus ?? '?'} vCPUs`];
-  facts.push(layout.vcpuPins.length === 0 ? 'vCPUs not pinned' : `${layout.vcpuPins.length} pinned`);
+  const pinned = new Set(layout.vcpuPins.filter((pin) => !pin.flag).map((pin) => pin.vcpu)).size;
+  facts.push(pinned === 0 ? 'vCPUs not pinned' : `${pinned} pinned`);
   if (layout.memory) facts.push(`memory ${layout.memory.mode} on node${layout.memory.nodes.length === 1 ? '' : 's'} ${idRanges(layout.memory.nodes)}`);
   for (const cell of layout.cells) {
     const memnode = layout.memnodes.find((entry) => entry.cell === cell.id);
@@ -94,6 +104,34 @@ function guestSection(layout: DomainLayout): string {
   return `<section class="guest">${title}<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>${
     legend.length > 0 ? `<ul class="legend">${legend.join('')}</ul>` : ''
   }</section>`;
+}
+
+/** The host's other guests, quieter than the open one: state, pins and what they share with it. */
+function othersSection(layout: DomainLayout): string {
+  if (layout.guests.length === 0) return '';
+  const items = layout.guests.map((guest) => {
+    const facts = [guest.state, `${guest.vcpus ?? '?'} vCPUs`];
+    facts.push(guest.vcpuCpus.length > 0 ? `CPUs ${idRanges(guest.vcpuCpus)}` : 'not pinned');
+    if (guest.emulatorPin) facts.push(`emulator ${idRanges(guest.emulatorPin)}`);
+    if (guest.memory) facts.push(`memory ${guest.memory.mode} on ${idRanges(guest.memory.nodes)}`);
+    const shared = guest.sharedCpus.length > 0 ? ` <span class="conflict">shares CPU ${escapeHtml(idRanges(guest.sharedCpus))}</span>` : '';
+    return `<li${classes(guest.state === 'shut off' && 'off')}><code>${escapeHtml(guest.name)}</code> <span class="muted">${escapeHtml(guest.where)} · ${escapeHtml(facts.join(' · '))}</span>${shared}</li>`;
+  });
+  return `<section class="others"><h2>Other guests <span class="muted">(${layout.guests.length})</span></h2><ul>${items.join('')}</ul></section>`;
+}
+
+/** What the marks mean. */
+function legend(layout: DomainLayout | null): string {
+  const items = [
+    '<li><span class="cpu v0">2<small>v0</small></span> vCPU 0 of the open guest on host CPU 2</li>',
+    '<li><span class="cpu emulator">6<small>emu</small></span> its emulator threads</li>',
+    '<li><span class="cpu others">9<small class="other">db01</small></span> another guest pinned there</li>',
+    '<li><span class="cpu conflict">4</span> a conflict (see Conflicts)</li>',
+    '<li><span class="cpu flagged conflict">5<small>v7!</small></span> a pin the linter flags</li>',
+    '<li><span class="cpu offline">3</span> offline</li>',
+  ];
+  if (!layout) items.splice(0, 5);
+  return `<section class="key"><h2>Legend</h2><ul class="key">${items.join('')}</ul><p class="muted">Bars: free memory and free huge pages of each node.</p></section>`;
 }
 
 function nodeBox(host: HostView, node: HostNodeView, claims: Claims): string {
@@ -129,10 +167,14 @@ function coreBoxes(cpus: HostCpuView[], claims: Claims): string {
 
 function cpuCell(cpu: HostCpuView, claims: Claims): string {
   const vcpus = claims.vcpusOn.get(cpu.id) ?? [];
+  const flagged = claims.flaggedOn.get(cpu.id) ?? [];
+  const others = claims.othersOn.get(cpu.id) ?? [];
   const emulator = claims.emulator.has(cpu.id);
-  const conflict = claims.conflictCpus.has(cpu.id);
+  const conflict = claims.conflictCpus.has(cpu.id) || claims.sharedCpus.has(cpu.id) || flagged.length > 0;
   const colour = vcpus.length === 1 ? colourClass(vcpus[0]!) : vcpus.length > 1 ? 'shared' : undefined;
-  const label = vcpus.length > 0 ? `<small>v${escapeHtml(idRanges(vcpus))}</small>` : emulator ? '<small>emu</small>' : '';
+  const label =
+    vcpus.length > 0 ? `<small>v${escapeHtml(idRanges(vcpus))}</small>` : flagged.length > 0 ? `<small>v${escapeHtml(idRanges(flagged))}!</small>` : emulator ? '<small>emu</small>' : '';
+  const otherLabel = others.length > 0 ? `<small class="other">${escapeHtml(others.length === 1 ? shortName(others[0]!) : `${others.length} guests`)}</small>` : '';
   const title = [
     `CPU ${cpu.id}`,
     cpu.node === null ? undefined : `node ${cpu.node}`,
@@ -140,30 +182,40 @@ function cpuCell(cpu: HostCpuView, claims: Claims): string {
     cpu.core === null ? undefined : `core ${cpu.core}`,
     cpu.online ? undefined : 'offline',
     vcpus.length > 0 ? `vCPU ${idRanges(vcpus)}` : undefined,
+    flagged.length > 0 ? `flagged pin of vCPU ${idRanges(flagged)}` : undefined,
     emulator ? 'emulator threads' : undefined,
+    others.length > 0 ? `also ${others.join(', ')}` : undefined,
   ].filter((part) => part !== undefined);
-  return `<span${classes('cpu', colour, !cpu.online && 'offline', emulator && 'emulator', conflict && 'conflict')} data-cpu="${cpu.id}" title="${escapeHtml(title.join(' · '))}">${cpu.id}${label}</span>`;
+  return (
+    `<span${classes('cpu', colour, !cpu.online && 'offline', emulator && 'emulator', flagged.length > 0 && 'flagged', others.length > 0 && vcpus.length === 0 && !emulator && 'others', conflict && 'conflict')} ` +
+    `data-cpu="${cpu.id}" title="${escapeHtml(title.join(' · '))}">${cpu.id}${label}${otherLabel}</span>`
+  );
+}
+
+/** A guest's name cut to fit a CPU cell. */
+function shortName(name: string): string {
+  return name.length > 6 ? `${name.slice(0, 5)}…` : name;
 }
 
 function bars(node: HostNodeView, claims: Claims): string {
   const rows: string[] = [];
   if (node.memTotalKiB !== null) {
     const free = node.memFreeKiB;
-    const text = free === null ? sizeLabel(node.memTotalKiB) : `${sizeLabel(free)} free of ${sizeLabel(node.memTotalKiB)}`;
-    rows.push(barRow('memory', meter(free === null ? 0 : node.memTotalKiB - free, node.memTotalKiB, `memory: ${text}`), text, false));
+    const text = free === null ? `${sizeLabel(node.memTotalKiB)} in all` : `${sizeLabel(free)} free of ${sizeLabel(node.memTotalKiB)}`;
+    rows.push(barRow('memory', meter(free ?? 0, node.memTotalKiB, `memory: ${text}`), text, false));
   }
   for (const pages of node.hugepages) {
     const label = `${sizeLabel(pages.sizeKiB)} pages`;
     const conflict = claims.conflictPages.has(`${node.id}:${pages.sizeKiB}`);
     const total = pages.total ?? 0;
     const text = pages.free === null ? `${pages.total ?? '?'} in all` : `${pages.free} free of ${pages.total ?? '?'}`;
-    rows.push(barRow(label, meter(pages.free === null ? 0 : total - pages.free, total, `${label}: ${text}`, conflict), text, conflict));
+    rows.push(barRow(label, meter(pages.free ?? 0, total, `${label}: ${text}`, conflict), text, conflict));
   }
   return rows.length > 0 ? `<div class="bars">${rows.join('')}</div>` : '';
 }
 
 function barRow(label: string, svg: string, text: string, conflict: boolean): string {
-  return `<span${classes(conflict && 'conflict')}>${escapeHtml(label)}</span>${svg}<span${classes(conflict && 'conflict')}>${escapeHtml(text)}</span>`;
+  return `<span${classes(conflict && 'conflict')}>${escapeHtml(label)}</span><span${classes('value', conflict && 'conflict')}>${escapeHtml(text)}</span>${svg}`;
 }
 
 function deviceList(devices: PciView[], claims: Claims): string {
@@ -193,7 +245,7 @@ function missingSection(layout: DomainLayout): string {
 }
 
 function conflictsSection(layout: DomainLayout): string {
-  if (layout.conflicts.length === 0) return '<section class="conflicts"><h2>Conflicts</h2><p class="muted">None: the guest fits this host.</p></section>';
+  if (layout.conflicts.length === 0) return `<section class="conflicts"><h2>Conflicts</h2><p class="muted">None: the guest fits this host${layout.guests.length > 0 ? ' beside its other guests' : ''}.</p></section>`;
   const items = layout.conflicts.map(
     (conflict) =>
       `<li${classes(conflict.severity)} data-line="${conflict.line}" title="line ${conflict.line}: reveal in the editor"><b>${escapeHtml(conflict.rule)}</b> ` +
@@ -205,6 +257,9 @@ function conflictsSection(layout: DomainLayout): string {
 function claimsOf(layout: DomainLayout | null): Claims {
   const claims: Claims = {
     vcpusOn: new Map(),
+    flaggedOn: new Map(),
+    othersOn: new Map(),
+    sharedCpus: new Set((layout?.guests ?? []).flatMap((guest) => guest.sharedCpus)),
     emulator: new Set(layout?.emulatorPin ?? []),
     conflictCpus: new Set(layout?.marks.cpus ?? []),
     conflictNodes: new Set(layout?.marks.nodes ?? []),
@@ -214,7 +269,13 @@ function claimsOf(layout: DomainLayout | null): Claims {
     memoryNodes: new Map(),
   };
   if (!layout) return claims;
-  for (const pin of layout.vcpuPins) for (const cpu of pin.cpus) claims.vcpusOn.set(cpu, [...(claims.vcpusOn.get(cpu) ?? []), pin.vcpu]);
+  for (const pin of layout.vcpuPins) {
+    const map = pin.flag ? claims.flaggedOn : claims.vcpusOn;
+    for (const cpu of pin.cpus) map.set(cpu, [...(map.get(cpu) ?? []), pin.vcpu]);
+  }
+  for (const guest of layout.guests) {
+    for (const cpu of new Set([...guest.vcpuCpus, ...(guest.emulatorPin ?? [])])) claims.othersOn.set(cpu, [...(claims.othersOn.get(cpu) ?? []), guest.name]);
+  }
   const mark = (node: number, label: string) => claims.memoryNodes.set(node, [...(claims.memoryNodes.get(node) ?? []), label]);
   for (const node of layout.memory?.nodes ?? []) mark(node, `memory (${layout.memory!.mode})`);
   for (const memnode of layout.memnodes) for (const node of memnode.nodes) mark(node, `cell ${memnode.cell}`);

@@ -21,8 +21,8 @@ code { font-family: var(--vscode-editor-font-family, monospace); font-size: .92e
 .badge.conflict, .conflict > .badge { border-color: var(--vscode-errorForeground, #f48771); color: var(--vscode-errorForeground, #f48771); }
 .legend { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; padding: 0; margin: 4px 0; }
 .legend li { border-radius: 3px; padding: 0 5px; font-size: .9em; }
-.nodes { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
-.node { border: 1px solid var(--vscode-panel-border, #80808059); border-radius: 4px; padding: 6px; flex: 1 1 220px; min-width: 200px;
+.nodes { display: grid; grid-template-columns: repeat(auto-fit, minmax(132px, 1fr)); gap: 6px; margin-top: 8px; }
+.node { border: 1px solid var(--vscode-panel-border, #80808059); border-radius: 4px; padding: 4px; min-width: 0;
   background: var(--vscode-editor-background, #1e1e1e); }
 .node.bound { border-color: var(--vscode-charts-green, #89d185); }
 .node.conflict { border-color: var(--vscode-errorForeground, #f48771); }
@@ -30,14 +30,25 @@ code { font-family: var(--vscode-editor-font-family, monospace); font-size: .92e
 .socket { border: 1px dashed var(--vscode-panel-border, #80808059); border-radius: 3px; padding: 4px; margin: 4px 0; }
 .cores { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 2px; }
 .core { display: flex; gap: 1px; border: 1px solid var(--vscode-panel-border, #80808059); border-radius: 3px; padding: 1px; }
-.cpu { display: inline-flex; flex-direction: column; align-items: center; justify-content: center; min-width: 2.3em; height: 2.3em;
+.cpu { display: inline-flex; flex-direction: column; align-items: center; justify-content: center; min-width: 2.2em; height: 2.5em;
   border-radius: 2px; background: var(--vscode-input-background, #3c3c3c); font-variant-numeric: tabular-nums; line-height: 1.05; }
 .cpu small { font-size: .72em; font-weight: 600; }
 .cpu.offline { opacity: .4; text-decoration: line-through; }
 .cpu.emulator { outline: 2px dashed var(--vscode-charts-orange, #d18616); outline-offset: -2px; }
 .cpu.conflict { outline: 2px solid var(--vscode-errorForeground, #f48771); outline-offset: -2px; }
+.cpu small.other { font-weight: 400; opacity: .85; font-size: .62em; }
+.cpu.others { background: var(--vscode-editorWidget-background, #2d2d30); border: 1px dotted var(--vscode-descriptionForeground, #9d9d9d); }
+.cpu.flagged { background: repeating-linear-gradient(45deg, transparent 0 3px, #f4877140 3px 6px); }
+.others ul, ul.key { list-style: none; padding: 0; margin: 0; font-size: .9em; }
+.others li { margin: 2px 0; opacity: .85; }
+.others li.off { opacity: .6; }
+.others .conflict, .conflict-text { color: var(--vscode-errorForeground, #f48771); }
+ul.key li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+ul.key .cpu { flex: none; }
 .cpu.shared { background: var(--vscode-charts-foreground, #cccccc); color: var(--vscode-editor-background, #1e1e1e); }
-.bars { margin-top: 6px; display: grid; grid-template-columns: auto 1fr auto; gap: 2px 6px; align-items: center; font-size: .9em; }
+.bars { margin-top: 6px; display: grid; grid-template-columns: auto 1fr; gap: 1px 6px; align-items: center; font-size: .85em; }
+.bars .meter { grid-column: 1 / -1; }
+.bars .value { text-align: right; }
 .meter { width: 100%; height: 6px; }
 .meter .track { fill: var(--vscode-input-background, #3c3c3c); }
 .meter .used { fill: var(--vscode-charts-blue, #3794ff); }

@@ -83,7 +83,7 @@ export function startLanguageServer(connection: Connection): void {
     const guests = guestsAccess.current(document.uri);
     return { ...hostAccess.options(), ...(guests ? { guests } : {}) };
   };
-  attachPanelRequests(connection, documents, hostAccess);
+  attachPanelRequests(connection, documents, hostAccess, guestsAccess);
 
   /** The libvirt daemon of `virtTune.libvirt` (auto: qemu:///system when the host is this machine). */
   const libvirtAccess = attachLibvirt((line) => connection.console.warn(line));

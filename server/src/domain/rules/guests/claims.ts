@@ -66,7 +66,11 @@ export function canRun(guest: Guest): boolean {
 
 /** The document's own name (`<name>`), to tell it from the other guests. */
 function ownName(context: DomainRuleContext): string | undefined {
-  const element = firstChild(context.model.root, 'name');
+  return nameOf(context.model);
+}
+
+function nameOf(model: DomainModel): string | undefined {
+  const element = firstChild(model.root, 'name');
   return (element && elementText(element)?.value.trim()) || undefined;
 }
 
@@ -75,9 +79,13 @@ function ownName(context: DomainRuleContext): string | undefined {
  * allows one domain per name) or from the document's own file.
  */
 export function otherGuests(context: DomainRuleContext): Guest[] {
-  const name = ownName(context);
-  const uri = context.document.textDocument.uri;
-  return (context.guests ?? []).filter(
+  return otherGuestsOf(context.model, context.document.textDocument.uri, context.guests ?? []);
+}
+
+/** otherGuests for a domain's model and document uri. */
+export function otherGuestsOf(model: DomainModel, uri: string, guests: readonly Guest[]): Guest[] {
+  const name = nameOf(model);
+  return guests.filter(
     (guest) => guest.name !== name && !(guest.origin.kind === 'file' && uri.startsWith('file:') && fileUriPath(uri) === guest.origin.path),
   );
 }
