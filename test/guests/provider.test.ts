@@ -50,3 +50,11 @@ test('with libvirt connected, every document takes libvirt\'s domains, with thei
   provider.configure({ kind: 'none' });
   assert.equal(await provider.fresh('libvirt:/b.xml'), undefined);
 });
+
+test('auto takes a folder only when it is a copy of libvirt\'s (autostart/ or named qemu): examples of many hosts are no host', async () => {
+  const provider = new GuestsProvider({ maxAgeMs: 1000, libvirt: () => undefined, onDidChange: () => undefined });
+  provider.configure({ kind: 'auto' });
+  assert.deepEqual(await provider.fresh(documentIn(join(GUEST_FOLDER, '..', '..', '..', '..', 'examples'))), []);
+  provider.configure({ kind: 'paths', paths: [join(GUEST_FOLDER, 'web01.xml')] });
+  assert.deepEqual((await provider.fresh(documentIn('/anywhere')))?.map((guest) => guest.name), ['web01']);
+});

@@ -1,12 +1,23 @@
-import { dirname, isAbsolute, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readGuestSnapshot } from './files';
 import { readLibvirtGuests, type DomainSource, type GuestSnapshot } from './libvirt';
 import type { Guests } from './types';
 
 /**
+ * Whether a folder looks like a copy of libvirt's own (/etc/libvirt/qemu): it is named `qemu` or holds
+ * libvirt's `autostart/` links. Other folders (examples, a project's domain files) may hold domains of many
+ * hosts; `virtTune.guests` names them when they are one host's.
+ */
+async function isLibvirtFolder(folder: string): Promise<boolean> {
+  if (basename(folder) === 'qemu') return true;
+  return (await stat(join(folder, 'autostart')).catch(() => undefined))?.isDirectory() === true;
+}
+
+/**
  * `virtTune.guests`: `auto` (libvirt's domains when connected, else the domain files of the document's
- * folder), `none`, or the paths (files or folders, relative ones from the workspace folder) of one
+ * folder when it is a copy of libvirt's, see isLibvirtFolder), `none`, or the paths (files or folders, relative ones from the workspace folder) of one
  * host's domain files.
  */
 export type GuestsSetting = { kind: 'none' } | { kind: 'auto' } | { kind: 'paths'; paths: string[] };
@@ -112,9 +123,11 @@ export class GuestsProvider {
       if (key === 'libvirt') {
         const source = this.options.libvirt();
         snapshot = source ? await readLibvirtGuests(source) : undefined;
+      } else if (this.setting.kind === 'paths') {
+        snapshot = await readGuestSnapshot(this.setting.paths);
       } else {
-        const paths = this.setting.kind === 'paths' ? this.setting.paths : [key.slice('folder:'.length)];
-        snapshot = await readGuestSnapshot(paths);
+        const folder = key.slice('folder:'.length);
+        snapshot = (await isLibvirtFolder(folder)) ? await readGuestSnapshot([folder]) : { guests: [], signature: 'not a libvirt folder' };
       }
     } catch {
       snapshot = undefined;
