@@ -45,7 +45,7 @@ const EXPECTED: Record<string, Expectation> = {
     mustNot: [],
   },
   'isolation/etc/default/grub': { must: [['VT305', 'quiet']], mustNot: ['VT308'] },
-  'ksm-numbers/etc/ksmtuned.conf': { must: [], mustNot: ['VT201'] },
+  'ksm-numbers/etc/ksmtuned.conf': { must: [['VT219', '99999999999999999999'], ['VT220', '100']], mustNot: ['VT201'] },
 };
 
 function corpusFiles(folder = CORPUS): string[] {

@@ -17,6 +17,8 @@ import { strayCommand } from './stray-command';
 import { unknownVariable } from './unknown-variable';
 import { valueOutOfRange } from './value-out-of-range';
 import { templateFile } from './template-ksmtuned-conf';
+import { integerTooLarge } from './integer-too-large';
+import { ksmNeverStops } from './ksm-never-stops';
 
 /** Every ksmtuned.conf rule, in code order (VT201-VT249). */
 export const KSMTUNED_RULES: readonly KsmtunedRule[] = [
@@ -38,4 +40,6 @@ export const KSMTUNED_RULES: readonly KsmtunedRule[] = [
   sleepBelowFloor,
   crlfLineEndings,
   templateFile,
+  integerTooLarge,
+  ksmNeverStops,
 ];
