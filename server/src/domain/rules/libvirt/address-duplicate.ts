@@ -3,7 +3,7 @@ import { firstChild } from '../../../xml/query';
 import type { XmlDocument, XmlElement } from '../../../xml/types';
 import type { DomainRule } from '../context';
 import { lineOf, runsOnQemu } from '../guest';
-import { addressNumber, addressOf, deviceIndex, value } from './devices';
+import { addressNumber, deviceIndex, value } from './devices';
 
 /** A device's guest PCI address as `domain:bus:slot.function`, when written in full. */
 function pciAddress(xml: XmlDocument, address: XmlElement): string | undefined {
@@ -51,12 +51,11 @@ export const addressDuplicate: DomainRule = {
     const { xml, model } = context;
     const pci = new Map<string, number>();
     const drive = new Map<string, number>();
-    for (const device of deviceIndex(model).all) {
+    for (const { device, address } of deviceIndex(model).addressed) {
       // A serial <console> is the same device as its <serial>, address included.
       if (device.name === 'console') continue;
-      const address = addressOf(device);
       const type = value(xml, address, 'type');
-      if (!address || type === undefined) continue;
+      if (type === undefined) continue;
       let key: string | undefined;
       let words = '';
       let seen: Map<string, number>;

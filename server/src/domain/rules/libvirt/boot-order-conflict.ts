@@ -1,5 +1,5 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
-import { childElements, firstChild } from '../../../xml/query';
+import { childElements } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { deviceIndex, spanOf, value } from './devices';
 
@@ -25,10 +25,9 @@ export const bootOrderConflict: DomainRule = {
     const { xml, model } = context;
     const osBoot = model.os ? childElements(model.os.element, 'boot') : [];
     const seen = new Set<string>();
-    for (const device of deviceIndex(model).all) {
-      const boot = firstChild(device, 'boot');
+    for (const { boot } of deviceIndex(model).booted) {
       const order = value(xml, boot, 'order')?.trim();
-      if (!boot || order === undefined) continue;
+      if (order === undefined) continue;
       if (osBoot.length > 0) {
         report({
           span: spanOf(xml, boot, 'order'),

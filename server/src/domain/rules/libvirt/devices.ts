@@ -13,6 +13,9 @@ export interface DeviceIndex {
   /** Every child element of every `<devices>`, in document order. */
   all: readonly XmlElement[];
   byName: ReadonlyMap<string, readonly XmlElement[]>;
+  /** The devices with their own `<address>`, and those with a `<boot>`, found in the same pass. */
+  addressed: readonly { device: XmlElement; address: XmlElement }[];
+  booted: readonly { device: XmlElement; boot: XmlElement }[];
 }
 
 const indexes = new WeakMap<DomainModel, DeviceIndex>();
@@ -23,15 +26,26 @@ export function deviceIndex(model: DomainModel): DeviceIndex {
   if (index) return index;
   const all: XmlElement[] = [];
   const byName = new Map<string, XmlElement[]>();
+  const addressed: { device: XmlElement; address: XmlElement }[] = [];
+  const booted: { device: XmlElement; boot: XmlElement }[] = [];
   for (const devices of childElements(model.root, 'devices')) {
     for (const device of childElements(devices)) {
       all.push(device);
       const list = byName.get(device.name);
       if (list) list.push(device);
       else byName.set(device.name, [device]);
+      let address: XmlElement | undefined;
+      let boot: XmlElement | undefined;
+      for (const child of device.children) {
+        if (child.kind !== 'element') continue;
+        if (child.name === 'address') address ??= child;
+        else if (child.name === 'boot') boot ??= child;
+      }
+      if (address) addressed.push({ device, address });
+      if (boot) booted.push({ device, boot });
     }
   }
-  index = { all, byName };
+  index = { all, byName, addressed, booted };
   indexes.set(model, index);
   return index;
 }

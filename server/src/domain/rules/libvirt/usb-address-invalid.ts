@@ -4,7 +4,7 @@ import type { XmlDocument, XmlElement } from '../../../xml/types';
 import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { runsOnQemu } from '../guest';
-import { addressOf, deviceIndex, devicesNamed, spanOf, value } from './devices';
+import { deviceIndex, devicesNamed, spanOf, value } from './devices';
 
 /** Ports of each USB controller model (libvirt's virDomainUSBAddressControllerModelToPorts); 0: a companion, no bus of its own. */
 const MODEL_PORTS: Readonly<Record<string, number>> = {
@@ -79,7 +79,10 @@ export const usbAddressInvalid: DomainRule = {
   check(context, report) {
     const { xml, model } = context;
     if (!runsOnQemu(model)) return;
+    const index = deviceIndex(model);
+    const usbAddressed = index.addressed.filter(({ address }) => value(xml, address, 'type') === 'usb');
     const controllers = devicesNamed(model, 'controller').filter((controller) => value(xml, controller, 'type') === 'usb');
+    if (usbAddressed.length === 0 && !controllers.some((controller) => value(xml, controller, 'model') === 'none')) return;
     const none = controllers.find((controller) => value(xml, controller, 'model') === 'none');
     if (none) {
       for (const controller of controllers) {
@@ -89,8 +92,9 @@ export const usbAddressInvalid: DomainRule = {
           message: "The USB controller with model='none' turns USB off for the guest: libvirt refuses any other USB controller beside it.",
         });
       }
-      for (const device of deviceIndex(model).all) {
-        if (!onUsb(xml, device) && value(xml, addressOf(device), 'type') !== 'usb') continue;
+      const addressedOnUsb = new Set(usbAddressed.map(({ device }) => device));
+      for (const device of index.all) {
+        if (!onUsb(xml, device) && !addressedOnUsb.has(device)) continue;
         report({
           span: device.nameSpan,
           message:
@@ -113,11 +117,9 @@ export const usbAddressInvalid: DomainRule = {
     // Without a USB controller libvirt adds one at index 0; its model (and ports) depend on the machine.
     if (controllers.length === 0) buses.set(0, { ports: defaultPorts(context), used: new Set(), hubs: new Map() });
 
-    const usbDevices = deviceIndex(model).all.filter((device) => value(xml, addressOf(device), 'type') === 'usb');
     // libvirt places the hubs first, so a device may sit behind a hub written after it.
-    const ordered = [...usbDevices.filter((device) => device.name === 'hub'), ...usbDevices.filter((device) => device.name !== 'hub')];
-    for (const device of ordered) {
-      const address = addressOf(device)!;
+    const ordered = [...usbAddressed.filter(({ device }) => device.name === 'hub'), ...usbAddressed.filter(({ device }) => device.name !== 'hub')];
+    for (const { device, address } of ordered) {
       const bus = parseUnsigned(value(xml, address, 'bus') ?? '0');
       if (bus === undefined) continue;
       const root = buses.get(bus);
