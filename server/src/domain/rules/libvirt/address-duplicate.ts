@@ -46,6 +46,7 @@ export const addressDuplicate: DomainRule = {
       libvirt('device-addresses', 'Device Addresses'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'double use of PCI Address' },
   },
   check(context, report) {
     const { xml, model } = context;

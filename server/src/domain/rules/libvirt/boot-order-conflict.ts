@@ -20,6 +20,7 @@ export const bootOrderConflict: DomainRule = {
       libvirt('specifying-boot-order', 'Specifying boot order'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'per-device boot elements' },
   },
   check(context, report) {
     const { xml, model } = context;

@@ -58,6 +58,7 @@ export const chardevSourceIncomplete: DomainRule = {
       libvirt('consoles-serial-parallel-channel-devices', 'Consoles, serial, parallel & channel devices'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'Missing source host attribute' },
   },
   check(context, report) {
     const { xml, model } = context;

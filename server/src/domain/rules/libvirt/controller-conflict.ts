@@ -25,6 +25,7 @@ export const controllerConflict: DomainRule = {
       libvirt('controllers', 'Controllers'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: "Multiple 'pci' controllers" },
   },
   check(context, report) {
     const seen = new Map<string, number>();

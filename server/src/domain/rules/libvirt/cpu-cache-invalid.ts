@@ -16,6 +16,7 @@ export const cpuCacheInvalid: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/qemu/qemu_validate.c', 'qemuValidateDomainDefCpu'), libvirt('cpu-model-and-topology', 'CPU model and topology')],
     fixable: false,
+    libvirt: { stage: 'define', says: "can only be used with 'host-passthrough'" },
   },
   check(context, report) {
     const cpu = context.model.cpu;

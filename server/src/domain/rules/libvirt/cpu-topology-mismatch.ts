@@ -20,6 +20,7 @@ export const cpuTopologyMismatch: DomainRule = {
       libvirt('cpu-model-and-topology', 'CPU model and topology'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: "CPU topology doesn't match" },
   },
   check(context, report) {
     const topology = context.model.cpu?.topology;

@@ -30,6 +30,7 @@ export const diskAddressMismatch: DomainRule = {
       libvirt('device-addresses', 'Device Addresses'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'Invalid address type' },
   },
   check(context, report) {
     for (const disk of devicesNamed(context.model, 'disk')) {

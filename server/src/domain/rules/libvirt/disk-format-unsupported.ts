@@ -23,6 +23,7 @@ export const diskFormatUnsupported: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/qemu/qemu_domain.c', 'qemuDomainValidateStorageSource'), libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs')],
     fixable: false,
+    libvirt: { stage: 'define', says: "storage format 'iso'" },
   },
   check(context, report) {
     if (!runsOnQemu(context.model)) return;

@@ -19,6 +19,7 @@ export const diskTargetDuplicate: DomainRule = {
       libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'duplicated for disk sources' },
   },
   check(context, report) {
     // Checked where libvirt's QEMU driver defines a domain; other drivers' converters (vmx) produce such files.

@@ -23,6 +23,7 @@ export const firmwareConflict: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/conf/domain_validate.c', 'virDomainDefOSValidate'), libvirt('bios-bootloader', 'BIOS bootloader')],
     fixable: false,
+    libvirt: { stage: 'define', says: 'does not support nvram' },
   },
   check(context, report) {
     const os = context.model.os?.element;

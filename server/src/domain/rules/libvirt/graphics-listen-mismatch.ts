@@ -16,6 +16,7 @@ export const graphicsListenMismatch: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/conf/domain_conf.c', 'virDomainGraphicsListensParseXML'), libvirt('graphical-framebuffers', 'Graphical framebuffers')],
     fixable: false,
+    libvirt: { stage: 'define', says: "must match 'address' attribute" },
   },
   check(context, report) {
     const { xml } = context;

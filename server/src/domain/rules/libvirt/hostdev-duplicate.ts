@@ -57,6 +57,7 @@ export const hostdevDuplicate: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/conf/domain_validate.c', 'virDomainDefHostdevValidate'), libvirt('host-device-assignment', 'Host device assignment')],
     fixable: false,
+    libvirt: { stage: 'define', says: 'Hostdev already exists' },
   },
   check(context, report) {
     const seen = new Map<string, number>();

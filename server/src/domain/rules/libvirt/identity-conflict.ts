@@ -29,6 +29,7 @@ export const identityConflict: DomainRule = {
       libvirt('security-label', 'Security label'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'UUID mismatch' },
   },
   check(context, report) {
     const root = context.model.root;

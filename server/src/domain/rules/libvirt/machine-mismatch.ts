@@ -39,6 +39,7 @@ export const machineMismatch: DomainRule = {
       libvirt('iommu-devices', 'IOMMU devices'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: "'intel' is only supported with Q35" },
   },
   check(context, report) {
     const { xml, model } = context;

@@ -19,6 +19,7 @@ export const mdevDisplayInvalid: DomainRule = {
       libvirt('host-device-assignment', 'Host device assignment'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'graphics device is needed' },
   },
   check(context, report) {
     const { xml, model } = context;

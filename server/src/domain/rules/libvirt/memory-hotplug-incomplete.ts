@@ -27,6 +27,7 @@ export const memoryHotplugIncomplete: DomainRule = {
       libvirt('memory-devices', 'Memory devices'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'At least one numa node' },
   },
   check(context, report) {
     const { model, xml } = context;

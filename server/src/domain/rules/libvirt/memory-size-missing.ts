@@ -14,6 +14,7 @@ export const memorySizeMissing: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/conf/domain_postparse.c', 'virDomainDefPostParseMemory'), libvirt('memory-allocation', 'Memory Allocation')],
     fixable: false,
+    libvirt: { stage: 'define', says: 'Memory size must be specified' },
   },
   check(context, report) {
     const root = context.model.root;

@@ -20,6 +20,7 @@ export const netQueueSizeInvalid: DomainRule = {
       libvirt('setting-nic-driver-specific-options', 'Setting NIC driver-specific options'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'rx_queue_size has to be a power of two' },
   },
   check(context, report) {
     if (!runsOnQemu(context.model)) return;

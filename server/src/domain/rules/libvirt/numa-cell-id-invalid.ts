@@ -22,6 +22,7 @@ export const numaCellIdInvalid: DomainRule = {
       guide('9.3.9', 'Guest NUMA Topology'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: "Exactly one 'cell' element" },
   },
   check(context, report) {
     const cells = context.model.cpu?.cells ?? [];

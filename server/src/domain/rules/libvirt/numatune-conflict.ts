@@ -23,6 +23,7 @@ export const numatuneConflict: DomainRule = {
       guide('9.3.9', 'Guest NUMA Topology'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'Multiple memnode elements' },
   },
   check(context, report) {
     const numatune = context.model.numatune;

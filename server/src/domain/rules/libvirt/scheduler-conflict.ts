@@ -39,6 +39,7 @@ export const schedulerConflict: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/conf/domain_conf.c', 'virDomainThreadSchedParseHelper'), libvirt('cpu-tuning', 'CPU Tuning')],
     fixable: false,
+    libvirt: { stage: 'define', says: "Cannot find 'iothread'" },
   },
   check(context, report) {
     const cputune = context.model.cputune?.element;

@@ -21,6 +21,7 @@ export const shareableNeedsRaw: DomainRule = {
       libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'shared access for disk' },
   },
   check(context, report) {
     if (!runsOnQemu(context.model)) return;

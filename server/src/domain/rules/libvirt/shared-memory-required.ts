@@ -31,6 +31,7 @@ export const sharedMemoryRequired: DomainRule = {
       libvirt('filesystems', 'Filesystems'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: "'virtiofs' requires shared memory" },
   },
   check(context, report) {
     const { xml, model } = context;

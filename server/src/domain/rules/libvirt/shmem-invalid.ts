@@ -24,6 +24,7 @@ export const shmemInvalid: DomainRule = {
       libvirt('shared-memory-device', 'Shared memory device'),
     ],
     fixable: false,
+    libvirt: { stage: 'start', says: 'shmem size must be a power of two', note: 'libvirt 11 refuses the size at define' },
   },
   check(context, report) {
     const { xml, model } = context;

@@ -23,6 +23,7 @@ export const uefiNeedsAcpi: DomainRule = {
     severity: 'error',
     sources: [libvirtCode('src/qemu/qemu_validate.c', 'qemuValidateDomainDef'), libvirt('hypervisor-features', 'Hypervisor features')],
     fixable: false,
+    libvirt: { stage: 'define', says: 'UEFI requires ACPI' },
   },
   check(context, report) {
     const { model, xml } = context;

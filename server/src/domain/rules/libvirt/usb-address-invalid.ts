@@ -75,6 +75,7 @@ export const usbAddressInvalid: DomainRule = {
       libvirt('device-addresses', 'Device Addresses'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'Duplicate USB address' },
   },
   check(context, report) {
     const { xml, model } = context;

@@ -24,6 +24,7 @@ export const videoConflict: DomainRule = {
       libvirt('video-devices', 'Video devices'),
     ],
     fixable: false,
+    libvirt: { stage: 'define', says: 'vgamem attribute only supported' },
   },
   check(context, report) {
     const { xml, model } = context;
