@@ -8,7 +8,7 @@ test("VT173 flags a topology whose product is not the vCPU count", () => {
   assert.equal(results.length, 1, results.map((result) => result.message).join('\n'));
   assert.equal(results[0]!.finding.severity, 'error');
   assert.equal(results[0]!.at, "topology");
-  assert.match(results[0]!.message, /1 sockets × 2 cores × 1 threads = 2 vCPUs, but <vcpu> sets 4/);
+  assert.match(results[0]!.message, /1 socket × 2 cores × 1 thread = 2 vCPUs, but <vcpu> sets 4/);
 });
 
 test("VT173 counts dies and clusters", () => {

@@ -32,7 +32,14 @@ export const cpuTopologyMismatch: DomainRule = {
     if ((topology.dies === undefined && attribute(topology.element, 'dies')) || (topology.clusters === undefined && attribute(topology.element, 'clusters'))) return;
     const product = sockets * dies * clusters * cores * threads;
     if (product === vcpus) return;
-    const factors = [`${sockets} sockets`, dies !== 1 ? `${dies} dies` : '', clusters !== 1 ? `${clusters} clusters` : '', `${cores} cores`, `${threads} threads`]
+    const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+    const factors = [
+      count(sockets, 'socket', 'sockets'),
+      dies !== 1 ? count(dies, 'die', 'dies') : '',
+      clusters !== 1 ? count(clusters, 'cluster', 'clusters') : '',
+      count(cores, 'core', 'cores'),
+      count(threads, 'thread', 'threads'),
+    ]
       .filter((factor) => factor !== '')
       .join(' × ');
     report({
