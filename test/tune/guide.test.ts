@@ -97,8 +97,22 @@ test('the example with everyday mistakes: its pins, pages and queues rewritten, 
   assert.deepEqual(inserted, ['<iothreads', '<numatune', '<memtune', '<cpu', "iothread='1'"]);
 });
 
-test('nothing is offered for XML that is not well-formed, nor without a vCPU count it can read', () => {
+test('nothing is offered for XML that is not well-formed, without a vCPU count it can read, or for a domain QEMU does not run', () => {
   const host = guideHost();
   assert.match(tuneDomain(input(GUIDE_GUEST.replace('</vcpu>', ''), host)).notes[0]!, /not well-formed/);
   assert.match(tuneDomain(input(GUIDE_GUEST.replace('>4</vcpu>', '>four</vcpu>'), host)).notes[0]!, /vCPU count/);
+  assert.match(tuneDomain(input(GUIDE_GUEST.replace("type='kvm'", "type='xen'"), host)).notes[0]!, /QEMU\/KVM settings; this domain is type='xen'/);
+});
+
+test("a guest with an assigned PCI device goes to the device's node first (guide 9.3.11); a hard_limit the file gives above its memory is kept", async () => {
+  const host = await loadHostPath(join(ROOT, 'examples', 'hosts', 'guide-4-node'));
+  // ens1f0 (0000:41:00.0) sits on node 1. One vCPU and 512 MiB fit on every node.
+  const guest = GUIDE_GUEST.replace('>4</vcpu>', '>1</vcpu>')
+    .replace("<memory unit='GiB'>6</memory>", "<memory unit='MiB'>512</memory>\n  <memtune>\n    <hard_limit unit='MiB'>1024</hard_limit>\n  </memtune>")
+    .replace('</os>', "</os>\n  <devices>\n    <hostdev mode='subsystem' type='pci' managed='yes'>\n      <source>\n        <address domain='0x0000' bus='0x41' slot='0x00' function='0x0'/>\n      </source>\n    </hostdev>\n  </devices>");
+  const result = tuneDomain(input(guest, host));
+  assert.deepEqual(result.choices.map((choice) => choice.placement.nodes[0]), [1, 2, 3, 0], "the device's node, then the other node with huge pages, then by free memory, node 0 last");
+  assert.equal(result.choices[0]!.placement.hardLimitKiB, 1024 * 1024);
+  assert.match(result.choices[0]!.markdown, /the limit the file already gave/);
+  assert.match(result.choices[0]!.markdown, /assigned PCI device sits on node 1, so its DMA/);
 });

@@ -117,7 +117,7 @@ test("virt-tune tune --libvirt avoids the host CPU another domain of that libvir
   t.after(() => rm(folder, { recursive: true, force: true }));
   const file = join(folder, 'guest.xml');
   await writeFile(file, GUEST.replace('<vcpu>2</vcpu>', '<vcpu>1</vcpu>'));
-  const { stdout } = await run(process.execPath, [CLI, 'tune', '--host', 'live', '--libvirt', URI, file]);
+  const { stdout } = await run(process.execPath, [CLI, 'tune', '--host', 'live', '--libvirt', URI, file], { timeout: 120_000 });
   assert.match(stdout, /^\+ {4}<vcpupin vcpu='0' cpuset='(\d+)'\/>$/m);
   const pinned = Number(/^\+ {4}<vcpupin vcpu='0' cpuset='(\d+)'\/>$/m.exec(stdout)![1]);
   assert.notEqual(pinned, taken, stdout);

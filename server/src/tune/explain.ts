@@ -1,6 +1,7 @@
 import { formatCpuset } from '../kb/cpuset';
 import { guide, libvirt, sourceMarkdown } from '../kb/sources';
 import { formatKiB } from '../kb/units';
+import { QEMU_ALLOWANCE_KIB } from '../domain/rules/memory/limits';
 import type { NodeView } from './hostView';
 import type { Placement } from './types';
 
@@ -67,6 +68,10 @@ export interface ExplainContext {
   avoided: ReadonlyMap<number, string>;
   multiqueueNet: number;
   multiqueueScsi: number;
+  /** The hard_limit is the one the file already had. */
+  hardLimitKept: boolean;
+  /** Host nodes of the guest's assigned PCI devices. */
+  deviceNodes: readonly number[];
 }
 
 /** The block each line of the explanation is about, by how the line starts. */
@@ -106,6 +111,10 @@ function explainLines(placement: Placement, context: ExplainContext): string[] {
       `Node ${placement.nodes[0]} holds the whole guest (${placement.vcpus} vCPUs, ${formatKiB(placement.memoryKiB)}): the guide's first ` +
         `advice is to keep a guest within one NUMA node rather than split it (${cite.numa}).`,
     );
+  }
+  const local = context.deviceNodes.filter((node) => placement.nodes.includes(node));
+  if (local.length > 0) {
+    lines.push(`- The guest's assigned PCI ${context.deviceNodes.length === 1 ? 'device sits' : 'devices sit'} on ${nodeList(local)}, so its DMA and interrupts stay on the guest's nodes (${sourceMarkdown(guide('9.3.11', 'NUMA Node Locality for PCI Devices'))}).`);
   }
   for (const note of context.notes) lines.push(`- ${note}.`);
   lines.push('');
@@ -150,7 +159,10 @@ function explainLines(placement: Placement, context: ExplainContext): string[] {
   }
   if (placement.hardLimitKiB !== undefined) {
     lines.push(
-      `- **<locked/>** with **<memtune> hard_limit** of ${formatKiB(placement.hardLimitKiB)}: the guest's memory plus 1 GiB for QEMU itself. ` +
+      `- **<locked/>** with **<memtune> hard_limit** of ${formatKiB(placement.hardLimitKiB)}: ` +
+        (placement.hardLimitKiB === placement.memoryKiB + QEMU_ALLOWANCE_KIB || !context.hardLimitKept
+          ? "the guest's memory plus 1 GiB for QEMU itself. "
+          : 'the limit the file already gave, which leaves room above the guest\'s memory. ') +
         `The guide asks for a hard_limit whenever memory is locked (${cite.memtune}); libvirt warns that QEMU's own share can only be guessed ` +
         `(${cite.memtuneLibvirt}), and 1 GiB is the allowance libvirt itself gives a guest whose memory it must lock for an assigned device. ` +
         'Where the locked-memory limit cannot be raised (some containers), leave locking out (`virt-tune tune --no-lock`).',

@@ -1,6 +1,8 @@
 import { formatKiB } from '../kb/units';
 import { maxVcpus, numaMemoryKiB } from '../domain/rules/guest';
 import { QEMU_ALLOWANCE_KIB } from '../domain/rules/memory/limits';
+import { assignedPciDevices } from '../domain/rules/host/hostdevs';
+import { isUnlimited } from '../domain/rules/memory/limits';
 import type { HostModel } from '../host/types';
 import type { NodeView } from './hostView';
 import type { CellPlan, Placement, TuneInput } from './types';
@@ -16,8 +18,12 @@ export interface GuestNeeds {
   memoryKiB: number;
   /** The most memory the guest may grow to (`<maxMemory>`), for the hard limit. */
   maxMemoryKiB: number;
+  /** The hard_limit to write when memory is locked. */
+  hardLimitKiB: number;
   threads: number;
   lock: boolean;
+  /** Host nodes of the PCI devices assigned to the guest (guide 9.3.11): placements holding them come first. */
+  deviceNodes: number[];
 }
 
 /** The guest's vCPUs, memory and threads per core; a note instead when one is missing or unusable. */
@@ -32,7 +38,18 @@ export function guestNeeds(input: TuneInput): GuestNeeds | string {
   const threads = written !== undefined && written > 1 ? written : 1;
   if (vcpus % threads !== 0) return `The guest's topology has ${threads} threads per core, which does not divide its ${vcpus} vCPUs.`;
   const maxMemoryKiB = Math.max(memoryKiB, model.maxMemory?.kib ?? 0);
-  return { vcpus, memoryKiB, maxMemoryKiB, threads, lock: input.lockMemory ?? true };
+  // A hard_limit the user already gave that leaves room above the guest's memory is their own judgement of
+  // QEMU's share (libvirt: it can only be guessed): it stays; otherwise the guest's memory plus the allowance.
+  const given = model.memtune?.hardLimit;
+  const hardLimitKiB = given && !isUnlimited(given) && given.kib > maxMemoryKiB && Number.isInteger(given.kib) ? given.kib : maxMemoryKiB + QEMU_ALLOWANCE_KIB;
+  const deviceNodes = [
+    ...new Set(
+      assignedPciDevices(model)
+        .map((device) => input.host.pci.find((entry) => entry.address === device.address)?.node)
+        .filter((node): node is number => node !== undefined && node !== null),
+    ),
+  ];
+  return { vcpus, memoryKiB, maxMemoryKiB, hardLimitKiB, threads, lock: input.lockMemory ?? true, deviceNodes };
 }
 
 interface CellFit {
@@ -107,7 +124,7 @@ function place(needs: GuestNeeds, nodes: NodeView[]): Placement | string[] {
     threads: needs.threads,
     emulatorCpus: emulator !== undefined ? [emulator] : [...cells[0]!.hostCpus].sort((a, b) => a - b),
     emulatorShared: emulator === undefined,
-    hardLimitKiB: needs.lock ? needs.maxMemoryKiB + QEMU_ALLOWANCE_KIB : undefined,
+    hardLimitKiB: needs.lock ? needs.hardLimitKiB : undefined,
     vcpus: needs.vcpus,
     memoryKiB: needs.memoryKiB,
   };
@@ -151,8 +168,10 @@ export function fitPlacements(input: TuneInput, needs: GuestNeeds, view: NodeVie
         Math.floor(placement.cells.reduce((sum, cell) => sum + (view.find((node) => node.id === cell.node)?.memFreeKiB ?? 0), 0) / 1048576);
       // CPU 0's node last among equals: the kernel keeps its housekeeping work (timers, unbound interrupts) there.
       const housekeeping = (placement: Placement) => Number(placement.nodes.some((id) => input.host.nodes.find((node) => node.id === id)?.cpus.includes(0)));
+      const remoteDevices = (placement: Placement) => needs.deviceNodes.filter((node) => !placement.nodes.includes(node)).length;
       found.sort(
         (a, b) =>
+          remoteDevices(a) - remoteDevices(b) ||
           span(a) - span(b) ||
           Number(a.emulatorShared) - Number(b.emulatorShared) ||
           hugeShare(b) - hugeShare(a) ||

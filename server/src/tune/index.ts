@@ -1,3 +1,4 @@
+import { runsOnQemu } from '../domain/rules/guest';
 import { fitPlacements, guestNeeds } from './fit';
 import { explain } from './explain';
 import { hostView } from './hostView';
@@ -20,6 +21,9 @@ export function tuneDomain(input: TuneInput): TuneResult {
   if (input.xml.problems.length > 0) {
     return { choices: [], notes: ['The XML is not well-formed (VT100): correct that first, then tune.'] };
   }
+  if (!runsOnQemu(input.model)) {
+    return { choices: [], notes: [`Tune for this host writes libvirt's QEMU/KVM settings; this domain is type='${input.model.type ?? ''}'.`] };
+  }
   const needs = guestNeeds(input);
   if (typeof needs === 'string') return { choices: [], notes: [needs] };
   const view = hostView(input.host, input.model, input.guests ?? [], input.isolatedCpus ?? []);
@@ -41,6 +45,8 @@ export function tuneDomain(input: TuneInput): TuneResult {
         avoided,
         multiqueueNet: needs.vcpus > 1 ? multiqueueNet : 0,
         multiqueueScsi: needs.vcpus > 1 ? multiqueueScsi : 0,
+        hardLimitKept: input.model.memtune?.hardLimit?.kib === needs.hardLimitKiB,
+        deviceNodes: needs.deviceNodes,
       }),
     };
   });
