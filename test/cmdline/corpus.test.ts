@@ -25,7 +25,7 @@ const EXPECTED: Record<string, Expectation> = {
   'vfio-intel/etc/default/grub': { must: [], mustNot: ['VT305', 'VT308', 'VT312', 'VT301'] },
   'proxmox-amd/etc/default/grub': { must: [['VT301', 'on']], mustNot: ['VT305'] },
   'ansible-jinja/etc/default/grub': {
-    must: [['VT310', '{{ ansible_managed }}'], ['VT301', 'off']],
+    must: [['VT310', '{{ ansible_managed }}'], ['VT301', 'off'], ['VT317', 'auto']],
     mustNot: ['VT304', 'VT308', 'VT312', 'VT303'],
   },
   'puppet-erb/boot/grub2/grub.cfg': { must: [['VT310', "<%= @kernel_args.join(' ') %>"]], mustNot: ['VT307', 'VT308'] },
@@ -44,7 +44,10 @@ const EXPECTED: Record<string, Expectation> = {
     must: [['VT308', 'rootfsflags'], ['VT308', 'pcie_asmp'], ['VT308', 'pcie'], ['VT308', 'init-'], ['VT311', 'debuge'], ['VT308', 'transparent_hugepages']],
     mustNot: [],
   },
-  'isolation/etc/default/grub': { must: [['VT305', 'quiet']], mustNot: ['VT308'] },
+  'isolation/etc/default/grub': {
+    must: [['VT305', 'quiet'], ['VT315', '0-7'], ['VT315', '2-3'], ['VT301', 'disable,passive'], ['VT316', 'default_hugepagesz=1G']],
+    mustNot: ['VT308'],
+  },
   'ksm-numbers/etc/ksmtuned.conf': { must: [['VT219', '99999999999999999999'], ['VT220', '100']], mustNot: ['VT201'] },
 };
 

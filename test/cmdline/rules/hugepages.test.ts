@@ -29,16 +29,20 @@ test('VT303: default_hugepagesz without hugepagesz of its size is information, w
   const [finding] = cmdlineFindings(text, DEFAULT_GRUB, 'VT303');
   assert.equal(rangeText(text, finding!), 'default_hugepagesz=1G');
   assert.equal(finding!.severity, 'information');
-  assert.match(finding!.message, /Linux 5\.7 and later accept that/);
+  assert.match(finding!.message, /Linux 5\.7 and later, and x86_64 kernels from 3\.16 built with CMA or CONTIG_ALLOC/);
   assert.equal(finding!.fixes[0]!.isPreferred, true);
   assert.equal(applyFix(text, finding!.fixes[0]!), defaultGrub('default_hugepagesz=1G hugepagesz=1G hugepages=16'));
 });
 
-test('VT303: a warning when the kernel is known to be older than 5.7; nothing with the pair or for 2M', () => {
-  const old = 'linux16 /vmlinuz-3.10.0-1160.el7.x86_64 default_hugepagesz=1G hugepages=16\n';
-  assert.equal(cmdlineFindings(old, GRUB_CFG, 'VT303')[0]?.severity, 'warning');
-  const recent = 'linux /vmlinuz-5.14.0-427.el9.x86_64 default_hugepagesz=1G hugepages=16\n';
-  assert.equal(cmdlineFindings(recent, GRUB_CFG, 'VT303')[0]?.severity, 'information');
+test('VT303: on x86_64 kernels that register 1G early (3.16 on) or take it alone (5.7 on) nothing; RHEL 7 information; an old kernel of another architecture a warning', () => {
+  const rhel7 = 'linux16 /vmlinuz-3.10.0-1160.el7.x86_64 default_hugepagesz=1G hugepages=16\n';
+  const [finding] = cmdlineFindings(rhel7, GRUB_CFG, 'VT303');
+  assert.equal(finding?.severity, 'information');
+  assert.match(finding!.message, /gigantic_pages_init\(\)/);
+  assert.deepEqual(cmdlineFindings('linux /vmlinuz-4.18.0-553.el8_10.x86_64 default_hugepagesz=1G hugepages=16\n', GRUB_CFG, 'VT303'), []);
+  assert.deepEqual(cmdlineFindings('linux /vmlinuz-5.14.0-427.el9.x86_64 default_hugepagesz=1G hugepages=16\n', GRUB_CFG, 'VT303'), []);
+  const arm = 'linux /vmlinuz-4.18.0-553.el8_10.aarch64 default_hugepagesz=1G hugepages=16\n';
+  assert.equal(cmdlineFindings(arm, GRUB_CFG, 'VT303')[0]?.severity, 'warning');
   assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4\n', KERNEL_CMDLINE, 'VT303'), []);
   assert.deepEqual(cmdlineFindings('hugepagesz=1G hugepages=4 default_hugepagesz=1G\n', KERNEL_CMDLINE, 'VT303'), []);
   assert.deepEqual(cmdlineFindings('default_hugepagesz=2M hugepages=512\n', KERNEL_CMDLINE, 'VT303'), []);

@@ -13,6 +13,9 @@ import { bootOptionValue } from './boot-option-value';
 import { defaultGrubUnsourceable } from './default-grub-unsourceable';
 import { defaultGrubCrlf } from './default-grub-crlf';
 import { multilineValue } from './multiline-value';
+import { cpuIsolation } from './cpu-isolation';
+import { defaultHugepageSizeEmpty } from './default-hugepage-size-empty';
+import { crashkernelAuto } from './crashkernel-auto';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -30,4 +33,7 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   defaultGrubUnsourceable,
   defaultGrubCrlf,
   multilineValue,
+  cpuIsolation,
+  defaultHugepageSizeEmpty,
+  crashkernelAuto,
 ];

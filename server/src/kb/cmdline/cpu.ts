@@ -6,6 +6,47 @@ const CPU_LIST_NOTE = 'A kernel cpu list: `2-7,10-15`, a range with a stride `0-
 /** CPU isolation, SMT, mitigations and NUMA (kernel-parameters.txt; guide 9.2). */
 export const CPU_PARAMS: readonly KernelParamSpec[] = [
   {
+    name: 'intel_pstate',
+    value: {
+      kind: 'enum',
+      values: [
+        { value: 'disable', doc: 'do not load intel_pstate: acpi-cpufreq drives the CPU frequency' },
+        { value: 'active', doc: 'intel_pstate picks frequencies itself (its own governors)' },
+        { value: 'passive', doc: 'intel_pstate serves the generic cpufreq governors' },
+        { value: 'force', doc: 'load it even where the firmware says otherwise' },
+        { value: 'no_hwp', doc: 'do not use hardware P-states (HWP)' },
+        { value: 'hwp_only', doc: 'load only when HWP is available' },
+        { value: 'support_acpi_ppc', doc: 'honour the firmware\'s _PPC limits' },
+        { value: 'per_cpu_perf_limits', doc: 'limits per CPU in sysfs' },
+        { value: 'no_cas', doc: 'no capacity-aware scheduling on hybrid CPUs' },
+      ],
+    },
+    arch: ['x86_64'],
+    summary: 'Options of the Intel P-state CPU frequency driver. One keyword per copy: the kernel compares the whole value with each keyword.',
+    advice: 'For several options give the parameter several times: `intel_pstate=passive intel_pstate=no_hwp`.',
+    repeat: 'accumulate',
+    parsedBy: 'intel_pstate_setup() (drivers/cpufreq/intel_pstate.c)',
+    repeatNote: 'Each copy\'s keyword is applied: several copies add up.',
+    sources: [KERNEL_PARAMETERS],
+  },
+  {
+    name: 'amd_pstate',
+    value: {
+      kind: 'enum',
+      values: [
+        { value: 'disable', doc: 'do not load amd-pstate' },
+        { value: 'passive', doc: 'amd-pstate serves the generic governors' },
+        { value: 'active', doc: 'the firmware picks frequencies (EPP)' },
+        { value: 'guided', doc: 'the platform picks within the limits set' },
+      ],
+    },
+    arch: ['x86_64'],
+    summary: 'Mode of the AMD P-state CPU frequency driver: one keyword, compared whole.',
+    repeat: 'last',
+    parsedBy: 'amd_pstate_param() (drivers/cpufreq/amd-pstate.c)',
+    sources: [KERNEL_PARAMETERS],
+  },
+  {
     name: 'isolcpus',
     value: {
       kind: 'flaggedCpulist',

@@ -50,3 +50,51 @@ function itemProblem(item: string): string | undefined {
 function number(text: string): number {
   return /^n$/i.test(text) ? Number.POSITIVE_INFINITY : Number(text);
 }
+
+/** The CPUs of a valid cpu list: a set, or `all` when it reaches to the last CPU (`all`, `N`), whose number is not known here. */
+export interface CpuSet {
+  cpus: ReadonlySet<number>;
+  /** The list runs to the last CPU (`all`, or a range ending in `N`): the host's count decides the rest. */
+  open: boolean;
+}
+
+/** Lists longer than this many CPUs are not expanded (no host has that many; a typo must not cost memory). */
+const MAX_CPUS = 65536;
+
+/** The CPUs a cpu list names, or undefined when it is not a valid list. */
+export function cpulistCpus(list: string): CpuSet | undefined {
+  if (cpulistProblems(list).length > 0) return undefined;
+  const cpus = new Set<number>();
+  let open = false;
+  for (const item of list.split(',')) {
+    const match = ITEM.exec(item)!;
+    if (match[1]) {
+      cpus.add(0);
+      open = true;
+      continue;
+    }
+    const first = match[2]!.toUpperCase() === 'N' ? undefined : Number(match[2]);
+    const lastText = match[3] ?? match[2]!;
+    const last = lastText.toUpperCase() === 'N' ? undefined : Number(lastText);
+    if (last === undefined) open = true;
+    if (first === undefined) continue;
+    const end = Math.min(last ?? first, first + MAX_CPUS);
+    const used = match[4] === undefined ? 1 : Number(match[4]);
+    const group = match[5] === undefined ? 1 : Number(match[5]);
+    for (let cpu = first; cpu <= end; cpu++) if ((cpu - first) % group < used) cpus.add(cpu);
+  }
+  return { cpus, open };
+}
+
+/** A cpu set written back as a kernel cpu list, ranges joined: `2-5,8`. */
+export function formatCpus(set: CpuSet): string {
+  const sorted = [...set.cpus].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let index = 0; index < sorted.length; ) {
+    let end = index;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+    parts.push(end === index ? `${sorted[index]}` : `${sorted[index]}-${sorted[end]}`);
+    index = end + 1;
+  }
+  return parts.join(',') + (set.open ? (parts.length > 0 ? ',...' : 'all') : '');
+}

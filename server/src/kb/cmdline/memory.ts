@@ -1,5 +1,5 @@
 import type { KernelParamSpec } from './types';
-import { GUIDE_1G_HUGE_PAGES, GUIDE_HUGE_PAGES, GUIDE_STATIC_HUGE_PAGES, GUIDE_THP, KERNEL_PARAMETERS } from './sources';
+import { GUIDE_1G_HUGE_PAGES, GUIDE_HUGE_PAGES, GUIDE_STATIC_HUGE_PAGES, GUIDE_THP, KERNEL_PARAMETERS, TRANSHUGE_614 } from './sources';
 
 /** Huge pages, static and transparent (guide 8.2.3; kernel-parameters.txt). */
 export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
@@ -87,5 +87,39 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
     repeat: 'last',
     parsedBy: 'setup_transparent_hugepage() (mm/huge_memory.c): each copy sets the mode anew',
     sources: [KERNEL_PARAMETERS, GUIDE_THP, GUIDE_STATIC_HUGE_PAGES],
+  },
+  {
+    name: 'transparent_hugepage_shmem',
+    value: {
+      kind: 'enum',
+      values: [
+        { value: 'always', doc: 'huge pages for all shared memory' },
+        { value: 'within_size', doc: 'huge pages only within the object\'s size' },
+        { value: 'advise', doc: 'only where madvise() asks' },
+        { value: 'never', doc: 'no huge pages for shared memory' },
+        { value: 'deny', doc: 'never, and forced off for every mount (testing)' },
+        { value: 'force', doc: 'always, for every mount (testing)' },
+      ],
+    },
+    summary: 'Transparent huge pages for the kernel\'s internal shared memory (shmem, SysV and memfd), Linux 6.14 and later. One keyword, compared whole.',
+    repeat: 'last',
+    parsedBy: 'setup_transparent_hugepage_shmem() (mm/shmem.c)',
+    sources: [TRANSHUGE_614],
+  },
+  {
+    name: 'transparent_hugepage_tmpfs',
+    value: {
+      kind: 'enum',
+      values: [
+        { value: 'always', doc: 'huge pages for tmpfs mounts without huge=' },
+        { value: 'within_size', doc: 'only within the file\'s size' },
+        { value: 'advise', doc: 'only where madvise() asks' },
+        { value: 'never', doc: 'no huge pages in tmpfs by default' },
+      ],
+    },
+    summary: 'The default of tmpfs mounts\' huge= option, Linux 6.14 and later. One keyword, compared whole.',
+    repeat: 'last',
+    parsedBy: 'setup_transparent_hugepage_tmpfs() (mm/shmem.c)',
+    sources: [TRANSHUGE_614],
   },
 ];

@@ -30,3 +30,6 @@ export const X86_BOOT_OPTIONS_DOC = kernel('arch/x86/x86_64/boot-options.rst', '
 
 /** GRUB's manual on /etc/default/grub: a shell file grub-mkconfig sources, and the GRUB_CMDLINE_* keys. */
 export const GRUB_MKCONFIG = projectDoc('GNU GRUB', 'Manual, 6.1 Simple configuration handling (grub-mkconfig and /etc/default/grub)', 'https://www.gnu.org/software/grub/manual/grub/html_node/Simple-configuration.html');
+
+/** Documentation/admin-guide/mm/transhuge.rst of Linux 6.14, where the shmem and tmpfs THP boot parameters first appear. */
+export const TRANSHUGE_614 = kernel('admin-guide/mm/transhuge.rst', 'Transparent Hugepage Support (Linux 6.14: transparent_hugepage_shmem, transparent_hugepage_tmpfs)');

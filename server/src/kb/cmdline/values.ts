@@ -62,7 +62,11 @@ function enumProblems(values: readonly KernelEnumValue[], value: string, list: b
   const known = (option: string) => values.some((entry) => entry.value === option) || (alsoBool && isKernelBool(option)) || (extra?.test(option) ?? false);
   const choices = values.map((entry) => entry.value).join(', ');
   if (!list) {
-    return known(value) ? [] : [{ span: { start: 0, end: value.length }, message: `'${value}' is not one of ${choices}.` }];
+    if (known(value)) return [];
+    if (value.includes(',') && value.split(',').every(known)) {
+      return [{ span: { start: 0, end: value.length }, message: `the kernel compares the whole value with each keyword (${choices}), so '${value}' matches none. Give one keyword per copy of the parameter.` }];
+    }
+    return [{ span: { start: 0, end: value.length }, message: `'${value}' is not one of ${choices}.` }];
   }
   const problems: ValueProblem[] = [];
   let offset = 0;

@@ -28,8 +28,8 @@ export const KERNEL_REGISTERED: WordReader = {
     'slub_debug', 'slub_max_order', 'slub_min_objects', 'slub_min_order', 'slub_nomerge', 'slub_merge',
     // arch/x86/kernel/cpu/common.c and neighbours
     'ibt', 'nosep', 'nordrand', 'noclflush', 'kaslr',
-    // mm/shmem.c (Linux 6.14) and mm/huge_memory.c (6.13)
-    'transparent_hugepage_shmem', 'transparent_hugepage_tmpfs', 'thp_anon', 'thp_shmem',
+    // mm/huge_memory.c (Linux 6.13)
+    'thp_anon', 'thp_shmem',
     // kernel/cgroup: the RHEL/CentOS 7 spelling of cgroup controllers' switch
     'cgroup_enable',
   ],
