@@ -96,6 +96,8 @@ export const LIBVIRT_DOMAINS_REQUEST = 'virtTune/libvirt/domains';
 export const LIBVIRT_READ_REQUEST = 'virtTune/libvirt/read';
 /** `virtTune/libvirt/define`: defines a domain with validation, as `virsh edit` does when it saves. */
 export const LIBVIRT_DEFINE_REQUEST = 'virtTune/libvirt/define';
+/** `virtTune/libvirt/didChange` (server to client): the libvirt connection opened, closed or changed: list the domains again. */
+export const LIBVIRT_CHANGED_NOTIFICATION = 'virtTune/libvirt/didChange';
 /** The file system scheme of libvirt's domains in the editor: `libvirt:/NAME.xml`. */
 export const LIBVIRT_SCHEME = 'libvirt';
 

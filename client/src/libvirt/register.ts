@@ -1,6 +1,6 @@
 import { commands, Disposable, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LIBVIRT_DEFINE_REQUEST, type LibvirtDefineParams, type LibvirtDefineResult } from '../../../server/src/protocol';
+import { LIBVIRT_CHANGED_NOTIFICATION, LIBVIRT_DEFINE_REQUEST, type LibvirtDefineParams, type LibvirtDefineResult } from '../../../server/src/protocol';
 import { LibvirtFileSystem } from './fileSystem';
 import { domainUri } from './uri';
 import { domainFacts, LIBVIRT_VIEW_ID, LibvirtDomainsView, OPEN_DOMAIN_COMMAND } from './view';
@@ -17,6 +17,8 @@ export function registerLibvirt(client: LanguageClient): Disposable {
     await window.showTextDocument(document, { preview: false });
   };
   return Disposable.from(
+    // The connection opens once the server has the settings (and again when they change).
+    client.onNotification(LIBVIRT_CHANGED_NOTIFICATION, () => view.refresh()),
     window.registerTreeDataProvider(LIBVIRT_VIEW_ID, view),
     LibvirtFileSystem.register(client, () => view.refresh()),
     commands.registerCommand(REFRESH_COMMAND, () => view.refresh()),

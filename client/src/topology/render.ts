@@ -192,9 +192,9 @@ function cpuCell(cpu: HostCpuView, claims: Claims): string {
   );
 }
 
-/** A guest's name cut to fit a CPU cell. */
+/** A guest's name cut to fit a CPU cell: its end, where names of one host differ (`vt-guests-a`, `vt-guests-b`). */
 function shortName(name: string): string {
-  return name.length > 6 ? `${name.slice(0, 5)}…` : name;
+  return name.length > 6 ? `…${name.slice(-5)}` : name;
 }
 
 function bars(node: HostNodeView, claims: Claims): string {

@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { GuestsAccess } from '../guests/lspGuests';
 import type { LibvirtAccess } from '../libvirt/lspLibvirt';
 import {
+  LIBVIRT_CHANGED_NOTIFICATION,
   LIBVIRT_DEFINE_REQUEST,
   LIBVIRT_DOMAINS_REQUEST,
   LIBVIRT_READ_REQUEST,
@@ -21,6 +22,7 @@ const NO_LIBVIRT = 'No libvirt connection: set virtTune.libvirt (auto asks qemu:
  * validation (as `virsh edit` saves), all through the libvirt adapter of `virtTune.libvirt`.
  */
 export function attachLibvirtDomainRequests(connection: Connection, libvirt: LibvirtAccess, guests: GuestsAccess): void {
+  libvirt.onDidChange(() => void connection.sendNotification(LIBVIRT_CHANGED_NOTIFICATION));
   connection.onRequest(LIBVIRT_DOMAINS_REQUEST, async (): Promise<LibvirtDomainsResult> => {
     await libvirt.settled();
     const opened = libvirt.current()?.connection;
