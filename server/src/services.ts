@@ -17,7 +17,7 @@ import { cmdlineDiagnostics, forgetCmdlineDiagnostics } from './cmdline/diagnost
 import { forgetCmdlineDocument } from './cmdline/document';
 import { cmdlineHover } from './cmdline/hover';
 import { cmdlineShapeOfPath } from './cmdline/shape';
-import type { Guests } from './guests/types';
+import type { BootHugePages, Guests } from './guests/types';
 import type { HostModel } from './host/types';
 
 /**
@@ -28,6 +28,8 @@ import type { HostModel } from './host/types';
 export interface ServiceOptions extends CompletionEditOptions {
   host?: HostModel;
   guests?: Guests;
+  /** The huge pages the host's kernel command line reserves at boot, from the workspace's files (VT115). */
+  bootHugepages?: BootHugePages;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Finding } from '../../server/src/core/types';
 import { readGuestFiles } from '../../server/src/guests/files';
 import type { Guest, Guests } from '../../server/src/guests/types';
 import type { HostModel } from '../../server/src/host/types';
-import { serviceFor } from '../../server/src/services';
+import { serviceFor, type ServiceOptions } from '../../server/src/services';
 import { ROOT } from '../host/hostFixtures';
 
 /**
@@ -27,8 +27,8 @@ export function withState(guests: readonly Guest[], changes: Record<string, Part
 let counter = 0;
 
 /** The findings of one rule, through the domain service, for a text beside the guests on a host. */
-export function guestFindings(text: string, host: HostModel, guests: Guests, code: string): Finding[] {
+export function guestFindings(text: string, host: HostModel, guests: Guests, code: string, extra: Omit<ServiceOptions, 'host' | 'guests'> = {}): Finding[] {
   counter++;
   const document = TextDocument.create(`file:///test/guests/doc-${counter}.xml`, 'xml', 1, text);
-  return serviceFor('domain')!.diagnostics(document, { host, guests }).filter((finding) => finding.rule === code);
+  return serviceFor('domain')!.diagnostics(document, { host, guests, ...extra }).filter((finding) => finding.rule === code);
 }

@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
 import { runRules } from '../core/report';
 import type { Finding } from '../core/types';
-import type { Guests } from '../guests/types';
+import type { BootHugePages, Guests } from '../guests/types';
 import type { HostModel } from '../host/types';
 import { domainDocument } from './document';
 import { DOMAIN_RULES } from './rules';
@@ -11,6 +11,7 @@ import { DOMAIN_RULES } from './rules';
 export interface DomainDiagnosticsOptions {
   host?: HostModel;
   guests?: Guests;
+  bootHugepages?: BootHugePages;
 }
 
 /** Findings of one version are kept for this many hosts and guest lists (the live host's fingerprint changes now and then). */
@@ -20,10 +21,10 @@ const HOSTS_PER_VERSION = 2;
 const findingsCache = new DocumentCache<Map<string, Finding[]>>(() => new Map());
 
 // A guest list is a snapshot (a new array when a guest changes), so its identity is its key.
-const guestListIds = new WeakMap<Guests, number>();
+const guestListIds = new WeakMap<object, number>();
 let nextGuestListId = 1;
 
-function guestListKey(guests: Guests | undefined): string {
+function guestListKey(guests: object | undefined): string {
   if (!guests) return '';
   let id = guestListIds.get(guests);
   if (id === undefined) {
@@ -43,13 +44,14 @@ function findingsFor(textDocument: TextDocument, options: DomainDiagnosticsOptio
     text: document.xml.text,
     ...(options.host ? { host: options.host } : {}),
     ...(options.guests ? { guests: options.guests } : {}),
+    ...(options.bootHugepages ? { bootHugepages: options.bootHugepages } : {}),
   });
 }
 
 /** Every finding for a domain XML document; none for XML whose root is not `<domain>`. */
 export function domainDiagnostics(textDocument: TextDocument, options: DomainDiagnosticsOptions = {}): Finding[] {
   const byHost = findingsCache.get(textDocument);
-  const key = `${options.host?.fingerprint ?? ''}|${guestListKey(options.guests)}`;
+  const key = `${options.host?.fingerprint ?? ''}|${guestListKey(options.guests)}|${guestListKey(options.bootHugepages)}`;
   let findings = byHost.get(key);
   if (!findings) {
     findings = findingsFor(textDocument, options);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { guestFromText } from './load';
 import type { LibvirtConnection } from '../libvirt/types';
-import type { Guest } from './types';
+import type { BootHugePages, Guest } from './types';
 
 /** The part of the libvirt adapter the guests read: the defined domains and their inactive XML. */
 export type DomainSource = Pick<LibvirtConnection, 'uri' | 'listDomains' | 'dumpXml'>;
@@ -9,6 +9,8 @@ export type DomainSource = Pick<LibvirtConnection, 'uri' | 'listDomains' | 'dump
 /** A guest list with what identifies its content: the same signature means the same guests. */
 export interface GuestSnapshot {
   guests: Guest[];
+  /** What the workspace's kernel command line reserves at boot, when the guests came with it. */
+  boot?: BootHugePages;
   signature: string;
 }
 

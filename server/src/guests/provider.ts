@@ -3,7 +3,8 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readGuestSnapshot } from './files';
 import { readLibvirtGuests, type DomainSource, type GuestSnapshot } from './libvirt';
-import type { Guests } from './types';
+import { bootHugePagesBeside } from './boot';
+import type { BootHugePages, Guests } from './types';
 
 /**
  * Whether a folder looks like a copy of libvirt's own (/etc/libvirt/qemu): it is named `qemu` or holds
@@ -83,6 +84,12 @@ export class GuestsProvider {
     return entry.snapshot?.guests;
   }
 
+  /** The boot-time huge page reservation that came with the document's guests (cached, as current). */
+  boot(uri: string): BootHugePages | undefined {
+    const key = this.keyOf(uri);
+    return key ? this.entries.get(key)?.snapshot?.boot : undefined;
+  }
+
   /** The guests for a document, read first when stale (for the panel). */
   async fresh(uri: string): Promise<Guests | undefined> {
     const key = this.keyOf(uri);
@@ -127,7 +134,7 @@ export class GuestsProvider {
         snapshot = await readGuestSnapshot(this.setting.paths);
       } else {
         const folder = key.slice('folder:'.length);
-        snapshot = (await isLibvirtFolder(folder)) ? await readGuestSnapshot([folder]) : { guests: [], signature: 'not a libvirt folder' };
+        snapshot = (await isLibvirtFolder(folder)) ? await withBoot(await readGuestSnapshot([folder]), folder) : { guests: [], signature: 'not a libvirt folder' };
       }
     } catch {
       snapshot = undefined;
@@ -145,4 +152,10 @@ export class GuestsProvider {
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
+}
+
+/** A folder's guests with the huge pages its tree's kernel command line reserves at boot (see bootHugePagesBeside). */
+async function withBoot(snapshot: GuestSnapshot, folder: string): Promise<GuestSnapshot> {
+  const boot = await bootHugePagesBeside(folder);
+  return boot ? { ...snapshot, boot, signature: `${snapshot.signature}|${JSON.stringify(boot)}` } : snapshot;
 }

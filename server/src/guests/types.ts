@@ -21,3 +21,11 @@ export interface Guest {
  * cached per list.
  */
 export type Guests = readonly Guest[];
+
+/** The huge pages a host's kernel command line reserves at boot, read from a file of the workspace. */
+export interface BootHugePages {
+  /** The file that says so (etc/default/grub, a BLS entry, grub.cfg). */
+  path: string;
+  folder: string;
+  pages: { sizeKiB: number; count: number }[];
+}

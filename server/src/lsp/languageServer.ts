@@ -81,7 +81,8 @@ export function startLanguageServer(connection: Connection): void {
   /** What a document's services take besides its text: the host and the host's other guests, both cached. */
   const optionsFor = (document: TextDocument): ServiceOptions => {
     const guests = guestsAccess.current(document.uri);
-    return { ...hostAccess.options(), ...(guests ? { guests } : {}) };
+    const bootHugepages = guestsAccess.boot(document.uri);
+    return { ...hostAccess.options(), ...(guests ? { guests } : {}), ...(bootHugepages ? { bootHugepages } : {}) };
   };
   attachPanelRequests(connection, documents, hostAccess, guestsAccess);
 

@@ -3,7 +3,7 @@ import type { XmlDocument } from '../../xml/types';
 import type { DomainModel } from '../model';
 import type { DomainDocument } from '../document';
 import type { HostModel } from '../../host/types';
-import type { Guests } from '../../guests/types';
+import type { BootHugePages, Guests } from '../../guests/types';
 
 /** What a domain rule reads: the tree and the model, built once for the document's version. */
 export interface DomainRuleContext {
@@ -15,6 +15,8 @@ export interface DomainRuleContext {
   host?: HostModel;
   /** The host's other guests, when known (libvirt's domains or the workspace's files); the cross-guest rules need them. */
   guests?: Guests;
+  /** The huge pages the host's kernel command line reserves at boot, from the workspace's files. */
+  bootHugepages?: BootHugePages;
 }
 
 export type DomainRule = Rule<DomainRuleContext>;

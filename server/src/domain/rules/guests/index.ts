@@ -1,5 +1,6 @@
 import type { DomainRule } from '../context';
 import { guestsAllNosharepages } from './guests-all-nosharepages';
+import { guestsBootHugepagesShort } from './guests-boot-hugepages-short';
 import { guestsHugepagesShort } from './guests-hugepages-short';
 import { guestsShareHostCpus } from './guests-share-host-cpus';
 import { guestsStrictMemoryExceedsNode } from './guests-strict-memory-exceeds-node';
@@ -10,6 +11,6 @@ import { guestsVcpuOvercommit } from './guests-vcpu-overcommit';
  * libvirt's domains or the workspace's files) and stay silent without them. Each finding names the other
  * guests.
  */
-export const GUEST_RULES: readonly DomainRule[] = [guestsShareHostCpus, guestsHugepagesShort, guestsStrictMemoryExceedsNode, guestsAllNosharepages, guestsVcpuOvercommit];
+export const GUEST_RULES: readonly DomainRule[] = [guestsShareHostCpus, guestsHugepagesShort, guestsStrictMemoryExceedsNode, guestsAllNosharepages, guestsVcpuOvercommit, guestsBootHugepagesShort];
 
 export const GUEST_RULE_CODES: ReadonlySet<string> = new Set(GUEST_RULES.map((rule) => rule.meta.code));

@@ -1,0 +1,57 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { cmdlineDocument, forgetCmdlineDocument } from '../cmdline/document';
+import { hugetlbSteps } from '../cmdline/rules/hugetlb';
+import { cmdlineShapeOfPath } from '../cmdline/shape';
+import type { BootHugePages } from './types';
+
+const LANGUAGE: Record<string, string> = { 'default-grub': 'grub', 'grub-cfg': 'grub', 'grub-legacy': 'grub', bls: 'grub', plain: 'kernel-cmdline' };
+
+/**
+ * The huge pages a host's kernel command line reserves at boot, from the workspace's copy of its files:
+ * for a folder that is `.../etc/libvirt/qemu`, the same tree's `etc/default/grub`, then its BLS entries
+ * (`boot/loader/entries/*.conf`), then `boot/grub2/grub.cfg`: the first of them that reserves any. Read
+ * with the command line parser (as the kernel takes hugepagesz=, hugepages= and default_hugepagesz=).
+ */
+export async function bootHugePagesBeside(folder: string): Promise<BootHugePages | undefined> {
+  const match = /^(.*)\/etc\/libvirt\/qemu\/?$/.exec(folder);
+  if (!match) return undefined;
+  const root = match[1] || '/';
+  const entries = join(root, 'boot', 'loader', 'entries');
+  const bls = ((await readdir(entries).catch(() => [] as string[])).filter((name) => name.endsWith('.conf')).sort()).map((name) => join(entries, name));
+  for (const path of [join(root, 'etc', 'default', 'grub'), ...bls, join(root, 'boot', 'grub2', 'grub.cfg'), join(root, 'boot', 'grub', 'grub.cfg')]) {
+    const found = await bootHugePagesOf(path);
+    if (found && found.pages.length > 0) return found;
+  }
+  return undefined;
+}
+
+/** The huge pages one file's command lines reserve (the largest count per size over its lines). */
+export async function bootHugePagesOf(path: string): Promise<BootHugePages | undefined> {
+  const shape = cmdlineShapeOfPath(path);
+  if (!shape) return undefined;
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const uri = pathToFileURL(path).toString();
+  const document = cmdlineDocument(TextDocument.create(uri, LANGUAGE[shape] ?? 'grub', 0, text));
+  const counts = new Map<number, number>();
+  try {
+    for (const line of document.lines) {
+      if (line.shadowed || line.hypervisor) continue;
+      const perLine = new Map<number, number>();
+      for (const step of hugetlbSteps(line.params, line.kernel?.arch ?? 'x86_64')) {
+        if (step.role !== 'hugepages' || step.status !== 'ok' || step.size === undefined) continue;
+        const count = Number(step.param.value);
+        if (!Number.isSafeInteger(count) || count < 0) continue;
+        const sizeKiB = Number(step.size / 1024n);
+        perLine.set(sizeKiB, (perLine.get(sizeKiB) ?? 0) + count);
+      }
+      for (const [sizeKiB, count] of perLine) counts.set(sizeKiB, Math.max(counts.get(sizeKiB) ?? 0, count));
+    }
+  } finally {
+    forgetCmdlineDocument(uri);
+  }
+  return { path, folder: dirname(path), pages: [...counts].map(([sizeKiB, count]) => ({ sizeKiB, count })).sort((a, b) => a.sizeKiB - b.sizeKiB) };
+}
