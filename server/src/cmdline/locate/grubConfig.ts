@@ -11,9 +11,18 @@ import { lineIndexAt, sourceLines, type SourceLine } from './lines';
 export type GrubFlavor = 'grub2' | 'legacy';
 
 const KERNEL_COMMANDS: Record<GrubFlavor, ReadonlySet<string>> = {
-  grub2: new Set(['linux', 'linux16', 'linuxefi']),
-  legacy: new Set(['kernel']),
+  grub2: new Set(['linux', 'linux16', 'linuxefi', 'multiboot', 'multiboot2', 'module', 'module2']),
+  legacy: new Set(['kernel', 'module']),
 };
+const HYPERVISOR_LOADERS = new Set(['multiboot', 'multiboot2', 'kernel']);
+const MODULE_LOADERS = new Set(['module', 'module2']);
+/** Starts a new boot entry: what a Xen line set up ends there. */
+const ENTRY_START = /^(menuentry|submenu|title)\s/;
+
+/** A hypervisor image: Xen's (`/xen.gz`, `/xen-4.17-amd64.gz`, `xen.efi`). */
+function isXenImage(path: string): boolean {
+  return /^xen([-.]|$)/.test(path.slice(path.lastIndexOf('/') + 1));
+}
 
 /**
  * The kernel lines of a GRUB configuration: `linux`/`linux16`/`linuxefi` in GRUB 2's grub.cfg (read with
@@ -25,11 +34,31 @@ const KERNEL_COMMANDS: Record<GrubFlavor, ReadonlySet<string>> = {
 export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLine[] {
   const lines = sourceLines(source);
   const result: CommandLine[] = [];
+  // After a Xen hypervisor line, the first module is the dom0 kernel; other modules (initrd, policy) are no command line.
+  let xenEntry: 'kernel-next' | 'done' | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const command = firstWord(line.text);
+    if (ENTRY_START.test(line.text)) xenEntry = undefined;
     if (!KERNEL_COMMANDS[flavor].has(command)) continue;
     const read = flavor === 'grub2' ? grub2Line(source, line) : legacyLine(source, line);
+    const isModule = MODULE_LOADERS.has(command) || (flavor === 'legacy' && command === 'module');
+    let hypervisor = false;
+    if (isModule) {
+      if (xenEntry !== 'kernel-next') continue;
+      xenEntry = 'done';
+      // grub-mkconfig writes `module2 /vmlinuz placeholder root=...`: Xen drops the first word, meant to be the image's name.
+      if (read.parts[0]?.text === 'placeholder') read.parts.shift();
+    } else if (HYPERVISOR_LOADERS.has(command)) {
+      const xen = read.kernel !== undefined && isXenImage(read.kernel.path);
+      // A multiboot image that is not Xen's is no Linux kernel and no hypervisor virt-tune knows.
+      if (!xen && command !== 'kernel') continue;
+      if (xen) {
+        hypervisor = true;
+        xenEntry = 'kernel-next';
+        if (read.parts[0]?.text === 'placeholder') read.parts.shift();
+      }
+    }
     let last = lineIndexAt(lines, Math.max(line.content.start, read.end - 1));
     const strayLines: StrayLine[] = [];
     const parts = [...read.parts];
@@ -49,8 +78,9 @@ export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLin
       params,
       initArgs,
       regions,
-      ...(read.kernel ? { kernel: read.kernel } : {}),
+      ...(read.kernel && !hypervisor ? { kernel: read.kernel } : {}),
       strayLines,
+      ...(hypervisor ? { hypervisor: 'xen' as const } : {}),
     });
     index = last;
   }

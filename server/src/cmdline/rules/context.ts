@@ -8,7 +8,10 @@ import { hugetlbSteps, type HugetlbStep } from './hugetlb';
 export interface CmdlineRuleContext {
   document: CmdlineDocument;
   text: string;
+  /** The Linux kernels' command lines (a dom0 kernel's included). */
   lines: readonly CommandLine[];
+  /** The hypervisor lines (`multiboot2 /xen.gz ...`): Xen's own options, which the Linux rules do not judge. */
+  hypervisorLines: readonly CommandLine[];
   /** The architecture of each command line's kernel. */
   archOf(line: CommandLine): LineArch;
   /** How the kernel reads each huge page parameter of a line, in order. */
@@ -32,7 +35,8 @@ export function buildRuleContext(document: CmdlineDocument): CmdlineRuleContext 
   return {
     document,
     text: document.text,
-    lines: document.lines,
+    lines: document.lines.filter((line) => !line.hypervisor),
+    hypervisorLines: document.lines.filter((line) => line.hypervisor),
     archOf,
     hugetlbOf(line) {
       let steps = hugetlb.get(line);

@@ -16,6 +16,7 @@ import { multilineValue } from './multiline-value';
 import { cpuIsolation } from './cpu-isolation';
 import { defaultHugepageSizeEmpty } from './default-hugepage-size-empty';
 import { crashkernelAuto } from './crashkernel-auto';
+import { xenOption } from './xen-option';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -36,4 +37,5 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   cpuIsolation,
   defaultHugepageSizeEmpty,
   crashkernelAuto,
+  xenOption,
 ];
