@@ -7,6 +7,7 @@ import { formatSarif } from './formatSarif';
 import { formatSummary, formatText } from './formatText';
 import { lintOnWorkers, LintSetupError, workerCount } from './lintPool';
 import { hasErrors, type LintResult } from './lintResult';
+import { libvirtHostForFiles } from './libvirtHost';
 import { lintTextFully, requireService } from './lintSource';
 import { SCHEMA_OPTION, useSchemaOption } from './schemaOption';
 import { collectSourceFiles } from './sourceFiles';
@@ -26,15 +27,17 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   const kind = parseKind(values.kind);
   if (kind) requireService(kind);
   const hostOptions = await validateHost(values.host);
+  const hostFor = await libvirtHostForFiles(values.libvirt, values.host ?? ['none'], hostOptions, (line) => output.stderr(`${line}\n`));
   requirePaths('lint', positionals);
   const collected = await collectSourceFiles(positionals, kind);
-  const threads = workerCount(collected.files.length);
+  // libvirt's answers are per domain (its domcapabilities): asked here, so those files are linted in this thread.
+  const threads = hostFor.active ? 1 : workerCount(collected.files.length);
   let findings: Finding[][];
   if (threads > 1) {
     // Many files: shared over worker threads, each set up from this command line (its own schema and host).
     const jobs = collected.files.map((file, index) => ({ index, path: file.path, kind: file.kind, text: file.text }));
     try {
-      findings = await lintOnWorkers(jobs, { schema: values.schema, host: values.host }, threads);
+      findings = await lintOnWorkers(jobs, { schema: values.schema, host: values.host ?? ['none'] }, threads);
     } catch (error) {
       if (!(error instanceof LintSetupError)) throw error;
       output.stderr(`virt-tune: ${error.message}\n`);
@@ -48,7 +51,7 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
     }
     findings = [];
     // One file at a time: libvirt's schema verdict is awaited per file, and only one file's tree is held.
-    for (const file of collected.files) findings.push(await lintTextFully(file.path, file.kind, file.text, 1, hostOptions));
+    for (const file of collected.files) findings.push(await lintTextFully(file.path, file.kind, file.text, 1, await hostFor(file.kind, file.path, file.text)));
   }
   const results: LintResult[] = collected.files.map((file, index) => ({ file, findings: findings[index]! }));
 

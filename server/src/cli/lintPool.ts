@@ -7,7 +7,7 @@ import type { FileKind, Finding } from '../core/types';
 /** What a lint worker needs to judge as the command would: the command line's --schema and --host. */
 export interface LintSetup {
   schema: string;
-  host: string;
+  host: readonly string[];
 }
 
 /** One file for a worker, by its place in the command's list. */

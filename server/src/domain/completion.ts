@@ -72,7 +72,8 @@ function contentItems(site: CompletionSite, parent: XmlElement): CompletionItem[
     return snippetsOverElements(elementItems(site, parent, { form: 'after-lt', replace: word }), snippetItems(site, path, parent, withLt, true));
   }
   const textType = elementSpec(path)?.text;
-  if (textType) return valueChoices(textType).length > 0 ? textValueItems(site, parent, word) : [];
+  // The host's libvirt lists the CPU models its hypervisor knows, where the schema only says "text".
+  if (textType) return valueChoices(textType).length > 0 || path === 'domain/cpu/model' ? textValueItems(site, parent, word) : [];
   return snippetsOverElements(elementItems(site, parent, { form: 'tag', replace: word }), snippetItems(site, path, parent, word, false));
 }
 

@@ -15,6 +15,14 @@ export function hostFingerprint(host: Omit<HostModel, 'fingerprint'>): string {
     defaultHugepageKiB: host.defaultHugepageKiB,
     ksmRun: host.ksm?.run ?? null,
     pci: host.pci.map((device) => [device.address, device.node, device.class]),
+    libvirt: host.libvirt
+      ? [
+          host.libvirt.source,
+          host.libvirt.libvirtVersion,
+          host.libvirt.guests.map((guest) => [guest.arch, guest.emulator, guest.machines.length]),
+          host.libvirt.domainCapabilities.map((caps) => [caps.emulator, caps.arch, caps.machine, caps.domain]),
+        ]
+      : null,
   };
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);
 }

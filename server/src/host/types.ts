@@ -1,3 +1,5 @@
+import type { LibvirtFacts } from './libvirtTypes';
+
 /**
  * What virt-tune knows about the machine a guest runs on, read from sysfs/procfs under a root folder
  * or from `virsh capabilities` XML. Anything that could not be read is `null` (or an empty list): a gap
@@ -25,6 +27,8 @@ export interface HostModel {
   cmdline: string | null;
   /** The files that were expected but could not be read, relative to the root (bounded). */
   gaps: string[];
+  /** What the host's libvirt offers (machine types, CPU models, device types), when libvirt was asked. */
+  libvirt?: LibvirtFacts;
   /** Changes when anything the rules read changes (not with MemFree or KSM counters). */
   fingerprint: string;
 }

@@ -17,6 +17,7 @@ import { attachHost } from '../host/lspHost';
 import { attachPanelRequests } from '../panel/requests';
 import { attachLibvirtDomainRequests } from '../libvirtDomains/requests';
 import { parseHostSetting } from '../host/load';
+import { attachLibvirtFacts } from '../libvirt/lspFacts';
 import { attachLibvirt } from '../libvirt/lspLibvirt';
 import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService, type ServiceOptions } from '../services';
 import { VERSION } from '../version';
@@ -82,7 +83,9 @@ export function startLanguageServer(connection: Connection): void {
   const optionsFor = (document: TextDocument): ServiceOptions => {
     const guests = guestsAccess.current(document.uri);
     const bootHugepages = guestsAccess.boot(document.uri);
-    return { ...hostAccess.options(), ...(guests ? { guests } : {}), ...(bootHugepages ? { bootHugepages } : {}) };
+    const base = hostAccess.options();
+    const host = libvirtFacts.decorate(base.host, document);
+    return { ...base, ...(host ? { host } : {}), ...(guests ? { guests } : {}), ...(bootHugepages ? { bootHugepages } : {}) };
   };
   attachPanelRequests(connection, documents, hostAccess, guestsAccess);
 
@@ -90,6 +93,14 @@ export function startLanguageServer(connection: Connection): void {
   const libvirtAccess = attachLibvirt((line) => connection.console.warn(line));
   libvirtAccess.onDidChange(() => guestsAccess.invalidate());
   attachLibvirtDomainRequests(connection, libvirtAccess, guestsAccess);
+  /** What that libvirt offers (machine types, CPU models, device types, free pages), added to the host. */
+  const libvirtFacts = attachLibvirtFacts(
+    libvirtAccess,
+    () => {
+      for (const document of documents.all()) send(document);
+    },
+    (line) => connection.console.warn(line),
+  );
 
   /** A document's findings (the slow ones of its version, once arrived) at the levels the user set in `virtTune.rules`. */
   const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>

@@ -7,6 +7,7 @@ import type { Span } from '../../core/span';
 import type { XmlAttribute, XmlElement } from '../../xml/types';
 import { itemDocumentation } from './documentation';
 import { hostValueChoices } from './hostValues';
+import { libvirtTextChoices, libvirtValueChoices } from './libvirtValues';
 import { spanRange, type CompletionSite } from './site';
 import { attributeValueChoices, type ValueChoice } from './valueChoices';
 
@@ -33,7 +34,11 @@ export function attributeValueItems(
   const closing = quoted ? site.quote : attribute.valueClosed || !attribute.quote ? '' : attribute.quote;
   const opening = quoted ? site.quote : '';
   const path = elementPath(element);
-  const choices = [...hostValueChoices(site.host, path, attribute.name, element), ...attributeValueChoices(model, path, attribute.name, element)];
+  const choices = uniqueValues([
+    ...hostValueChoices(site.host, path, attribute.name, element),
+    ...libvirtValueChoices(site.host, path, attribute.name, element),
+    ...attributeValueChoices(model, path, attribute.name, element),
+  ]);
   return choices.map((entry, index) => valueItem(site, entry, span, opening, closing, index));
 }
 
@@ -51,6 +56,8 @@ export function attributeAwaitingValue(site: CompletionSite, element: XmlElement
 /** Values for an element's text where its type has a closed list; `span` is the text typed so far. */
 export function textValueItems(site: CompletionSite, element: XmlElement, span: Span): CompletionItem[] {
   const path = elementPath(element);
+  const fromHost = libvirtTextChoices(site.host, path, element);
+  if (fromHost.length > 0) return fromHost.map((entry, index) => valueItem(site, entry, span, '', '', index));
   const type = elementSpec(path)?.text;
   if (!type) return [];
   return valueChoices(type).map((entry, index) => {
@@ -79,4 +86,10 @@ function valueItem(
   const documentation = itemDocumentation(entry.about, entry.about || !entry.doc ? [] : [entry.doc]);
   if (documentation) item.documentation = documentation;
   return item;
+}
+
+/** The first choice of each value: the host's libvirt names a value the schema lists too. */
+function uniqueValues(choices: ValueChoice[]): ValueChoice[] {
+  const seen = new Set<string>();
+  return choices.filter((entry) => !seen.has(entry.value) && (seen.add(entry.value), true));
 }

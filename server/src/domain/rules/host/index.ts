@@ -1,4 +1,7 @@
 import type { DomainRule } from '../context';
+import { cpuModeUnsupported } from './cpu-mode-unsupported';
+import { cpuModelUnknown } from './cpu-model-unknown';
+import { deviceTypeUnsupported } from './device-type-unsupported';
 import { hostCpuMissing } from './host-cpu-missing';
 import { hostCpuOffline } from './host-cpu-offline';
 import { hostHugepageSizeMissing } from './host-hugepage-size-missing';
@@ -6,7 +9,10 @@ import { hostHugepagesInsufficient } from './host-hugepages-insufficient';
 import { hostNodeMissing } from './host-node-missing';
 import { hostdevMissing } from './hostdev-missing';
 import { hostdevRemoteNode } from './hostdev-remote-node';
+import { machineTypeDeprecated } from './machine-type-deprecated';
+import { machineTypeUnknown } from './machine-type-unknown';
 import { nosharepagesWithoutKsm } from './nosharepages-without-ksm';
+import { vcpuAboveMachineMaximum } from './vcpu-above-machine-maximum';
 import { vcpuOvercommit } from './vcpu-overcommit';
 import { vcpusOutsideMemoryNode } from './vcpus-outside-memory-node';
 
@@ -25,6 +31,12 @@ export const HOST_RULES: readonly DomainRule[] = [
   hostdevRemoteNode,
   hostdevMissing,
   nosharepagesWithoutKsm,
+  machineTypeUnknown,
+  machineTypeDeprecated,
+  vcpuAboveMachineMaximum,
+  cpuModeUnsupported,
+  cpuModelUnknown,
+  deviceTypeUnsupported,
 ];
 
 /** The codes of the host-aware rules, for the panel's conflicts. */
