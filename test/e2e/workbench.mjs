@@ -54,7 +54,7 @@ export function examplesHost(settings) {
  * @param {Record<string, unknown>} [settings]
  */
 export function examplesSettings(settings = {}) {
-  return `${JSON.stringify({ 'virtTune.host': 'hosts/guide-4-node', ...settings }, null, 2)}\n`;
+  return `${JSON.stringify({ 'virtTune.host': 'hosts/guide-4-node', 'virtTune.schema': 'builtin', 'virtTune.libvirt': 'none', ...settings }, null, 2)}\n`;
 }
 
 /**
@@ -392,7 +392,9 @@ const SHOWN_AS = { error: 'Error', warning: 'Warning', information: 'Info' };
  * @param {string} [host]
  */
 export function expectedProblems(path, host = 'live') {
-  const lint = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--host', host, '--format', 'json', path], {
+  // A folder made like examples/ names the schema and libvirt it is written for (its settings), as the CLI must.
+  const written = host === EXAMPLES_HOST ? ['--schema', 'builtin', '--libvirt', 'none'] : [];
+  const lint = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--host', host, ...written, '--format', 'json', path], {
     cwd: ROOT,
     encoding: 'utf8',
   });

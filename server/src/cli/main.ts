@@ -15,7 +15,7 @@ Usage:
   virt-tune lint [options] PATH...     report problems
   virt-tune fix [--dry-run] PATH...    apply the safe fixes
   virt-tune rules [--format text|json] list the rules
-  virt-tune host [--root DIR | --capabilities FILE] [--format text|json]
+  virt-tune host [--root DIR | --capabilities FILE] [--libvirt URI] [--format text|json]
                                        show a host as virt-tune sees it: NUMA nodes, CPUs,
                                        huge pages, KSM, THP, PCI devices (default: this machine)
   virt-tune tune [--host live|DIR|FILE] [--libvirt URI] [--node N] [--no-lock] [--write] FILE
@@ -36,7 +36,11 @@ Options of lint and fix:
                                 treat every file as this kind instead of detecting it
       --host live|none|DIR|FILE the host the guest runs on, for the host-aware rules (${codeRanges([...HOST_RULE_CODES])}):
                                 live is this machine, DIR a root folder holding a host's sys/ and
-                                proc/, FILE virsh capabilities XML (default none)
+                                proc/, FILE virsh capabilities XML (default none); give --host
+                                again for saved virsh domcapabilities XML (machine types, CPU
+                                models and device types of that hypervisor)
+      --libvirt auto|none|URI   ask this libvirt what its QEMU offers, for VT160-VT165: auto
+                                (default) is qemu:///system with --host live when virsh connects
       --schema auto|builtin|PATH
                                 lint: also judge domains with libvirt's RelaxNG schema: auto
                                 (default) is the host's /usr/share/libvirt/schemas/domain.rng when

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { installedLibvirtVersion } from './hostVersion';
 import type { SchemaSource } from './types';
 
 /** Where libvirt's packages install its schemas (the one virt-xml-validate uses). */
@@ -13,7 +14,11 @@ export const HOST_SCHEMA = '/usr/share/libvirt/schemas/domain.rng';
  */
 export function schemaSourceFor(setting: 'auto' | 'builtin' | string, hostSchema = HOST_SCHEMA): SchemaSource | undefined {
   if (setting === 'builtin' || setting.trim() === '') return undefined;
-  if (setting === 'auto') return existsSync(hostSchema) ? { path: hostSchema, label: 'host libvirt schema' } : undefined;
+  if (setting === 'auto') {
+    if (!existsSync(hostSchema)) return undefined;
+    const libvirtVersion = hostSchema === HOST_SCHEMA ? installedLibvirtVersion() : undefined;
+    return libvirtVersion ? { path: hostSchema, label: 'host libvirt schema', libvirtVersion } : { path: hostSchema, label: 'host libvirt schema' };
+  }
   const given = resolve(setting.replace(/^~(?=$|\/)/, homedir()));
   const path = isFolder(given) ? join(given, 'domain.rng') : given;
   const version = /libvirt[-_]v?(\d+\.\d+(?:\.\d+)?)/i.exec(path)?.[1];

@@ -81,6 +81,8 @@ export interface SchemaValidator {
 export interface SchemaSource {
   path: string;
   label: string;
+  /** For the host's schema (`auto`): the version of the libvirt installed, when known. */
+  libvirtVersion?: string;
 }
 
 export class SchemaLoadError extends Error {

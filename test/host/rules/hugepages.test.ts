@@ -89,3 +89,13 @@ test('VT159 hints that <nosharepages/> changes nothing where KSM is stopped; sil
   assert.deepEqual(hostFindings(text, await fixtureHost('two-nodes'), 'VT159'), []);
   assert.deepEqual(hostFindings(text, await fixtureHost('no-numa'), 'VT159'), []);
 });
+
+test('VT154 with a nodeset that also names an absent host node: says both, the pages too few and the node missing', async () => {
+  const host = await fixtureHost('two-nodes');
+  const text = backed(`      <page size='2' unit='M'/>\n`, `  <numatune>\n    <memory mode='strict' nodeset='1,5'/>\n  </numatune>`, 409600);
+  const [finding] = hostFindings(text, host, 'VT154');
+  assert.match(finding!.message, /^The guest needs 200 huge pages of 2 MiB \(400 MiB\) on host nodes 1,5, but the host has 100 free on node 1 \(node 1: 100 free of 512\), and it has no node 5\. /);
+  assert.equal(hostFindings(text, host, 'VT152').length, 1, 'VT152 names the missing node too');
+  const enough = backed(`      <page size='2' unit='M'/>\n`, `  <numatune>\n    <memory mode='strict' nodeset='0,5'/>\n  </numatune>`, 409600);
+  assert.deepEqual(hostFindings(enough, host, 'VT154'), [], 'enough pages on the nodes that exist: VT152 alone speaks');
+});

@@ -10,6 +10,7 @@ import { wellFormed } from '../rules/well-formed';
 import { activeJudge } from './choice';
 import { schemaProblems } from './mapErrors';
 import { problemFinding, type SchemaProblem } from './problem';
+import { withVersionWords } from './versionWords';
 import { withoutSaidAlready } from './yield';
 
 export { activeJudge, chooseSchema, type SchemaChoiceOptions } from './choice';
@@ -58,7 +59,8 @@ async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDoc
   const xml = domainDocument(snapshot).xml;
   const unreadable = errors.filter((error) => error.kind === 'not-well-formed');
   const problems = unreadable.length > 0 ? unreadable.map((error) => notReadable(xml, error)) : schemaProblems(xml, errors);
-  return withoutSaidAlready(problems, said, snapshot).map((problem) => problemFinding(snapshot, problem, judge.source.label));
+  const findings = withoutSaidAlready(problems, said, snapshot).map((problem) => problemFinding(snapshot, problem, judge.source.label));
+  return withVersionWords(findings, xml.root, snapshot, judge.source);
 }
 
 /** libxml2 could not read what our tolerant parser did (it is stricter): its message, where it stopped. */

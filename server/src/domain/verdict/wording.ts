@@ -1,3 +1,4 @@
+import { patternWords } from './patternWords';
 import type { SchemaValue } from '../../kb/schema';
 import type { XmlAttribute, XmlElement } from '../../xml/types';
 import { listOf } from '../rules/structure/values';
@@ -55,17 +56,17 @@ export function describeValue(value: SchemaValue): string {
     case 'memoryUnit':
       return "a memory unit: 'KiB', 'MiB', 'GiB', 'TiB' (or 'k', 'M', 'G', 'T'), 'KB', 'MB', 'GB', 'TB', or 'b'";
     case 'pattern':
-      return `a value matching ${value.pattern.xsd}`;
+      return patternWords(value.pattern.xsd);
     case 'text':
-      if (value.pattern) return `text matching ${value.pattern.xsd}`;
+      if (value.pattern) return patternWords(value.pattern.xsd);
       if (value.minLength !== undefined && value.minLength > 0) return `text of at least ${value.minLength} character${value.minLength === 1 ? '' : 's'}`;
       return 'text';
     case 'data':
-      return value.pattern ? `a ${value.datatype} matching ${value.pattern.xsd}` : `a ${value.datatype}`;
+      return value.pattern ? `a ${value.datatype}: ${patternWords(value.pattern.xsd)}` : `a ${value.datatype}`;
     case 'list':
       return `a list, separated by spaces, of ${describeValue(value.item)}`;
     case 'union':
-      return value.of.map(describeValue).join(', or ');
+      return [...new Set(value.of.map(describeValue))].join(', or ');
   }
 }
 

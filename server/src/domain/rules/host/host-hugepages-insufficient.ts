@@ -37,18 +37,25 @@ export const hostHugepagesInsufficient: DomainRule = {
     if (!host || !sizes) return;
     for (const demand of hugePageDemands(context.xml, context.model, host.defaultHugepageKiB)) {
       if (!sizes.includes(demand.sizeKiB)) continue;
-      const available = availablePages(host, demand.sizeKiB, demand.nodes);
+      // A nodeset naming a node the host lacks (VT152's finding) still says how few pages the others have.
+      const hostNodes = new Set(host.nodes.map((node) => node.id));
+      const absent = demand.nodes?.filter((id) => !hostNodes.has(id)) ?? [];
+      const present = demand.nodes?.filter((id) => hostNodes.has(id));
+      if (present !== undefined && present.length === 0) continue;
+      const available = availablePages(host, demand.sizeKiB, present);
       if (!available || available.count >= demand.pages) continue;
       const span = demandSpan(context, demand);
       if (!span) continue;
       const where = demand.nodes ? ` on host ${idList(demand.nodes, 'node')}` : '';
       const has = available.kind === 'free' ? `${available.count} free` : `${available.count} in all`;
+      const there = where ? (absent.length > 0 ? ` on ${idList(present ?? [], 'node')}` : ' there') : '';
+      const lacks = absent.length > 0 ? `, and it has no ${idList(absent, 'node')}` : '';
       report({
         span,
         message:
           `The guest needs ${demand.pages} huge pages of ${pageSizeLabel(demand.sizeKiB)} (${formatKiB(demand.memoryKiB)}` +
           `${demand.cells.length > 0 ? ` for guest ${idList(demand.cells, 'cell')}` : ''})${where}, but the host has ${has}` +
-          `${where ? ' there' : ''} (${pagesFact(host, demand)}). Without enough pages the guest does not start; ` +
+          `${there} (${pagesFact(host, { ...demand, nodes: present })})${lacks}. Without enough pages the guest does not start; ` +
           'reserve more (guide 8.2.3) or give the guest less memory. A guest running now holds its own pages.',
       });
     }
