@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, rangeText } from '../../helpers';
-import { cmdlineFindings, commandLines, GRUB_CFG, GRUB_CONF } from '../cmdlineHelpers';
+import { cmdlineFindings, commandLines, DEFAULT_GRUB, GRUB_CFG, GRUB_CONF } from '../cmdlineHelpers';
 
 const XEN_ENTRY = [
   "menuentry 'Debian GNU/Linux, with Xen hypervisor' {",
@@ -36,4 +36,12 @@ test('VT318: options joined by a comma are a warning with the space put back; un
   ]);
   assert.equal(applyFix(text, findings[0]!.fixes[0]!), text.replace('4G,dom0', '4G dom0'));
   assert.deepEqual(commandLines(text, GRUB_CONF).map((line) => line.hypervisor ?? line.holder), ['xen', 'module']);
+});
+
+test("/etc/default/grub's GRUB_CMDLINE_XEN and _DEFAULT are Xen's line: checked by VT318, not as Linux parameters", () => {
+  const text = 'GRUB_CMDLINE_LINUX="quiet"\nGRUB_CMDLINE_XEN="dom0_mem=4G,dom0_max_vcpus=4 iommu=verbose"\nGRUB_CMDLINE_XEN_DEFAULT="loglvl=all"\n';
+  const findings = cmdlineFindings(text, DEFAULT_GRUB);
+  assert.deepEqual(findings.map((finding) => [finding.rule, rangeText(text, finding)]), [['VT318', 'dom0_max_vcpus=4']]);
+  const xen = commandLines(text, DEFAULT_GRUB).find((line) => line.hypervisor === 'xen');
+  assert.deepEqual(xen?.params.map((param) => param.name), ['dom0_mem', 'iommu', 'loglvl']);
 });

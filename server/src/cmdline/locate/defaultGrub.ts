@@ -6,6 +6,8 @@ import type { Span } from '../../core/span';
 
 /** GRUB_CMDLINE_LINUX goes on every entry, GRUB_CMDLINE_LINUX_DEFAULT after it on the default ones. */
 const VARIABLES = ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] as const;
+/** 20_linux_xen puts these on the Xen hypervisor's line (GRUB_CMDLINE_XEN on every entry, _DEFAULT on the default ones). */
+const XEN_VARIABLES = ['GRUB_CMDLINE_XEN', 'GRUB_CMDLINE_XEN_DEFAULT'] as const;
 
 interface Assignment {
   variable: string;
@@ -38,7 +40,22 @@ export function locateDefaultGrub(source: string): CommandLine[] {
   const lines: CommandLine[] = [];
   if (effective.length > 0) lines.push(commandLine(effective, source.length, false));
   for (const assignment of shadowed) lines.push(commandLine([assignment], source.length, true));
+  const xen = effectiveOf(assignments, XEN_VARIABLES);
+  if (xen.effective.length > 0) lines.push({ ...commandLine(xen.effective, source.length, false), hypervisor: 'xen' });
   return lines;
+}
+
+function effectiveOf(assignments: readonly Assignment[], variables: readonly string[]): { effective: Assignment[] } {
+  const effective: Assignment[] = [];
+  for (const variable of variables) {
+    const own = assignments.filter((assignment) => assignment.variable === variable);
+    let from = 0;
+    own.forEach((assignment, index) => {
+      if (!assignment.extends) from = index;
+    });
+    effective.push(...own.slice(from));
+  }
+  return { effective };
 }
 
 function commandLine(assignments: readonly Assignment[], end: number, shadowed: boolean): CommandLine {
@@ -61,7 +78,7 @@ function readAssignments(source: string): Assignment[] {
     // `A=1 command`: the assignment is for that command only, and is no setting of the file.
     if (statement.command) continue;
     for (const { name, word, append } of statement.assignments) {
-      if (name !== 'GRUB_CMDLINE_LINUX' && name !== 'GRUB_CMDLINE_LINUX_DEFAULT') continue;
+      if (!/^GRUB_CMDLINE_(LINUX|XEN)(_DEFAULT)?$/.test(name)) continue;
       const prefix = name.length + (append ? 2 : 1);
       const value = sliceMapped(word.value, prefix);
       const reference = new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`);
