@@ -105,7 +105,47 @@ export function hasCompleteContent(element: XmlElement): boolean {
 
 /** Whether a well-formedness problem touches the span. */
 export function brokenByXml(xml: XmlDocument, span: Span): boolean {
-  return xml.problems.some((problem) => problem.span.start < span.end && span.start < problem.span.end);
+  if (xml.problems.length === 0) return false;
+  let index = problemIndex.get(xml);
+  if (!index) {
+    index = indexProblems(xml);
+    problemIndex.set(xml, index);
+  }
+  // Problems starting before span.end are the first `count`; one of them touches the span when the
+  // furthest end among them lies past span.start.
+  let low = 0;
+  let high = index.starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (index.starts[middle] < span.end) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && index.furthestEnds[low - 1] > span.start;
+}
+
+/** The problems' starts in order, and for each the furthest end up to it. */
+interface ProblemIndex {
+  starts: readonly number[];
+  furthestEnds: readonly number[];
+}
+
+/**
+ * Made once per parsed document: a file with many broken tags has many problems, and scanning them
+ * all for every value made checking it quadratic.
+ */
+const problemIndex = new WeakMap<XmlDocument, ProblemIndex>();
+
+function indexProblems(xml: XmlDocument): ProblemIndex {
+  const spans = xml.problems.map((problem) => problem.span).sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const furthestEnds: number[] = [];
+  let furthest = -Infinity;
+  for (const span of spans) {
+    furthest = Math.max(furthest, span.end);
+    starts.push(span.start);
+    furthestEnds.push(furthest);
+  }
+  return { starts, furthestEnds };
 }
 
 /** `a, b or c`, `a and b` */
