@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { domainCompletion } from '../../server/src/domain/completion';
+import { parseXml } from '../../server/src/xml/parser';
 import { domain, textDocument } from '../helpers';
 import { accept, complete, item, labels, replaced } from './completionHelpers';
 
@@ -77,6 +78,18 @@ test('a rename in the middle of a name keeps what is right of the cursor, in the
     const vcpupin = item(items, 'vcpupin');
     assert.equal(replaced(text, vcpupin, 'replace'), 'vcpu');
     assert.ok(accept(text, vcpupin, 'replace').includes("<vcpupinemulatorpin cpuset='1'></vcpupinemulatorpin>"));
+  }
+});
+
+test('renaming <curr|entMemory> in insert mode keeps the rest of the name in both tags, and an end tag misspelt but closing it is renamed too', () => {
+  for (const end of ['currentMemory', 'currentMemor', 'currentMéemory']) {
+    const { items, text } = complete(domain(`  <curr|entMemory unit='KiB'>403456</${end}>`));
+    const maxMemory = item(items, 'maxMemory');
+    assert.equal(replaced(text, maxMemory, 'insert'), 'curr');
+    const result = accept(text, maxMemory, 'insert');
+    assert.ok(result.includes("  <maxMemoryentMemory unit='KiB'>403456</maxMemoryentMemory>\n"), `after </${end}>: ${result}`);
+    // Left misspelt, the end tag would no longer resemble the start tag and would close nothing.
+    assert.ok(parseXml(result).problems.length <= parseXml(text).problems.length, `after </${end}>: ${result}`);
   }
 });
 

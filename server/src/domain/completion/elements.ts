@@ -109,13 +109,17 @@ function renamedPart(site: CompletionSite, name: Span): Span {
   return { start: name.start, end: Math.min(Math.max(site.offset, name.start), name.end) };
 }
 
-/** Renaming a start tag renames its end tag too, when the two matched: to the new name and what stays right of the cursor. */
+/**
+ * Renaming a start tag renames the end tag that closes it too: to the new name and what stays right of
+ * the cursor. That includes an end tag the parser paired with it although misspelt (`</currentMemor>`):
+ * left as it is, it would no longer resemble the new name, and would close nothing.
+ */
 function renameEndTag(site: CompletionSite, element: XmlElement, name: string): TextEdit | undefined {
   if (!element.endNameSpan) return undefined;
   const text = site.document.xml.text;
   const kept = text.slice(renamedPart(site, element.nameSpan).end, element.nameSpan.end);
   const written = text.slice(element.endNameSpan.start, element.endNameSpan.end);
-  if (written !== element.name || name + kept === element.name) return undefined;
+  if (name + kept === written) return undefined;
   return { range: spanRange(site, element.endNameSpan), newText: name + kept };
 }
 
