@@ -1,8 +1,35 @@
 /**
  * The custom requests between the extension (client) and the language server, so that both see the
  * same machine (under Remote-SSH the server runs on the hypervisor). Both sides import this module and
- * nothing else of the other: only request names and the shapes on the wire, no code, no imports.
+ * nothing else of the other: request names, the shapes on the wire, and the two ways a wire value is
+ * written for people (CPU lists, sizes), so that the panel says them as the server's messages and
+ * `virt-tune host` do. No imports.
  */
+
+/** The shortest list for a set of ids, libvirt's cpuset syntax: `[0, 1, 2, 3, 6]` -> `0-3,6`. */
+export function formatCpuset(ids: Iterable<number>): string {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** `4679884` KiB -> `4.5 GiB`: a rounded size for pictures, where formatKiB would give exact KiB. */
+export function roundedKiB(kib: number): string {
+  const units: [string, number][] = [['TiB', 1024 ** 3], ['GiB', 1024 ** 2], ['MiB', 1024]];
+  for (const [unit, size] of units) {
+    if (kib >= size) {
+      const value = kib / size;
+      return `${value >= 100 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} ${unit}`;
+    }
+  }
+  return `${kib} KiB`;
+}
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

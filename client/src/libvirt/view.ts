@@ -1,7 +1,6 @@
 import { EventEmitter, MarkdownString, ThemeIcon, TreeItem, TreeItemCollapsibleState, type Event, type TreeDataProvider } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LIBVIRT_DOMAINS_REQUEST, type LibvirtDomainView, type LibvirtDomainsResult } from '../../../server/src/protocol';
-import { sizeLabel } from '../topology/format';
+import { LIBVIRT_DOMAINS_REQUEST, roundedKiB, type LibvirtDomainView, type LibvirtDomainsResult } from '../../../server/src/protocol';
 import { domainUri } from './uri';
 
 /** The view's id in package.json (contributes.views, in the `virtTune` activity bar container). */
@@ -16,7 +15,7 @@ export function domainFacts(domain: LibvirtDomainView): string {
     domain.state,
     domain.autostart ? 'autostart' : undefined,
     domain.vcpus === null ? undefined : `${domain.vcpus} vCPU${domain.vcpus === 1 ? '' : 's'}`,
-    domain.memoryKiB === null ? undefined : sizeLabel(domain.memoryKiB),
+    domain.memoryKiB === null ? undefined : roundedKiB(domain.memoryKiB),
     domain.pinned === null ? undefined : domain.pinned ? 'pinned' : 'not pinned',
     domain.persistent ? undefined : 'transient',
   ]

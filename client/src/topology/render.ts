@@ -1,5 +1,4 @@
-import type { DomainLayout, HostView } from '../../../server/src/protocol';
-import { idRanges, sizeLabel } from './format';
+import { formatCpuset, roundedKiB, type DomainLayout, type HostView } from '../../../server/src/protocol';
 import { classes, escapeHtml, meter } from './html';
 import { VCPU_COLOURS } from './styles';
 
@@ -64,7 +63,7 @@ function hostSummary(host: HostView): string {
     `KSM ${ksmLabel(host)}`,
     `THP ${host.thp ?? 'unknown'}`,
   ];
-  if (host.hugepages.length > 0) facts.push(`huge pages ${host.hugepages.map((pages) => sizeLabel(pages.sizeKiB)).join(', ')}`);
+  if (host.hugepages.length > 0) facts.push(`huge pages ${host.hugepages.map((pages) => roundedKiB(pages.sizeKiB)).join(', ')}`);
   return (
     `<header class="summary"><h1>Host</h1><span class="muted">${escapeHtml(host.source)}</span></header>` +
     `<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>`
@@ -82,24 +81,24 @@ function guestSection(layout: DomainLayout): string {
   const title = `<h2>Guest ${layout.name ? `<code>${escapeHtml(layout.name)}</code>` : ''} <span class="muted">${escapeHtml(fileName(layout.uri))}</span></h2>`;
   const legend = layout.vcpuPins.map(
     (pin) =>
-      `<li${classes(pin.flag ? 'badge conflict' : colourClass(pin.vcpu))}>vCPU ${pin.vcpu} → ${escapeHtml(idRanges(pin.cpus))}${pin.from === 'cpuset' ? ' (cpuset)' : ''}` +
+      `<li${classes(pin.flag ? 'badge conflict' : colourClass(pin.vcpu))}>vCPU ${pin.vcpu} → ${escapeHtml(formatCpuset(pin.cpus))}${pin.from === 'cpuset' ? ' (cpuset)' : ''}` +
       `${pin.flag === 'duplicate' ? ' (second pin)' : pin.flag === 'no-such-vcpu' ? ' (no such vCPU)' : ''}</li>`,
   );
-  if (layout.emulatorPin) legend.push(`<li class="badge">emulator → ${escapeHtml(idRanges(layout.emulatorPin))}</li>`);
+  if (layout.emulatorPin) legend.push(`<li class="badge">emulator → ${escapeHtml(formatCpuset(layout.emulatorPin))}</li>`);
   const facts: string[] = [`${layout.vcpus ?? '?'} vCPUs`];
   const pinned = new Set(layout.vcpuPins.filter((pin) => !pin.flag).map((pin) => pin.vcpu)).size;
   facts.push(pinned === 0 ? 'vCPUs not pinned' : `${pinned} pinned`);
-  if (layout.memory) facts.push(`memory ${layout.memory.mode} on node${layout.memory.nodes.length === 1 ? '' : 's'} ${idRanges(layout.memory.nodes)}`);
+  if (layout.memory) facts.push(`memory ${layout.memory.mode} on node${layout.memory.nodes.length === 1 ? '' : 's'} ${formatCpuset(layout.memory.nodes)}`);
   for (const cell of layout.cells) {
     const memnode = layout.memnodes.find((entry) => entry.cell === cell.id);
     facts.push(
-      `cell ${cell.id}: vCPUs ${cell.vcpus.length > 0 ? idRanges(cell.vcpus) : '?'}${cell.memoryKiB === null ? '' : `, ${sizeLabel(cell.memoryKiB)}`}` +
-        (memnode ? ` → node ${idRanges(memnode.nodes)}` : ''),
+      `cell ${cell.id}: vCPUs ${cell.vcpus.length > 0 ? formatCpuset(cell.vcpus) : '?'}${cell.memoryKiB === null ? '' : `, ${roundedKiB(cell.memoryKiB)}`}` +
+        (memnode ? ` → node ${formatCpuset(memnode.nodes)}` : ''),
     );
   }
   for (const pages of layout.hugepages) {
-    const cells = pages.cells && `for cell${pages.cells.length === 1 ? '' : 's'} ${idRanges(pages.cells)}`;
-    facts.push(`${sizeLabel(pages.sizeKiB)} pages${cells ? ` ${cells}` : ''}`);
+    const cells = pages.cells && `for cell${pages.cells.length === 1 ? '' : 's'} ${formatCpuset(pages.cells)}`;
+    facts.push(`${roundedKiB(pages.sizeKiB)} pages${cells ? ` ${cells}` : ''}`);
   }
   return `<section class="guest">${title}<ul class="facts">${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>${
     legend.length > 0 ? `<ul class="legend">${legend.join('')}</ul>` : ''
@@ -111,10 +110,10 @@ function othersSection(layout: DomainLayout): string {
   if (layout.guests.length === 0) return '';
   const items = layout.guests.map((guest) => {
     const facts = [guest.state, `${guest.vcpus ?? '?'} vCPUs`];
-    facts.push(guest.vcpuCpus.length > 0 ? `CPUs ${idRanges(guest.vcpuCpus)}` : 'not pinned');
-    if (guest.emulatorPin) facts.push(`emulator ${idRanges(guest.emulatorPin)}`);
-    if (guest.memory) facts.push(`memory ${guest.memory.mode} on ${idRanges(guest.memory.nodes)}`);
-    const shared = guest.sharedCpus.length > 0 ? ` <span class="conflict">shares CPU ${escapeHtml(idRanges(guest.sharedCpus))}</span>` : '';
+    facts.push(guest.vcpuCpus.length > 0 ? `CPUs ${formatCpuset(guest.vcpuCpus)}` : 'not pinned');
+    if (guest.emulatorPin) facts.push(`emulator ${formatCpuset(guest.emulatorPin)}`);
+    if (guest.memory) facts.push(`memory ${guest.memory.mode} on ${formatCpuset(guest.memory.nodes)}`);
+    const shared = guest.sharedCpus.length > 0 ? ` <span class="conflict">shares CPU ${escapeHtml(formatCpuset(guest.sharedCpus))}</span>` : '';
     return `<li${classes(guest.state === 'shut off' && 'off')}><code>${escapeHtml(guest.name)}</code> <span class="muted">${escapeHtml(guest.where)} · ${escapeHtml(facts.join(' · '))}</span>${shared}</li>`;
   });
   return `<section class="others"><h2>Other guests <span class="muted">(${layout.guests.length})</span></h2><ul>${items.join('')}</ul></section>`;
@@ -173,7 +172,7 @@ function cpuCell(cpu: HostCpuView, claims: Claims): string {
   const conflict = claims.conflictCpus.has(cpu.id) || claims.sharedCpus.has(cpu.id) || flagged.length > 0;
   const colour = vcpus.length === 1 ? colourClass(vcpus[0]!) : vcpus.length > 1 ? 'shared' : undefined;
   const label =
-    vcpus.length > 0 ? `<small>v${escapeHtml(idRanges(vcpus))}</small>` : flagged.length > 0 ? `<small>v${escapeHtml(idRanges(flagged))}!</small>` : emulator ? '<small>emu</small>' : '';
+    vcpus.length > 0 ? `<small>v${escapeHtml(formatCpuset(vcpus))}</small>` : flagged.length > 0 ? `<small>v${escapeHtml(formatCpuset(flagged))}!</small>` : emulator ? '<small>emu</small>' : '';
   const otherLabel = others.length > 0 ? `<small class="other">${escapeHtml(others.length === 1 ? shortName(others[0]!) : `${others.length} guests`)}</small>` : '';
   const title = [
     `CPU ${cpu.id}`,
@@ -181,8 +180,8 @@ function cpuCell(cpu: HostCpuView, claims: Claims): string {
     cpu.socket === null ? undefined : `socket ${cpu.socket}`,
     cpu.core === null ? undefined : `core ${cpu.core}`,
     cpu.online ? undefined : 'offline',
-    vcpus.length > 0 ? `vCPU ${idRanges(vcpus)}` : undefined,
-    flagged.length > 0 ? `flagged pin of vCPU ${idRanges(flagged)}` : undefined,
+    vcpus.length > 0 ? `vCPU ${formatCpuset(vcpus)}` : undefined,
+    flagged.length > 0 ? `flagged pin of vCPU ${formatCpuset(flagged)}` : undefined,
     emulator ? 'emulator threads' : undefined,
     others.length > 0 ? `also ${others.join(', ')}` : undefined,
   ].filter((part) => part !== undefined);
@@ -201,11 +200,11 @@ function bars(node: HostNodeView, claims: Claims): string {
   const rows: string[] = [];
   if (node.memTotalKiB !== null) {
     const free = node.memFreeKiB;
-    const text = free === null ? `${sizeLabel(node.memTotalKiB)} in all` : `${sizeLabel(free)} free of ${sizeLabel(node.memTotalKiB)}`;
+    const text = free === null ? `${roundedKiB(node.memTotalKiB)} in all` : `${roundedKiB(free)} free of ${roundedKiB(node.memTotalKiB)}`;
     rows.push(barRow('memory', meter(free ?? 0, node.memTotalKiB, `memory: ${text}`), text, false));
   }
   for (const pages of node.hugepages) {
-    const label = `${sizeLabel(pages.sizeKiB)} pages`;
+    const label = `${roundedKiB(pages.sizeKiB)} pages`;
     const conflict = claims.conflictPages.has(`${node.id}:${pages.sizeKiB}`);
     const total = pages.total ?? 0;
     const text = pages.free === null ? `${pages.total ?? '?'} in all` : `${pages.free} free of ${pages.total ?? '?'}`;
@@ -237,8 +236,8 @@ function deviceList(devices: PciView[], claims: Claims): string {
 function missingSection(layout: DomainLayout): string {
   const { missingCpus, missingNodes, missingPci } = layout.marks;
   const items: string[] = [];
-  if (missingCpus.length > 0) items.push(`pinned host CPUs the host lacks: ${idRanges(missingCpus)}`);
-  if (missingNodes.length > 0) items.push(`host NUMA nodes the host lacks: ${idRanges(missingNodes)}`);
+  if (missingCpus.length > 0) items.push(`pinned host CPUs the host lacks: ${formatCpuset(missingCpus)}`);
+  if (missingNodes.length > 0) items.push(`host NUMA nodes the host lacks: ${formatCpuset(missingNodes)}`);
   if (missingPci.length > 0) items.push(`PCI devices the host lacks: ${missingPci.join(', ')}`);
   if (items.length === 0) return '';
   return `<section class="missing"><h2>Not on this host</h2><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul></section>`;

@@ -64,15 +64,5 @@ export function parseCpuset(value: string): CpusetParse {
   return { ids: [...selected].sort((a, b) => a - b), problems };
 }
 
-/** The shortest list for a set of ids: `0-3,6,8-9`. */
-export function formatCpuset(ids: Iterable<number>): string {
-  const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
+/** Written as libvirt writes a cpuset; defined with the protocol, which the panel shares. */
+export { formatCpuset } from '../protocol';
