@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { domain } from '../helpers';
 import { HOSTS } from '../host/hostFixtures';
-import { startStdioServer } from '../lsp/stdioServer';
+import { startStdioServer, until as untilSeen } from '../lsp/stdioServer';
 import { GUEST_FOLDER } from './guestFixtures';
 
 test('the server reads the other guests of the document\'s folder off the keystroke path and republishes with VT110', { timeout: 60_000 }, async (t) => {
@@ -17,13 +17,7 @@ test('the server reads the other guests of the document\'s folder off the keystr
     if (params.uri === uri) published.push(params.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`));
   });
   connection.listen();
-  const until = async (what: string, done: () => boolean) => {
-    const deadline = Date.now() + 15_000;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(published)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const until = (what: string, done: () => boolean) => untilSeen(what, done, () => published);
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
   await connection.sendNotification('initialized', {});
   const text = domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='2'/>\n  </cputune>`);

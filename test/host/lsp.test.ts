@@ -8,7 +8,7 @@ import { DOMAIN_LAYOUT_REQUEST, HOST_REQUEST, type DomainLayout, type HostView }
 import { domain } from '../helpers';
 import { workspaceFolderPath } from '../../server/src/lsp/workspaceFolder';
 import { HOSTS, ROOT } from './hostFixtures';
-import { startStdioServer } from '../lsp/stdioServer';
+import { startStdioServer, until as untilSeen } from '../lsp/stdioServer';
 
 const URI = 'file:///virt-tune-test/pinned.xml';
 const TEXT = domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    <vcpupin vcpu='1' cpuset='9'/>\n  </cputune>`);
@@ -22,13 +22,7 @@ test('the server checks against virtTune.host, answers the panel requests, and r
     if (params.uri === URI) published.push(params.diagnostics.map((diagnostic) => String(diagnostic.code)));
   });
   connection.listen();
-  const until = async (what: string, done: () => boolean) => {
-    const deadline = Date.now() + 15_000;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(published)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const until = (what: string, done: () => boolean) => untilSeen(what, done, () => published);
 
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
   await connection.sendNotification('initialized', {});

@@ -38,3 +38,12 @@ export function within<T>(what: string, promise: Promise<T>, timeoutMs = 15_000)
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** Polls until `done()` holds, failing after `timeoutMs` with what was seen (`seen()`), e.g. the diagnostics published so far. */
+export async function until(what: string, done: () => boolean, seen: () => unknown, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(seen())}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
