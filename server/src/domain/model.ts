@@ -1,3 +1,4 @@
+import type { HasDerived } from '../core/derived';
 import { parseUnsigned } from '../core/numbers';
 import { parseCpuset, type CpusetParse } from '../kb/cpuset';
 import { toKiB } from '../kb/units';
@@ -10,7 +11,7 @@ import type { XmlAttribute, XmlElement } from '../xml/types';
  * the node it came from so rules and services can point at it. Values that do not parse are left
  * undefined here; the rules that check syntax report them.
  */
-export interface DomainModel {
+export interface DomainModel extends HasDerived {
   root: XmlElement;
   /** The root's `type` attribute, the hypervisor: `kvm`, `qemu`, `xen`, ... */
   type: string | undefined;

@@ -104,7 +104,7 @@ class XmlParser {
     if (!this.root && text.trim() !== '') {
       this.problem('no-root', 'The document has no element.', { start: 0, end: 0 });
     }
-    return { text, nodes: this.nodes, root: this.root, problems: this.problems };
+    return { text, nodes: this.nodes, root: this.root, problems: this.problems, derived: undefined };
   }
 
   private get current(): ElementNode | undefined {

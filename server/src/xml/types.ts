@@ -1,3 +1,4 @@
+import type { HasDerived } from '../core/derived';
 import type { Span } from '../core/span';
 
 /**
@@ -88,7 +89,8 @@ export interface XmlProblem {
   span: Span;
 }
 
-export interface XmlDocument {
+/** What readers derive from the tree once (`core/derived.ts`) is kept in it. */
+export interface XmlDocument extends HasDerived {
   text: string;
   /** Top-level nodes in document order. */
   nodes: XmlNode[];

@@ -1,3 +1,4 @@
+import { derived } from '../../../core/derived';
 import type { DomainModel } from '../../model';
 import { elementText, firstChild } from '../../../xml/query';
 import type { DomainRuleContext } from '../context';
@@ -20,7 +21,7 @@ export interface GuestClaims {
   hugepages: HugePageDemand[];
 }
 
-const claimsCache = new WeakMap<DomainModel, Map<number | null, GuestClaims>>();
+const claimsByPageSize = derived((_model: DomainModel) => new Map<number | null, GuestClaims>());
 
 /** The claims of a domain; `defaultHugepageKiB` is the host's default huge page size, when known. */
 export function claimsOf(xml: XmlDocument, model: DomainModel, defaultHugepageKiB: number | null): GuestClaims {
@@ -47,8 +48,7 @@ export function claimsOf(xml: XmlDocument, model: DomainModel, defaultHugepageKi
 
 /** Claims computed once per model (a document version, or another guest) and default page size. */
 function cachedClaims(xml: () => XmlDocument, model: DomainModel, defaultHugepageKiB: number | null): GuestClaims {
-  let byPageSize = claimsCache.get(model);
-  if (!byPageSize) claimsCache.set(model, (byPageSize = new Map()));
+  const byPageSize = claimsByPageSize(model);
   let claims = byPageSize.get(defaultHugepageKiB);
   if (!claims) byPageSize.set(defaultHugepageKiB, (claims = claimsOf(xml(), model, defaultHugepageKiB)));
   return claims;

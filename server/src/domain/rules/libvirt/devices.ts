@@ -1,3 +1,4 @@
+import { derived } from '../../../core/derived';
 import { attribute, childElements, firstChild } from '../../../xml/query';
 import type { Span } from '../../../core/span';
 import type { XmlDocument, XmlElement } from '../../../xml/types';
@@ -18,12 +19,9 @@ export interface DeviceIndex {
   booted: readonly { device: XmlElement; boot: XmlElement }[];
 }
 
-const indexes = new WeakMap<DomainModel, DeviceIndex>();
 const NONE: readonly XmlElement[] = [];
 
-export function deviceIndex(model: DomainModel): DeviceIndex {
-  let index = indexes.get(model);
-  if (index) return index;
+export const deviceIndex: (model: DomainModel) => DeviceIndex = derived((model: DomainModel): DeviceIndex => {
   const all: XmlElement[] = [];
   const byName = new Map<string, XmlElement[]>();
   const addressed: { device: XmlElement; address: XmlElement }[] = [];
@@ -45,10 +43,8 @@ export function deviceIndex(model: DomainModel): DeviceIndex {
       if (boot) booted.push({ device, boot });
     }
   }
-  index = { all, byName, addressed, booted };
-  indexes.set(model, index);
-  return index;
-}
+  return { all, byName, addressed, booted };
+});
 
 /** The devices of one element name (`disk`, `controller`, ...), in document order. */
 export function devicesNamed(model: DomainModel, name: string): readonly XmlElement[] {

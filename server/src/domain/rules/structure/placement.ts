@@ -1,3 +1,4 @@
+import { derived } from '../../../core/derived';
 import { elementSpec, elementsNamed, isForeignElement, isForeignName } from '../../../kb/structure';
 import type { ElementSpec } from '../../../kb/types';
 import { childElements } from '../../../xml/query';
@@ -25,33 +26,19 @@ export interface SpecifiedElement {
   spec: ElementSpec;
 }
 
-const cache = new WeakMap<XmlDocument, readonly Placement[]>();
-const specifiedCache = new WeakMap<XmlDocument, SpecifiedElement[]>();
-
 /** Every element of the `<domain>` tree that the structure rules consider, in document order. */
-export function placements(xml: XmlDocument): readonly Placement[] {
-  let result = cache.get(xml);
-  if (!result) {
-    result = computePlacements(xml);
-    cache.set(xml, result);
-  }
-  return result;
-}
+export const placements: (xml: XmlDocument) => readonly Placement[] = derived((xml: XmlDocument) => computePlacements(xml));
 
 /** The elements whose place is fine and whose spec is known: the ones attributes and values are checked on. */
-export function specifiedElements(xml: XmlDocument): readonly SpecifiedElement[] {
-  let result = specifiedCache.get(xml);
-  if (!result) {
-    result = [];
-    for (const placement of placements(xml)) {
-      if (placement.kind === 'placed' && placement.spec) {
-        result.push({ element: placement.element, path: placement.path, spec: placement.spec });
-      }
+export const specifiedElements: (xml: XmlDocument) => readonly SpecifiedElement[] = derived((xml: XmlDocument) => {
+  const result: SpecifiedElement[] = [];
+  for (const placement of placements(xml)) {
+    if (placement.kind === 'placed' && placement.spec) {
+      result.push({ element: placement.element, path: placement.path, spec: placement.spec });
     }
-    specifiedCache.set(xml, result);
   }
   return result;
-}
+});
 
 /**
  * An element path of the structure with its spec, and the paths under it met so far by child name: the

@@ -1,3 +1,4 @@
+import { derived } from '../../../core/derived';
 import type { ElementSpec, ValueType } from '../../../kb/types';
 import { elementText } from '../../../xml/query';
 import type { Span } from '../../../core/span';
@@ -24,18 +25,9 @@ export interface TypedValue {
 /**
  * Every typed value of the elements whose place is fine. Values the XML layer reports as broken
  * (unterminated, unquoted, a bad entity, or the text of an element never closed) are left to VT100.
+ * Computed once per parsed document: VT104, VT105 and VT106 all read them.
  */
-export function typedValues(xml: XmlDocument): readonly TypedValue[] {
-  let result = cache.get(xml);
-  if (!result) {
-    result = collectTypedValues(xml);
-    cache.set(xml, result);
-  }
-  return result;
-}
-
-/** Computed once per parsed document: VT104, VT105 and VT106 all read them. */
-const cache = new WeakMap<XmlDocument, TypedValue[]>();
+export const typedValues: (xml: XmlDocument) => readonly TypedValue[] = derived((xml: XmlDocument) => collectTypedValues(xml));
 
 function collectTypedValues(xml: XmlDocument): TypedValue[] {
   const result: TypedValue[] = [];
@@ -106,11 +98,7 @@ export function hasCompleteContent(element: XmlElement): boolean {
 /** Whether a well-formedness problem touches the span. */
 export function brokenByXml(xml: XmlDocument, span: Span): boolean {
   if (xml.problems.length === 0) return false;
-  let index = problemIndex.get(xml);
-  if (!index) {
-    index = indexProblems(xml);
-    problemIndex.set(xml, index);
-  }
+  const index = problemIndex(xml);
   // Problems starting before span.end are the first `count`; one of them touches the span when the
   // furthest end among them lies past span.start.
   let low = 0;
@@ -133,9 +121,7 @@ interface ProblemIndex {
  * Made once per parsed document: a file with many broken tags has many problems, and scanning them
  * all for every value made checking it quadratic.
  */
-const problemIndex = new WeakMap<XmlDocument, ProblemIndex>();
-
-function indexProblems(xml: XmlDocument): ProblemIndex {
+const problemIndex = derived((xml: XmlDocument): ProblemIndex => {
   const spans = xml.problems.map((problem) => problem.span).sort((a, b) => a.start - b.start);
   const starts: number[] = [];
   const furthestEnds: number[] = [];
@@ -146,7 +132,7 @@ function indexProblems(xml: XmlDocument): ProblemIndex {
     furthestEnds.push(furthest);
   }
   return { starts, furthestEnds };
-}
+});
 
 /** `a, b or c`, `a and b` */
 export function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
