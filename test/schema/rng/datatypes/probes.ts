@@ -1,0 +1,126 @@
+// What the differential tests probe: every <data> (type and params) of libvirt's schemas, and for each a
+// set of values around its edges (type bounds and facet bounds ±1, signs, leading zeros, white space,
+// empty, huge numbers, exponents, non-ASCII) plus, for patterns, real values from the corpus that match
+// it and near misses made from them.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { libxml2 } from '../../../../server/src/schema/libxml2';
+import { datatypeFor } from '../../../../server/src/schema/rng/datatypes';
+import type { DataSpec } from './libxml2Oracle';
+
+const RNG = 'http://relaxng.org/ns/structure/1.0';
+
+/** Every distinct <data> in the .rng files of the given folders (those that exist). */
+export async function schemaDatas(folders: readonly string[]): Promise<DataSpec[]> {
+  const library = await libxml2();
+  const seen = new Map<string, DataSpec>();
+  for (const folder of folders.filter((candidate) => existsSync(candidate))) {
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.rng')).sort()) {
+      const document = library.XmlDocument.fromString(readFileSync(join(folder, file), 'utf8'));
+      try {
+        for (const node of document.find('//r:data', { r: RNG })) {
+          const text = (xpath: string): string => String(node.eval(xpath, { r: RNG }));
+          const params = node.find('r:param', { r: RNG }).map((param) => ({ name: String(param.eval('string(@name)')), value: param.content }));
+          const spec = { library: text('string(ancestor-or-self::*[@datatypeLibrary][1]/@datatypeLibrary)'), type: text('string(@type)'), params };
+          seen.set(JSON.stringify(spec), spec);
+        }
+      } finally {
+        document.dispose();
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The distinct attribute values and element texts of the given XML files. */
+export function corpusValues(files: readonly string[]): string[] {
+  const values = new Set<string>();
+  const decode = (raw: string): string =>
+    raw.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (_all, name: string) =>
+      name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'amp' ? '&' : name === 'quot' ? '"' : name === 'apos' ? "'" : String.fromCodePoint(name.startsWith('#x') ? parseInt(name.slice(2), 16) : Number(name.slice(1))),
+    );
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\s[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) values.add(decode(match[1] ?? match[2] ?? ''));
+    for (const match of text.matchAll(/>([^<]+)</g)) if (match[1]!.trim() !== '') values.add(decode(match[1]!));
+  }
+  return [...values].sort();
+}
+
+const GENERIC = [
+  '', ' ', '  ', '\t', 'x', 'X', '0', '1', '-1', '+1', ' 1', '1 ', ' 1 ', '\t1\n', '\r1\r', '01', '001', '00', '-0', '+0', '- 1', '1 2',
+  '1.0', '1.', '.5', '-.5', '.', '1e3', '1E-2', '1e', '1e+', '1e-', 'e1', '1x', '0x10', '1,5', '1_000',
+  'NaN', 'INF', '-INF', '+INF', 'inf', 'Infinity', 'nan', '-NaN', 'true', 'false', 'True', 'yes', 'no', 'on',
+  'é', 'ü1', '中文', 'x\u{1F600}', '\u{1F600}', 'Ⅻ', '٣', 'a b', 'a  b', ' a ', 'a\tb', 'a\nb', '1a', 'a1', '_a', 'a:b', ':a', 'a-b.c', '-a', '.a',
+  'http://example.com/a?b=c#d', 'a%20b', '%zz', '#a#b', 'a b c', '[::1]', 'http://[::1]:80/', 'http://h:x/', 'x:', 'urn:x',
+  '2024-01-31T12:30:00', '2024-01-31T12:30:00Z', '2024-01-31T12:30:00+01:00', '2024-02-29T00:00:00', '2023-02-29T00:00:00', '2024-01-31T24:00:00',
+  '2024-01-31T24:00:01', '2024-01-31T12:30:60', '2024-01-31T12:30:59.999', '2024-01-31T12:30:00.', '2024-01-31', '12:30:00', '-2024-01-31T12:30:00',
+  '+2024-01-31T12:30:00', '0000-01-01T00:00:00', '02024-01-01T00:00:00', '12024-01-01T00:00:00', '2024-1-31T12:30:00', '2024-01-31 12:30:00',
+  '2024-01-31T12:30:00+14:00', '2024-01-31T12:30:00+14:01', '2024-01-31T12:30:00-13:59', '2024-01-31T12:30:00+1:00', '2024-01-31t12:30:00',
+  '9'.repeat(15), '9'.repeat(16), '9'.repeat(19), '9'.repeat(20), '9'.repeat(24), '9'.repeat(25), '1' + '0'.repeat(24), '0'.repeat(30) + '1',
+  '-' + '9'.repeat(24), '-' + '9'.repeat(25), '1e308', '1e309', '-1e309', '4.9e-324', '1e-400', '0.0', '-0.0', '1.5e2', '1.5E+02',
+  '0.' + '0'.repeat(23) + '1', '1.' + '0'.repeat(30), '1' + '0'.repeat(10) + '.5',
+];
+
+const INTEGER_BOUNDS: Record<string, [string | undefined, string | undefined]> = {
+  integer: [undefined, undefined],
+  nonNegativeInteger: ['0', undefined],
+  positiveInteger: ['1', undefined],
+  nonPositiveInteger: [undefined, '0'],
+  negativeInteger: [undefined, '-1'],
+  long: ['-9223372036854775808', '9223372036854775807'],
+  int: ['-2147483648', '2147483647'],
+  short: ['-32768', '32767'],
+  byte: ['-128', '127'],
+  unsignedLong: ['0', '18446744073709551615'],
+  unsignedInt: ['0', '4294967295'],
+  unsignedShort: ['0', '65535'],
+  unsignedByte: ['0', '255'],
+};
+
+/** A decimal integer, and the integers one below and one above it, in a few spellings. */
+function around(bound: string): string[] {
+  const value = BigInt(bound);
+  const out: string[] = [];
+  for (const near of [value - 1n, value, value + 1n]) {
+    const text = near.toString();
+    const unsigned = text.replace(/^-/, '');
+    const sign = near < 0n ? '-' : '';
+    out.push(text, `${sign}0${unsigned}`, ` ${text} `, near >= 0n ? `+${text}` : text, `${text}.0`, `${text}e0`);
+  }
+  return out;
+}
+
+function numericProbes(spec: DataSpec): string[] {
+  const out: string[] = [];
+  const bounds = INTEGER_BOUNDS[spec.type];
+  if (bounds) for (const bound of bounds) if (bound !== undefined) out.push(...around(bound));
+  for (const param of spec.params) {
+    if (!/^(min|max)(In|Ex)clusive$/.test(param.name)) continue;
+    if (/^[+-]?[0-9]+$/.test(param.value.trim())) out.push(...around(param.value.trim()));
+    else out.push(param.value, `-${param.value}`, `${param.value}1`);
+  }
+  return out;
+}
+
+/** Up to `count` items spread evenly over a sorted list, so the pick is stable and varied. */
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  return Array.from({ length: count }, (_, index) => items[Math.floor((index * items.length) / count)]!);
+}
+
+function patternProbes(spec: DataSpec, corpus: readonly string[]): string[] {
+  if (!spec.params.some((param) => param.name === 'pattern')) return [];
+  const ours = datatypeFor(spec.library, spec.type, spec.params);
+  if (typeof ours === 'string') return [];
+  const matching = corpus.filter((value) => ours.allows(value));
+  const failing = corpus.filter((value) => !ours.allows(value) && value.length <= 40);
+  const picked = spread(matching, 16);
+  const near = picked.flatMap((value) => [` ${value}`, `${value} `, `${value}x`, `${value}\n`, value.slice(0, -1), value + value, value.toUpperCase(), `${value}é`]);
+  return [...picked, ...near, ...spread(failing, 8)];
+}
+
+/** The probes for one datatype: generic ones, bounds, and pattern matches from the corpus. */
+export function probesFor(spec: DataSpec, corpus: readonly string[]): string[] {
+  return [...new Set([...GENERIC, ...numericProbes(spec), ...patternProbes(spec, corpus)])];
+}
