@@ -140,6 +140,7 @@ test('open content, mixed text, lists, data parameters and patterns', () => {
           <attribute name="percent"><data type="int"><param name="minExclusive">0</param><param name="maxInclusive">100</param></data></attribute>
           <attribute name="serial"><data type="string"><param name="pattern">[A-Z]\\-[0-9]{2}$</param><param name="maxLength">8</param></data></attribute>
           <attribute name="label"><data type="string"><param name="pattern">\\i\\c*</param></data></attribute>
+          <attribute name="latin"><data type="string"><param name="pattern">\\p{IsBasicLatin}+</param></data></attribute>
           <attribute name="volume"><data type="string"><param name="pattern">[^/]+</param><except><choice><value>.</value><value>..</value></choice></except></data></attribute>
           <attribute name="size"><choice><value>auto</value><data type="unsignedLong"/></choice></attribute>
         </element>
@@ -163,8 +164,13 @@ test('open content, mixed text, lists, data parameters and patterns', () => {
     maxLength: 8,
   });
   const label = attribute(data, 'root', 'label').value;
-  assert.equal(label.kind === 'pattern' && label.pattern.js, undefined);
-  assert.match(stdout, /pattern kept for XML Schema only \(XML name-character escape \\i\): \\i\\c\*/);
+  const labelJs = label.kind === 'pattern' ? label.pattern.js : undefined;
+  assert.ok(labelJs, 'XML name characters convert');
+  assert.equal(new RegExp(labelJs, 'u').test('a:b-1'), true);
+  assert.equal(new RegExp(labelJs, 'u').test('1a'), false);
+  const latin = attribute(data, 'root', 'latin').value;
+  assert.equal(latin.kind === 'pattern' && latin.pattern.js, undefined);
+  assert.match(stdout, /pattern kept for XML Schema only \(Unicode block escape \\p\{IsBasicLatin\}\): \\p\{IsBasicLatin\}\+/);
   assert.deepEqual(attribute(data, 'root', 'volume').value, {
     kind: 'pattern',
     pattern: { xsd: '[^/]+', js: '^(?:[^/]+)$' },
