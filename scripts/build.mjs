@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 // `node scripts/build.mjs` builds once; `--watch` rebuilds on every change.
 import { chmod } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -26,6 +27,33 @@ const bundles = [
   { entry: 'server/src/cli/lintWorker.ts', outfile: 'dist/lint-worker.js', executable: false },
 ];
 
+/**
+ * Node's own modules that cost milliseconds to load (crypto and child_process pull in streams and
+ * sockets) but that a run needs only on some paths (a host fingerprint, virsh, worker threads, writing
+ * a fixed file): each bundle gets them as an object of getters that loads the module on first use,
+ * instead of a require() at start-up. Every export is still there, read through at the moment of use.
+ */
+const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'fs/promises'];
+const builtinRequire = createRequire(import.meta.url);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    // As our code names them (node:crypto) and as libraries do (crypto: vscode-jsonrpc, vscode-languageserver).
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = Object.keys(builtinRequire(args.path)).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
+      const getters = names.map((name) => `  get ${name}() { return load().${name}; },`).join('\n');
+      return {
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\nmodule.exports = {\n${getters}\n};\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 function options(bundle) {
   return {
     absWorkingDir: root,
@@ -38,6 +66,7 @@ function options(bundle) {
     sourcemap: true,
     external: ['vscode'],
     logLevel: 'warning',
+    ...(bundle.format === 'esm' ? {} : { plugins: [lazyBuiltins] }),
     ...(bundle.executable ? { banner: shebang } : {}),
   };
 }
@@ -48,9 +77,10 @@ async function makeExecutable(bundle) {
 
 if (watch) {
   for (const bundle of bundles) {
+    const base = options(bundle);
     const context = await esbuild.context({
-      ...options(bundle),
-      plugins: [{ name: 'chmod', setup: (build) => build.onEnd((result) => (result.errors.length === 0 ? makeExecutable(bundle) : undefined)) }],
+      ...base,
+      plugins: [...(base.plugins ?? []), { name: 'chmod', setup: (build) => build.onEnd((result) => (result.errors.length === 0 ? makeExecutable(bundle) : undefined)) }],
     });
     await context.watch();
   }
