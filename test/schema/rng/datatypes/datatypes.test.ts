@@ -72,7 +72,8 @@ test('equal() compares in the value space of the type', () => {
     ['NCName', ' a ', 'a', true],
     ['hexBinary', '0a', '0A', true],
     ['dateTime', '2024-01-01T01:00:00+01:00', '2024-01-01T00:00:00Z', true],
-    ['dateTime', '2024-01-01T24:00:00Z', '2024-01-02T00:00:00Z', true],
+    ['dateTime', '2024-01-01T24:00:00Z', '2024-01-02T00:00:00Z', false],
+    ['dateTime', '2024-01-01T24:00:00Z', '2024-01-01T24:00:00.0Z', true],
     ['dateTime', '2024-01-01T00:00:00', '2024-01-01T00:00:00Z', false],
     ['date', '2024-01-01', '2024-01-02', false],
   ];

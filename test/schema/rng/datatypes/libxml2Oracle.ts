@@ -13,6 +13,8 @@ export interface DataSpec {
   library: string;
   type: string;
   params: readonly DatatypeParam[];
+  /** When given, the schema holds <value type=...>this</value> instead of <data>: probes are compared with it. */
+  value?: string;
 }
 
 function escapeText(value: string): string {
@@ -26,7 +28,11 @@ export function representable(value: string): boolean {
 
 export function schemaText(spec: DataSpec): string {
   const params = spec.params.map((param) => `<param name="${param.name}">${escapeText(param.value)}</param>`).join('');
-  return `<element name="v" xmlns="http://relaxng.org/ns/structure/1.0"><data type="${spec.type}" datatypeLibrary="${spec.library}">${params}</data></element>`;
+  const pattern =
+    spec.value === undefined
+      ? `<data type="${spec.type}" datatypeLibrary="${spec.library}">${params}</data>`
+      : `<value type="${spec.type}" datatypeLibrary="${spec.library}">${escapeText(spec.value)}</value>`;
+  return `<element name="v" xmlns="http://relaxng.org/ns/structure/1.0">${pattern}</element>`;
 }
 
 export function documentText(probe: string): string {

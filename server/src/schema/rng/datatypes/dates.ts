@@ -2,13 +2,20 @@
 // a year of four or more digits (no leading zero beyond four, never 0000, an optional '-', no '+');
 // hour 24 only as 24:00:00; seconds below 60 with any number of fraction digits after a point; a time
 // zone of Z or ±hh:mm within ±14:00. Values order as instants; one with a time zone and one without
-// compare only when they are more than 14 hours apart (otherwise incomparable, as XSD says).
+// compare only when they are more than 14 hours apart (otherwise incomparable, as XSD says; libxml2's
+// xmlSchemaCompareDates decides some of those nearer pairs by day and time of day, which we do not copy:
+// it matters only to date bounds and date <value>s, and libvirt's schemas have neither).
 import type { ValueType } from './valueType';
 
 export interface DateValue {
   /** Seconds from 0001-01-01T00:00:00 in the value's own clock, then moved to UTC when zoned. */
   readonly instant: number;
   readonly zoned: boolean;
+  /**
+   * Written as 24:00:00. XSD 1.0 makes that the next day's 00:00:00; libxml2 keeps the day it was written
+   * on, so it equals no 00:00:00 and sorts just before it. We follow libxml2.
+   */
+  readonly endOfDay: boolean;
 }
 
 const YEAR = '(-?[0-9]{4,})';
@@ -98,7 +105,7 @@ function zoneMinutes(zone: string): number | undefined {
 const FOURTEEN_HOURS = 14 * 3600;
 
 function compareDates(a: DateValue, b: DateValue): number {
-  if (a.zoned === b.zoned) return a.instant < b.instant ? -1 : a.instant > b.instant ? 1 : 0;
+  if (a.zoned === b.zoned) return a.instant < b.instant ? -1 : a.instant > b.instant ? 1 : a.endOfDay === b.endOfDay ? 0 : a.endOfDay ? -1 : 1;
   if (a.instant + FOURTEEN_HOURS < b.instant) return -1;
   if (a.instant - FOURTEEN_HOURS > b.instant) return 1;
   return NaN;
@@ -120,7 +127,7 @@ function dateType(name: string, source: string, read: Reader): ValueType<DateVal
       if (offset === undefined) return undefined;
       const days = dayNumber(fields.year, fields.month, fields.day);
       const instant = days * 86400 + fields.hour * 3600 + fields.minute * 60 + fields.second - offset * 60;
-      return { instant, zoned: zone !== undefined };
+      return { instant, zoned: zone !== undefined, endOfDay: fields.hour === 24 };
     },
     same: (a, b) => compareDates(a, b) === 0,
     order: compareDates,
