@@ -1,7 +1,7 @@
 // What the differential tests probe: every <data> (type and params) of libvirt's schemas, and for each a
 // set of values around its edges (type bounds and facet bounds ±1, signs, leading zeros, white space,
-// empty, huge numbers, exponents, non-ASCII) plus, for patterns, real values from the corpus that match
-// it and near misses made from them.
+// empty, huge numbers, exponents, non-ASCII) plus real values from the corpus that it takes, near misses
+// made from them, and some it does not take.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { libxml2 } from '../../../../server/src/schema/libxml2';
@@ -109,8 +109,9 @@ function spread<T>(items: readonly T[], count: number): T[] {
   return Array.from({ length: count }, (_, index) => items[Math.floor((index * items.length) / count)]!);
 }
 
-function patternProbes(spec: DataSpec, corpus: readonly string[]): string[] {
-  if (!spec.params.some((param) => param.name === 'pattern')) return [];
+/** Corpus values the datatype takes and some it does not, and near misses of the first. */
+function corpusProbes(spec: DataSpec, corpus: readonly string[]): string[] {
+  if (spec.type === 'string' && spec.params.length === 0) return [];
   const ours = datatypeFor(spec.library, spec.type, spec.params);
   if (typeof ours === 'string') return [];
   const matching = corpus.filter((value) => ours.allows(value));
@@ -120,7 +121,7 @@ function patternProbes(spec: DataSpec, corpus: readonly string[]): string[] {
   return [...picked, ...near, ...spread(failing, 8)];
 }
 
-/** The probes for one datatype: generic ones, bounds, and pattern matches from the corpus. */
+/** The probes for one datatype: generic ones, bounds, and values from the corpus. */
 export function probesFor(spec: DataSpec, corpus: readonly string[]): string[] {
-  return [...new Set([...GENERIC, ...numericProbes(spec), ...patternProbes(spec, corpus)])];
+  return [...new Set([...GENERIC, ...numericProbes(spec), ...corpusProbes(spec, corpus)])];
 }

@@ -2,6 +2,13 @@
 // (http://www.w3.org/2001/XMLSchema-datatypes) with the facets RelaxNG passes as <param>, read the way
 // libxml2 2.9.14 reads them where that differs from the XSD spec (libvirt validates with libxml2); each
 // such choice is said where it is made (numbers.ts, dates.ts, names.ts, strings.ts, valueType.ts).
+//
+// For the validator: allows() takes the value as the document holds it (attribute value after XML's
+// attribute normalization, or the element's text) and does the type's white-space processing itself.
+// It judges one value alone: ID uniqueness, IDREF targets and a QName's prefix binding are the
+// document's business and are not checked. Where libxml2 is known to judge otherwise (its regex engine
+// on libvirt's usbPort pattern; libxml2 2.13+ on signs, long numbers and names) is listed, with reasons,
+// in test/schema/rng/datatypes/libxml2-agreement.test.ts.
 import { DATE_TYPES } from './dates';
 import { restrict } from './facets';
 import { DECIMAL, DOUBLE, FLOAT, INTEGER_TYPES } from './numbers';
