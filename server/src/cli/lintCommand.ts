@@ -5,7 +5,7 @@ import { FILE_OPTIONS, parseKind, requirePaths, validateHost } from './commonOpt
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatSummary, formatText } from './formatText';
-import { lintOnWorkers, LintSetupError, workerCount } from './lintPool';
+import { LintPool, LintSetupError, workerCount, type LintSetup } from './lintPool';
 import { hasErrors, type LintResult } from './lintResult';
 import { libvirtHostForFiles } from './libvirtHost';
 import { lintTextFully, requireService } from './lintSource';
@@ -29,15 +29,21 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   const hostOptions = await validateHost(values.host);
   const hostFor = await libvirtHostForFiles(values.libvirt, values.host ?? ['none'], hostOptions, (line) => output.stderr(`${line}\n`));
   requirePaths('lint', positionals);
-  const collected = await collectSourceFiles(positionals, kind);
+  const setup = { schema: values.schema, host: values.host ?? ['none'] };
   // libvirt's answers are per domain (its domcapabilities): asked here, so those files are linted in this thread.
-  const threads = hostFor.active ? 1 : workerCount(collected.files.length);
+  // Many files named: the workers start now and load while this thread reads the files.
+  let pool = hostFor.active ? undefined : startPool(setup, workerCount(positionals.length));
+  const collected = await collectSourceFiles(positionals, kind, pool && ((file, index) => pool!.add({ index, path: file.path, kind: file.kind, text: file.text })));
+  if (!pool && !hostFor.active) {
+    // Folders named: how many files they hold is known now.
+    pool = startPool(setup, workerCount(collected.files.length));
+    collected.files.forEach((file, index) => pool?.add({ index, path: file.path, kind: file.kind, text: file.text }));
+  }
   let findings: Finding[][];
-  if (threads > 1) {
+  if (pool) {
     // Many files: shared over worker threads, each set up from this command line (its own schema and host).
-    const jobs = collected.files.map((file, index) => ({ index, path: file.path, kind: file.kind, text: file.text }));
     try {
-      findings = await lintOnWorkers(jobs, { schema: values.schema, host: values.host ?? ['none'] }, threads);
+      findings = await pool.finish();
     } catch (error) {
       if (!(error instanceof LintSetupError)) throw error;
       output.stderr(`virt-tune: ${error.message}\n`);
@@ -62,6 +68,11 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   if (format === 'text' && (collected.unreadable.length === 0 || results.length > 0)) output.stderr(formatSummary(results));
   if (collected.unreadable.length > 0) return EXIT_USAGE;
   return hasErrors(results) ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+}
+
+/** A pool of `threads` lint workers, or undefined when this thread lints alone. */
+function startPool(setup: LintSetup, threads: number): LintPool | undefined {
+  return threads > 1 ? new LintPool(setup, threads) : undefined;
 }
 
 function render(format: Format, results: LintResult[]): string {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind, Finding } from '../core/types';
@@ -13,7 +13,15 @@ export function requireService(kind: FileKind): LanguageService {
 }
 
 export function sourceDocument(path: string, kind: FileKind, text: string, version = 1): TextDocument {
-  return TextDocument.create(pathToFileURL(resolve(path)).href, kind === 'domain' ? 'xml' : kind, version, text);
+  return TextDocument.create(fileUri(resolve(path)), kind === 'domain' ? 'xml' : kind, version, text);
+}
+
+/** Characters a file URL's path keeps as they are: a path of only these needs no encoding (most do). */
+const PLAIN_PATH = /^[A-Za-z0-9/._+,=@-]*$/;
+
+/** pathToFileURL(absolute).href, without building a URL for the paths it would leave unchanged (a run may name thousands). */
+function fileUri(absolute: string): string {
+  return sep === '/' && PLAIN_PATH.test(absolute) ? `file://${absolute}` : pathToFileURL(absolute).href;
 }
 
 /** The findings of one text, the service's cache left clean afterwards (a CLI run may cover thousands of files). */

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileKind } from '../core/types';
@@ -33,29 +33,31 @@ export interface Collected {
 
 /**
  * The files the command line names: files as given, folders walked (node_modules and .git left out)
- * for the files whose kind is recognised. `kind` overrides detection.
+ * for the files whose kind is recognised. `kind` overrides detection. `onFile` is told of each file as
+ * soon as it is read, with its place in `files` (lint hands it to a worker while the rest are read).
  */
-export async function collectSourceFiles(paths: readonly string[], kind: FileKind | undefined): Promise<Collected> {
+export async function collectSourceFiles(paths: readonly string[], kind: FileKind | undefined, onFile?: (file: SourceFile, index: number) => void): Promise<Collected> {
   const collected: Collected = { files: [], unreadable: [], skipped: [] };
   const seen = new Set<string>();
   const add = (file: SourceFile) => {
     if (seen.has(file.path)) return;
     seen.add(file.path);
     collected.files.push(file);
+    onFile?.(file, collected.files.length - 1);
   };
   for (const path of paths) {
-    let isFolder: boolean;
+    let info: Stats;
     try {
-      isFolder = statSync(path).isDirectory();
+      info = statSync(path);
     } catch (error) {
       collected.unreadable.push(cannotRead(path, error));
       continue;
     }
-    if (isFolder) {
+    if (info.isDirectory()) {
       await walkFolder(path, kind, add, collected);
       continue;
     }
-    const read = await readSource(path, collected);
+    const read = await readSource(path, collected, info.size);
     if (!read) continue;
     const fileKind = kind ?? detectKind(path, read.text);
     if (fileKind) add({ path, kind: fileKind, ...read });
@@ -101,9 +103,10 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function readSource(path: string, collected: Collected): Promise<Pick<SourceFile, 'text' | 'bom' | 'bytes'> | undefined> {
+/** `knownSize`: the file's size when the caller has just read it (no second stat per file). */
+async function readSource(path: string, collected: Collected, knownSize?: number): Promise<Pick<SourceFile, 'text' | 'bom' | 'bytes'> | undefined> {
   try {
-    const size = statSync(path).size;
+    const size = knownSize ?? statSync(path).size;
     if (size > MAX_SOURCE_BYTES) {
       collected.unreadable.push(`not reading ${path}: ${megabytes(size)}, more than the 10 MiB virsh reads of an XML file`);
       return undefined;
