@@ -1,14 +1,9 @@
 import { main } from './cli/main';
-
-// A reader that stops early (`virt-tune lint . | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+import { descriptorWriter } from './cli/stdio';
 
 main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: descriptorWriter(1),
+  stderr: descriptorWriter(2),
 }).then(
   (status) => {
     process.exitCode = status;
