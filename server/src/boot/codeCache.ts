@@ -77,15 +77,21 @@ function defaultCacheDir(): string | undefined {
   return base ? join(base, 'virt-tune') : undefined;
 }
 
-/** Changes with the bundle, the node binary and the platform (V8 also refuses a cache of another version). */
+/**
+ * Changes with the bundle, the node binary and the platform (V8 also refuses a cache of another version).
+ * The bundle is told apart by its file's size, times and inode: every write to a file sets its ctime,
+ * which no tool sets back, so a rebuilt bundle of the same size is never taken for the old one (V8 checks
+ * only the source's length). Hashing the text instead cost a millisecond or two of a one-file run.
+ */
 function cacheKey(bundlePath: string, source: string): string {
-  let mtime = 0;
+  let stamp: string;
   try {
-    mtime = statSync(bundlePath).mtimeMs;
+    const info = statSync(bundlePath);
+    stamp = `${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`;
   } catch {
-    // Keyed by the text alone.
+    stamp = `${source.length}\0${source.slice(-4096)}`;
   }
-  return fnv1a(`${process.version}\0${process.arch}\0${mtime}\0${source.length}\0${source.slice(-4096)}`);
+  return fnv1a(`${process.version}\0${process.arch}\0${stamp}`);
 }
 
 function fnv1a(text: string): string {
