@@ -30,6 +30,11 @@ export interface ServiceOptions extends CompletionEditOptions {
   guests?: Guests;
   /** The huge pages the host's kernel command line reserves at boot, from the workspace's files (VT115). */
   bootHugepages?: BootHugePages;
+  /**
+   * For slowDiagnostics: aborted when the caller no longer wants the answer (the document changed or
+   * closed); the work then stops where it can and resolves with no findings.
+   */
+  signal?: AbortSignal;
 }
 
 /**

@@ -6,11 +6,14 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type CompletionList,
+  type CompletionParams,
+  type HoverParams,
   type Connection,
   type Hover,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { registerDocumentKeyed } from '../core/documentCache';
 import type { FileKind, Finding } from '../core/types';
 import { attachGuests } from '../guests/lspGuests';
 import { attachHost } from '../host/lspHost';
@@ -30,6 +33,7 @@ import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
 import { SlowDiagnostics } from './slowDiagnostics';
+import { traceFromEnvironment } from './trace';
 import { resolveSettingPath, workspaceFolderPath } from './workspaceFolder';
 
 const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
@@ -44,6 +48,7 @@ export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   /** The documents whose last published list was not empty: they need an empty one to clear. */
   const withDiagnostics = new Set<string>();
+  registerDocumentKeyed('published diagnostics', () => withDiagnostics);
   let settings: Settings = DEFAULT_SETTINGS;
   /** Whether the client answers workspace/configuration (VS Code does); if not, settings come pushed. */
   let pullsConfiguration = false;
@@ -53,6 +58,10 @@ export function startLanguageServer(connection: Connection): void {
   /** Where a relative `virtTune.host` is taken from: the first workspace folder. */
   let workspaceFolder: string | undefined;
 
+  const trace = traceFromEnvironment();
+  const describe = (document: TextDocument): string => `${document.uri} v${document.version}`;
+  const where = (params: { textDocument: { uri: string }; position: { line: number; character: number } }): string => `${params.textDocument.uri} ${params.position.line}:${params.position.character}`;
+
   const serviceOf = (document: TextDocument): LanguageService | undefined => {
     const kind = detectKind(new URL(document.uri).pathname, document.getText(), document.languageId);
     return kind ? serviceFor(kind) : undefined;
@@ -61,10 +70,10 @@ export function startLanguageServer(connection: Connection): void {
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
     current: (uri) => documents.get(uri),
-    run: (document) => serviceOf(document)?.slowDiagnostics?.(document, optionsFor(document)),
-    arrived: (document) => {
+    run: trace.time('verdict asked', describe, (document: TextDocument, signal: AbortSignal) => serviceOf(document)?.slowDiagnostics?.(document, { ...optionsFor(document), signal })),
+    arrived: trace.time('verdict arrived', describe, (document: TextDocument) => {
       if (slow.findings(document).length > 0) send(document);
-    },
+    }),
     log: (message) => connection.console.error(message),
   });
   const useSchema = schemaSetting(connection);
@@ -117,7 +126,7 @@ export function startLanguageServer(connection: Connection): void {
     guestsAccess.configure(section, workspaceFolder);
   };
 
-  const send = guarded(connection, 'diagnostics', undefined, (document: TextDocument) => {
+  const send = guarded(connection, 'diagnostics', undefined, trace.time('publish', describe, (document: TextDocument) => {
     const service = serviceOf(document);
     if (!service) {
       if (withDiagnostics.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -127,7 +136,7 @@ export function startLanguageServer(connection: Connection): void {
     if (diagnostics.length > 0) withDiagnostics.add(document.uri);
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-  });
+  }));
 
   /** Memory given back once document activity pauses (see idleCollect.ts). */
   const active = idleCollector();
@@ -190,21 +199,21 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   connection.onCompletion(
-    guarded(connection, 'completion', EMPTY_COMPLETION, (params): CompletionList => {
+    guarded(connection, 'completion', EMPTY_COMPLETION, trace.time('completion', where, (params: CompletionParams): CompletionList => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       return service ? service.completion(document, params.position, { ...optionsFor(document), insertReplace }) : EMPTY_COMPLETION;
-    }),
+    })),
   );
 
   connection.onHover(
-    guarded(connection, 'hover', null, (params): Hover | null => {
+    guarded(connection, 'hover', null, trace.time('hover', where, (params: HoverParams): Hover | null => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return null;
       const hover = service.hover(document, params.position);
       return service.kind === 'domain' ? withTuneHover(hover, document, params.position, optionsFor(document)) : hover;
-    }),
+    })),
   );
 
   connection.onCodeAction(

@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerDocumentKeyed } from '../core/documentCache';
 import type { Finding } from '../core/types';
 
 /** How long typing must pause before the slow findings of a document are asked for. */
@@ -7,8 +8,11 @@ export const SLOW_DIAGNOSTICS_DELAY_MS = 120;
 export interface SlowDiagnosticsOptions {
   /** The open document of a uri as it is now (undefined once closed). */
   current(uri: string): TextDocument | undefined;
-  /** The slow findings of a document (LanguageService.slowDiagnostics); undefined when its kind has none. */
-  run(document: TextDocument): Promise<Finding[]> | undefined;
+  /**
+   * The slow findings of a document (LanguageService.slowDiagnostics); undefined when its kind has none.
+   * `signal` is aborted once the answer is no longer wanted (a newer version came, or the document closed).
+   */
+  run(document: TextDocument, signal: AbortSignal): Promise<Finding[]> | undefined;
   /** The findings arrived for the document's current version: publish them, merged with the fast ones. */
   arrived(document: TextDocument): void;
   log(message: string): void;
@@ -17,7 +21,8 @@ export interface SlowDiagnosticsOptions {
 
 interface State {
   timer: NodeJS.Timeout | undefined;
-  running: boolean;
+  /** The judgement under way and the version it judges, aborted when its answer can no longer be used. */
+  running: { version: number; controller: AbortController } | undefined;
   /** A newer version came while one was being judged: judge again when it is done. */
   again: boolean;
   result: { version: number; findings: Finding[] } | undefined;
@@ -32,12 +37,15 @@ interface State {
 export class SlowDiagnostics {
   private readonly states = new Map<string, State>();
 
-  constructor(private readonly options: SlowDiagnosticsOptions) {}
+  constructor(private readonly options: SlowDiagnosticsOptions) {
+    registerDocumentKeyed('slow diagnostics', () => this.states.keys());
+  }
 
-  /** Asks for the document's slow findings once typing pauses. */
+  /** Asks for the document's slow findings once typing pauses; a judgement of an older version under way is given up. */
   schedule(document: TextDocument): void {
     const state = this.stateOf(document.uri);
     if (state.timer) clearTimeout(state.timer);
+    if (state.running && state.running.version !== document.version) state.running.controller.abort();
     state.timer = setTimeout(() => this.judge(document.uri), this.options.delayMs ?? SLOW_DIAGNOSTICS_DELAY_MS);
   }
 
@@ -51,6 +59,7 @@ export class SlowDiagnostics {
   forget(uri: string): void {
     const state = this.states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
+    state?.running?.controller.abort();
     this.states.delete(uri);
   }
 
@@ -62,7 +71,7 @@ export class SlowDiagnostics {
   private stateOf(uri: string): State {
     let state = this.states.get(uri);
     if (!state) {
-      state = { timer: undefined, running: false, again: false, result: undefined };
+      state = { timer: undefined, running: undefined, again: false, result: undefined };
       this.states.set(uri, state);
     }
     return state;
@@ -79,24 +88,25 @@ export class SlowDiagnostics {
     const document = this.options.current(uri);
     if (!document) return;
     const version = document.version;
+    const running = new AbortController();
     let pending: Promise<Finding[]> | undefined;
     try {
-      pending = this.options.run(document);
+      pending = this.options.run(document, running.signal);
     } catch (error) {
       this.options.log(`virt-tune: the slow diagnostics of ${uri} failed: ${describe(error)}`);
     }
     if (!pending) return;
-    state.running = true;
+    state.running = { version, controller: running };
     pending
       .then((findings) => {
         const now = this.options.current(uri);
-        if (this.states.get(uri) !== state || !now || now.version !== version) return;
+        if (running.signal.aborted || this.states.get(uri) !== state || !now || now.version !== version) return;
         state.result = { version, findings };
         this.options.arrived(now);
       })
       .catch((error: unknown) => this.options.log(`virt-tune: the slow diagnostics of ${uri} failed: ${describe(error)}`))
       .finally(() => {
-        state.running = false;
+        state.running = undefined;
         if (state.again && this.states.get(uri) === state) {
           state.again = false;
           this.judge(uri);

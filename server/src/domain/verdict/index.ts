@@ -4,6 +4,7 @@ import type { SchemaJudge } from '../../schema/judge';
 import type { SchemaError } from '../../schema/types';
 import type { Span } from '../../core/span';
 import type { XmlDocument } from '../../xml/types';
+import { registerDocumentKeyed } from '../../core/documentCache';
 import { domainDiagnostics, type DomainDiagnosticsOptions } from '../diagnostics';
 import { domainDocument } from '../document';
 import { wellFormed } from '../rules/well-formed';
@@ -25,6 +26,7 @@ interface Pending {
 }
 
 const pending = new Map<string, Pending>();
+registerDocumentKeyed('schema verdicts', () => pending.keys());
 
 /**
  * libvirt's schema verdict on a domain document, as findings at the element, attribute or value at
@@ -32,17 +34,19 @@ const pending = new Map<string, Pending>();
  * document is not a domain, or when it is not well-formed (VT100 speaks then). The document is read
  * once, when called: a later edit does not change what this answers for.
  */
-export function domainSchemaDiagnostics(textDocument: TextDocument, options: DomainDiagnosticsOptions = {}): Promise<Finding[]> {
+export function domainSchemaDiagnostics(textDocument: TextDocument, options: DomainDiagnosticsOptions & { signal?: AbortSignal } = {}): Promise<Finding[]> {
   const text = textDocument.getText();
   const chosen = activeJudge();
   const known = pending.get(textDocument.uri);
   if (known && known.version === textDocument.version && known.text === text && known.judge === chosen) return known.findings;
   const snapshot = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, text);
-  // The tree and the rules' findings of this version, taken now, while they are cached.
-  const document = domainDocument(snapshot);
-  const said = document.model ? domainDiagnostics(snapshot, options) : [];
-  const findings = document.model ? judge(chosen, snapshot, said) : Promise.resolve([]);
-  pending.set(textDocument.uri, { version: textDocument.version, text, judge: chosen, findings });
+  const findings = judge(chosen, snapshot, options);
+  const entry = { version: textDocument.version, text, judge: chosen, findings };
+  pending.set(textDocument.uri, entry);
+  // A judgement given up answers nothing for its version: it must not be remembered as the verdict.
+  options.signal?.addEventListener('abort', () => {
+    if (pending.get(textDocument.uri) === entry) pending.delete(textDocument.uri);
+  }, { once: true });
   return findings;
 }
 
@@ -50,10 +54,17 @@ export function forgetDomainSchemaDiagnostics(uri: string): void {
   pending.delete(uri);
 }
 
-async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDocument, said: readonly Finding[]): Promise<Finding[]> {
+async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDocument, options: DomainDiagnosticsOptions & { signal?: AbortSignal }): Promise<Finding[]> {
   const judge = await chosen;
-  if (!judge || said.some((finding) => finding.rule === wellFormed.meta.code)) return [];
+  // No schema (builtin), or given up already: the document is not even parsed.
+  if (!judge || options.signal?.aborted) return [];
+  // The rules' findings of this version: cached, as the caller has just published them.
+  const document = domainDocument(snapshot);
+  const said = document.model ? domainDiagnostics(snapshot, options) : [];
+  if (!document.model || said.some((finding) => finding.rule === wellFormed.meta.code)) return [];
   const errors = await judge.errors(snapshot.getText());
+  // Given up while libxml2 worked (the document changed or closed): no tree is parsed for an answer nobody reads.
+  if (options.signal?.aborted) return [];
   // The tree is asked for again, not held while libxml2 works: with many documents waiting for their
   // verdict, holding each one's tree would cost far more than parsing again the few that get one.
   const xml = domainDocument(snapshot).xml;

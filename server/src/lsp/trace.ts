@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+
+/** One piece of the server's work, or a garbage collection: when it started (ms since the epoch) and how long it took. */
+export interface TraceEntry {
+  at: number;
+  name: string;
+  detail: string;
+  ms: number;
+}
+
+/**
+ * Where the server's time goes, for latency work: with VIRT_TUNE_TRACE=FILE the server times each
+ * handler and notes every garbage collection, and writes them to FILE as JSON when it exits. Times are
+ * on the wall clock (epoch ms, sub-millisecond), so a client's own timestamps can be laid beside them.
+ * Without the variable nothing is recorded.
+ */
+export interface Trace {
+  time<Args extends unknown[], Result>(name: string, detail: (first: Args[0]) => string, handler: (...args: Args) => Result): (...args: Args) => Result;
+}
+
+const UNTRACED: Trace = { time: (_name, _detail, handler) => handler };
+
+export function traceFromEnvironment(file = process.env['VIRT_TUNE_TRACE']): Trace {
+  if (!file) return UNTRACED;
+  const entries: TraceEntry[] = [];
+  const origin = performance.timeOrigin;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) entries.push({ at: origin + entry.startTime, name: 'gc', detail: String((entry as { detail?: { kind?: number } }).detail?.kind ?? ''), ms: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  process.on('exit', () => {
+    entries.push({ at: Date.now(), name: 'memory', detail: JSON.stringify(process.memoryUsage()), ms: 0 });
+    writeFileSync(file, JSON.stringify(entries));
+  });
+  return {
+    time: (name, detail, handler) =>
+      (...args) => {
+        const start = performance.now();
+        try {
+          return handler(...args);
+        } finally {
+          entries.push({ at: origin + start, name, detail: detail(args[0]), ms: performance.now() - start });
+        }
+      },
+  };
+}
