@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, FixSpec, Report, Rule } from './types';
+import type { Finding, Fix, FixSpec, Report, Rule, Severity } from './types';
 import type { Span } from './span';
 
 export function spanToRange(document: TextDocument, span: Span) {
@@ -14,6 +14,17 @@ function toFix(document: TextDocument, spec: FixSpec): Fix {
   };
 }
 
+/** A rule's report as a finding: spans to LSP ranges, the rule's severity unless the report says its own. */
+export function toFinding(document: TextDocument, code: string, severity: Severity, report: Report): Finding {
+  return {
+    rule: code,
+    severity: report.severity ?? severity,
+    message: report.message,
+    range: spanToRange(document, report.span),
+    fixes: (report.fixes ?? []).map((fix) => toFix(document, fix)),
+  };
+}
+
 /**
  * Runs rules over one context and collects their findings in document order. A rule that throws is
  * a bug in virt-tune, not in the user's file: it is logged and skipped so the other rules still speak.
@@ -23,13 +34,7 @@ export function runRules<Context>(document: TextDocument, rules: readonly Rule<C
   for (const rule of rules) {
     try {
       rule.check(context, (report: Report) => {
-        findings.push({
-          rule: rule.meta.code,
-          severity: report.severity ?? rule.meta.severity,
-          message: report.message,
-          range: spanToRange(document, report.span),
-          fixes: (report.fixes ?? []).map((fix) => toFix(document, fix)),
-        });
+        findings.push(toFinding(document, rule.meta.code, rule.meta.severity, report));
       });
     } catch (error) {
       console.error(`virt-tune: rule ${rule.meta.code} failed on ${document.uri}:`, error);

@@ -1,11 +1,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
-import { runRules } from '../core/report';
 import type { Finding } from '../core/types';
 import type { BootHugePages, Guests } from '../guests/types';
 import type { HostModel } from '../host/types';
 import { domainDocument } from './document';
 import { DOMAIN_RULES } from './rules';
+import { runDomainRules } from './rules/walk';
 
 /** What the findings depend on besides the text: the host the guest will run on and its other guests, when known. */
 export interface DomainDiagnosticsOptions {
@@ -37,7 +37,7 @@ function guestListKey(guests: object | undefined): string {
 function findingsFor(textDocument: TextDocument, options: DomainDiagnosticsOptions): Finding[] {
   const document = domainDocument(textDocument);
   if (!document.model) return [];
-  return runRules(textDocument, DOMAIN_RULES, {
+  return runDomainRules(textDocument, DOMAIN_RULES, {
     document,
     xml: document.xml,
     model: document.model,

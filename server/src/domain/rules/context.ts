@@ -1,9 +1,12 @@
-import type { Rule } from '../../core/types';
-import type { XmlDocument } from '../../xml/types';
+import type { Report, RuleMeta } from '../../core/types';
+import type { ElementSpec, ValueType } from '../../kb/types';
+import type { XmlDocument, XmlElement } from '../../xml/types';
 import type { DomainModel } from '../model';
 import type { DomainDocument } from '../document';
 import type { HostModel } from '../../host/types';
 import type { BootHugePages, Guests } from '../../guests/types';
+import type { Misplacement } from './structure/placement';
+import type { TypedValue } from './structure/values';
 
 /** What a domain rule reads: the tree and the model, built once for the document's version. */
 export interface DomainRuleContext {
@@ -19,4 +22,37 @@ export interface DomainRuleContext {
   bootHugepages?: BootHugePages;
 }
 
-export type DomainRule = Rule<DomainRuleContext>;
+export type DomainReport = (report: Report) => void;
+
+/**
+ * A domain rule (ESLint-style: its meta and what it looks at). A rule that reads the model, or looks
+ * across the document, has `check`, called once per document. A rule that judges elements one by one
+ * has `visit`: the one walk of the tree (walk.ts) calls it at each element, so the rules share a single
+ * pass and each element's place and spec are looked up once. A rule has one or the other.
+ */
+export type DomainRule = DocumentRule | ElementRule;
+
+export interface DocumentRule {
+  meta: RuleMeta;
+  check(context: DomainRuleContext, report: DomainReport): void;
+  visit?: undefined;
+}
+
+export interface ElementRule {
+  meta: RuleMeta;
+  check?: undefined;
+  visit: ElementVisitor;
+}
+
+/** What the walk calls; every part is optional. */
+export interface ElementVisitor {
+  /** An element whose place the structure allows and whose spec it knows. */
+  element?(element: XmlElement, spec: ElementSpec, context: DomainRuleContext, report: DomainReport): void;
+  /** The typed values (attribute values, element text) of those elements, of the kinds listed. */
+  values?: {
+    kinds: readonly ValueType['kind'][];
+    visit(value: TypedValue, context: DomainRuleContext, report: DomainReport): void;
+  };
+  /** An element its parent does not take (unknown, misplaced, the guide's `<cpuset>` wrapper); nothing under it is walked. */
+  misplaced?(misplacement: Misplacement, context: DomainRuleContext, report: DomainReport): void;
+}

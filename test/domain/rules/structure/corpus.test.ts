@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { domainDocument } from '../../../../server/src/domain/document';
 import type { DomainRuleContext } from '../../../../server/src/domain/rules/context';
 import { STRUCTURE_RULES } from '../../../../server/src/domain/rules/structure';
+import { walkRules } from '../../../../server/src/domain/rules/walk';
 import { wellFormed } from '../../../../server/src/domain/rules/well-formed';
 import { textDocument } from '../../../helpers';
 import { CORPUS_DIR, missing , corpusList } from '../../../kb/shared';
@@ -17,7 +18,7 @@ function structuralFindings(file: string): string[] {
   assert.ok(document.model, `${file} is not a domain`);
   const context: DomainRuleContext = { document, xml: document.xml, model: document.model, text: document.xml.text };
   const found: string[] = [];
-  for (const rule of RULES) rule.check(context, (report) => found.push(`${rule.meta.code} ${report.message}`));
+  walkRules(RULES, context, (index, report) => found.push(`${RULES[index]!.meta.code} ${report.message}`));
   return found;
 }
 

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../../../server/src/xml/parser';
 import type { XmlProblem } from '../../../../server/src/xml/types';
-import { brokenByXml, typedValues } from '../../../../server/src/domain/rules/structure/values';
+import { walkStructure } from '../../../../server/src/domain/rules/structure/placement';
+import { brokenByXml, visitTypedValues } from '../../../../server/src/domain/rules/structure/values';
+import type { ValueType } from '../../../../server/src/kb/types';
 import { domain, findings } from '../../../helpers';
 
 /** A disk whose <driver> and <target> tags are left open: two well-formedness problems, and typed values beside them. */
@@ -25,8 +27,13 @@ test('typed values are checked against the XML problems once, not once per value
   const xml = parseXml(domain(`  <devices>\n${BROKEN_DISK.repeat(copies)}  </devices>`));
   assert.ok(xml.problems.length >= copies, `expected a problem per disk, got ${xml.problems.length}`);
   const counter = countSpanReads(xml.problems);
-  const values = typedValues(xml);
-  assert.ok(values.length > copies, `expected typed values beside the problems, got ${values.length}`);
+  const kinds = new Set<ValueType['kind']>(['enum', 'yesno', 'onoff', 'integer', 'cpuset', 'nodeset', 'memory', 'memoryUnit', 'string']);
+  let values = 0;
+  walkStructure(xml, {
+    placed: (element, place) => place.spec && visitTypedValues(xml, element, place.spec, kinds, () => values++),
+    misplaced: () => undefined,
+  });
+  assert.ok(values > copies, `expected typed values beside the problems, got ${values}`);
   // Scanning every problem for every value read them values x problems times (here over 100,000).
   assert.ok(counter.reads() <= 2 * xml.problems.length, `problem spans read ${counter.reads()} times for ${xml.problems.length} problems`);
 });

@@ -1,11 +1,11 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
 import { childElements, elementText, firstChild } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
-import type { DomainRule } from '../context';
+import type { DomainRule, DomainRuleContext } from '../context';
 import { spanOf, value } from './devices';
 
 /** `<os><firmware><feature name='...' enabled='...'>`: the value of one feature, when written. */
-function firmwareFeature(context: Parameters<DomainRule['check']>[0], firmware: XmlElement | undefined, name: string): XmlElement | undefined {
+function firmwareFeature(context: DomainRuleContext, firmware: XmlElement | undefined, name: string): XmlElement | undefined {
   return firmware ? childElements(firmware, 'feature').find((feature) => value(context.xml, feature, 'name') === name) : undefined;
 }
 

@@ -2,7 +2,7 @@ import { parseCpuset } from '../../../kb/cpuset';
 import { libvirt, libvirtCode } from '../../../kb/sources';
 import { attribute, childElements } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
-import type { DomainRule, DomainRuleContext } from '../context';
+import type { DomainReport, DomainRule, DomainRuleContext } from '../context';
 import { cleanIds, idList, lineOf, maxVcpus } from '../guest';
 import { spanOf, value } from './devices';
 
@@ -81,7 +81,7 @@ export const resctrlConflict: DomainRule = {
 };
 
 /** The collisions inside one group: its caches, memory nodes and monitors. */
-function checkInside(context: DomainRuleContext, element: XmlElement, vcpus: ReadonlySet<number>, report: Parameters<DomainRule['check']>[1]): void {
+function checkInside(context: DomainRuleContext, element: XmlElement, vcpus: ReadonlySet<number>, report: DomainReport): void {
   const { xml } = context;
   const caches = new Map<string, string>();
   const nodes = new Set<string>();

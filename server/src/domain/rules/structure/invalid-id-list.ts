@@ -3,7 +3,6 @@ import { parseCpuset } from '../../../kb/cpuset';
 import { guide, libvirt } from '../../../kb/sources';
 import type { Span } from '../../../core/span';
 import type { DomainRule } from '../context';
-import { typedValues } from './values';
 
 const RANGE = /^([0-9]+)-([0-9]+)$/;
 
@@ -28,27 +27,30 @@ export const invalidIdList: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: 'Failed to parse bitmap' },
   },
-  check(context, report) {
-    for (const typed of typedValues(context.xml)) {
-      if (typed.type.kind !== 'cpuset' && typed.type.kind !== 'nodeset') continue;
-      const { problems } = parseCpuset(typed.value);
-      if (problems.length === 0) continue;
-      const kind = typed.type.kind === 'cpuset' ? 'CPU list' : 'NUMA node list';
-      if (!typed.verbatim) {
-        // Entities shift every offset inside the value: point at the whole value instead.
-        const details = problems.map((problem) => problem.message).join(' ');
-        report({ span: typed.span, message: `libvirt cannot read the ${kind} ${typed.subject}: ${details}` });
-        continue;
-      }
-      for (const problem of problems) {
-        const span = visible(typed.span, { start: typed.span.start + problem.span.start, end: typed.span.start + problem.span.end });
-        report({
-          span,
-          message: `libvirt cannot read the ${kind} ${typed.subject}: ${problem.message}`,
-          fixes: reversedRangeFix(context.text, span),
-        });
-      }
-    }
+  visit: {
+    values: {
+      kinds: ['cpuset', 'nodeset'],
+      visit(typed, context, report) {
+        const { problems } = parseCpuset(typed.value);
+        if (problems.length === 0) return;
+        const kind = typed.type.kind === 'cpuset' ? 'CPU list' : 'NUMA node list';
+        if (!typed.verbatim) {
+          // Entities shift every offset inside the value: point at the whole value instead.
+          const details = problems.map((problem) => problem.message).join(' ');
+          report({ span: typed.span, message: `libvirt cannot read the ${kind} ${typed.subject}: ${details}` });
+          return;
+        }
+        const value = typed.span;
+        for (const problem of problems) {
+          const span = visible(value, { start: value.start + problem.span.start, end: value.start + problem.span.end });
+          report({
+            span,
+            message: `libvirt cannot read the ${kind} ${typed.subject}: ${problem.message}`,
+            fixes: reversedRangeFix(context.text, span),
+          });
+        }
+      },
+    },
   },
 };
 

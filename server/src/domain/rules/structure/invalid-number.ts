@@ -3,8 +3,7 @@ import { guide, libvirt } from '../../../kb/sources';
 import { memoryUnit } from '../../../kb/units';
 import { attribute, elementText } from '../../../xml/query';
 import type { DomainRule } from '../context';
-import { specifiedElements } from './placement';
-import { hasCompleteContent, typedValues, type TypedValue } from './values';
+import { hasCompleteContent, type TypedValue } from './values';
 
 const INTEGER = /^-?[0-9]+$/;
 const UNSIGNED = /^[0-9]+$/;
@@ -34,29 +33,32 @@ export const invalidNumber: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: 'Invalid value' },
   },
-  check(context, report) {
-    for (const typed of typedValues(context.xml)) {
-      if (typed.type.kind === 'integer') {
-        const problem = integerProblem(typed.value, typed.type.min, typed.type.max);
-        if (problem) report({ span: typed.span, message: `libvirt does not accept ${typed.subject}: ${problem}.` });
-      } else if (typed.type.kind === 'memory' && !isSize(typed.value)) {
-        report({
-          span: typed.span,
-          message: `libvirt does not accept ${typed.subject}: a size is a whole number, and its unit goes in unit='...'.`,
-          fixes: unitSplitFix(typed),
-        });
-      }
-    }
-    for (const { element, spec } of specifiedElements(context.xml)) {
+  visit: {
+    values: {
+      kinds: ['integer', 'memory'],
+      visit(typed, _context, report) {
+        if (typed.type.kind === 'integer') {
+          const problem = integerProblem(typed.value, typed.type.min, typed.type.max);
+          if (problem) report({ span: typed.span, message: `libvirt does not accept ${typed.subject}: ${problem}.` });
+        } else if (!isSize(typed.value)) {
+          report({
+            span: typed.span,
+            message: `libvirt does not accept ${typed.subject}: a size is a whole number, and its unit goes in unit='...'.`,
+            fixes: unitSplitFix(typed),
+          });
+        }
+      },
+    },
+    element(element, spec, _context, report) {
       const kind = spec.text?.kind;
-      if ((kind !== 'integer' && kind !== 'memory') || !hasCompleteContent(element) || elementText(element)) continue;
+      if ((kind !== 'integer' && kind !== 'memory') || !hasCompleteContent(element) || elementText(element)) return;
       // Child elements where a number belongs are VT101/VT102's finding; one mistake, one finding.
-      if (element.children.some((child) => child.kind === 'element')) continue;
+      if (element.children.some((child) => child.kind === 'element')) return;
       report({
         span: element.nameSpan,
         message: `<${element.name}> is empty: libvirt needs ${kind === 'memory' ? 'a size' : 'a number'} here.`,
       });
-    }
+    },
   },
 };
 

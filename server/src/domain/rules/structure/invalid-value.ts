@@ -5,7 +5,7 @@ import type { ValueType } from '../../../kb/types';
 import { valueChoices } from '../../../kb/specLookup';
 import { memoryUnit } from '../../../kb/units';
 import type { DomainRule } from '../context';
-import { listOf, typedValues, type TypedValue } from './values';
+import { listOf, type TypedValue } from './values';
 
 /** Words people write for yes/no and on/off, and the one libvirt wants. */
 const SYNONYMS: Readonly<Record<'yesno' | 'onoff', Readonly<Record<string, string>>>> = {
@@ -35,18 +35,22 @@ export const invalidValue: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: "Unsupported NUMA memory tuning mode 'prefered'" },
   },
-  check(context, report) {
-    for (const typed of typedValues(context.xml)) {
-      const accepted = acceptedValues(typed.type);
-      if (!accepted || accepts(typed.type, accepted, typed.value)) continue;
-      const suggestions = suggestionsFor(typed.type, accepted, typed.value);
-      const hint = suggestions.length > 0 ? ` Did you mean ${listOf(suggestions.map((value) => `'${value}'`), 'or')}?` : '';
-      report({
-        span: typed.span,
-        message: `libvirt does not accept ${typed.subject}: it takes ${describeAccepted(typed.type, accepted)}.${hint}`,
-        fixes: typed.verbatim ? suggestions.map((value) => replaceFix(typed, value, suggestions.length === 1)) : [],
-      });
-    }
+  visit: {
+    values: {
+      // The kinds valueChoices lists words for.
+      kinds: ['enum', 'yesno', 'onoff', 'memoryUnit'],
+      visit(typed, _context, report) {
+        const accepted = acceptedValues(typed.type);
+        if (!accepted || accepts(typed.type, accepted, typed.value)) return;
+        const suggestions = suggestionsFor(typed.type, accepted, typed.value);
+        const hint = suggestions.length > 0 ? ` Did you mean ${listOf(suggestions.map((value) => `'${value}'`), 'or')}?` : '';
+        report({
+          span: typed.span,
+          message: `libvirt does not accept ${typed.subject}: it takes ${describeAccepted(typed.type, accepted)}.${hint}`,
+          fixes: typed.verbatim ? suggestions.map((value) => replaceFix(typed, value, suggestions.length === 1)) : [],
+        });
+      },
+    },
   },
 };
 

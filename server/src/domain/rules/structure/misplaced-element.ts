@@ -1,7 +1,6 @@
 import { SCHEMA_ONLY_ELEMENT } from './stage';
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
-import { placements } from './placement';
 import { listOf } from './values';
 
 /**
@@ -26,16 +25,16 @@ export const misplacedElement: DomainRule = {
     fixable: false,
     libvirt: { stage: 'validate', says: 'failed to validate against schema' },
   },
-  check(context, report) {
-    for (const placement of placements(context.xml)) {
-      if (placement.kind !== 'misplaced') continue;
+  visit: {
+    misplaced(placement, _context, report) {
+      if (placement.kind !== 'misplaced') return;
       const { element, parentPaths } = placement;
       const parent = element.parent?.name ?? 'domain';
       report({
         span: element.nameSpan,
         message: `<${element.name}> does not belong inside <${parent}>: libvirt reads it inside ${describeParents(parentPaths)}; ${SCHEMA_ONLY_ELEMENT}.`,
       });
-    }
+    },
   },
 };
 

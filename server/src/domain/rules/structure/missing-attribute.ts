@@ -3,7 +3,6 @@ import type { XmlElement } from '../../../xml/types';
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
 import { unknownAttributes } from './attribute-names';
-import { specifiedElements } from './placement';
 import { listOf } from './values';
 
 /**
@@ -26,23 +25,23 @@ export const missingAttribute: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'Missing required attribute' },
   },
-  check(context, report) {
-    for (const { element, spec } of specifiedElements(context.xml)) {
+  visit: {
+    element(element, spec, _context, report) {
       // A start tag still being typed has not got all its attributes yet; VT100 reports it.
-      if (!element.startTagClosed) continue;
-      if (!lacksRequired(element, spec)) continue;
+      if (!element.startTagClosed) return;
+      if (!lacksRequired(element, spec)) return;
       // A misspelt attribute (`cpusett`) is VT103's finding; the one it was meant to be is not missing too.
       const meant = new Set(unknownAttributes(element, spec).flatMap((unknown) => unknown.suggestions));
       const missing = spec.attributes
         .filter((required) => required.required && !meant.has(required.name))
         .filter((required) => !element.attributes.some((present) => present.name === required.name))
         .map((required) => `'${required.name}'`);
-      if (missing.length === 0) continue;
+      if (missing.length === 0) return;
       report({
         span: element.nameSpan,
         message: `<${element.name}> needs ${listOf(missing, 'and')}: libvirt refuses the element without ${missing.length === 1 ? 'it' : 'them'}.`,
       });
-    }
+    },
   },
 };
 

@@ -1,4 +1,3 @@
-import { derived } from '../../../core/derived';
 import { elementSpec, elementsNamed, isForeignElement, isForeignName } from '../../../kb/structure';
 import type { ElementSpec } from '../../../kb/types';
 import { childElements } from '../../../xml/query';
@@ -6,13 +5,11 @@ import type { XmlDocument, XmlElement } from '../../../xml/types';
 
 /**
  * Where each element of the domain stands with respect to the structure (libvirt's schema, see
- * kb/structure.ts). Computed once per parsed document and shared by the structure rules, so they agree
- * on what is judged: an element that is unknown or misplaced is reported once, and nothing under it is
- * looked at.
+ * kb/structure.ts). The one walk of the rules (rules/walk.ts) goes through it, so the structure rules
+ * agree on what is judged: an element that is unknown or misplaced is reported once, and nothing under
+ * it is looked at.
  */
-export type Placement =
-  /** Its place is allowed, or the structure does not claim to know its parent's children. */
-  | { kind: 'placed'; element: XmlElement; path: string; spec: ElementSpec | undefined }
+export type Misplacement =
   /** Not a child of its parent, and not known anywhere else. */
   | { kind: 'unknown'; element: XmlElement; parentSpec: ElementSpec }
   /** Known, but under other parents: `parentPaths` are where it belongs. */
@@ -20,36 +17,24 @@ export type Placement =
   /** The guide's `<cpuset>` wrapper directly under `<domain>` (guide 9.3.2, 9.3.5), where libvirt wants `<cputune>`. */
   | { kind: 'guide-cpuset-wrapper'; element: XmlElement };
 
-export interface SpecifiedElement {
-  element: XmlElement;
-  path: string;
-  spec: ElementSpec;
-}
-
-/** Every element of the `<domain>` tree that the structure rules consider, in document order. */
-export const placements: (xml: XmlDocument) => readonly Placement[] = derived((xml: XmlDocument) => computePlacements(xml));
-
-/** The elements whose place is fine and whose spec is known: the ones attributes and values are checked on. */
-export const specifiedElements: (xml: XmlDocument) => readonly SpecifiedElement[] = derived((xml: XmlDocument) => {
-  const result: SpecifiedElement[] = [];
-  for (const placement of placements(xml)) {
-    if (placement.kind === 'placed' && placement.spec) {
-      result.push({ element: placement.element, path: placement.path, spec: placement.spec });
-    }
-  }
-  return result;
-});
-
 /**
  * An element path of the structure with its spec, and the paths under it met so far by child name: the
- * walk below finds a child's path and spec with one lookup by the (interned) name instead of building
- * the path string and looking it up, for every element of every document. Only paths the structure
- * knows are kept, so what a user types cannot grow it.
+ * walk finds a child's path and spec with one lookup by the (interned) name instead of building the path
+ * string and looking it up, for every element of every document. Only paths the structure knows are
+ * kept, so what a user types cannot grow it.
  */
-interface Place {
-  path: string;
-  spec: ElementSpec | undefined;
-  children: Map<string, Place>;
+export interface Place {
+  readonly path: string;
+  /** Undefined under an element the structure does not know (or does not claim to know the children of). */
+  readonly spec: ElementSpec | undefined;
+  readonly children: Map<string, Place>;
+}
+
+export interface StructureVisitor {
+  /** An element whose place is allowed, or whose parent's children the structure does not claim to know. */
+  placed(element: XmlElement, place: Place): void;
+  /** An element its parent does not take; nothing under it is visited. */
+  misplaced(misplacement: Misplacement): void;
 }
 
 let domainPlace: Place | undefined;
@@ -64,30 +49,32 @@ function childPlace(parent: Place, name: string): Place {
   return place;
 }
 
-function computePlacements(xml: XmlDocument): Placement[] {
+/** Visits every element of the `<domain>` tree the structure rules consider, in document order. */
+export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void {
   const root = xml.root;
-  if (!root || root.name !== 'domain') return [];
+  if (!root || root.name !== 'domain') return;
   domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map() };
-  const result: Placement[] = [];
-  const selfClosedEnds = reportedSelfClosedEnds(xml);
+  const selfClosedEnds = xml.problems.length > 0 ? reportedSelfClosedEnds(xml) : NO_ENDS;
   // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the
-  // call stack. An entry is an element still to visit with its place, or a placement decided already.
+  // call stack. An entry is an element still to visit with its place, or a misplacement decided already.
   const elements: (XmlElement | undefined)[] = [root];
-  const places: (Place | Placement)[] = [domainPlace];
+  const places: (Place | Misplacement)[] = [domainPlace];
   for (;;) {
     const element = elements.pop();
     const entry = places.pop();
     if (entry === undefined) break;
     if (element === undefined) {
-      result.push(entry as Placement);
+      visitor.misplaced(entry as Misplacement);
       continue;
     }
-    const { path, spec } = entry as Place;
-    result.push({ kind: 'placed', element, path, spec });
-    const judgeChildren = spec?.childrenKnown === true && childrenAreReliable(element);
-    const swallowed = swallowedBySelfClosed(xml, element, selfClosedEnds);
-    const mark = elements.length;
+    const place = entry as Place;
+    const { spec } = place;
+    visitor.placed(element, place);
     const { children } = element;
+    if (children.length === 0) continue;
+    const judgeChildren = spec?.childrenKnown === true && childrenAreReliable(element);
+    const swallowed = selfClosedEnds.size > 0 ? swallowedBySelfClosed(xml, element, selfClosedEnds) : NONE_SWALLOWED;
+    const mark = elements.length;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (child.kind !== 'element' || isForeignElement(child)) continue;
@@ -96,10 +83,10 @@ function computePlacements(xml: XmlDocument): Placement[] {
         places.push({ kind: 'guide-cpuset-wrapper', element: child });
         continue;
       }
-      const place = childPlace(entry as Place, child.name);
+      const next = childPlace(place, child.name);
       // A start tag still being typed may hold half a name; VT100 reports the tag.
       const judged = judgeChildren && child.startTagClosed && !swallowed.has(child);
-      if (spec && judged && !place.spec && !spec.children.includes(child.name)) {
+      if (spec && judged && !next.spec && !spec.children.includes(child.name)) {
         const elsewhere = placesFitting(child, elementsNamed(child.name));
         elements.push(undefined);
         places.push(elsewhere.length > 0
@@ -108,13 +95,12 @@ function computePlacements(xml: XmlDocument): Placement[] {
         continue;
       }
       elements.push(child);
-      places.push(place);
+      places.push(next);
     }
     // The children were pushed in document order; the stack pops the first one first.
     reverseFrom(elements, mark);
     reverseFrom(places, mark);
   }
-  return result;
 }
 
 function reverseFrom<T>(items: T[], from: number): void {
@@ -172,6 +158,7 @@ function reportedSelfClosedEnds(xml: XmlDocument): ReadonlySet<number> {
 }
 
 const NONE_SWALLOWED: ReadonlySet<XmlElement> = new Set();
+const NO_ENDS: ReadonlySet<number> = new Set();
 
 /** `domain/cputune/vcpupin` -> `domain/cputune` */
 function parentPathOf(path: string): string {

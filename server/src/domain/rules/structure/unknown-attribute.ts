@@ -3,7 +3,6 @@ import { guide, libvirt } from '../../../kb/sources';
 import type { ElementSpec } from '../../../kb/types';
 import type { DomainRule } from '../context';
 import { unknownAttributes } from './attribute-names';
-import { specifiedElements } from './placement';
 import { brokenByXml, listOf } from './values';
 
 /** How many attribute names a message lists when none is close to the name. */
@@ -35,8 +34,8 @@ export const unknownAttribute: DomainRule = {
       fixed: "<vcpu placement='static'>2</vcpu>",
     },
   },
-  check(context, report) {
-    for (const { element, spec } of specifiedElements(context.xml)) {
+  visit: {
+    element(element, spec, context, report) {
       for (const { attribute, suggestions } of unknownAttributes(element, spec)) {
         // An attribute still being typed (no value yet, an open quote) is VT100's to report.
         if (brokenByXml(context.xml, attribute.span)) continue;
@@ -53,7 +52,7 @@ export const unknownAttribute: DomainRule = {
           })),
         });
       }
-    }
+    },
   },
 };
 

@@ -6,7 +6,6 @@ import type { ElementSpec } from '../../../kb/types';
 import { firstChild } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
 import type { DomainRule, DomainRuleContext } from '../context';
-import { placements } from './placement';
 import { renameElementFix } from '../edits';
 import { listOf } from './values';
 
@@ -34,8 +33,8 @@ export const unknownElement: DomainRule = {
     fixable: true,
     libvirt: { stage: 'validate', says: 'failed to validate against schema' },
   },
-  check(context, report) {
-    for (const placement of placements(context.xml)) {
+  visit: {
+    misplaced(placement, context, report) {
       if (placement.kind === 'unknown') {
         const { element, parentSpec } = placement;
         const suggestions = closestNames(element.name, parentSpec.children);
@@ -47,7 +46,7 @@ export const unknownElement: DomainRule = {
       } else if (placement.kind === 'guide-cpuset-wrapper') {
         reportCpusetWrapper(context, placement.element, report);
       }
-    }
+    },
   },
 };
 

@@ -4,7 +4,6 @@ import { elementText } from '../../../xml/query';
 import type { Span } from '../../../core/span';
 import type { XmlAttribute, XmlDocument, XmlElement } from '../../../xml/types';
 import { attributeSpecsOf } from './attribute-names';
-import { specifiedElements } from './placement';
 
 /** A value the structure gives a type to: an attribute's value or an element's text. */
 export interface TypedValue {
@@ -23,38 +22,34 @@ export interface TypedValue {
 }
 
 /**
- * Every typed value of the elements whose place is fine. Values the XML layer reports as broken
- * (unterminated, unquoted, a bad entity, or the text of an element never closed) are left to VT100.
- * Computed once per parsed document: VT104, VT105 and VT106 all read them.
+ * Calls `visit` with each typed value of an element whose place is fine (its attributes in order, then
+ * its text). Values the XML layer reports as broken (unterminated, unquoted, a bad entity, or the text
+ * of an element never closed) are left to VT100. Only the kinds in `kinds` are made and visited.
  */
-export const typedValues: (xml: XmlDocument) => readonly TypedValue[] = derived((xml: XmlDocument) => collectTypedValues(xml));
-
-function collectTypedValues(xml: XmlDocument): TypedValue[] {
-  const result: TypedValue[] = [];
+export function visitTypedValues(xml: XmlDocument, element: XmlElement, spec: ElementSpec, kinds: ReadonlySet<ValueType['kind']>, visit: (value: TypedValue) => void): void {
   const problems = xml.problems.length > 0;
-  for (const { element, spec } of specifiedElements(xml)) {
-    if (element.attributes.length > 0) {
-      const byName = attributeSpecsOf(spec);
-      for (const attribute of element.attributes) {
-        const attributeSpec = byName.get(attribute.name);
-        const value = attribute.value;
-        if (!attributeSpec || value === undefined || attribute.valueSpan === undefined) continue;
-        const quote = attribute.quote;
-        if (!quote || !attribute.valueClosed) continue;
-        const span = attribute.valueSpan;
-        if (problems && brokenByXml(xml, span)) continue;
-        result.push(new AttributeValue(element, spec, attribute, attributeSpec.type, value, span, attribute.rawValue === value, quote));
-      }
+  const { attributes } = element;
+  if (attributes.length > 0) {
+    const byName = attributeSpecsOf(spec);
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i]!;
+      const attributeSpec = byName.get(attribute.name);
+      if (!attributeSpec || !kinds.has(attributeSpec.type.kind)) continue;
+      const value = attribute.value;
+      const quote = attribute.quote;
+      // A value is there (and so its span) whenever `value` is defined.
+      if (value === undefined || !quote || !attribute.valueClosed) continue;
+      if (problems && brokenByXml(xml, attribute.valueSpan!)) continue;
+      visit(new AttributeValue(element, spec, attribute, attributeSpec.type, value, attribute.rawValue === value, quote));
     }
-    if (!spec.text || !hasCompleteContent(element)) continue;
-    const text = elementText(element);
-    if (!text || (problems && brokenByXml(xml, text.span))) continue;
-    result.push(new TextValue(element, spec, spec.text, text.value, text.span, xml.text.startsWith(text.value, text.span.start) && text.span.end - text.span.start === text.value.length));
   }
-  return result;
+  if (!spec.text || !kinds.has(spec.text.kind) || !hasCompleteContent(element)) return;
+  const text = elementText(element);
+  if (!text || (problems && brokenByXml(xml, text.span))) return;
+  visit(new TextValue(element, spec, spec.text, text.value, text.span, xml.text.startsWith(text.value, text.span.start) && text.span.end - text.span.start === text.value.length));
 }
 
-/** A typed attribute value; its subject is worded only when a rule asks (most values are fine). */
+/** A typed attribute value; its span and subject are made only when a rule asks (most values are fine). */
 class AttributeValue implements TypedValue {
   constructor(
     readonly element: XmlElement,
@@ -62,10 +57,13 @@ class AttributeValue implements TypedValue {
     readonly attribute: XmlAttribute,
     readonly type: ValueType,
     readonly value: string,
-    readonly span: Span,
     readonly verbatim: boolean,
     private readonly quote: string,
   ) {}
+
+  get span(): Span {
+    return this.attribute.valueSpan!;
+  }
 
   get subject(): string {
     return `${this.attribute.name}=${this.quote}${this.value}${this.quote} on <${this.element.name}>`;

@@ -1,0 +1,123 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toFinding } from '../../core/report';
+import type { Finding, Report } from '../../core/types';
+import type { ValueType } from '../../kb/types';
+import type { XmlElement } from '../../xml/types';
+import type { DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
+import { walkStructure, type Misplacement, type Place } from './structure/placement';
+import { visitTypedValues, type TypedValue } from './structure/values';
+
+type Kind = ValueType['kind'];
+
+/** Who the walk calls, worked out once per list of rules. */
+interface Plan {
+  checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> } }[];
+  elements: { index: number; visit: NonNullable<ElementVisitor['element']> }[];
+  values: { index: number; kinds: ReadonlySet<Kind>; visit: NonNullable<ElementVisitor['values']>['visit'] }[];
+  valueKinds: ReadonlySet<Kind>;
+  misplaced: { index: number; visit: NonNullable<ElementVisitor['misplaced']> }[];
+}
+
+// Keyed by the (long-lived) lists of rules: DOMAIN_RULES, or a test's own list.
+const plans = new WeakMap<readonly DomainRule[], Plan>();
+
+function planFor(rules: readonly DomainRule[]): Plan {
+  let plan = plans.get(rules);
+  if (plan) return plan;
+  plan = { checks: [], elements: [], values: [], valueKinds: new Set(), misplaced: [] };
+  const kinds = new Set<Kind>();
+  rules.forEach((rule, index) => {
+    if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'] });
+    const visit = rule.visit;
+    if (!visit) return;
+    if (visit.element) plan!.elements.push({ index, visit: visit.element });
+    if (visit.values) {
+      plan!.values.push({ index, kinds: new Set(visit.values.kinds), visit: visit.values.visit });
+      for (const kind of visit.values.kinds) kinds.add(kind);
+    }
+    if (visit.misplaced) plan!.misplaced.push({ index, visit: visit.misplaced });
+  });
+  plan.valueKinds = kinds;
+  plans.set(rules, plan);
+  return plan;
+}
+
+/**
+ * Runs the rules over one document: each `check` once, then one walk of the tree that calls every
+ * `visit` where it applies. `onReport` gets each report with the index of its rule, in the order the
+ * rules would report running one after another per element. A rule that throws is a bug in virt-tune,
+ * not in the user's file: it is logged and its rule says nothing more on this document, so the other
+ * rules still speak.
+ */
+export function walkRules(rules: readonly DomainRule[], context: DomainRuleContext, onReport: (index: number, report: Report) => void): void {
+  const plan = planFor(rules);
+  const failed = new Array<boolean>(rules.length).fill(false);
+  const reports: DomainReport[] = rules.map((_rule, index) => (report: Report) => {
+    if (!failed[index]) onReport(index, report);
+  });
+  const fail = (index: number, error: unknown) => {
+    if (failed[index]) return;
+    failed[index] = true;
+    console.error(`virt-tune: rule ${rules[index]!.meta.code} failed on ${context.document.textDocument.uri}:`, error);
+  };
+  for (const { index, rule } of plan.checks) {
+    try {
+      rule.check(context, reports[index]!);
+    } catch (error) {
+      fail(index, error);
+    }
+  }
+  if (plan.elements.length === 0 && plan.values.length === 0 && plan.misplaced.length === 0) return;
+  const { xml } = context;
+  const onValue = (value: TypedValue) => {
+    for (const { index, kinds, visit } of plan.values) {
+      if (failed[index] || !kinds.has(value.type.kind)) continue;
+      try {
+        visit(value, context, reports[index]!);
+      } catch (error) {
+        fail(index, error);
+      }
+    }
+  };
+  walkStructure(xml, {
+    placed(element: XmlElement, place: Place) {
+      const { spec } = place;
+      if (!spec) return;
+      for (const { index, visit } of plan.elements) {
+        if (failed[index]) continue;
+        try {
+          visit(element, spec, context, reports[index]!);
+        } catch (error) {
+          fail(index, error);
+        }
+      }
+      if (plan.values.length > 0) visitTypedValues(xml, element, spec, plan.valueKinds, onValue);
+    },
+    misplaced(misplacement: Misplacement) {
+      for (const { index, visit } of plan.misplaced) {
+        if (failed[index]) continue;
+        try {
+          visit(misplacement, context, reports[index]!);
+        } catch (error) {
+          fail(index, error);
+        }
+      }
+    },
+  });
+}
+
+/** The rules' findings on one document, in document order (and, at one place, in rule order). */
+export function runDomainRules(document: TextDocument, rules: readonly DomainRule[], context: DomainRuleContext): Finding[] {
+  const found: { index: number; finding: Finding }[] = [];
+  walkRules(rules, context, (index, report) => {
+    const rule = rules[index]!;
+    found.push({ index, finding: toFinding(document, rule.meta.code, rule.meta.severity, report) });
+  });
+  // Stable: reports of one rule at one place keep the order it made them in.
+  found.sort((a, b) => {
+    const x = a.finding.range.start;
+    const y = b.finding.range.start;
+    return x.line - y.line || x.character - y.character || a.index - b.index;
+  });
+  return found.map((entry) => entry.finding);
+}

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { domainDocument } from '../../../server/src/domain/document';
+import type { DomainRule, DomainRuleContext } from '../../../server/src/domain/rules/context';
+import { runDomainRules } from '../../../server/src/domain/rules/walk';
+import type { RuleMeta } from '../../../server/src/core/types';
+import { domain, textDocument } from '../../helpers';
+
+const meta = (code: string): RuleMeta => ({ code, name: code.toLowerCase(), title: code, severity: 'warning', sources: [], fixable: false });
+
+function run(text: string, rules: readonly DomainRule[]) {
+  const document = textDocument(text);
+  const parsed = domainDocument(document);
+  assert.ok(parsed.model);
+  const context: DomainRuleContext = { document: parsed, xml: parsed.xml, model: parsed.model, text };
+  return runDomainRules(document, rules, context);
+}
+
+const TEXT = domain("  <cputune>\n    <vcpupin vcpu='0' cpuset='1'/>\n    <shares>x</shares>\n  </cputune>\n  <bogus/>");
+
+test('the walk calls each visitor where it applies: elements with their spec, values of the kinds asked, misplaced elements', () => {
+  const seen: string[] = [];
+  const rule: DomainRule = {
+    meta: meta('VT900'),
+    visit: {
+      element: (_element, spec) => void seen.push(`element ${spec.path}`),
+      values: { kinds: ['cpuset', 'integer'], visit: (value) => void seen.push(`value ${value.type.kind} ${value.value}`) },
+      misplaced: (misplacement) => void seen.push(`${misplacement.kind} ${misplacement.element.name}`),
+    },
+  };
+  run(TEXT, [rule]);
+  assert.ok(seen.includes('element domain/cputune/vcpupin'));
+  assert.ok(seen.includes('value cpuset 1'));
+  assert.ok(seen.includes('value integer 0'));
+  assert.ok(seen.includes('unknown bogus'));
+  // Document order: the pin's element, then its values.
+  assert.ok(seen.indexOf('element domain/cputune/vcpupin') < seen.indexOf('value integer 0'));
+  assert.ok(!seen.some((entry) => entry.startsWith('value string')), 'only the kinds asked for');
+});
+
+test('findings come in document order, and at one place in rule order whichever way the rules look', () => {
+  const atPin = (code: string): DomainRule => ({
+    meta: meta(code),
+    check: (context, report) => {
+      const pin = context.model.cputune?.vcpupins[0]?.element;
+      if (pin) report({ span: pin.nameSpan, message: `${code} check` });
+    },
+  });
+  const visiting: DomainRule = {
+    meta: meta('VT902'),
+    visit: { element: (element, _spec, _context, report) => element.name === 'vcpupin' && report({ span: element.nameSpan, message: 'VT902 visit' }) },
+  };
+  const found = run(TEXT, [atPin('VT901'), visiting, atPin('VT903')]);
+  assert.deepEqual(found.map((finding) => finding.message), ['VT901 check', 'VT902 visit', 'VT903 check']);
+});
+
+test('a rule that throws is logged and says nothing more on the document; the others still speak', (t) => {
+  const errors: unknown[] = [];
+  t.mock.method(console, 'error', (...args: unknown[]) => void errors.push(args));
+  let calls = 0;
+  const broken: DomainRule = {
+    meta: meta('VT904'),
+    visit: {
+      element: (element, _spec, _context, report) => {
+        calls++;
+        report({ span: element.nameSpan, message: 'before' });
+        throw new Error('bug');
+      },
+    },
+  };
+  const fine: DomainRule = { meta: meta('VT905'), visit: { element: (element, _spec, _context, report) => report({ span: element.nameSpan, message: 'fine' }) } };
+  const found = run(TEXT, [broken, fine]);
+  assert.equal(calls, 1);
+  assert.equal(errors.length, 1);
+  assert.deepEqual(found.filter((finding) => finding.rule === 'VT904').map((finding) => finding.message), ['before']);
+  assert.ok(found.filter((finding) => finding.rule === 'VT905').length > 3);
+});
