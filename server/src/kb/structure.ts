@@ -1,10 +1,9 @@
 import type { XmlElement } from '../xml/types';
 import { narrowing } from './overlay';
+import { cachedByPath } from './pathCache';
 import { schemaChildren, schemaElementSpec, schemaRoot, type SchemaElement } from './schema';
 import type { ElementSpec, ValueType } from './types';
 import { valueNote } from './valueNotes';
-
-const specs = new Map<string, ElementSpec | undefined>();
 
 /**
  * The structure of the whole domain: where each element may stand and what it may hold, keyed by
@@ -17,13 +16,10 @@ const specs = new Map<string, ElementSpec | undefined>();
  * require it, so judging against it never refuses what libvirt accepts. Names with a namespace prefix
  * (`qemu:commandline`, `xmlns:qemu`) belong to other schemas and are never judged: see `isForeignName`.
  */
-export function elementSpec(path: string): ElementSpec | undefined {
-  if (specs.has(path)) return specs.get(path);
+export const elementSpec: (path: string) => ElementSpec | undefined = cachedByPath((path) => {
   const generated = schemaElementSpec(path);
-  const spec = generated && withOverlay(generated);
-  specs.set(path, spec);
-  return spec;
-}
+  return generated && withOverlay(generated);
+});
 
 /**
  * Every place an element of that name stands, once per distinct parent definition, nearest to the

@@ -2,8 +2,8 @@ import type { AttributeSpec, ElementSpec, ValueType } from '../types';
 import { schemaAttribute, schemaChild, schemaElementAt } from './structure';
 import type { SchemaElement, SchemaValue } from './types';
 import { schemaEnumValues } from './values';
+import { cachedByPath } from '../pathCache';
 
-const specs = new Map<string, ElementSpec | undefined>();
 
 /**
  * The schema's definition of the element at an element path (`domain/devices/disk/driver`), in the
@@ -11,16 +11,13 @@ const specs = new Map<string, ElementSpec | undefined>();
  * them all; value types the ElementSpec shape cannot express (patterns, unions with numbers) become
  * `string`: never stricter than the schema.
  */
-export function schemaElementSpec(path: string): ElementSpec | undefined {
-  if (specs.has(path)) return specs.get(path);
+export const schemaElementSpec: (path: string) => ElementSpec | undefined = cachedByPath((path) => {
   const names = path.split('/');
   const element = schemaElementAt(names);
   const parent = names.length > 1 ? schemaElementAt(names.slice(0, -1)) : undefined;
   const repeatable = parent && schemaChild(parent, names[names.length - 1]!)?.multiple;
-  const spec = element ? toElementSpec(path, element, repeatable) : undefined;
-  specs.set(path, spec);
-  return spec;
-}
+  return element ? toElementSpec(path, element, repeatable) : undefined;
+});
 
 function toElementSpec(path: string, element: SchemaElement, repeatable: boolean | undefined): ElementSpec {
   const attributes: AttributeSpec[] = element.attributes.map((attribute) => ({
