@@ -16,7 +16,17 @@ interface Plan {
   values: { index: number; kinds: ReadonlySet<Kind>; visit: NonNullable<ElementVisitor['values']>['visit'] }[];
   valueKinds: ReadonlySet<Kind>;
   misplaced: { index: number; visit: NonNullable<ElementVisitor['misplaced']> }[];
+  /** Each rule's report function, made once: it hands the report to the run under way. */
+  reports: DomainReport[];
 }
+
+/** The document being walked: where its reports go, and the rules that failed on it. */
+interface Run {
+  onReport(index: number, report: Report): void;
+  failed: Set<number> | undefined;
+}
+
+let run: Run | undefined;
 
 // Keyed by the (long-lived) lists of rules: DOMAIN_RULES, or a test's own list.
 const plans = new WeakMap<readonly DomainRule[], Plan>();
@@ -24,7 +34,10 @@ const plans = new WeakMap<readonly DomainRule[], Plan>();
 function planFor(rules: readonly DomainRule[]): Plan {
   let plan = plans.get(rules);
   if (plan) return plan;
-  plan = { checks: [], elements: [], values: [], valueKinds: new Set(), misplaced: [] };
+  const reports = rules.map((_rule, index) => (report: Report) => {
+    if (run && !run.failed?.has(index)) run.onReport(index, report);
+  });
+  plan = { checks: [], elements: [], values: [], valueKinds: new Set(), misplaced: [], reports };
   const kinds = new Set<Kind>();
   rules.forEach((rule, index) => {
     if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'] });
@@ -50,14 +63,22 @@ function planFor(rules: readonly DomainRule[]): Plan {
  * rules still speak.
  */
 export function walkRules(rules: readonly DomainRule[], context: DomainRuleContext, onReport: (index: number, report: Report) => void): void {
-  const plan = planFor(rules);
-  const failed = new Array<boolean>(rules.length).fill(false);
-  const reports: DomainReport[] = rules.map((_rule, index) => (report: Report) => {
-    if (!failed[index]) onReport(index, report);
-  });
+  const outer = run;
+  const current: Run = { onReport, failed: undefined };
+  run = current;
+  try {
+    walkWith(planFor(rules), rules, context, current);
+  } finally {
+    run = outer;
+  }
+}
+
+function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleContext, current: Run): void {
+  const { reports } = plan;
+  const failed = (index: number) => current.failed !== undefined && current.failed.has(index);
   const fail = (index: number, error: unknown) => {
-    if (failed[index]) return;
-    failed[index] = true;
+    if (failed(index)) return;
+    (current.failed ??= new Set()).add(index);
     console.error(`virt-tune: rule ${rules[index]!.meta.code} failed on ${context.document.textDocument.uri}:`, error);
   };
   for (const { index, rule } of plan.checks) {
@@ -71,7 +92,7 @@ export function walkRules(rules: readonly DomainRule[], context: DomainRuleConte
   const { xml } = context;
   const onValue = (value: TypedValue) => {
     for (const { index, kinds, visit } of plan.values) {
-      if (failed[index] || !kinds.has(value.type.kind)) continue;
+      if (!kinds.has(value.type.kind) || failed(index)) continue;
       try {
         visit(value, context, reports[index]!);
       } catch (error) {
@@ -84,7 +105,7 @@ export function walkRules(rules: readonly DomainRule[], context: DomainRuleConte
       const { spec } = place;
       if (!spec) return;
       for (const { index, visit } of plan.elements) {
-        if (failed[index]) continue;
+        if (failed(index)) continue;
         try {
           visit(element, spec, context, reports[index]!);
         } catch (error) {
@@ -95,7 +116,7 @@ export function walkRules(rules: readonly DomainRule[], context: DomainRuleConte
     },
     misplaced(misplacement: Misplacement) {
       for (const { index, visit } of plan.misplaced) {
-        if (failed[index]) continue;
+        if (failed(index)) continue;
         try {
           visit(misplacement, context, reports[index]!);
         } catch (error) {

@@ -9,9 +9,12 @@ import { brokenByXml, hasCompleteContent } from '../structure/values';
  * touches it; undefined when it is absent or broken (VT100 speaks about broken values).
  */
 export function writtenValue(xml: XmlDocument, attribute: XmlAttribute | undefined): string | undefined {
-  if (!attribute || attribute.value === undefined || !attribute.valueSpan) return undefined;
-  if (!attribute.quote || !attribute.valueClosed || brokenByXml(xml, attribute.valueSpan)) return undefined;
-  return attribute.value;
+  if (!attribute) return undefined;
+  const { value } = attribute;
+  // A value is there (and so its span) whenever `value` is defined; the span is made only when problems may touch it.
+  if (value === undefined || !attribute.quote || !attribute.valueClosed) return undefined;
+  if (xml.problems.length > 0 && brokenByXml(xml, attribute.valueSpan!)) return undefined;
+  return value;
 }
 
 /** An attribute's non-negative integer value, or undefined when it is absent, broken or not a number. */
