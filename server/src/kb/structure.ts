@@ -52,7 +52,10 @@ export function isForeignName(name: string): boolean {
  * Everything under such an element is foreign too.
  */
 export function isForeignElement(element: Pick<XmlElement, 'name' | 'attributes'>): boolean {
-  return isForeignName(element.name) || element.attributes.some((attribute) => attribute.name === 'xmlns' && attribute.value !== '');
+  if (isForeignName(element.name)) return true;
+  const { attributes } = element;
+  for (let i = 0; i < attributes.length; i++) if (attributes[i]!.name === 'xmlns' && attributes[i]!.value !== '') return true;
+  return false;
 }
 
 /**

@@ -63,3 +63,17 @@ test('VT105 is silent on numbers in range', () => {
   assert.deepEqual(findings(nic('4'), 'VT105'), []);
   assert.deepEqual(findings(domain(`  <memtune>\n    <hard_limit unit='GiB'>5</hard_limit>\n  </memtune>`, { vcpus: 8 }), 'VT105'), []);
 });
+
+test('VT105 compares numbers of any length exactly against the range', () => {
+  // Beyond 15 digits a double no longer holds every integer; the comparison must stay exact.
+  for (const queues of ['257', '0000000000000004', '00000000000000000256', '-0']) {
+    const message = findings(nic(queues), 'VT105')[0]?.message;
+    const expected = queues === '257' || queues === '-0' ? /it takes 1 to 256/ : undefined;
+    if (expected) assert.match(message ?? '', expected, queues);
+    else assert.equal(message, undefined, queues);
+  }
+  const huge = findings(nic('9007199254740993'), 'VT105');
+  assert.equal(huge.length, 1);
+  assert.match(huge[0]!.message, /queues='9007199254740993' on <driver>: it takes 1 to 256/);
+  assert.equal(findings(nic('-99999999999999999999'), 'VT105').length, 1);
+});

@@ -38,17 +38,34 @@ export function unknownAttributes(element: XmlElement, spec: ElementSpec): Unkno
  * Kept on the spec itself under a symbol (not enumerable): the rules look attributes up on every element
  * and attribute of a document, and a property read is much cheaper than a WeakMap lookup.
  */
-const BY_NAME = Symbol('attributes by name');
-type IndexedSpec = ElementSpec & { [BY_NAME]?: ReadonlyMap<string, AttributeSpec> };
+const INDEX = Symbol('attribute index');
+type IndexedSpec = ElementSpec & { [INDEX]?: AttributeIndex };
+
+interface AttributeIndex {
+  byName: ReadonlyMap<string, AttributeSpec>;
+  required: readonly string[];
+}
+
+function indexOf(spec: ElementSpec): AttributeIndex {
+  let index = (spec as IndexedSpec)[INDEX];
+  if (!index) {
+    index = {
+      byName: new Map(spec.attributes.map((attribute) => [attribute.name, attribute])),
+      required: spec.attributes.filter((attribute) => attribute.required).map((attribute) => attribute.name),
+    };
+    Object.defineProperty(spec, INDEX, { value: index });
+  }
+  return index;
+}
 
 /** An element spec's attributes by name (made once per spec). */
 export function attributeSpecsOf(spec: ElementSpec): ReadonlyMap<string, AttributeSpec> {
-  let byName = (spec as IndexedSpec)[BY_NAME];
-  if (!byName) {
-    byName = new Map(spec.attributes.map((attribute) => [attribute.name, attribute]));
-    Object.defineProperty(spec, BY_NAME, { value: byName });
-  }
-  return byName;
+  return indexOf(spec).byName;
+}
+
+/** The names of the attributes an element spec requires, in its order (listed once per spec). */
+export function requiredAttributesOf(spec: ElementSpec): readonly string[] {
+  return indexOf(spec).required;
 }
 
 /** Whether the spec lists every attribute the element has. */

@@ -64,12 +64,17 @@ export const invalidNumber: DomainRule = {
 
 /** What libvirt takes instead of a wrong integer, as the end of a sentence; undefined when it is fine. */
 function integerProblem(value: string, min: number | undefined, max: number | undefined): string | undefined {
-  const range = rangeText(min, max);
-  if (!INTEGER.test(value)) return range ? `it takes an integer, ${range}` : 'it takes an integer';
-  // As BigInt: libvirt's unsigned long values go beyond what a double holds exactly.
-  const number = BigInt(value);
-  if ((min !== undefined && number < BigInt(min)) || (max !== undefined && number > BigInt(max))) return `it takes ${range}`;
-  return undefined;
+  if (!INTEGER.test(value)) {
+    const range = rangeText(min, max);
+    return range ? `it takes an integer, ${range}` : 'it takes an integer';
+  }
+  if (min === undefined && max === undefined) return undefined;
+  // libvirt's unsigned long values go beyond what a double holds exactly: up to 15 digits a Number is
+  // exact (the bounds are safe integers), beyond that compare as BigInt.
+  const outside = value.length <= 15
+    ? (min !== undefined && Number(value) < min) || (max !== undefined && Number(value) > max)
+    : (min !== undefined && BigInt(value) < BigInt(min)) || (max !== undefined && BigInt(value) > BigInt(max));
+  return outside ? `it takes ${rangeText(min, max)}` : undefined;
 }
 
 function rangeText(min: number | undefined, max: number | undefined): string | undefined {

@@ -40,8 +40,9 @@ export const invalidValue: DomainRule = {
       // The kinds valueChoices lists words for.
       kinds: ['enum', 'yesno', 'onoff', 'memoryUnit'],
       visit(typed, _context, report) {
-        const accepted = acceptedValues(typed.type);
-        if (!accepted || accepts(typed.type, accepted, typed.value)) return;
+        const words = acceptedValues(typed.type);
+        if (!words || accepts(typed.type, words, typed.value)) return;
+        const accepted = words.list;
         const suggestions = suggestionsFor(typed.type, accepted, typed.value);
         const hint = suggestions.length > 0 ? ` Did you mean ${listOf(suggestions.map((value) => `'${value}'`), 'or')}?` : '';
         report({
@@ -55,20 +56,29 @@ export const invalidValue: DomainRule = {
 };
 
 /** The words a type accepts; undefined for open types (numbers, lists, text), which this rule does not judge. */
-function acceptedValues(type: ValueType): readonly string[] | undefined {
-  if (acceptedByType.has(type)) return acceptedByType.get(type);
-  const choices = valueChoices(type);
-  const accepted = choices.length > 0 ? choices.map((choice) => choice.value) : undefined;
-  acceptedByType.set(type, accepted);
-  return accepted;
+function acceptedValues(type: ValueType): AcceptedWords | undefined {
+  let words = acceptedByType.get(type);
+  if (words === undefined) {
+    const choices = valueChoices(type);
+    const list = choices.map((choice) => choice.value);
+    words = list.length > 0 ? { list, set: new Set(list) } : null;
+    acceptedByType.set(type, words);
+  }
+  return words ?? undefined;
+}
+
+interface AcceptedWords {
+  /** In the schema's order, for messages and suggestions. */
+  list: readonly string[];
+  set: ReadonlySet<string>;
 }
 
 /** The structure's value types are made once, so the words each accepts are listed once. */
-const acceptedByType = new WeakMap<ValueType, readonly string[] | undefined>();
+const acceptedByType = new WeakMap<ValueType, AcceptedWords | null>();
 
 /** libvirt compares memory units without regard to case; the other words must match exactly. */
-function accepts(type: ValueType, accepted: readonly string[], value: string): boolean {
-  return type.kind === 'memoryUnit' ? memoryUnit(value) !== undefined : accepted.includes(value);
+function accepts(type: ValueType, words: AcceptedWords, value: string): boolean {
+  return type.kind === 'memoryUnit' ? memoryUnit(value) !== undefined : words.set.has(value);
 }
 
 function describeAccepted(type: ValueType, accepted: readonly string[]): string {

@@ -2,7 +2,7 @@ import type { ElementSpec } from '../../../kb/types';
 import type { XmlElement } from '../../../xml/types';
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
-import { unknownAttributes } from './attribute-names';
+import { requiredAttributesOf, unknownAttributes } from './attribute-names';
 import { listOf } from './values';
 
 /**
@@ -47,11 +47,12 @@ export const missingAttribute: DomainRule = {
 
 /** Whether a required attribute of the spec is absent from the element (the common answer, no, without allocating). */
 function lacksRequired(element: XmlElement, spec: ElementSpec): boolean {
-  for (const required of spec.attributes) {
-    if (!required.required) continue;
+  const required = requiredAttributesOf(spec);
+  const { attributes } = element;
+  for (let i = 0; i < required.length; i++) {
     let present = false;
-    for (const attribute of element.attributes) {
-      if (attribute.name === required.name) {
+    for (let j = 0; j < attributes.length; j++) {
+      if (attributes[j]!.name === required[i]) {
         present = true;
         break;
       }
