@@ -169,9 +169,24 @@ function sized(element: XmlElement, value: number | undefined, unitName: string 
   return kib === undefined ? undefined : { element, value, unit, kib };
 }
 
+/** The disks, interfaces and controllers of every `<devices>`, each kind in document order, in one pass. */
+function devicesOf(root: XmlElement): { disk: XmlElement[]; interface: XmlElement[]; controller: XmlElement[] } {
+  const found = { disk: [] as XmlElement[], interface: [] as XmlElement[], controller: [] as XmlElement[] };
+  for (const devices of childElements(root, 'devices')) {
+    const { children } = devices;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.kind !== 'element') continue;
+      if (child.name === 'disk') found.disk.push(child);
+      else if (child.name === 'interface') found.interface.push(child);
+      else if (child.name === 'controller') found.controller.push(child);
+    }
+  }
+  return found;
+}
+
 export function buildDomainModel(root: XmlElement): DomainModel {
-  const devices = childElements(root, 'devices');
-  const allDevices = (name: string): XmlElement[] => devices.flatMap((parent) => childElements(parent, name));
+  const { disk, interface: nic, controller } = devicesOf(root);
   return {
     root,
     type: attributeValue(root, 'type'),
@@ -186,13 +201,13 @@ export function buildDomainModel(root: XmlElement): DomainModel {
     memoryBacking: readMemoryBacking(firstChild(root, 'memoryBacking')),
     blkiotune: firstChild(root, 'blkiotune'),
     cpu: readCpu(firstChild(root, 'cpu')),
-    disks: allDevices('disk').map((element) => ({
+    disks: disk.map((element) => ({
       element,
       type: attributeValue(element, 'type'),
       driver: firstChild(element, 'driver'),
       iotune: firstChild(element, 'iotune'),
     })),
-    interfaces: allDevices('interface').map((element) => {
+    interfaces: nic.map((element) => {
       const model = firstChild(element, 'model');
       return {
         element,
@@ -201,7 +216,7 @@ export function buildDomainModel(root: XmlElement): DomainModel {
         driver: firstChild(element, 'driver'),
       };
     }),
-    controllers: allDevices('controller').map((element) => ({
+    controllers: controller.map((element) => ({
       element,
       type: attributeValue(element, 'type'),
       model: attributeValue(element, 'model'),

@@ -13,7 +13,8 @@ type Kind = ValueType['kind'];
 interface Plan {
   checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> } }[];
   elements: { index: number; visit: NonNullable<ElementVisitor['element']> }[];
-  values: { index: number; kinds: ReadonlySet<Kind>; visit: NonNullable<ElementVisitor['values']>['visit'] }[];
+  /** The value visitors of each kind, in rule order. */
+  values: Map<Kind, { index: number; visit: NonNullable<ElementVisitor['values']>['visit'] }[]>;
   valueKinds: ReadonlySet<Kind>;
   misplaced: { index: number; visit: NonNullable<ElementVisitor['misplaced']> }[];
   /** Each rule's report function, made once: it hands the report to the run under way. */
@@ -37,20 +38,22 @@ function planFor(rules: readonly DomainRule[]): Plan {
   const reports = rules.map((_rule, index) => (report: Report) => {
     if (run && !run.failed?.has(index)) run.onReport(index, report);
   });
-  plan = { checks: [], elements: [], values: [], valueKinds: new Set(), misplaced: [], reports };
-  const kinds = new Set<Kind>();
+  plan = { checks: [], elements: [], values: new Map(), valueKinds: new Set(), misplaced: [], reports };
   rules.forEach((rule, index) => {
     if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'] });
     const visit = rule.visit;
     if (!visit) return;
     if (visit.element) plan!.elements.push({ index, visit: visit.element });
     if (visit.values) {
-      plan!.values.push({ index, kinds: new Set(visit.values.kinds), visit: visit.values.visit });
-      for (const kind of visit.values.kinds) kinds.add(kind);
+      for (const kind of new Set(visit.values.kinds)) {
+        const visitors = plan!.values.get(kind) ?? [];
+        visitors.push({ index, visit: visit.values.visit });
+        plan!.values.set(kind, visitors);
+      }
     }
     if (visit.misplaced) plan!.misplaced.push({ index, visit: visit.misplaced });
   });
-  plan.valueKinds = kinds;
+  plan.valueKinds = new Set(plan.values.keys());
   plans.set(rules, plan);
   return plan;
 }
@@ -81,18 +84,22 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
     (current.failed ??= new Set()).add(index);
     console.error(`virt-tune: rule ${rules[index]!.meta.code} failed on ${context.document.textDocument.uri}:`, error);
   };
-  for (const { index, rule } of plan.checks) {
+  const { checks } = plan;
+  for (let i = 0; i < checks.length; i++) {
+    const { index, rule } = checks[i]!;
     try {
       rule.check(context, reports[index]!);
     } catch (error) {
       fail(index, error);
     }
   }
-  if (plan.elements.length === 0 && plan.values.length === 0 && plan.misplaced.length === 0) return;
+  if (plan.elements.length === 0 && plan.values.size === 0 && plan.misplaced.length === 0) return;
   const { xml } = context;
   const onValue = (value: TypedValue) => {
-    for (const { index, kinds, visit } of plan.values) {
-      if (!kinds.has(value.type.kind) || failed(index)) continue;
+    const visitors = plan.values.get(value.type.kind)!;
+    for (let i = 0; i < visitors.length; i++) {
+      const { index, visit } = visitors[i]!;
+      if (failed(index)) continue;
       try {
         visit(value, context, reports[index]!);
       } catch (error) {
@@ -104,7 +111,9 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
     placed(element: XmlElement, place: Place) {
       const { spec } = place;
       if (!spec) return;
-      for (const { index, visit } of plan.elements) {
+      const { elements } = plan;
+      for (let i = 0; i < elements.length; i++) {
+        const { index, visit } = elements[i]!;
         if (failed(index)) continue;
         try {
           visit(element, spec, context, reports[index]!);
@@ -112,7 +121,7 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
           fail(index, error);
         }
       }
-      if (plan.values.length > 0) visitTypedValues(xml, element, spec, plan.valueKinds, onValue);
+      if (plan.values.size > 0) visitTypedValues(xml, element, spec, plan.valueKinds, onValue);
     },
     misplaced(misplacement: Misplacement) {
       for (const { index, visit } of plan.misplaced) {
