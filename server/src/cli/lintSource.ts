@@ -20,7 +20,7 @@ export function sourceDocument(path: string, kind: FileKind, text: string, versi
 const PLAIN_PATH = /^[A-Za-z0-9/._+,=@-]*$/;
 
 /** pathToFileURL(absolute).href, without building a URL for the paths it would leave unchanged (a run may name thousands). */
-function fileUri(absolute: string): string {
+export function fileUri(absolute: string): string {
   return sep === '/' && PLAIN_PATH.test(absolute) ? `file://${absolute}` : pathToFileURL(absolute).href;
 }
 
