@@ -52,6 +52,11 @@ export interface SchemaError {
   /** For 'invalid-value' when libxml2 quotes it ("Type T doesn't allow value 'v'"). */
   value?: string;
   /**
+   * What would have been accepted where the error is (virt-tune's own validator gives it): element
+   * names as `<disk>`, attribute names, values as `'vnc'` or a type as `a unsignedInt`.
+   */
+  allowed?: string[];
+  /**
    * Set on errors `pinpoint` found by validating one element on its own (the element at this path)
    * against the schema's patterns for it; absent on libxml2's whole-document errors.
    */

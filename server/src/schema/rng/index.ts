@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { parseXml } from '../../xml/parser';
+import type { XmlDocument } from '../../xml/types';
+import type { SchemaError, SchemaValidator } from '../types';
+import { Deriver } from './derive';
+import { compileGrammar, type CompiledGrammar } from './load';
+import { validateTree } from './validate';
+
+/** A SchemaValidator that can also judge a tree the caller has already parsed. */
+export interface TreeValidator extends SchemaValidator {
+  /** The verdict on a document parsed with the project's parser (`parseXml`) from the same text. */
+  validateTree(xml: XmlDocument): SchemaError[];
+}
+
+const compiled = new Map<string, RngValidator>();
+
+/**
+ * virt-tune's own RelaxNG validator for a schema, compiled on first use and kept for the process.
+ * Throws a SchemaLoadError naming the file and line of what it cannot read; that is not remembered.
+ */
+export function loadRngSchema(schemaPath: string): TreeValidator {
+  const path = resolve(schemaPath);
+  let validator = compiled.get(path);
+  if (!validator) {
+    validator = new RngValidator(compileGrammar(path));
+    compiled.set(path, validator);
+  }
+  return validator;
+}
+
+class RngValidator implements TreeValidator {
+  private readonly deriver: Deriver;
+
+  constructor(private readonly grammar: CompiledGrammar) {
+    this.deriver = new Deriver(grammar.table);
+  }
+
+  get path(): string {
+    return this.grammar.path;
+  }
+
+  validate(text: string): SchemaError[] {
+    return this.validateTree(parseXml(text));
+  }
+
+  validateTree(xml: XmlDocument): SchemaError[] {
+    this.grammar.table.trim();
+    return validateTree(this.grammar, this.deriver, xml);
+  }
+
+  /** Derivatives place each error exactly already. */
+  pinpoint(text: string): SchemaError[] {
+    return this.validate(text);
+  }
+
+  dispose(): void {
+    compiled.delete(this.grammar.path);
+  }
+}

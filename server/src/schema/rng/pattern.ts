@@ -1,0 +1,266 @@
+import type { Datatype } from './datatypes';
+import type { NameClass } from './nameClass';
+
+/** The simplified RelaxNG patterns (the spec's section 4 result), plus `after`, which only derivatives make. */
+export const enum Kind {
+  NotAllowed,
+  Empty,
+  Text,
+  Choice,
+  Group,
+  Interleave,
+  OneOrMore,
+  After,
+  List,
+  Attribute,
+  Element,
+  Data,
+  Value,
+}
+
+/** Where a schema pattern is written, for messages: `domaincommon.rng:1234`. */
+export type SchemaPlace = string;
+
+/**
+ * One pattern, made only by a PatternTable: two patterns built from the same parts are the same object,
+ * so a pattern's id is its identity and the derivatives of a pattern are memoized on it.
+ */
+export class Pattern {
+  /** Derivatives already computed, keyed by what was derived by (cleared with the table's memo). */
+  startMemo: Map<string, Pattern> | undefined = undefined;
+  /** By attribute name, then value. */
+  attributeMemo: Map<string, Map<string, Pattern>> | undefined = undefined;
+  textMemo: Map<string, Pattern> | undefined = undefined;
+  closeMemo: Pattern | undefined = undefined;
+  endMemo: Pattern | undefined = undefined;
+  /** Whether any memo above holds an entry (the table then knows this pattern). */
+  hasMemo = false;
+  /** An element's content, set once the schema's definitions are read (they may refer to the element itself). */
+  content: Pattern | undefined = undefined;
+  /** Sorted ids of a choice's alternatives (a choice is kept flat, so choices of the same set are one pattern). */
+  alternatives: readonly Pattern[] | undefined = undefined;
+
+  constructor(
+    readonly id: number,
+    readonly kind: Kind,
+    readonly nullable: boolean,
+    /** Choice, Group, Interleave, After: the first operand; OneOrMore, List: the operand; Attribute: the value; Data: the except. */
+    readonly a: Pattern | undefined,
+    readonly b: Pattern | undefined,
+    /** Attribute and Element: the names they take. */
+    readonly names: NameClass | undefined,
+    /** Data and Value: the type. */
+    readonly datatype: Datatype | undefined,
+    /** Value: the value as written in the schema; Data: the type's name; for messages. */
+    readonly value: string | undefined,
+    readonly place: SchemaPlace | undefined,
+  ) {}
+}
+
+/** Above this many interned derived patterns the table starts afresh (the schema's own patterns are kept). */
+const DEFAULT_LIMIT = 200_000;
+
+/**
+ * Makes patterns, interned: the schema's own patterns when it is compiled, and the derived ones while
+ * documents are validated. The derived ones and every memoized derivative are dropped together when
+ * they grow past a limit, so memory stays bounded however many documents are judged.
+ */
+export class PatternTable {
+  private nextId = 0;
+  /** The first id after the schema's own patterns: derived ids start here again when the table starts afresh. */
+  private firstDerivedId = 0;
+  private interned = new Map<number, Pattern>();
+  /** The schema's own patterns: kept when the derived ones are dropped. */
+  private readonly kept: Pattern[] = [];
+  /** Patterns that carry memos: cleared when the table starts afresh. */
+  private memoized: Pattern[] = [];
+  readonly notAllowed: Pattern;
+  readonly empty: Pattern;
+  readonly text: Pattern;
+
+  constructor(private readonly limit = DEFAULT_LIMIT) {
+    this.notAllowed = this.make(Kind.NotAllowed, false);
+    this.empty = this.make(Kind.Empty, true);
+    this.text = this.make(Kind.Text, true);
+  }
+
+  /** Memo entries made since the table last started afresh. */
+  private entries = 0;
+
+  /** The number of derived patterns and memo entries now held. */
+  get size(): number {
+    return this.interned.size + this.entries;
+  }
+
+  /** The schema is read: patterns made from now on are derived ones. */
+  seal(): void {
+    for (const pattern of this.interned.values()) this.kept.push(pattern);
+    this.firstDerivedId = this.nextId;
+  }
+
+  /** Records that a pattern got a memo entry. */
+  remember(pattern: Pattern): void {
+    this.entries++;
+    if (pattern.hasMemo) return;
+    pattern.hasMemo = true;
+    this.memoized.push(pattern);
+  }
+
+  /**
+   * Drops derived patterns and memos when they have grown past the limit; true when it did. Only
+   * between documents: a derived pattern still in use would share its id with a new one.
+   */
+  trim(): boolean {
+    if (this.size <= this.limit) return false;
+    for (const pattern of this.memoized) {
+      pattern.startMemo = pattern.attributeMemo = pattern.textMemo = undefined;
+      pattern.closeMemo = pattern.endMemo = undefined;
+      pattern.hasMemo = false;
+    }
+    this.memoized = [];
+    this.entries = 0;
+    this.interned = new Map();
+    for (const pattern of this.kept) this.interned.set(keyOf(pattern), pattern);
+    this.nextId = this.firstDerivedId;
+    return true;
+  }
+
+  choice(a: Pattern, b: Pattern): Pattern {
+    if (a === b || b.kind === Kind.NotAllowed) return a;
+    if (a.kind === Kind.NotAllowed) return b;
+    const x = alternativesOf(a);
+    const y = alternativesOf(b);
+    // The common cases without merging: one side is a single pattern already among the other's.
+    if (y.length === 1 && x.includes(b)) return a;
+    if (x.length === 1 && y.includes(a)) return b;
+    const merged = mergeAlternatives(x, y);
+    if (merged.length === x.length) return a;
+    if (merged.length === y.length) return b;
+    // A choice is kept as a chain sorted by id, (x1 | (x2 | (... | xn))), so one set is one pattern.
+    let chain = merged[merged.length - 1]!;
+    for (let i = merged.length - 2; i >= 0; i--) chain = this.link(merged[i]!, chain, merged, i);
+    return chain;
+  }
+
+  private link(first: Pattern, rest: Pattern, all: readonly Pattern[], from: number): Pattern {
+    const key = pairKey(Kind.Choice, first.id, rest.id);
+    const known = this.interned.get(key);
+    if (known) return known;
+    const pattern = this.register(key, Kind.Choice, first.nullable || rest.nullable, first, rest);
+    pattern.alternatives = from === 0 ? all : all.slice(from);
+    return pattern;
+  }
+
+  group(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === Kind.NotAllowed || b.kind === Kind.NotAllowed) return this.notAllowed;
+    if (a.kind === Kind.Empty) return b;
+    if (b.kind === Kind.Empty) return a;
+    return this.binary(Kind.Group, a, b, a.nullable && b.nullable);
+  }
+
+  interleave(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === Kind.NotAllowed || b.kind === Kind.NotAllowed) return this.notAllowed;
+    if (a.kind === Kind.Empty) return b;
+    if (b.kind === Kind.Empty) return a;
+    // Interleave is commutative: one order, so that both orders are one pattern.
+    return a.id <= b.id ? this.binary(Kind.Interleave, a, b, a.nullable && b.nullable) : this.binary(Kind.Interleave, b, a, a.nullable && b.nullable);
+  }
+
+  after(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === Kind.NotAllowed || b.kind === Kind.NotAllowed) return this.notAllowed;
+    return this.binary(Kind.After, a, b, false);
+  }
+
+  oneOrMore(a: Pattern): Pattern {
+    if (a.kind === Kind.NotAllowed || a.kind === Kind.Empty) return a;
+    return this.unary(Kind.OneOrMore, a, a.nullable);
+  }
+
+  list(a: Pattern): Pattern {
+    if (a.kind === Kind.NotAllowed) return a;
+    return this.unary(Kind.List, a, false);
+  }
+
+  attribute(names: NameClass, value: Pattern, place: SchemaPlace): Pattern {
+    if (value.kind === Kind.NotAllowed) return value;
+    return this.unique(Kind.Attribute, false, value, undefined, names, undefined, undefined, place);
+  }
+
+  /** An element whose content is set afterwards (`content`). */
+  element(names: NameClass, place: SchemaPlace): Pattern {
+    return this.unique(Kind.Element, false, undefined, undefined, names, undefined, undefined, place);
+  }
+
+  data(datatype: Datatype, typeName: string, except: Pattern | undefined, place: SchemaPlace): Pattern {
+    return this.unique(Kind.Data, false, except?.kind === Kind.NotAllowed ? undefined : except, undefined, undefined, datatype, typeName, place);
+  }
+
+  value(datatype: Datatype, value: string, place: SchemaPlace): Pattern {
+    return this.unique(Kind.Value, false, undefined, undefined, undefined, datatype, value, place);
+  }
+
+  private binary(kind: Kind, a: Pattern, b: Pattern, nullable: boolean): Pattern {
+    const key = pairKey(kind, a.id, b.id);
+    return this.interned.get(key) ?? this.register(key, kind, nullable, a, b);
+  }
+
+  private unary(kind: Kind, a: Pattern, nullable: boolean): Pattern {
+    const key = pairKey(kind, a.id, 0);
+    return this.interned.get(key) ?? this.register(key, kind, nullable, a, undefined);
+  }
+
+  private register(key: number, kind: Kind, nullable: boolean, a: Pattern | undefined, b: Pattern | undefined): Pattern {
+    if (this.nextId >= MAX_ID) throw new Error('virt-tune: the RelaxNG validator made too many patterns for one document');
+    const pattern = new Pattern(this.nextId++, kind, nullable, a, b, undefined, undefined, undefined, undefined);
+    this.interned.set(key, pattern);
+    return pattern;
+  }
+
+  /** A leaf of the schema (attribute, element, data, value): equal only to itself; never dropped. */
+  private unique(kind: Kind, nullable: boolean, a: Pattern | undefined, b: Pattern | undefined, names: NameClass | undefined, datatype: Datatype | undefined, value: string | undefined, place: SchemaPlace | undefined): Pattern {
+    return new Pattern(this.nextId++, kind, nullable, a, b, names, datatype, value, place);
+  }
+
+  private make(kind: Kind, nullable: boolean): Pattern {
+    const pattern = this.unique(kind, nullable, undefined, undefined, undefined, undefined, undefined, undefined);
+    this.interned.set(keyOf(pattern), pattern);
+    return pattern;
+  }
+}
+
+/** Ids stay below 2^24, so that a kind and two ids make one exact number. */
+const MAX_ID = 0x1000000;
+
+function pairKey(kind: Kind, a: number, b: number): number {
+  return (kind * MAX_ID + a) * MAX_ID + b;
+}
+
+function keyOf(pattern: Pattern): number {
+  switch (pattern.kind) {
+    case Kind.OneOrMore:
+    case Kind.List:
+      return pairKey(pattern.kind, pattern.a!.id, 0);
+    case Kind.Choice:
+    case Kind.Group:
+    case Kind.Interleave:
+    case Kind.After:
+      return pairKey(pattern.kind, pattern.a!.id, pattern.b!.id);
+    default:
+      return -1 - pattern.id;
+  }
+}
+
+function alternativesOf(pattern: Pattern): readonly Pattern[] {
+  return pattern.alternatives ?? [pattern];
+}
+
+function mergeAlternatives(x: readonly Pattern[], y: readonly Pattern[]): Pattern[] {
+  const merged: Pattern[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const next = j >= y.length || (i < x.length && x[i]!.id <= y[j]!.id) ? x[i++]! : y[j++]!;
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
+}

@@ -1,0 +1,365 @@
+import { decodeEntities } from '../../xml/entities';
+import type { XmlAttribute, XmlDocument, XmlElement } from '../../xml/types';
+import type { SchemaError, SchemaMessageKind } from '../types';
+import { resolvedName, isWhitespace, type Deriver, type ResolvedName } from './derive';
+import { expectedAt, requiredAttributes, requiredElements } from './expected';
+import type { CompiledGrammar } from './load';
+import { containsName, describeNameClass } from './nameClass';
+import { isNamespaceDeclaration, NamespaceScope, splitQName } from './namespaces';
+import { Kind, type Pattern } from './pattern';
+
+/** libxml2 refuses documents nested deeper than this (its parser's default limit). */
+const MAX_DEPTH = 256;
+/** Errors past this many are not reported: the first ones say what is wrong. */
+const MAX_ERRORS = 50;
+/** Names or values listed in one message at most. */
+const MAX_LISTED = 12;
+/** Characters XML forbids anywhere in a document. */
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+interface Frame {
+  element: XmlElement;
+  pattern: Pattern;
+  scope: NamespaceScope;
+  next: number;
+  /** Whether the element has element children: its white-space text between them is then ignored. */
+  hasElements: boolean;
+  /** Text gathered since the last child element (CDATA sections included, comments and PIs skipped). */
+  text: string;
+  textStart: number;
+}
+
+/**
+ * Validates the tree the project's parser built against a compiled grammar, by derivatives, and says
+ * where each mistake is: the element, attribute or text at which the pattern became notAllowed, with
+ * what would have been accepted there. After a mistake it goes on as though the offending node were
+ * absent (or the missing part present), so one mistake gives one error.
+ */
+export function validateTree(grammar: CompiledGrammar, deriver: Deriver, xml: XmlDocument): SchemaError[] {
+  return new TreeWalk(grammar, deriver, xml).run();
+}
+
+class TreeWalk {
+  private readonly errors: SchemaError[] = [];
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    private readonly grammar: CompiledGrammar,
+    private readonly deriver: Deriver,
+    private readonly xml: XmlDocument,
+  ) {}
+
+  run(): SchemaError[] {
+    const { xml } = this;
+    const root = xml.root;
+    if (xml.problems.length > 0 || !root) {
+      return (xml.problems.length > 0 ? xml.problems : [{ message: 'The document has no element.', span: { start: 0, end: 0 } }]).map((problem) =>
+        this.notWellFormed(problem.span.start, problem.message),
+      );
+    }
+    const forbidden = FORBIDDEN_CHARACTER.exec(xml.text);
+    if (forbidden) {
+      const code = xml.text.charCodeAt(forbidden.index).toString(16).toUpperCase().padStart(4, '0');
+      return [this.notWellFormed(forbidden.index, `The character U+${code} is not allowed in an XML document.`)];
+    }
+    // A byte order mark is allowed once, first; anywhere else before the root it is text outside it.
+    const bom = xml.text.indexOf('\uFEFF', 1);
+    if (bom >= 0 && bom < root.span.start) return [this.notWellFormed(bom, 'A byte order mark (U+FEFF) before the root element that is not the first character: text outside the root element.')];
+    const scope = NamespaceScope.ROOT.enter(root);
+    const unbound = this.unboundPrefix(root, scope);
+    if (unbound) return [unbound];
+    const name = elementName(root, scope);
+    let pattern = this.deriver.startTagOpen(this.grammar.start, name);
+    if (pattern.kind === Kind.NotAllowed) {
+      const allowed = elementNames(expectedAt(this.grammar.start).elements);
+      this.report(root, 'wrong-element', `The root element must be ${listed(allowed, 'or')}, not <${root.name}>.`, {
+        element: root.name,
+        ...(allowed.length > 0 ? { expected: allowed[0]!.replace(/^<|>$/g, '') } : {}),
+        allowed,
+      });
+      return this.errors;
+    }
+    pattern = this.startTag(root, pattern, scope);
+    const stack: Frame[] = [this.frame(root, pattern, scope)];
+    while (stack.length > 0 && this.errors.length < MAX_ERRORS) {
+      const frame = stack[stack.length - 1]!;
+      const { children } = frame.element;
+      if (frame.next < children.length) {
+        const child = children[frame.next++]!;
+        if (child.kind === 'text') {
+          if (frame.text === '') frame.textStart = child.span.start;
+          frame.text += child.value.includes('\r') ? child.value.replace(/\r\n?/g, '\n') : child.value;
+        } else if (child.kind === 'cdata') {
+          if (frame.text === '') frame.textStart = child.span.start;
+          frame.text += this.xml.text.slice(child.span.start + 9, child.span.end - 3);
+        } else if (child.kind === 'element') {
+          this.flushText(frame, false);
+          if (stack.length >= MAX_DEPTH) return [this.notWellFormed(child.span.start, `The document nests elements deeper than ${MAX_DEPTH} levels, which libxml2 (and so libvirt) refuses to read.`)];
+          const childScope = frame.scope.enter(child);
+          const unboundChild = this.unboundPrefix(child, childScope);
+          if (unboundChild) return [unboundChild];
+          const opened = this.deriver.startTagOpen(frame.pattern, elementName(child, childScope));
+          if (opened.kind === Kind.NotAllowed) {
+            this.misplaced(child, frame);
+            continue;
+          }
+          stack.push(this.frame(child, this.startTag(child, opened, childScope), childScope));
+        }
+        continue;
+      }
+      this.flushText(frame, true);
+      let ended = this.deriver.endTag(frame.pattern);
+      if (ended.kind === Kind.NotAllowed) {
+        this.incomplete(frame);
+        ended = this.deriver.endTagLeniently(frame.pattern);
+      }
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) parent.pattern = ended;
+    }
+    return this.errors;
+  }
+
+  private frame(element: XmlElement, pattern: Pattern, scope: NamespaceScope): Frame {
+    let hasElements = false;
+    for (const child of element.children) {
+      if (child.kind === 'element') {
+        hasElements = true;
+        break;
+      }
+    }
+    return { element, pattern, scope, next: 0, hasElements, text: '', textStart: element.span.start };
+  }
+
+  /** The attributes of a start tag, then its end. */
+  private startTag(element: XmlElement, opened: Pattern, scope: NamespaceScope): Pattern {
+    let pattern = opened;
+    let refused = false;
+    for (const attribute of element.attributes) {
+      if (isNamespaceDeclaration(attribute.name)) continue;
+      const name = attributeName(attribute, scope);
+      const value = attributeValue(attribute);
+      const next = this.deriver.attribute(pattern, name, value);
+      if (next.kind === Kind.NotAllowed) {
+        this.badAttribute(element, attribute, name, value, pattern);
+        refused = true;
+      } else {
+        pattern = next;
+      }
+    }
+    const closed = this.deriver.startTagClose(pattern);
+    if (closed.kind !== Kind.NotAllowed) return closed;
+    // An attribute refused here is most often the one missing, misspelt: one mistake, one error.
+    if (refused) return this.deriver.startTagCloseLeniently(pattern);
+    const missing = requiredAttributes(pattern).map((attribute) => describeNameClass(attribute.names!));
+    const open = attributeNames(expectedAt(pattern).attributes);
+    const message = missing.length > 0
+      ? `<${element.name}> needs the attribute${missing.length > 1 ? 's' : ''} ${listed(missing, 'and')}.`
+      : `<${element.name}> lacks an attribute it needs here: one of ${listed(open, 'or')}.`;
+    this.report(element, 'invalid-attributes', message, { element: element.name, allowed: missing.length > 0 ? missing : open });
+    return this.deriver.startTagCloseLeniently(pattern);
+  }
+
+  /** Text gathered in a frame, matched against its pattern: at a child element, or at the end of the element. */
+  private flushText(frame: Frame, atEnd: boolean): void {
+    const { text } = frame;
+    frame.text = '';
+    if (frame.hasElements) {
+      if (isWhitespace(text)) return;
+    } else if (!atEnd) {
+      return;
+    }
+    const next = this.deriver.text(frame.pattern, text);
+    if (isWhitespace(text) && !frame.hasElements) {
+      // White space alone may be content (a value) or nothing at all (spec 6.2.7).
+      if (next.kind !== Kind.NotAllowed) frame.pattern = this.deriver.table.choice(frame.pattern, next);
+      return;
+    }
+    if (next.kind !== Kind.NotAllowed) {
+      frame.pattern = next;
+      return;
+    }
+    const expected = expectedAt(frame.pattern);
+    const element = frame.element;
+    const lenient = this.deriver.textLeniently(frame.pattern);
+    if (lenient.kind !== Kind.NotAllowed) frame.pattern = lenient;
+    if (expected.values.length > 0 || expected.text) {
+      const allowed = valueNames(expected.values);
+      this.report(element, 'invalid-value', `<${element.name}> does not take the text '${shorten(text.trim())}'${allowed.length > 0 ? `: it takes ${listed(allowed, 'or')}` : ''}.`, {
+        element: element.name,
+        value: text.trim(),
+        allowed,
+      }, frame.textStart);
+    } else {
+      this.report(element, 'unexpected-text', `<${element.name}> takes no text here${expected.elements.length > 0 ? `, only elements (${listed(elementNames(expected.elements), 'or')})` : ''}.`, {
+        element: element.name,
+      }, frame.textStart);
+    }
+  }
+
+  private misplaced(child: XmlElement, frame: Frame): void {
+    const allowed = elementNames(expectedAt(frame.pattern).elements);
+    const parent = frame.element;
+    this.report(child, 'extra-content', `<${parent.name}> does not take <${child.name}> here${allowed.length > 0 ? `: it takes ${listed(allowed, 'or')} at this point` : ': nothing more is allowed at this point'}.`, {
+      parent: parent.name,
+      element: child.name,
+      allowed,
+    });
+  }
+
+  private badAttribute(element: XmlElement, attribute: XmlAttribute, name: ResolvedName, value: string, pattern: Pattern): void {
+    const candidates = expectedAt(pattern).attributes;
+    const named = candidates.filter((candidate) => containsName(candidate.names!, name.ns, name.local));
+    let message: string;
+    let allowed: string[];
+    if (named.length > 0) {
+      allowed = valueNames(named.flatMap((candidate) => expectedAt(candidate.a!).values));
+      const anyText = named.some((candidate) => expectedAt(candidate.a!).text);
+      message = anyText
+        ? `<${element.name}> does not take ${attribute.name}='${shorten(value)}' together with its other attributes or content.`
+        : `${attribute.name}='${shorten(value)}' is not a value <${element.name}> takes here${allowed.length > 0 ? `: it takes ${listed(allowed, 'or')}` : ''}.`;
+    } else {
+      allowed = attributeNames(candidates);
+      message = `<${element.name}> takes no attribute ${attribute.name} here${allowed.length > 0 ? `: it takes ${listed(allowed, 'and')}` : ''}.`;
+    }
+    this.report(element, 'invalid-attribute', message, { element: element.name, attribute: attribute.name, value, allowed }, attribute.span.start);
+  }
+
+  private incomplete(frame: Frame): void {
+    const element = frame.element;
+    const expected = expectedAt(frame.pattern);
+    if (expected.elements.length > 0) {
+      const needed = requiredElements(frame.pattern);
+      const allowed = elementNames(needed.length > 0 ? needed : expected.elements);
+      this.report(element, 'missing-element', `<${element.name}> is not complete: it needs ${listed(allowed, 'or')} inside it.`, {
+        element: allowed[0]!.replace(/^<|>$/g, ''),
+        allowed,
+      });
+    } else {
+      const allowed = valueNames(expected.values);
+      this.report(element, 'invalid-value', `<${element.name}> cannot be empty: it takes ${allowed.length > 0 ? listed(allowed, 'or') : 'a value'}.`, { element: element.name, allowed });
+    }
+  }
+
+  /**
+   * What libxml2's parser refuses in a start tag that the project's tolerant parser lets through: a
+   * prefix used without a declaration, a prefix declared empty, attributes not parted by white space.
+   */
+  private unboundPrefix(element: XmlElement, scope: NamespaceScope): SchemaError | undefined {
+    const { text } = this.xml;
+    for (const attribute of element.attributes) {
+      const before = text.charCodeAt(attribute.span.start - 1);
+      if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) {
+        return this.notWellFormed(attribute.span.start, `The attribute ${attribute.name} of <${element.name}> must be parted from what comes before it by white space.`);
+      }
+      if (attribute.name.startsWith('xmlns:') && attribute.value === '') {
+        return this.notWellFormed(attribute.span.start, `${attribute.name}="": a namespace prefix cannot be declared empty in XML 1.0.`);
+      }
+    }
+    const unbound = (name: string): boolean => {
+      const colon = name.indexOf(':');
+      return colon >= 0 && scope.uri(name.slice(0, colon)) === undefined;
+    };
+    let culprit = unbound(element.name) ? element.name : undefined;
+    for (const attribute of element.attributes) {
+      if (culprit) break;
+      if (!attribute.name.startsWith('xmlns') && unbound(attribute.name)) culprit = attribute.name;
+    }
+    return culprit === undefined ? undefined : this.notWellFormed(element.span.start, `The namespace prefix ${splitQName(culprit).prefix} of ${culprit} is not declared.`);
+  }
+
+  private notWellFormed(offset: number, message: string): SchemaError {
+    const { line, column } = this.position(offset);
+    return { line, column, message, kind: 'not-well-formed' };
+  }
+
+  private report(element: XmlElement, kind: SchemaMessageKind, message: string, fields: Partial<SchemaError>, offset = element.span.start): void {
+    const { line, column } = this.position(offset);
+    this.errors.push({ line, column, message, kind, path: pathOf(element), ...fields });
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) {
+      const { text } = this.xml;
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}
+
+function elementName(element: XmlElement, scope: NamespaceScope): ResolvedName {
+  const { prefix, local } = splitQName(element.name);
+  return resolvedName(scope.uri(prefix) ?? '', local);
+}
+
+function attributeName(attribute: XmlAttribute, scope: NamespaceScope): ResolvedName {
+  const { prefix, local } = splitQName(attribute.name);
+  return resolvedName(prefix === '' ? '' : (scope.uri(prefix) ?? ''), local);
+}
+
+/** The value as an XML parser gives it: literal tabs and line ends become spaces (XML 1.0, 3.3.3), references decoded. */
+function attributeValue(attribute: XmlAttribute): string {
+  const raw = attribute.rawValue;
+  if (raw === undefined) return attribute.value ?? '';
+  if (!/[\t\n\r]/.test(raw)) return attribute.value ?? raw;
+  return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, ' '), 0, () => {});
+}
+
+/** libxml2's path of an element: `/domain/devices/disk[2]/source`, a position only where siblings share the name. */
+export function pathOf(element: XmlElement): string {
+  const steps: string[] = [];
+  for (let at: XmlElement | undefined = element; at; at = at.parent) {
+    const parent: XmlElement | undefined = at.parent;
+    if (!parent) {
+      steps.push(at.name);
+      break;
+    }
+    let position = 0;
+    let count = 0;
+    for (const sibling of parent.children) {
+      if (sibling.kind !== 'element' || sibling.name !== at.name) continue;
+      count++;
+      if (sibling === at) position = count;
+    }
+    steps.push(count > 1 ? `${at.name}[${position}]` : at.name);
+  }
+  return `/${steps.reverse().join('/')}`;
+}
+
+function elementNames(elements: readonly Pattern[]): string[] {
+  return uniqueSorted(elements.map((element) => `<${describeNameClass(element.names!)}>`));
+}
+
+function attributeNames(attributes: readonly Pattern[]): string[] {
+  return uniqueSorted(attributes.map((attribute) => describeNameClass(attribute.names!)));
+}
+
+function valueNames(values: readonly Pattern[]): string[] {
+  return uniqueSorted(values.map((value) => (value.kind === Kind.Value ? `'${value.value}'` : `a ${value.value}`)));
+}
+
+function uniqueSorted(names: readonly string[]): string[] {
+  return [...new Set(names)].sort();
+}
+
+function listed(names: readonly string[], conjunction: 'and' | 'or'): string {
+  if (names.length === 0) return 'nothing';
+  const shown = names.slice(0, MAX_LISTED);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} ${conjunction} ${more} more`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}`;
+}
+
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+}

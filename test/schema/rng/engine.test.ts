@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadRngSchema } from '../../../server/src/schema/rng';
+import type { SchemaError } from '../../../server/src/schema/types';
+import { grammar, schemaFiles, RNG } from './helpers';
+
+/** `kind path: message` and what would have been accepted, for each error. */
+function errors(schema: string, document: string): Pick<SchemaError, 'kind' | 'path' | 'element' | 'attribute' | 'allowed'>[] {
+  return loadRngSchema(schema).validate(document).map(({ kind, path, element, attribute, allowed }) => ({
+    kind,
+    ...(path !== undefined ? { path } : {}),
+    ...(element !== undefined ? { element } : {}),
+    ...(attribute !== undefined ? { attribute } : {}),
+    ...(allowed !== undefined ? { allowed } : {}),
+  }));
+}
+
+const GUEST = grammar(`<element name="guest"><interleave>
+  <element name="name"><text/></element>
+  <optional><element name="vcpu"><data type="token"><param name="pattern">[0-9]+</param></data></element></optional>
+  <optional><element name="devices"><zeroOrMore><choice>
+    <element name="disk">
+      <choice>
+        <group><attribute name="type"><value>file</value></attribute><element name="source"><attribute name="file"/></element></group>
+        <group><attribute name="type"><value>block</value></attribute><element name="source"><attribute name="dev"/></element></group>
+      </choice>
+      <element name="target"><attribute name="dev"/><optional><attribute name="bus"><choice><value>virtio</value><value>sata</value></choice></attribute></optional></element>
+    </element>
+    <element name="interface"><attribute name="type"/><empty/></element>
+  </choice></zeroOrMore></element></optional>
+</interleave></element>`);
+
+test('a valid document has no error; whitespace, comments and CDATA are read as libxml2 reads them', () => {
+  assert.deepEqual(errors(GUEST, `<guest>\n  <!-- c --><devices>\n <disk type='file'><source file='/a'/><target dev='vda'/></disk>\n</devices>\n  <name><![CDATA[x]]>y</name>\n  <vcpu> 2 </vcpu>\n</guest>`), []);
+});
+
+test('an element where none is allowed: on that element, with the elements that were allowed', () => {
+  assert.deepEqual(errors(GUEST, '<guest><name>g</name><devices><interfase type="x"/></devices></guest>'), [
+    { kind: 'extra-content', path: '/guest/devices/interfase', element: 'interfase', allowed: ['<disk>', '<interface>'] },
+  ]);
+});
+
+test('the variant chosen by an attribute decides what follows: after type="file" a disk <source> takes file=', () => {
+  assert.deepEqual(errors(GUEST, "<guest><name>g</name><devices><disk type='file'><source dev='/dev/sda'/><target dev='vda'/></disk></devices></guest>"), [
+    { kind: 'invalid-attribute', path: '/guest/devices/disk/source', element: 'source', attribute: 'dev', allowed: ['file'] },
+  ]);
+  assert.deepEqual(errors(GUEST, "<guest><name>g</name><devices><disk type='floppy'/></devices></guest>").slice(0, 1), [
+    { kind: 'invalid-attribute', path: '/guest/devices/disk', element: 'disk', attribute: 'type', allowed: ["'block'", "'file'"] },
+  ]);
+});
+
+test('a missing attribute, a missing element, a bad value, stray text: each at its element, with what was expected', () => {
+  assert.deepEqual(errors(GUEST, "<guest><name>g</name><devices><disk type='file'><source file='/a'/><target/></disk></devices></guest>"), [
+    { kind: 'invalid-attributes', path: '/guest/devices/disk/target', element: 'target', allowed: ['dev'] },
+  ]);
+  assert.deepEqual(errors(GUEST, "<guest><name>g</name><devices><disk type='file'><source file='/a'/></disk></devices></guest>"), [
+    { kind: 'missing-element', path: '/guest/devices/disk', element: 'target', allowed: ['<target>'] },
+  ]);
+  assert.deepEqual(errors(GUEST, '<guest><name>g</name><vcpu>two</vcpu></guest>'), [{ kind: 'invalid-value', path: '/guest/vcpu', element: 'vcpu', allowed: ['a token'] }]);
+  assert.deepEqual(errors(GUEST, '<guest><name>g</name><devices>hello</devices></guest>'), [{ kind: 'unexpected-text', path: '/guest/devices', element: 'devices' }]);
+  assert.deepEqual(errors(GUEST, '<guest><vcpu>1</vcpu></guest>'), [{ kind: 'missing-element', path: '/guest', element: 'name', allowed: ['<name>'] }]);
+});
+
+test('after a mistake validation goes on: two independent mistakes are two errors, in document order', () => {
+  const found = errors(GUEST, "<guest><name>g</name><devices><disk type='file'><source file='/a'/><target dev='vda' bus='scsi'/></disk><nic/><interface type='x'/></devices></guest>");
+  assert.deepEqual(found.map((error) => [error.kind, error.path]), [
+    ['invalid-attribute', '/guest/devices/disk/target'],
+    ['extra-content', '/guest/devices/nic'],
+  ]);
+  assert.deepEqual(found[0]!.allowed, ["'sata'", "'virtio'"]);
+});
+
+test('positions: siblings of one name are numbered as libxml2 numbers them; line and column are where the fault starts', () => {
+  const text = "<guest><name>g</name><devices>\n<disk type='file'><source file='/a'/><target dev='a'/></disk>\n<disk type='block'><source file='/a'/><target dev='b'/></disk></devices></guest>";
+  const [error, ...rest] = loadRngSchema(GUEST).validate(text);
+  assert.deepEqual(rest, []);
+  assert.equal(error!.path, '/guest/devices/disk[2]/source');
+  assert.equal(error!.line, 3);
+  assert.equal(error!.column, text.split('\n')[2]!.indexOf('file=') + 1);
+});
+
+test('namespaces: prefixes resolved through the document; an undeclared prefix is refused as libxml2 refuses it', () => {
+  const schema = schemaFiles({
+    'main.rng': `<grammar ${RNG}><start><element name="domain"><optional><element name="commandline" ns="urn:qemu"><element name="arg" ns="urn:qemu"><attribute name="value"/></element></element></optional></element></start></grammar>`,
+  });
+  assert.deepEqual(errors(schema, '<domain xmlns:qemu="urn:qemu"><qemu:commandline><qemu:arg value="-x"/></qemu:commandline></domain>'), []);
+  assert.deepEqual(errors(schema, '<domain xmlns:q="urn:qemu"><q:commandline><q:arg value="-x"/></q:commandline></domain>'), []);
+  assert.deepEqual(errors(schema, '<domain xmlns:q="urn:other"><q:commandline/></domain>').map((error) => error.kind), ['extra-content']);
+  assert.deepEqual(errors(schema, '<domain><q:commandline/></domain>').map((error) => error.kind), ['not-well-formed']);
+});
+
+test('not well-formed, too deep, forbidden characters: refused before the schema is consulted', () => {
+  assert.deepEqual(errors(GUEST, '<guest><name>g</nam></guest>').map((error) => error.kind), ['not-well-formed']);
+  assert.deepEqual(errors(GUEST, `<guest><name>g\u0001</name></guest>`).map((error) => error.kind), ['not-well-formed']);
+  const deep = grammar('<ref name="n"/>', '<define name="n"><element name="n"><optional><ref name="n"/></optional></element></define>');
+  assert.deepEqual(errors(deep, `${'<n>'.repeat(256)}${'</n>'.repeat(256)}`), []);
+  assert.deepEqual(errors(deep, `${'<n>'.repeat(257)}${'</n>'.repeat(257)}`).map((error) => error.kind), ['not-well-formed']);
+});
+
+test('the wrong root element: what the schema starts with', () => {
+  assert.deepEqual(errors(GUEST, '<domain/>'), [{ kind: 'wrong-element', path: '/domain', element: 'domain', allowed: ['<guest>'] }]);
+});
+
+test('memo tables stay bounded: past the limit they start afresh, and verdicts do not change', () => {
+  const validator = loadRngSchema(GUEST);
+  const documents = Array.from({ length: 400 }, (_, index) => `<guest><name>g${index}</name><devices><disk type='${index % 3 === 0 ? 'block' : 'file'}'><source ${index % 3 === 0 ? 'dev' : 'file'}='/x${index}'/><target dev='v${index}' bus='${index % 7 === 0 ? 'ide' : 'sata'}'/></disk></devices></guest>`);
+  const first = documents.map((text) => validator.validate(text).length);
+  const table = (validator as unknown as { grammar: { table: { size: number; trim(): boolean; limit: number } } }).grammar.table;
+  assert.ok(table.size > 0);
+  Object.assign(table, { limit: 50 });
+  const second = documents.map((text) => validator.validate(text).length);
+  assert.deepEqual(second, first);
+  assert.ok(table.size < 2_000, `${table.size} entries held with a limit of 50`);
+  assert.equal(first.filter((count) => count > 0).length, documents.filter((_, index) => index % 7 === 0).length);
+});

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileGrammar } from '../../../server/src/schema/rng/load';
+import { loadRngSchema } from '../../../server/src/schema/rng';
+import { SchemaLoadError } from '../../../server/src/schema/types';
+import { CORPUS_DIR } from '../../kb/shared';
+import { grammar, RNG, schemaFiles, XSD } from './helpers';
+import { resolve } from 'node:path';
+
+function accepts(schema: string, document: string): boolean {
+  return loadRngSchema(schema).validate(document).length === 0;
+}
+
+function loadError(schema: string): string {
+  try {
+    compileGrammar(schema);
+  } catch (error) {
+    assert.ok(error instanceof SchemaLoadError, String(error));
+    return error.message;
+  }
+  return assert.fail('the schema compiled');
+}
+
+test('include with an override replaces the included definition; combine="choice" adds to it', () => {
+  const main = schemaFiles({
+    'main.rng': `<grammar ${RNG}><start><ref name="root"/></start>
+      <include href="lib.rng"><define name="colour"><value>red</value></define></include>
+      <define name="shape" combine="choice"><value>circle</value></define>
+    </grammar>`,
+    'lib.rng': `<grammar ${RNG}>
+      <define name="root"><element name="thing"><attribute name="colour"><ref name="colour"/></attribute><attribute name="shape"><ref name="shape"/></attribute></element></define>
+      <define name="colour"><value>blue</value></define>
+      <define name="shape"><value>square</value></define>
+    </grammar>`,
+  });
+  assert.ok(accepts(main, '<thing colour="red" shape="square"/>'));
+  assert.ok(accepts(main, '<thing colour="red" shape="circle"/>'));
+  assert.ok(!accepts(main, '<thing colour="blue" shape="circle"/>'), 'the override replaces blue');
+});
+
+test('combine="interleave" of two definitions, divs, and a start given in parts', () => {
+  const schema = grammar(
+    '<element name="r"><ref name="parts"/></element>',
+    `<div><define name="parts" combine="interleave"><element name="a"><empty/></element></define></div>
+     <define name="parts" combine="interleave"><element name="b"><empty/></element></define>`,
+  );
+  assert.ok(accepts(schema, '<r><a/><b/></r>'));
+  assert.ok(accepts(schema, '<r><b/><a/></r>'));
+  assert.ok(!accepts(schema, '<r><a/></r>'));
+});
+
+test('ns is inherited by element names, not by attribute names; prefixes in names resolve in the schema', () => {
+  const schema = schemaFiles({
+    'main.rng': `<grammar ${RNG} xmlns:q="urn:q" ns="urn:main"><start><element name="r">
+      <attribute name="plain"/><attribute name="q:extra"/>
+      <optional><element name="q:child"><empty/></element></optional>
+      <optional><element name="other" ns=""><empty/></element></optional>
+    </element></start></grammar>`,
+  });
+  assert.ok(accepts(schema, '<r xmlns="urn:main" plain="1" xmlns:x="urn:q" x:extra="2"><x:child/><other xmlns=""/></r>'));
+  assert.ok(!accepts(schema, '<r plain="1" xmlns:x="urn:q" x:extra="2"/>'), 'r must be in urn:main');
+  assert.ok(!accepts(schema, '<r xmlns="urn:main" xmlns:x="urn:q" x:plain="1" x:extra="2"/>'), 'plain is in no namespace');
+});
+
+test('datatypeLibrary is inherited; a <value> without type is a token of the built-in library', () => {
+  const schema = grammar(`<element name="r"><attribute name="n"><data type="string"><param name="maxLength">2</param></data></attribute><attribute name="v"><value>a  b</value></attribute></element>`);
+  assert.ok(accepts(schema, '<r n="ab" v=" a b "/>'));
+  assert.ok(!accepts(schema, '<r n="abc" v="a b"/>'));
+  assert.ok(!accepts(schema, '<r n="a" v="ab"/>'));
+  const strings = grammar(`<element name="r"><attribute name="v"><value type="string">a b</value></attribute></element>`, '', '');
+  assert.ok(accepts(strings, '<r v="a b"/>'));
+  assert.ok(!accepts(strings, '<r v=" a b"/>'), 'string values compare exactly');
+});
+
+test('anyName with except, nsName, data except, list, mixed, externalRef, nested grammar with parentRef', () => {
+  const schema = schemaFiles({
+    'main.rng': `<grammar ${RNG} ${XSD}><start><element name="r"><interleave>
+      <zeroOrMore><element><anyName><except><name>r</name><name>inner</name><nsName ns="urn:no"/></except></anyName><empty/></element></zeroOrMore>
+      <optional><element name="word"><data type="string"><except><value>bad</value></except></data></element></optional>
+      <optional><element name="list"><list><oneOrMore><data type="token"><param name="pattern">[0-9]+</param></data></oneOrMore></list></element></optional>
+      <optional><element name="m"><mixed><zeroOrMore><element name="b"><text/></element></zeroOrMore></mixed></element></optional>
+      <optional><externalRef href="ext.rng"/></optional>
+      <optional><grammar><start><element name="inner"><parentRef name="leaf"/></element></start></grammar></optional>
+    </interleave></element></start>
+    <define name="leaf"><attribute name="x"/></define></grammar>`,
+    'ext.rng': `<element name="ext" ${RNG}><text/></element>`,
+  });
+  assert.ok(accepts(schema, '<r><anything/><word>good</word><list> 1 2  3 </list><m>a<b>x</b>c</m><ext>t</ext><inner x="1"/></r>'));
+  assert.ok(!accepts(schema, '<r><r/></r>'));
+  assert.ok(!accepts(schema, '<r><n:x xmlns:n="urn:no"/></r>'));
+  assert.ok(!accepts(schema, '<r><word>bad</word></r>'));
+  assert.ok(!accepts(schema, '<r><list>1 x</list></r>'));
+  assert.ok(!accepts(schema, '<r><inner/></r>'));
+});
+
+test('a schema it cannot compile: the file and line of the fault', () => {
+  assert.match(loadError(grammar('<element name="r"><ref name="nowhere"/></element>')), /main\.rng:1: no definition of "nowhere"/);
+  assert.match(loadError(grammar('<ref name="a"/>', '\n<define name="a">\n<ref name="a"/></define>')), /main\.rng:3: "a" refers to itself without an <element>/);
+  assert.match(loadError(grammar('<element name="r"><data type="noSuchType"/></element>')), /main\.rng:1: .*noSuchType/);
+  assert.match(loadError(grammar('<element name="r"><frobnicate/></element>')), /main\.rng:1: <frobnicate> is not a RelaxNG pattern/);
+  assert.match(loadError(grammar('<element name="r"><empty/></element>', '<define name="x"><empty/></define><define name="x"><empty/></define>')), /defined twice without a combine/);
+  assert.match(loadError(schemaFiles({ 'main.rng': `<grammar ${RNG}><start><element name="r"><empty/></element></start><include href="missing.rng"/></grammar>` })), /missing\.rng \(referred to at main\.rng:1\): no such file/);
+  assert.match(loadError(schemaFiles({ 'main.rng': `<grammar ${RNG}><start>` })), /main\.rng:1: the RelaxNG schema is not well-formed XML/);
+});
+
+test("libvirt's schemas compile: 11.3.0's from the corpus and the host's, where they are", () => {
+  for (const path of [resolve(CORPUS_DIR, 'schemas/domain.rng'), '/usr/share/libvirt/schemas/domain.rng']) {
+    let grammarOf;
+    try {
+      grammarOf = compileGrammar(path);
+    } catch (error) {
+      if (error instanceof SchemaLoadError && /no such file/.test(error.message)) continue;
+      throw error;
+    }
+    assert.ok(grammarOf.elements.length > 500, `${path}: ${grammarOf.elements.length} elements`);
+  }
+});
