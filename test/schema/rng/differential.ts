@@ -89,6 +89,20 @@ const SCHEMA_MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    name: "shuffle the root's children",
+    weight: 4,
+    apply: (text, random) => {
+      // The root's children, one per line as libvirt writes them: a stretch of them in a new order.
+      const lines = text.split('\n');
+      const children = lines.map((line, index) => ({ line, index })).filter(({ line }) => /^ {2}<[A-Za-z]/.test(line) && /\/>\s*$|<\/[^>]+>\s*$/.test(line));
+      if (children.length < 3) return text;
+      const picked = children.filter(() => random.chance(0.5));
+      const order = [...picked].sort(() => random.next() - 0.5);
+      picked.forEach((child, position) => (lines[child.index] = order[position]!.line));
+      return lines.join('\n');
+    },
+  },
+  {
     name: 'duplicate an element',
     weight: 3,
     apply: (text, random) => {

@@ -3,6 +3,7 @@ import { parseXml } from '../../xml/parser';
 import type { XmlDocument } from '../../xml/types';
 import type { SchemaError, SchemaValidator } from '../types';
 import { Deriver } from './derive';
+import { Libxml2Interleaves } from './libxml2Interleave';
 import { compileGrammar, type CompiledGrammar } from './load';
 import { validateTree } from './validate';
 
@@ -30,9 +31,11 @@ export function loadRngSchema(schemaPath: string): TreeValidator {
 
 class RngValidator implements TreeValidator {
   private readonly deriver: Deriver;
+  private readonly quirks: Libxml2Interleaves;
 
   constructor(private readonly grammar: CompiledGrammar) {
     this.deriver = new Deriver(grammar.table);
+    this.quirks = new Libxml2Interleaves(grammar);
   }
 
   get path(): string {
@@ -45,7 +48,7 @@ class RngValidator implements TreeValidator {
 
   validateTree(xml: XmlDocument): SchemaError[] {
     this.grammar.table.trim();
-    return validateTree(this.grammar, this.deriver, xml);
+    return validateTree(this.grammar, this.deriver, this.quirks, xml);
   }
 
   /** Derivatives place each error exactly already. */

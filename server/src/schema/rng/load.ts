@@ -17,6 +17,10 @@ export interface CompiledGrammar {
   readonly start: Pattern;
   /** Every `<element>` pattern of the schema. */
   readonly elements: readonly Pattern[];
+  /** Each `<interleave>` of the schema: its branches in the order written (libxml2 works through them in that order). */
+  readonly interleaves: ReadonlyMap<Pattern, readonly Pattern[]>;
+  /** Each `<choice>` of the schema: its alternatives in the order written (libxml2 tries them in that order). */
+  readonly choices: ReadonlyMap<Pattern, readonly Pattern[]>;
 }
 
 /**
@@ -71,6 +75,8 @@ class Compiler {
   private readonly table = new PatternTable();
   private readonly files = new Map<string, SchemaFile>();
   private readonly elements: Pattern[] = [];
+  private readonly interleaves = new Map<Pattern, Pattern[]>();
+  private readonly choices = new Map<Pattern, Pattern[]>();
   /** Elements whose content is still to be read. */
   private readonly pending: { pattern: Pattern; children: XmlElement[]; context: Context }[] = [];
   /** Files being included, to refuse an include of a file by itself. */
@@ -88,7 +94,7 @@ class Compiler {
       pattern.content = this.groupOf(children, where);
     }
     this.table.seal();
-    return { path: this.path, table: this.table, start, elements: this.elements };
+    return { path: this.path, table: this.table, start, elements: this.elements, interleaves: this.interleaves, choices: this.choices };
   }
 
   private rootContext(file: SchemaFile, ns: string): Context {
@@ -293,10 +299,22 @@ class Compiler {
         return this.attributePattern(element, context);
       case 'group':
         return this.groupOf(this.patternsOf(element, context), context, element);
-      case 'interleave':
-        return this.fold(element, context, (a, b) => table.interleave(a, b));
-      case 'choice':
-        return this.fold(element, context, (a, b) => table.choice(a, b));
+      case 'interleave': {
+        const branches = this.rngChildren(element, context).map((child) => this.pattern(child.element, child.context));
+        let result: Pattern | undefined;
+        for (const branch of branches) result = result === undefined ? branch : table.interleave(result, branch);
+        if (result === undefined) this.fail(context, element, '<interleave> needs a pattern inside it.');
+        if (branches.length > 1 && !this.interleaves.has(result)) this.interleaves.set(result, branches);
+        return result;
+      }
+      case 'choice': {
+        const alternatives = this.rngChildren(element, context).map((child) => this.pattern(child.element, child.context));
+        let result: Pattern | undefined;
+        for (const alternative of alternatives) result = result === undefined ? alternative : table.choice(result, alternative);
+        if (result === undefined) this.fail(context, element, '<choice> needs a pattern inside it.');
+        if (alternatives.length > 1 && !this.choices.has(result)) this.choices.set(result, alternatives);
+        return result;
+      }
       case 'optional':
         return table.choice(this.groupOf(this.patternsOf(element, context), context, element), table.empty);
       case 'zeroOrMore':

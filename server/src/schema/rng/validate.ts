@@ -6,6 +6,7 @@ import { expectedAt, requiredAttributes, requiredElements } from './expected';
 import type { CompiledGrammar } from './load';
 import { containsName, describeNameClass } from './nameClass';
 import { isNamespaceDeclaration, NamespaceScope, splitQName } from './namespaces';
+import type { Libxml2Interleaves } from './libxml2Interleave';
 import { Kind, type Pattern } from './pattern';
 
 /** libxml2 refuses documents nested deeper than this (its parser's default limit). */
@@ -27,6 +28,8 @@ interface Frame {
   /** Text gathered since the last child element (CDATA sections included, comments and PIs skipped). */
   text: string;
   textStart: number;
+  /** For elements libxml2's interleave bookkeeping may judge otherwise: their element children, and their names. */
+  children?: { name: ResolvedName; elements: XmlElement[]; names: ResolvedName[]; errorsBefore: number };
 }
 
 /**
@@ -35,8 +38,8 @@ interface Frame {
  * what would have been accepted there. After a mistake it goes on as though the offending node were
  * absent (or the missing part present), so one mistake gives one error.
  */
-export function validateTree(grammar: CompiledGrammar, deriver: Deriver, xml: XmlDocument): SchemaError[] {
-  return new TreeWalk(grammar, deriver, xml).run();
+export function validateTree(grammar: CompiledGrammar, deriver: Deriver, quirks: Libxml2Interleaves, xml: XmlDocument): SchemaError[] {
+  return new TreeWalk(grammar, deriver, quirks, xml).run();
 }
 
 class TreeWalk {
@@ -46,6 +49,7 @@ class TreeWalk {
   constructor(
     private readonly grammar: CompiledGrammar,
     private readonly deriver: Deriver,
+    private readonly quirks: Libxml2Interleaves,
     private readonly xml: XmlDocument,
   ) {}
 
@@ -62,9 +66,14 @@ class TreeWalk {
       const code = xml.text.charCodeAt(forbidden.index).toString(16).toUpperCase().padStart(4, '0');
       return [this.notWellFormed(forbidden.index, `The character U+${code} is not allowed in an XML document.`)];
     }
-    // A byte order mark is allowed once, first; anywhere else before the root it is text outside it.
-    const bom = xml.text.indexOf('\uFEFF', 1);
-    if (bom >= 0 && bom < root.span.start) return [this.notWellFormed(bom, 'A byte order mark (U+FEFF) before the root element that is not the first character: text outside the root element.')];
+    // A byte order mark is allowed once, first; anywhere else outside the root it is text outside it.
+    for (let bom = xml.text.indexOf('\uFEFF', 1); bom >= 0; bom = xml.text.indexOf('\uFEFF', bom + 1)) {
+      if (bom < root.span.start || bom >= root.span.end) return [this.notWellFormed(bom, 'A byte order mark (U+FEFF) outside the root element that is not the first character: text outside the root element.')];
+    }
+    const declaration = this.misplacedDeclaration(root);
+    if (declaration !== undefined) return [this.notWellFormed(declaration, "'<!' starts a comment, a CDATA section or, before the root element only, a DOCTYPE: nothing else.")];
+    const cdataEnd = this.cdataEndInText(root);
+    if (cdataEnd !== undefined) return [this.notWellFormed(cdataEnd, "']]>' in text: XML allows it only to end a CDATA section; write ]]&gt;.")];
     const scope = NamespaceScope.ROOT.enter(root);
     const unbound = this.unboundPrefix(root, scope);
     if (unbound) return [unbound];
@@ -80,7 +89,7 @@ class TreeWalk {
       return this.errors;
     }
     pattern = this.startTag(root, pattern, scope);
-    const stack: Frame[] = [this.frame(root, pattern, scope)];
+    const stack: Frame[] = [this.frame(root, name, pattern, scope)];
     while (stack.length > 0 && this.errors.length < MAX_ERRORS) {
       const frame = stack[stack.length - 1]!;
       const { children } = frame.element;
@@ -92,18 +101,25 @@ class TreeWalk {
         } else if (child.kind === 'cdata') {
           if (frame.text === '') frame.textStart = child.span.start;
           frame.text += this.xml.text.slice(child.span.start + 9, child.span.end - 3);
+        } else if (child.kind === 'doctype') {
+          return [this.notWellFormed(child.span.start, "'<!' starts a comment or a CDATA section inside an element: nothing else.")];
         } else if (child.kind === 'element') {
           this.flushText(frame, false);
           if (stack.length >= MAX_DEPTH) return [this.notWellFormed(child.span.start, `The document nests elements deeper than ${MAX_DEPTH} levels, which libxml2 (and so libvirt) refuses to read.`)];
           const childScope = frame.scope.enter(child);
           const unboundChild = this.unboundPrefix(child, childScope);
           if (unboundChild) return [unboundChild];
-          const opened = this.deriver.startTagOpen(frame.pattern, elementName(child, childScope));
+          const childName = elementName(child, childScope);
+          if (frame.children) {
+            frame.children.elements.push(child);
+            frame.children.names.push(childName);
+          }
+          const opened = this.deriver.startTagOpen(frame.pattern, childName);
           if (opened.kind === Kind.NotAllowed) {
             this.misplaced(child, frame);
             continue;
           }
-          stack.push(this.frame(child, this.startTag(child, opened, childScope), childScope));
+          stack.push(this.frame(child, childName, this.startTag(child, opened, childScope), childScope));
         }
         continue;
       }
@@ -113,6 +129,7 @@ class TreeWalk {
         this.incomplete(frame);
         ended = this.deriver.endTagLeniently(frame.pattern);
       }
+      if (frame.children && this.errors.length === frame.children.errorsBefore) this.libxml2Interleave(frame);
       stack.pop();
       const parent = stack[stack.length - 1];
       if (parent) parent.pattern = ended;
@@ -120,7 +137,7 @@ class TreeWalk {
     return this.errors;
   }
 
-  private frame(element: XmlElement, pattern: Pattern, scope: NamespaceScope): Frame {
+  private frame(element: XmlElement, name: ResolvedName, pattern: Pattern, scope: NamespaceScope): Frame {
     let hasElements = false;
     for (const child of element.children) {
       if (child.kind === 'element') {
@@ -128,7 +145,97 @@ class TreeWalk {
         break;
       }
     }
-    return { element, pattern, scope, next: 0, hasElements, text: '', textStart: element.span.start };
+    const frame: Frame = { element, pattern, scope, next: 0, hasElements, text: '', textStart: element.span.start };
+    if (hasElements && this.quirks.concerns(name)) frame.children = { name, elements: [], names: [], errorsBefore: this.errors.length };
+    return frame;
+  }
+
+  /** A `<!...>` the tolerant parser kept as a DOCTYPE where XML allows none (inside or after the root, twice, or not DOCTYPE). */
+  private misplacedDeclaration(root: XmlElement): number | undefined {
+    const { text, nodes } = this.xml;
+    let doctypes = 0;
+    for (const node of nodes) {
+      if (node.kind !== 'doctype') continue;
+      doctypes++;
+      if (doctypes > 1 || node.span.start > root.span.start || !text.startsWith('<!DOCTYPE', node.span.start)) return node.span.start;
+    }
+    // One inside the root is met by the walk.
+    return undefined;
+  }
+
+  /** Where text (outside CDATA sections) holds ']]>', which libxml2's parser refuses. */
+  private cdataEndInText(root: XmlElement): number | undefined {
+    const { text } = this.xml;
+    for (let at = text.indexOf(']]>', root.span.start); at >= 0 && at < root.span.end; at = text.indexOf(']]>', at + 1)) {
+      if (this.insideText(root, at)) return at;
+    }
+    return undefined;
+  }
+
+  private insideText(element: XmlElement, offset: number): boolean {
+    for (const child of element.children) {
+      if (offset < child.span.start || offset >= child.span.end) continue;
+      if (child.kind === 'text') return true;
+      if (child.kind === 'element') return this.insideText(child, offset);
+      return false;
+    }
+    return false;
+  }
+
+  /** The derivative of a pattern by a whole element (its subtree judged too), without reporting anything. */
+  private silently(pattern: Pattern, element: XmlElement, outer: NamespaceScope): Pattern {
+    const { deriver } = this;
+    const scope = outer.enter(element);
+    let p = deriver.startTagOpen(pattern, elementName(element, scope));
+    for (const attribute of element.attributes) {
+      if (p.kind === Kind.NotAllowed) return p;
+      if (!isNamespaceDeclaration(attribute.name)) p = deriver.attribute(p, attributeName(attribute, scope), attributeValue(attribute));
+    }
+    p = deriver.startTagClose(p);
+    let text = '';
+    let hasElements = false;
+    for (const child of element.children) if (child.kind === 'element') hasElements = true;
+    for (const child of element.children) {
+      if (p.kind === Kind.NotAllowed) return p;
+      if (child.kind === 'element') {
+        if (!isWhitespace(text)) p = deriver.text(p, text);
+        text = '';
+        p = this.silently(p, child, scope);
+      } else if (child.kind === 'text') {
+        text += child.value;
+      } else if (child.kind === 'cdata') {
+        text += this.xml.text.slice(child.span.start + 9, child.span.end - 3);
+      }
+    }
+    if (hasElements) {
+      if (!isWhitespace(text)) p = deriver.text(p, text);
+    } else {
+      const after = deriver.text(p, text);
+      p = isWhitespace(text) ? deriver.table.choice(p, after) : after;
+    }
+    return deriver.endTag(p);
+  }
+
+  /** What the spec accepts but libxml2's interleave bookkeeping refuses (see Libxml2Interleaves). */
+  private libxml2Interleave(frame: Frame): void {
+    const { name, elements, names } = frame.children!;
+    const at = this.quirks.refusal(name, names, (pattern, chain) => {
+      if (!chain) return this.silently(pattern, frame.element, frame.scope).nullable;
+      let rest = pattern;
+      for (const index of chain) {
+        rest = this.silently(rest, elements[index]!, frame.scope);
+        if (rest.kind === Kind.NotAllowed) return false;
+      }
+      // Attributes are libxml2's business apart: only the elements are judged here.
+      return this.deriver.startTagCloseLeniently(rest).nullable;
+    });
+    if (at === undefined) return;
+    const child = elements[at]!;
+    const parent = frame.element;
+    this.report(child, 'invalid-sequence', `libxml2, which libvirt validates with, refuses this <${child.name}> here: inside <${parent.name}> it reads elements of one group (such as <${child.name}> and its neighbours of the same kind) only when no element of another group lies between them and a later group's elements. RelaxNG itself allows this order; keep the elements of each group together.`, {
+      element: child.name,
+      parent: parent.name,
+    });
   }
 
   /** The attributes of a start tag, then its end. */
