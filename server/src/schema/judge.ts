@@ -1,4 +1,5 @@
-import { loadSchema } from './validator';
+import type { XmlDocument } from '../xml/types';
+import { loadJudgingValidator } from './engine';
 import type { SchemaError, SchemaSource } from './types';
 
 /**
@@ -8,7 +9,11 @@ import type { SchemaError, SchemaSource } from './types';
  */
 export interface SchemaJudge {
   readonly source: SchemaSource;
-  errors(text: string): Promise<SchemaError[]>;
+  /**
+   * The errors in `text`. `tree` gives the project's parse of that same text, when the caller has it:
+   * a judge that validates in this thread then reads it instead of parsing the text again.
+   */
+  errors(text: string, tree?: () => XmlDocument): Promise<SchemaError[]>;
   /** Frees what the judge holds (its worker); later calls to `errors` reject. */
   close(): void;
 }
@@ -17,17 +22,17 @@ export interface SchemaJudge {
  * A judge that validates in this thread. Resolves once the schema is compiled; rejects with a
  * SchemaLoadError when it cannot be.
  */
-export async function inProcessJudge(source: SchemaSource): Promise<SchemaJudge> {
-  const validator = await loadSchema(source.path);
+export async function inProcessJudge(source: SchemaSource, log?: (line: string) => void): Promise<SchemaJudge> {
+  const validator = await loadJudgingValidator(source.path, log);
   let closed = false;
   return {
     source,
-    async errors(text) {
+    async errors(text, tree) {
       if (closed) throw new Error('virt-tune: the schema judge is closed');
-      return validator.pinpoint(text);
+      return tree && validator.validateTree ? validator.validateTree(tree()) : validator.pinpoint(text);
     },
     close() {
-      // The compiled schema stays in loadSchema's cache for the next judge of the same file.
+      // The compiled schema stays in its loader's cache for the next judge of the same file.
       closed = true;
     },
   };

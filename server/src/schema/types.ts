@@ -57,6 +57,11 @@ export interface SchemaError {
    */
   allowed?: string[];
   /**
+   * Set when RelaxNG itself accepts what is refused here and only libxml2 (which libvirt validates
+   * with) refuses it: virt-tune's validator replays that quirk of libxml2's and says so in `message`.
+   */
+  libxml2Only?: true;
+  /**
    * Set on errors `pinpoint` found by validating one element on its own (the element at this path)
    * against the schema's patterns for it; absent on libxml2's whole-document errors.
    */

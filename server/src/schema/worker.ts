@@ -1,11 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { SchemaLoadError } from './types';
-import { loadSchema } from './validator';
+import { loadJudgingValidator } from './engine';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 /**
  * The schema worker's entry point (dist/schema-worker.js; out/server/src/schema/worker.js in tests):
- * libxml2 compiles and pinpoints here, so the language server's event loop never waits on it.
+ * the schema is compiled and documents judged here, so the language server's event loop never waits on it.
  */
 const port = parentPort;
 if (port) {
@@ -16,7 +16,7 @@ if (port) {
 
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
   try {
-    const validator = await loadSchema(request.schemaPath);
+    const validator = await loadJudgingValidator(request.schemaPath, (line) => console.error(line));
     return { id: request.id, errors: request.text === undefined ? [] : validator.pinpoint(request.text) };
   } catch (error) {
     const failure = error instanceof Error ? error.message : String(error);

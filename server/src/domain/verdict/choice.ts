@@ -30,7 +30,7 @@ export async function chooseSchema(setting: string, options: SchemaChoiceOptions
   if (setting !== current.setting || worker !== current.worker) {
     const previous = current;
     const source = schemaSourceFor(setting);
-    const judge = source ? (worker ? workerJudge(source, options.log) : inProcessJudge(source)) : Promise.resolve(undefined);
+    const judge = source ? (worker ? workerJudge(source, options.log) : inProcessJudge(source, options.log)) : Promise.resolve(undefined);
     const choice: Choice = { setting, worker, judge: judge.catch(() => undefined) };
     current = choice;
     void previous.judge.then((old) => old?.close());

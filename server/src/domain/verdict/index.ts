@@ -62,11 +62,12 @@ async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDoc
   const document = domainDocument(snapshot);
   const said = document.model ? domainDiagnostics(snapshot, options) : [];
   if (!document.model || said.some((finding) => finding.rule === wellFormed.meta.code)) return [];
-  const errors = await judge.errors(snapshot.getText());
-  // Given up while libxml2 worked (the document changed or closed): no tree is parsed for an answer nobody reads.
+  // A judge in this thread reads the tree just parsed; a worker judge parses the text itself, and the
+  // tree is not held meanwhile: with many documents waiting for their verdict, holding each one's tree
+  // would cost far more than parsing again the few that get one.
+  const errors = await judge.errors(snapshot.getText(), () => domainDocument(snapshot).xml);
+  // Given up while the judge worked (the document changed or closed): no tree is parsed for an answer nobody reads.
   if (options.signal?.aborted) return [];
-  // The tree is asked for again, not held while libxml2 works: with many documents waiting for their
-  // verdict, holding each one's tree would cost far more than parsing again the few that get one.
   const xml = domainDocument(snapshot).xml;
   const unreadable = errors.filter((error) => error.kind === 'not-well-formed');
   const problems = unreadable.length > 0 ? unreadable.map((error) => notReadable(xml, error)) : schemaProblems(xml, errors);
@@ -74,10 +75,10 @@ async function judge(chosen: Promise<SchemaJudge | undefined>, snapshot: TextDoc
   return withVersionWords(findings, xml.root, snapshot, judge.source);
 }
 
-/** libxml2 could not read what our tolerant parser did (it is stricter): its message, where it stopped. */
+/** The document is not XML libxml2 (and so libvirt) can read, though our tolerant parser could: the reason, where it is. */
 function notReadable(xml: XmlDocument, error: SchemaError): SchemaProblem {
   const span = lineSpan(xml.text, error.line, error.column);
-  return { code: 'VT108', message: `libxml2 cannot read the document: ${error.message}`, span, cover: span };
+  return { code: 'VT108', message: `libxml2 (which libvirt reads XML with) cannot read the document: ${error.message}`, span, cover: span };
 }
 
 /** From the 1-based line and column to the end of that line; the whole line when no column is given. */

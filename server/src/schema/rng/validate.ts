@@ -232,9 +232,10 @@ class TreeWalk {
     if (at === undefined) return;
     const child = elements[at]!;
     const parent = frame.element;
-    this.report(child, 'invalid-sequence', `libxml2, which libvirt validates with, refuses this <${child.name}> here: inside <${parent.name}> it reads elements of one group (such as <${child.name}> and its neighbours of the same kind) only when no element of another group lies between them and a later group's elements. RelaxNG itself allows this order; keep the elements of each group together.`, {
+    this.report(child, 'invalid-sequence', `libxml2, which libvirt validates with, refuses <${child.name}> at this place inside <${parent.name}>, though RelaxNG itself allows this order: libxml2 loses its way when elements that belong together (such as <memory> and <currentMemory>, <on_poweroff> and <on_crash>, <bootloader> and <os>) are parted by others. Keep them next to each other.`, {
       element: child.name,
       parent: parent.name,
+      libxml2Only: true,
     });
   }
 
