@@ -13,9 +13,6 @@ export function resolvedName(ns: string, local: string): ResolvedName {
   return { ns, local, key: ns === '' ? local : `{${ns}}${local}` };
 }
 
-/** Values longer than this are derived without memo: they are seldom seen twice. */
-const MEMO_VALUE_LENGTH = 48;
-
 /**
  * The derivatives of James Clark's algorithm for RelaxNG validation ("An algorithm for RELAX NG
  * validation", 2002): what a pattern has left to match once the document has shown a start tag, an
@@ -34,19 +31,20 @@ export class Deriver {
     return result;
   }
 
+  /**
+   * By an attribute. Memoized by which of the pattern's attribute patterns of that name take the value,
+   * not by the value: the many values seen once (paths, UUIDs) share one memo entry.
+   */
   attribute(p: Pattern, name: ResolvedName, value: string): Pattern {
-    if (value.length > MEMO_VALUE_LENGTH) return this.computeAttribute(p, name, value);
-    let byValue = p.attributeMemo?.get(name.key);
-    const known = byValue?.get(value);
-    if (known) return known;
-    const result = this.computeAttribute(p, name, value);
-    if (!byValue) {
-      byValue = new Map();
-      (p.attributeMemo ??= new Map()).set(name.key, byValue);
+    const leaves = this.attributeLeaves(p, name);
+    let key = name.key;
+    let matched: Set<Pattern> | undefined;
+    for (const leaf of leaves) {
+      if (!this.valueMatches(leaf.a!, value)) continue;
+      key += `|${leaf.id}`;
+      (matched ??= new Set()).add(leaf);
     }
-    byValue.set(value, result);
-    this.table.remember(p);
-    return result;
+    return matched ? this.attributeMatched(p, key, matched) : this.table.notAllowed;
   }
 
   startTagClose(p: Pattern): Pattern {
@@ -67,14 +65,27 @@ export class Deriver {
     return this.computeText(p, '', true);
   }
 
+  /** By a text. Memoized, like attributes, by which of the pattern's value patterns take the text. */
   text(p: Pattern, value: string): Pattern {
-    if (value.length > MEMO_VALUE_LENGTH) return this.computeText(p, value);
-    const known = p.textMemo?.get(value);
-    if (known) return known;
-    const result = this.computeText(p, value);
-    (p.textMemo ??= new Map()).set(value, result);
-    this.table.remember(p);
-    return result;
+    switch (p.kind) {
+      case Kind.Text:
+        return p;
+      case Kind.Value:
+      case Kind.Data:
+      case Kind.List:
+        return this.leafMatches(p, value) ? this.table.empty : this.table.notAllowed;
+      default:
+        break;
+    }
+    let key = '';
+    let matched: Set<Pattern> | undefined;
+    for (const leaf of this.textLeaves(p)) {
+      if (leaf.kind !== Kind.Text && !this.leafMatches(leaf, value)) continue;
+      key += `|${leaf.id}`;
+      (matched ??= new Set()).add(leaf);
+    }
+    if (!matched) return this.table.notAllowed;
+    return this.textMatched(p, key, matched);
   }
 
   endTag(p: Pattern): Pattern {
@@ -146,29 +157,6 @@ export class Deriver {
     }
   }
 
-  private computeAttribute(p: Pattern, name: ResolvedName, value: string): Pattern {
-    const { table } = this;
-    switch (p.kind) {
-      case Kind.After:
-        return table.after(this.attribute(p.a!, name, value), p.b!);
-      case Kind.Choice: {
-        let result = table.notAllowed;
-        for (const alternative of p.alternatives!) result = table.choice(result, this.attribute(alternative, name, value));
-        return result;
-      }
-      case Kind.Group:
-        return table.choice(table.group(this.attribute(p.a!, name, value), p.b!), table.group(p.a!, this.attribute(p.b!, name, value)));
-      case Kind.Interleave:
-        return table.choice(table.interleave(this.attribute(p.a!, name, value), p.b!), table.interleave(p.a!, this.attribute(p.b!, name, value)));
-      case Kind.OneOrMore:
-        return table.group(this.attribute(p.a!, name, value), table.choice(p, table.empty));
-      case Kind.Attribute:
-        return containsName(p.names!, name.ns, name.local) && this.valueMatches(p.a!, value) ? table.empty : table.notAllowed;
-      default:
-        return table.notAllowed;
-    }
-  }
-
   private computeClose(p: Pattern, lenient: boolean): Pattern {
     const { table } = this;
     const close = (q: Pattern): Pattern => (lenient ? this.computeClose(q, true) : this.startTagClose(q));
@@ -193,44 +181,194 @@ export class Deriver {
     }
   }
 
-  private computeText(p: Pattern, value: string, lenient = false): Pattern {
-    const { table } = this;
-    if (lenient) {
-      if (p.kind === Kind.Value || p.kind === Kind.Data || p.kind === Kind.List) return table.empty;
-      if (p.kind !== Kind.Text && p.kind !== Kind.Choice && p.kind !== Kind.Interleave && p.kind !== Kind.Group && p.kind !== Kind.After && p.kind !== Kind.OneOrMore) return table.notAllowed;
-    }
-    const text = (q: Pattern, v: string): Pattern => (lenient ? this.computeText(q, v, true) : this.text(q, v));
-    switch (p.kind) {
-      case Kind.Choice: {
-        let result = table.notAllowed;
-        for (const alternative of p.alternatives!) result = table.choice(result, text(alternative, value));
-        return result;
+  private leafMatches(leaf: Pattern, value: string): boolean {
+    switch (leaf.kind) {
+      case Kind.Text:
+        return true;
+      case Kind.Value:
+        return leaf.datatype!.equal(leaf.value!, value);
+      case Kind.Data:
+        return leaf.datatype!.allows(value) && !(leaf.a && this.text(leaf.a, value).nullable);
+      case Kind.List: {
+        let rest = leaf.a!;
+        for (const word of words(value)) {
+          rest = this.text(rest, word);
+          if (rest.kind === Kind.NotAllowed) return false;
+        }
+        return rest.nullable;
       }
+      default:
+        return false;
+    }
+  }
+
+  /** The text, value, data and list patterns a text meets first in a pattern. */
+  private textLeaves(p: Pattern): readonly Pattern[] {
+    if (p.textLeaves) return p.textLeaves;
+    const found = new Set<Pattern>();
+    const walk = (q: Pattern): void => {
+      switch (q.kind) {
+        case Kind.Choice:
+          for (const alternative of q.alternatives!) walk(alternative);
+          return;
+        case Kind.Interleave:
+          walk(q.a!);
+          walk(q.b!);
+          return;
+        case Kind.Group:
+          walk(q.a!);
+          if (q.a!.nullable) walk(q.b!);
+          return;
+        case Kind.After:
+        case Kind.OneOrMore:
+          walk(q.a!);
+          return;
+        case Kind.Text:
+        case Kind.Value:
+        case Kind.Data:
+        case Kind.List:
+          found.add(q);
+          return;
+        default:
+          return;
+      }
+    };
+    walk(p);
+    p.textLeaves = [...found];
+    this.table.remember(p);
+    return p.textLeaves;
+  }
+
+  /** The attribute patterns of that name an attribute may match in a pattern. */
+  private attributeLeaves(p: Pattern, name: ResolvedName): readonly Pattern[] {
+    const known = p.attributeLeaves?.get(name.key);
+    if (known) return known;
+    const found = new Set<Pattern>();
+    const walk = (q: Pattern): void => {
+      switch (q.kind) {
+        case Kind.Choice:
+          for (const alternative of q.alternatives!) walk(alternative);
+          return;
+        case Kind.Group:
+        case Kind.Interleave:
+          walk(q.a!);
+          walk(q.b!);
+          return;
+        case Kind.After:
+        case Kind.OneOrMore:
+          walk(q.a!);
+          return;
+        case Kind.Attribute:
+          if (containsName(q.names!, name.ns, name.local)) found.add(q);
+          return;
+        default:
+          return;
+      }
+    };
+    walk(p);
+    const leaves = [...found];
+    (p.attributeLeaves ??= new Map()).set(name.key, leaves);
+    this.table.remember(p);
+    return leaves;
+  }
+
+  /** The derivative by an attribute that the attribute patterns `matched` (and only they) take. */
+  private attributeMatched(p: Pattern, key: string, matched: ReadonlySet<Pattern>): Pattern {
+    const known = p.attributeMemo?.get(key);
+    if (known) return known;
+    const { table } = this;
+    const d = (q: Pattern): Pattern => this.attributeMatched(q, key, matched);
+    let result: Pattern;
+    switch (p.kind) {
+      case Kind.After:
+        result = table.after(d(p.a!), p.b!);
+        break;
+      case Kind.Choice:
+        result = table.notAllowed;
+        for (const alternative of p.alternatives!) result = table.choice(result, d(alternative));
+        break;
+      case Kind.Group:
+        result = table.choice(table.group(d(p.a!), p.b!), table.group(p.a!, d(p.b!)));
+        break;
       case Kind.Interleave:
-        return table.choice(table.interleave(text(p.a!, value), p.b!), table.interleave(p.a!, text(p.b!, value)));
+        result = table.choice(table.interleave(d(p.a!), p.b!), table.interleave(p.a!, d(p.b!)));
+        break;
+      case Kind.OneOrMore:
+        result = table.group(d(p.a!), table.choice(p, table.empty));
+        break;
+      case Kind.Attribute:
+        return matched.has(p) ? table.empty : table.notAllowed;
+      default:
+        return table.notAllowed;
+    }
+    (p.attributeMemo ??= new Map()).set(key, result);
+    this.table.remember(p);
+    return result;
+  }
+
+  /** The derivative by a text that the leaves `matched` (and only they) take. */
+  private textMatched(p: Pattern, key: string, matched: ReadonlySet<Pattern>): Pattern {
+    const known = p.textMemo?.get(key);
+    if (known) return known;
+    const { table } = this;
+    const d = (q: Pattern): Pattern => this.textMatched(q, key, matched);
+    let result: Pattern;
+    switch (p.kind) {
+      case Kind.Choice:
+        result = table.notAllowed;
+        for (const alternative of p.alternatives!) result = table.choice(result, d(alternative));
+        break;
+      case Kind.Interleave:
+        result = table.choice(table.interleave(d(p.a!), p.b!), table.interleave(p.a!, d(p.b!)));
+        break;
       case Kind.Group: {
-        const first = table.group(text(p.a!, value), p.b!);
-        return p.a!.nullable ? table.choice(first, text(p.b!, value)) : first;
+        const first = table.group(d(p.a!), p.b!);
+        result = p.a!.nullable ? table.choice(first, d(p.b!)) : first;
+        break;
       }
       case Kind.After:
-        return table.after(text(p.a!, value), p.b!);
+        result = table.after(d(p.a!), p.b!);
+        break;
       case Kind.OneOrMore:
-        return table.group(text(p.a!, value), table.choice(p, table.empty));
+        result = table.group(d(p.a!), table.choice(p, table.empty));
+        break;
       case Kind.Text:
         return p;
       case Kind.Value:
-        return p.datatype!.equal(p.value!, value) ? table.empty : table.notAllowed;
       case Kind.Data:
-        if (!p.datatype!.allows(value)) return table.notAllowed;
-        return p.a && this.text(p.a, value).nullable ? table.notAllowed : table.empty;
-      case Kind.List: {
-        let rest = p.a!;
-        for (const word of words(value)) {
-          rest = this.text(rest, word);
-          if (rest.kind === Kind.NotAllowed) return rest;
-        }
-        return rest.nullable ? table.empty : table.notAllowed;
+      case Kind.List:
+        return matched.has(p) ? table.empty : table.notAllowed;
+      default:
+        return table.notAllowed;
+    }
+    (p.textMemo ??= new Map()).set(key, result);
+    this.table.remember(p);
+    return result;
+  }
+
+  /** A text that the pattern does not take, where it would take one: as though it were (for recovery). */
+  private computeText(p: Pattern, value: string, lenient: boolean): Pattern {
+    const { table } = this;
+    if (p.kind === Kind.Value || p.kind === Kind.Data || p.kind === Kind.List) return lenient ? table.empty : table.notAllowed;
+    const text = (q: Pattern): Pattern => this.computeText(q, value, lenient);
+    switch (p.kind) {
+      case Kind.Choice: {
+        let result = table.notAllowed;
+        for (const alternative of p.alternatives!) result = table.choice(result, text(alternative));
+        return result;
       }
+      case Kind.Interleave:
+        return table.choice(table.interleave(text(p.a!), p.b!), table.interleave(p.a!, text(p.b!)));
+      case Kind.Group: {
+        const first = table.group(text(p.a!), p.b!);
+        return p.a!.nullable ? table.choice(first, text(p.b!)) : first;
+      }
+      case Kind.After:
+        return table.after(text(p.a!), p.b!);
+      case Kind.OneOrMore:
+        return table.group(text(p.a!), table.choice(p, table.empty));
+      case Kind.Text:
+        return p;
       default:
         return table.notAllowed;
     }

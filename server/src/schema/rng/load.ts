@@ -112,15 +112,15 @@ class Compiler {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
-      const where = from ? ` (referred to at ${this.place(from.context, from.element)})` : '';
-      throw new SchemaLoadError(this.path, `Cannot read the RelaxNG schema ${path}${where}: ${reason}.`);
+      if (!from) throw new SchemaLoadError(this.path, `Cannot read the libvirt schema ${path}: ${reason}.`);
+      this.fail(from.context, from.element, `cannot read ${path}, which this refers to: ${reason}.`);
     }
     const xml = parseXml(text);
     const file: SchemaFile = { path, text, root: xml.root! };
     const problem = xml.problems[0];
     if (problem || !xml.root) {
       const line = problem ? lineAt(file, problem.span.start) : 1;
-      throw new SchemaLoadError(this.path, `${path}:${line}: the RelaxNG schema is not well-formed XML${problem ? `: ${problem.message}` : ''}.`);
+      throw new SchemaLoadError(this.path, `Cannot compile the RelaxNG schema ${this.path}: ${path}:${line}: not well-formed XML${problem ? `: ${problem.message}` : ''}.`);
     }
     this.files.set(path, file);
     return file;
@@ -131,7 +131,7 @@ class Compiler {
   }
 
   private fail(context: Context, element: XmlElement, message: string): never {
-    throw new SchemaLoadError(this.path, `${context.file.path}:${lineAt(context.file, element.span.start)}: ${message}`);
+    throw new SchemaLoadError(this.path, `Cannot compile the RelaxNG schema ${this.path}: ${context.file.path}:${lineAt(context.file, element.span.start)}: ${message}`);
   }
 
   /** The context inside a RelaxNG element: its own xmlns, ns and datatypeLibrary attributes over the outer ones. */
@@ -232,7 +232,7 @@ class Compiler {
       const pattern = this.groupOf(this.rngChildren(element, inner).map((child) => child.element), inner, element);
       result = result === undefined ? pattern : combine === 'interleave' ? this.table.interleave(result, pattern) : this.table.choice(result, pattern);
     }
-    if (result === undefined) throw new SchemaLoadError(this.path, `${context.file.path}: ${what} has no definition.`);
+    if (result === undefined) throw new SchemaLoadError(this.path, `Cannot compile the RelaxNG schema ${this.path}: ${context.file.path}: ${what} has no definition.`);
     return result;
   }
 

@@ -28,9 +28,14 @@ export type SchemaPlace = string;
 export class Pattern {
   /** Derivatives already computed, keyed by what was derived by (cleared with the table's memo). */
   startMemo: Map<string, Pattern> | undefined = undefined;
-  /** By attribute name, then value. */
-  attributeMemo: Map<string, Map<string, Pattern>> | undefined = undefined;
+  /** By attribute name and the attribute patterns that took the value. */
+  attributeMemo: Map<string, Pattern> | undefined = undefined;
+  /** By the text, value and data patterns that took the text. */
   textMemo: Map<string, Pattern> | undefined = undefined;
+  /** The attribute patterns an attribute of a name may match here, by name. */
+  attributeLeaves: Map<string, readonly Pattern[]> | undefined = undefined;
+  /** The text, value, data and list patterns a text may match here. */
+  textLeaves: readonly Pattern[] | undefined = undefined;
   closeMemo: Pattern | undefined = undefined;
   endMemo: Pattern | undefined = undefined;
   /** Whether any memo above holds an entry (the table then knows this pattern). */
@@ -113,8 +118,9 @@ export class PatternTable {
   trim(): boolean {
     if (this.size <= this.limit) return false;
     for (const pattern of this.memoized) {
-      pattern.startMemo = pattern.attributeMemo = pattern.textMemo = undefined;
+      pattern.startMemo = pattern.attributeMemo = pattern.textMemo = pattern.attributeLeaves = undefined;
       pattern.closeMemo = pattern.endMemo = undefined;
+      pattern.textLeaves = undefined;
       pattern.hasMemo = false;
     }
     this.memoized = [];
