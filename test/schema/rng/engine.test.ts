@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRngSchema } from '../../../server/src/schema/rng';
 import type { SchemaError } from '../../../server/src/schema/types';
+import { parseXml } from '../../../server/src/xml/parser';
+import type { XmlElement } from '../../../server/src/xml/types';
 import { grammar, schemaFiles, RNG } from './helpers';
 
 /** `kind path: message` and what would have been accepted, for each error. */
@@ -112,4 +114,21 @@ test('memo tables stay bounded: past the limit they start afresh, and verdicts d
   assert.deepEqual(second, first);
   assert.ok(table.size < 2_000, `${table.size} entries held with a limit of 50`);
   assert.equal(first.filter((count) => count > 0).length, documents.filter((_, index) => index % 7 === 0).length);
+});
+
+test('what is allowed here, per variant: after type="file" a disk <source> takes file=, after type="block" dev=', () => {
+  const validator = loadRngSchema(GUEST);
+  const text = "<guest><name>g</name><devices><disk type='file'><source/></disk><disk type='block'><source/><target dev='x'/></disk></devices></guest>";
+  const xml = parseXml(text);
+  const disks = xml.root!.children.filter((child) => child.kind === 'element')[1]!;
+  const [fileDisk, blockDisk] = (disks as XmlElement).children.filter((child): child is XmlElement => child.kind === 'element');
+  const fileSource = fileDisk!.children.find((child): child is XmlElement => child.kind === 'element')!;
+  const blockSource = blockDisk!.children.find((child): child is XmlElement => child.kind === 'element')!;
+  assert.deepEqual(validator.allowedAt(xml, fileSource)?.attributes, ['file']);
+  assert.deepEqual(validator.allowedAt(xml, blockSource)?.attributes, ['dev']);
+  assert.deepEqual(validator.allowedAt(xml, fileDisk!, 0)?.elements, ['source']);
+  assert.deepEqual(validator.allowedAt(xml, fileDisk!)?.elements, ['target']);
+  assert.deepEqual(validator.allowedAt(xml, xml.root!, 1)?.elements.sort(), ['devices', 'vcpu']);
+  const target = blockDisk!.children.filter((child): child is XmlElement => child.kind === 'element')[1]!;
+  assert.deepEqual(validator.allowedAt(xml, target)?.attributes, ['bus']);
 });

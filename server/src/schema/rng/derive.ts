@@ -1,5 +1,5 @@
 import { containsName } from './nameClass';
-import { Kind, type Pattern, type PatternTable } from './pattern';
+import { Kind, MemoKind, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
 export interface ResolvedName {
@@ -23,11 +23,12 @@ export class Deriver {
   constructor(readonly table: PatternTable) {}
 
   startTagOpen(p: Pattern, name: ResolvedName): Pattern {
-    const known = p.startMemo?.get(name.key);
+    const { table } = this;
+    const key = table.keyId(name.key);
+    const known = table.derivative(MemoKind.Start, p, key);
     if (known) return known;
     const result = this.computeStart(p, name);
-    (p.startMemo ??= new Map()).set(name.key, result);
-    this.table.remember(p);
+    table.memoize(MemoKind.Start, p, key, result);
     return result;
   }
 
@@ -44,7 +45,7 @@ export class Deriver {
       key += `|${leaf.id}`;
       (matched ??= new Set()).add(leaf);
     }
-    return matched ? this.attributeMatched(p, key, matched) : this.table.notAllowed;
+    return matched ? this.attributeMatched(p, this.table.keyId(key), matched) : this.table.notAllowed;
   }
 
   startTagClose(p: Pattern): Pattern {
@@ -85,7 +86,7 @@ export class Deriver {
       (matched ??= new Set()).add(leaf);
     }
     if (!matched) return this.table.notAllowed;
-    return this.textMatched(p, key, matched);
+    return this.textMatched(p, this.table.keyId(key), matched);
   }
 
   endTag(p: Pattern): Pattern {
@@ -241,7 +242,8 @@ export class Deriver {
 
   /** The attribute patterns of that name an attribute may match in a pattern. */
   private attributeLeaves(p: Pattern, name: ResolvedName): readonly Pattern[] {
-    const known = p.attributeLeaves?.get(name.key);
+    const nameKey = this.table.keyId(name.key);
+    const known = this.table.leavesOf(p, nameKey);
     if (known) return known;
     const found = new Set<Pattern>();
     const walk = (q: Pattern): void => {
@@ -267,14 +269,13 @@ export class Deriver {
     };
     walk(p);
     const leaves = [...found];
-    (p.attributeLeaves ??= new Map()).set(name.key, leaves);
-    this.table.remember(p);
+    this.table.rememberLeaves(p, nameKey, leaves);
     return leaves;
   }
 
   /** The derivative by an attribute that the attribute patterns `matched` (and only they) take. */
-  private attributeMatched(p: Pattern, key: string, matched: ReadonlySet<Pattern>): Pattern {
-    const known = p.attributeMemo?.get(key);
+  private attributeMatched(p: Pattern, key: number, matched: ReadonlySet<Pattern>): Pattern {
+    const known = this.table.derivative(MemoKind.Attribute, p, key);
     if (known) return known;
     const { table } = this;
     const d = (q: Pattern): Pattern => this.attributeMatched(q, key, matched);
@@ -301,14 +302,13 @@ export class Deriver {
       default:
         return table.notAllowed;
     }
-    (p.attributeMemo ??= new Map()).set(key, result);
-    this.table.remember(p);
+    this.table.memoize(MemoKind.Attribute, p, key, result);
     return result;
   }
 
   /** The derivative by a text that the leaves `matched` (and only they) take. */
-  private textMatched(p: Pattern, key: string, matched: ReadonlySet<Pattern>): Pattern {
-    const known = p.textMemo?.get(key);
+  private textMatched(p: Pattern, key: number, matched: ReadonlySet<Pattern>): Pattern {
+    const known = this.table.derivative(MemoKind.Text, p, key);
     if (known) return known;
     const { table } = this;
     const d = (q: Pattern): Pattern => this.textMatched(q, key, matched);
@@ -341,8 +341,7 @@ export class Deriver {
       default:
         return table.notAllowed;
     }
-    (p.textMemo ??= new Map()).set(key, result);
-    this.table.remember(p);
+    this.table.memoize(MemoKind.Text, p, key, result);
     return result;
   }
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseXml } from '../../xml/parser';
-import type { XmlDocument } from '../../xml/types';
+import type { XmlDocument, XmlElement } from '../../xml/types';
+import { allowedAt, type AllowedHere } from './allowed';
 import type { SchemaError, SchemaValidator } from '../types';
 import { Deriver } from './derive';
 import { Libxml2Interleaves } from './libxml2Interleave';
@@ -11,6 +12,8 @@ import { validateTree } from './validate';
 export interface TreeValidator extends SchemaValidator {
   /** The verdict on a document parsed with the project's parser (`parseXml`) from the same text. */
   validateTree(xml: XmlDocument): SchemaError[];
+  /** What the schema allows at an element of the document, per variant (see `allowedAt`). */
+  allowedAt(xml: XmlDocument, element: XmlElement, children?: number): AllowedHere | undefined;
 }
 
 const compiled = new Map<string, RngValidator>();
@@ -49,6 +52,11 @@ class RngValidator implements TreeValidator {
   validateTree(xml: XmlDocument): SchemaError[] {
     this.grammar.table.trim();
     return validateTree(this.grammar, this.deriver, this.quirks, xml);
+  }
+
+  allowedAt(xml: XmlDocument, element: XmlElement, children?: number): AllowedHere | undefined {
+    this.grammar.table.trim();
+    return allowedAt(this.grammar, this.deriver, xml, element, children);
   }
 
   /** Derivatives place each error exactly already. */

@@ -26,24 +26,38 @@ export type SchemaPlace = string;
  * so a pattern's id is its identity and the derivatives of a pattern are memoized on it.
  */
 export class Pattern {
-  /** Derivatives already computed, keyed by what was derived by (cleared with the table's memo). */
-  startMemo: Map<string, Pattern> | undefined = undefined;
-  /** By attribute name and the attribute patterns that took the value. */
-  attributeMemo: Map<string, Pattern> | undefined = undefined;
-  /** By the text, value and data patterns that took the text. */
-  textMemo: Map<string, Pattern> | undefined = undefined;
-  /** The attribute patterns an attribute of a name may match here, by name. */
-  attributeLeaves: Map<string, readonly Pattern[]> | undefined = undefined;
-  /** The text, value, data and list patterns a text may match here. */
-  textLeaves: readonly Pattern[] | undefined = undefined;
+  /** Derivatives by the end of a start tag and by an end tag, once computed (the others are in the table's memo). */
   closeMemo: Pattern | undefined = undefined;
   endMemo: Pattern | undefined = undefined;
-  /** Whether any memo above holds an entry (the table then knows this pattern). */
+  /** The text, value, data and list patterns a text may match here. */
+  textLeaves: readonly Pattern[] | undefined = undefined;
+  /** Whether a memo field above is set (the table then knows this pattern). */
   hasMemo = false;
   /** An element's content, set once the schema's definitions are read (they may refer to the element itself). */
   content: Pattern | undefined = undefined;
-  /** Sorted ids of a choice's alternatives (a choice is kept flat, so choices of the same set are one pattern). */
-  alternatives: readonly Pattern[] | undefined = undefined;
+  /** A choice's alternatives, sorted by id, once asked for (most links of a choice's chain never are). */
+  private listed: readonly Pattern[] | undefined = undefined;
+
+  /** A choice's alternatives, sorted by id (a choice is a chain (x1 | (x2 | ...)), so one set is one pattern); undefined for any other pattern. */
+  get alternatives(): readonly Pattern[] | undefined {
+    if (this.kind !== Kind.Choice) return undefined;
+    if (!this.listed) {
+      const list: Pattern[] = [];
+      let link: Pattern = this;
+      while (link.kind === Kind.Choice) {
+        list.push(link.a!);
+        link = link.b!;
+      }
+      list.push(link);
+      this.listed = list;
+    }
+    return this.listed;
+  }
+
+  /** Records a choice's alternatives when they are known already. */
+  listAlternatives(alternatives: readonly Pattern[]): void {
+    this.listed = alternatives;
+  }
 
   constructor(
     readonly id: number,
@@ -89,12 +103,47 @@ export class PatternTable {
     this.text = this.make(Kind.Text, true);
   }
 
-  /** Memo entries made since the table last started afresh. */
+  /** Memo entries kept in the patterns' own fields since the table last started afresh. */
   private entries = 0;
+  /**
+   * Derivatives by a start tag, an attribute or a text, by pattern and key: one map for every pattern,
+   * for a map per pattern costs more than the entries it holds.
+   */
+  private readonly memo = new Map<number, Pattern>();
+  /** The attribute patterns an attribute of a name may match, by pattern and name. */
+  private readonly leaves = new Map<number, readonly Pattern[]>();
+  /** The memo keys (names, attribute and text keys) as small numbers. */
+  private keys = new Map<string, number>();
 
   /** The number of derived patterns and memo entries now held. */
   get size(): number {
-    return this.interned.size + this.entries;
+    return this.interned.size + this.entries + this.memo.size + this.leaves.size + this.keys.size;
+  }
+
+  /** A memo key as a small number. */
+  keyId(key: string): number {
+    let id = this.keys.get(key);
+    if (id === undefined) {
+      id = this.keys.size + 1;
+      this.keys.set(key, id);
+    }
+    return id;
+  }
+
+  derivative(kind: MemoKind, pattern: Pattern, key: number): Pattern | undefined {
+    return this.memo.get(memoKey(kind, pattern, key));
+  }
+
+  memoize(kind: MemoKind, pattern: Pattern, key: number, result: Pattern): void {
+    this.memo.set(memoKey(kind, pattern, key), result);
+  }
+
+  leavesOf(pattern: Pattern, name: number): readonly Pattern[] | undefined {
+    return this.leaves.get(memoKey(MemoKind.Start, pattern, name));
+  }
+
+  rememberLeaves(pattern: Pattern, name: number, leaves: readonly Pattern[]): void {
+    this.leaves.set(memoKey(MemoKind.Start, pattern, name), leaves);
   }
 
   /** The schema is read: patterns made from now on are derived ones. */
@@ -118,13 +167,15 @@ export class PatternTable {
   trim(): boolean {
     if (this.size <= this.limit) return false;
     for (const pattern of this.memoized) {
-      pattern.startMemo = pattern.attributeMemo = pattern.textMemo = pattern.attributeLeaves = undefined;
       pattern.closeMemo = pattern.endMemo = undefined;
       pattern.textLeaves = undefined;
       pattern.hasMemo = false;
     }
     this.memoized = [];
     this.entries = 0;
+    this.memo.clear();
+    this.leaves.clear();
+    this.keys = new Map();
     this.interned = new Map();
     for (const pattern of this.kept) this.interned.set(keyOf(pattern), pattern);
     this.nextId = this.firstDerivedId;
@@ -153,7 +204,7 @@ export class PatternTable {
     const known = this.interned.get(key);
     if (known) return known;
     const pattern = this.register(key, Kind.Choice, first.nullable || rest.nullable, first, rest);
-    pattern.alternatives = from === 0 ? all : all.slice(from);
+    if (from === 0) pattern.listAlternatives(all);
     return pattern;
   }
 
@@ -232,6 +283,17 @@ export class PatternTable {
     this.interned.set(keyOf(pattern), pattern);
     return pattern;
   }
+}
+
+export const enum MemoKind {
+  Start,
+  Attribute,
+  Text,
+}
+
+/** Memo keys stay below 2^20 (the table starts afresh long before), so that a key, a kind and an id make one exact number. */
+function memoKey(kind: MemoKind, pattern: Pattern, key: number): number {
+  return (pattern.id * 4 + kind) * 0x100000 + key;
 }
 
 /** Ids stay below 2^24, so that a kind and two ids make one exact number. */

@@ -182,38 +182,8 @@ class TreeWalk {
     return false;
   }
 
-  /** The derivative of a pattern by a whole element (its subtree judged too), without reporting anything. */
   private silently(pattern: Pattern, element: XmlElement, outer: NamespaceScope): Pattern {
-    const { deriver } = this;
-    const scope = outer.enter(element);
-    let p = deriver.startTagOpen(pattern, elementName(element, scope));
-    for (const attribute of element.attributes) {
-      if (p.kind === Kind.NotAllowed) return p;
-      if (!isNamespaceDeclaration(attribute.name)) p = deriver.attribute(p, attributeName(attribute, scope), attributeValue(attribute));
-    }
-    p = deriver.startTagClose(p);
-    let text = '';
-    let hasElements = false;
-    for (const child of element.children) if (child.kind === 'element') hasElements = true;
-    for (const child of element.children) {
-      if (p.kind === Kind.NotAllowed) return p;
-      if (child.kind === 'element') {
-        if (!isWhitespace(text)) p = deriver.text(p, text);
-        text = '';
-        p = this.silently(p, child, scope);
-      } else if (child.kind === 'text') {
-        text += child.value;
-      } else if (child.kind === 'cdata') {
-        text += this.xml.text.slice(child.span.start + 9, child.span.end - 3);
-      }
-    }
-    if (hasElements) {
-      if (!isWhitespace(text)) p = deriver.text(p, text);
-    } else {
-      const after = deriver.text(p, text);
-      p = isWhitespace(text) ? deriver.table.choice(p, after) : after;
-    }
-    return deriver.endTag(p);
+    return deriveSubtree(this.deriver, this.xml.text, pattern, element, outer);
   }
 
   /** What the spec accepts but libxml2's interleave bookkeeping refuses (see Libxml2Interleaves). */
@@ -405,18 +375,51 @@ class TreeWalk {
   }
 }
 
-function elementName(element: XmlElement, scope: NamespaceScope): ResolvedName {
+/** The derivative of a pattern by a whole element (its subtree judged too), without reporting anything. */
+export function deriveSubtree(deriver: Deriver, source: string, pattern: Pattern, element: XmlElement, outer: NamespaceScope): Pattern {
+  const scope = outer.enter(element);
+  let p = deriver.startTagOpen(pattern, elementName(element, scope));
+  for (const attribute of element.attributes) {
+    if (p.kind === Kind.NotAllowed) return p;
+    if (!isNamespaceDeclaration(attribute.name)) p = deriver.attribute(p, attributeName(attribute, scope), attributeValue(attribute));
+  }
+  p = deriver.startTagClose(p);
+  let text = '';
+  let hasElements = false;
+  for (const child of element.children) if (child.kind === 'element') hasElements = true;
+  for (const child of element.children) {
+    if (p.kind === Kind.NotAllowed) return p;
+    if (child.kind === 'element') {
+      if (!isWhitespace(text)) p = deriver.text(p, text);
+      text = '';
+      p = deriveSubtree(deriver, source, p, child, scope);
+    } else if (child.kind === 'text') {
+      text += child.value;
+    } else if (child.kind === 'cdata') {
+      text += source.slice(child.span.start + 9, child.span.end - 3);
+    }
+  }
+  if (hasElements) {
+    if (!isWhitespace(text)) p = deriver.text(p, text);
+  } else {
+    const after = deriver.text(p, text);
+    p = isWhitespace(text) ? deriver.table.choice(p, after) : after;
+  }
+  return deriver.endTag(p);
+}
+
+export function elementName(element: XmlElement, scope: NamespaceScope): ResolvedName {
   const { prefix, local } = splitQName(element.name);
   return resolvedName(scope.uri(prefix) ?? '', local);
 }
 
-function attributeName(attribute: XmlAttribute, scope: NamespaceScope): ResolvedName {
+export function attributeName(attribute: XmlAttribute, scope: NamespaceScope): ResolvedName {
   const { prefix, local } = splitQName(attribute.name);
   return resolvedName(prefix === '' ? '' : (scope.uri(prefix) ?? ''), local);
 }
 
 /** The value as an XML parser gives it: literal tabs and line ends become spaces (XML 1.0, 3.3.3), references decoded. */
-function attributeValue(attribute: XmlAttribute): string {
+export function attributeValue(attribute: XmlAttribute): string {
   const raw = attribute.rawValue;
   if (raw === undefined) return attribute.value ?? '';
   if (!/[\t\n\r]/.test(raw)) return attribute.value ?? raw;
