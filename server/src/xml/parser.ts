@@ -413,7 +413,8 @@ class XmlParser {
         );
         this.finishElement(unclosed, tagStart);
       }
-      this.stack.length = depth + 1;
+      // Usually the end tag closes the top element and nothing is cut: setting length would still take V8's slow path.
+      if (this.stack.length !== depth + 1) this.stack.length = depth + 1;
       this.closeTop(tagStart, tagEnd, nameEnd);
       return;
     }
