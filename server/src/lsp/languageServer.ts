@@ -67,12 +67,16 @@ export function startLanguageServer(connection: Connection): void {
     return kind ? serviceFor(kind) : undefined;
   };
 
+  /** Memory given back once document activity (a change, a close, a verdict merged in) pauses (see idleCollect.ts). */
+  const active = idleCollector();
+
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
     current: (uri) => documents.get(uri),
     run: trace.time('verdict asked', describe, (document: TextDocument, signal: AbortSignal) => serviceOf(document)?.slowDiagnostics?.(document, { ...optionsFor(document), signal })),
     arrived: trace.time('verdict arrived', describe, (document: TextDocument) => {
       if (slow.findings(document).length > 0) send(document);
+      active();
     }),
     log: (message) => connection.console.error(message),
   });
@@ -137,9 +141,6 @@ export function startLanguageServer(connection: Connection): void {
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }));
-
-  /** Memory given back once document activity pauses (see idleCollect.ts). */
-  const active = idleCollector();
 
   /** The fast findings at once (an empty list too, to clear), then the slow ones once typing pauses. */
   const publish = (document: TextDocument): void => {
