@@ -12,9 +12,11 @@ export interface JudgingValidator extends SchemaValidator {
  * The validator that gives libvirt's verdict for a schema: virt-tune's own RelaxNG validator
  * (schema/rng/), which agrees with libxml2 on libvirt's schemas; libxml2-wasm when ours cannot
  * compile the schema (a construct it does not know), with `log` told why. Rejects with a
- * SchemaLoadError (ours) when neither can load it.
+ * SchemaLoadError (ours) when neither can load it. VIRT_TUNE_SCHEMA_ENGINE=libxml2 in the environment
+ * asks for libxml2-wasm alone (libvirt's own engine, for comparison).
  */
 export async function loadJudgingValidator(path: string, log: (line: string) => void = () => {}): Promise<JudgingValidator> {
+  if (process.env['VIRT_TUNE_SCHEMA_ENGINE'] === 'libxml2') return loadSchema(path);
   try {
     return loadRngSchema(path);
   } catch (error) {

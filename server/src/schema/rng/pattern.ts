@@ -1,5 +1,6 @@
 import type { Datatype } from './datatypes';
 import type { NameClass } from './nameClass';
+import { PairTable } from './pairTable';
 
 /** The simplified RelaxNG patterns (the spec's section 4 result), plus `after`, which only derivatives make. */
 export const enum Kind {
@@ -88,9 +89,10 @@ export class PatternTable {
   private nextId = 0;
   /** The first id after the schema's own patterns: derived ids start here again when the table starts afresh. */
   private firstDerivedId = 0;
-  private interned = new Map<number, Pattern>();
-  /** The schema's own patterns: kept when the derived ones are dropped. */
-  private readonly kept: Pattern[] = [];
+  /** Derived patterns by kind and operands: (kind << 24 | a.id, b.id). */
+  private readonly interned = new PairTable<Pattern>();
+  /** The schema's own combinations, with their keys: kept when the derived ones are dropped. */
+  private readonly kept: { first: number; second: number; pattern: Pattern }[] = [];
   /** Patterns that carry memos: cleared when the table starts afresh. */
   private memoized: Pattern[] = [];
   readonly notAllowed: Pattern;
@@ -109,9 +111,9 @@ export class PatternTable {
    * Derivatives by a start tag, an attribute or a text, by pattern and key: one map for every pattern,
    * for a map per pattern costs more than the entries it holds.
    */
-  private readonly memo = new Map<number, Pattern>();
+  private readonly memo = new PairTable<Pattern>();
   /** The attribute patterns an attribute of a name may match, by pattern and name. */
-  private readonly leaves = new Map<number, readonly Pattern[]>();
+  private readonly leaves = new PairTable<readonly Pattern[]>();
   /** The memo keys (names, attribute and text keys) as small numbers. */
   private keys = new Map<string, number>();
 
@@ -131,24 +133,24 @@ export class PatternTable {
   }
 
   derivative(kind: MemoKind, pattern: Pattern, key: number): Pattern | undefined {
-    return this.memo.get(memoKey(kind, pattern, key));
+    return this.memo.get(pattern.id * 4 + kind, key);
   }
 
   memoize(kind: MemoKind, pattern: Pattern, key: number, result: Pattern): void {
-    this.memo.set(memoKey(kind, pattern, key), result);
+    this.memo.set(pattern.id * 4 + kind, key, result);
   }
 
   leavesOf(pattern: Pattern, name: number): readonly Pattern[] | undefined {
-    return this.leaves.get(memoKey(MemoKind.Start, pattern, name));
+    return this.leaves.get(pattern.id, name);
   }
 
   rememberLeaves(pattern: Pattern, name: number, leaves: readonly Pattern[]): void {
-    this.leaves.set(memoKey(MemoKind.Start, pattern, name), leaves);
+    this.leaves.set(pattern.id, name, leaves);
   }
 
   /** The schema is read: patterns made from now on are derived ones. */
   seal(): void {
-    for (const pattern of this.interned.values()) this.kept.push(pattern);
+    this.interned.forEach((first, second, pattern) => this.kept.push({ first, second, pattern }));
     this.firstDerivedId = this.nextId;
   }
 
@@ -176,8 +178,8 @@ export class PatternTable {
     this.memo.clear();
     this.leaves.clear();
     this.keys = new Map();
-    this.interned = new Map();
-    for (const pattern of this.kept) this.interned.set(keyOf(pattern), pattern);
+    this.interned.clear();
+    for (const { first, second, pattern } of this.kept) this.interned.set(first, second, pattern);
     this.nextId = this.firstDerivedId;
     return true;
   }
@@ -200,10 +202,9 @@ export class PatternTable {
   }
 
   private link(first: Pattern, rest: Pattern, all: readonly Pattern[], from: number): Pattern {
-    const key = pairKey(Kind.Choice, first.id, rest.id);
-    const known = this.interned.get(key);
+    const known = this.interned.get(kindKey(Kind.Choice, first), rest.id);
     if (known) return known;
-    const pattern = this.register(key, Kind.Choice, first.nullable || rest.nullable, first, rest);
+    const pattern = this.register(Kind.Choice, first.nullable || rest.nullable, first, rest);
     if (from === 0) pattern.listAlternatives(all);
     return pattern;
   }
@@ -257,19 +258,17 @@ export class PatternTable {
   }
 
   private binary(kind: Kind, a: Pattern, b: Pattern, nullable: boolean): Pattern {
-    const key = pairKey(kind, a.id, b.id);
-    return this.interned.get(key) ?? this.register(key, kind, nullable, a, b);
+    return this.interned.get(kindKey(kind, a), b.id) ?? this.register(kind, nullable, a, b);
   }
 
   private unary(kind: Kind, a: Pattern, nullable: boolean): Pattern {
-    const key = pairKey(kind, a.id, 0);
-    return this.interned.get(key) ?? this.register(key, kind, nullable, a, undefined);
+    return this.interned.get(kindKey(kind, a), 0) ?? this.register(kind, nullable, a, undefined);
   }
 
-  private register(key: number, kind: Kind, nullable: boolean, a: Pattern | undefined, b: Pattern | undefined): Pattern {
+  private register(kind: Kind, nullable: boolean, a: Pattern, b: Pattern | undefined): Pattern {
     if (this.nextId >= MAX_ID) throw new Error('virt-tune: the RelaxNG validator made too many patterns for one document');
     const pattern = new Pattern(this.nextId++, kind, nullable, a, b, undefined, undefined, undefined, undefined);
-    this.interned.set(key, pattern);
+    this.interned.set(kindKey(kind, a), b ? b.id : 0, pattern);
     return pattern;
   }
 
@@ -279,9 +278,7 @@ export class PatternTable {
   }
 
   private make(kind: Kind, nullable: boolean): Pattern {
-    const pattern = this.unique(kind, nullable, undefined, undefined, undefined, undefined, undefined, undefined);
-    this.interned.set(keyOf(pattern), pattern);
-    return pattern;
+    return this.unique(kind, nullable, undefined, undefined, undefined, undefined, undefined, undefined);
   }
 }
 
@@ -291,31 +288,11 @@ export const enum MemoKind {
   Text,
 }
 
-/** Memo keys stay below 2^20 (the table starts afresh long before), so that a key, a kind and an id make one exact number. */
-function memoKey(kind: MemoKind, pattern: Pattern, key: number): number {
-  return (pattern.id * 4 + kind) * 0x100000 + key;
-}
-
-/** Ids stay below 2^24, so that a kind and two ids make one exact number. */
+/** Ids stay below 2^24, so that a kind and an id make one 32-bit key. */
 const MAX_ID = 0x1000000;
 
-function pairKey(kind: Kind, a: number, b: number): number {
-  return (kind * MAX_ID + a) * MAX_ID + b;
-}
-
-function keyOf(pattern: Pattern): number {
-  switch (pattern.kind) {
-    case Kind.OneOrMore:
-    case Kind.List:
-      return pairKey(pattern.kind, pattern.a!.id, 0);
-    case Kind.Choice:
-    case Kind.Group:
-    case Kind.Interleave:
-    case Kind.After:
-      return pairKey(pattern.kind, pattern.a!.id, pattern.b!.id);
-    default:
-      return -1 - pattern.id;
-  }
+function kindKey(kind: Kind, a: Pattern): number {
+  return (kind << 24) | a.id;
 }
 
 function alternativesOf(pattern: Pattern): readonly Pattern[] {
