@@ -46,6 +46,21 @@ test('a changed bundle is compiled anew, and the old cache is dropped', async ()
   assert.notEqual(before.cacheFile, after.cacheFile);
 });
 
+test('each variant of a bundle (the CLI\'s commands) keeps a cache of its own, which the others leave alone', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const cache = join(folder, 'cache');
+  const path = bundle(folder, 'commands');
+  const help = runCachedBundle(path, 0, cache, 'other');
+  await delay(50);
+  const lint = runCachedBundle(path, 0, cache, 'lint');
+  assert.equal(lint.usedCache, false, "the help run's cache is not the lint's");
+  await delay(50);
+  assert.notEqual(help.cacheFile, lint.cacheFile);
+  assert.deepEqual(readdirSync(cache).sort(), [help.cacheFile!, lint.cacheFile!].map((file) => file.split('/').pop()).sort());
+  assert.equal(runCachedBundle(path, 0, cache, 'lint').usedCache, true);
+  assert.equal(runCachedBundle(path, 0, cache, 'other').usedCache, true);
+});
+
 test('VIRT_TUNE_CODE_CACHE=off runs the bundle with require, no cache written', () => {
   const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
   const cache = join(folder, 'cache');
