@@ -37,14 +37,15 @@ function guestListKey(guests: object | undefined): string {
 function findingsFor(textDocument: TextDocument, options: DomainDiagnosticsOptions): Finding[] {
   const document = domainDocument(textDocument);
   if (!document.model) return [];
+  // One shape for every document (an absent host or guest list is undefined), made without spreading.
   return runDomainRules(textDocument, DOMAIN_RULES, {
     document,
     xml: document.xml,
     model: document.model,
     text: document.xml.text,
-    ...(options.host ? { host: options.host } : {}),
-    ...(options.guests ? { guests: options.guests } : {}),
-    ...(options.bootHugepages ? { bootHugepages: options.bootHugepages } : {}),
+    host: options.host || undefined,
+    guests: options.guests || undefined,
+    bootHugepages: options.bootHugepages || undefined,
   });
 }
 

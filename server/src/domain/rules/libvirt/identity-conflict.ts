@@ -38,10 +38,12 @@ export const identityConflict: DomainRule = {
     if (runsOnQemu(context.model) && nameText?.value.includes('/')) {
       report({ span: nameText.span, message: "libvirt names files after the guest (its XML, logs, sockets): it refuses a name with '/'." });
     }
-    const uuidText = firstChild(root, 'uuid');
+    const sysinfos = childElements(root, 'sysinfo');
+    // The domain's UUID matters only beside an SMBIOS sysinfo.
+    const uuidText = sysinfos.length > 0 ? firstChild(root, 'uuid') : undefined;
     const domainUuid = uuidText && elementText(uuidText);
     const domainDigits = domainUuid && uuidDigits(domainUuid.value);
-    for (const sysinfo of childElements(root, 'sysinfo')) {
+    for (const sysinfo of sysinfos) {
       if (!domainDigits || value(context.xml, sysinfo, 'type') !== 'smbios') continue;
       for (const system of childElements(sysinfo, 'system')) {
         for (const entry of childElements(system, 'entry')) {
