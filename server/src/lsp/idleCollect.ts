@@ -20,7 +20,7 @@ export function idleCollector(delayMs = IDLE_COLLECT_MS): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      collect();
+      compacting(collect);
     }, delayMs);
     // Never what keeps the process alive.
     timer.unref();
@@ -50,6 +50,29 @@ export function keepYoungGenerationSmall(): void {
 /** What V8's young generation holds now (both halves), in bytes. */
 export function youngGenerationBytes(): number {
   return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+}
+
+/**
+ * Runs a full collection that also compacts every fragmented page. A plain one leaves the pages a burst
+ * filled where live objects are scattered over them, so they stay resident; moving the survivors
+ * together frees the pages (with the bench's 50 open domains: ~40 MB more given back). The flag is read
+ * when a collection starts and is set only around this one.
+ */
+function compacting(collect: () => void): void {
+  try {
+    setFlagsFromString('--compact-on-every-full-gc');
+  } catch {
+    // An unknown flag (another V8): a plain full collection.
+  }
+  try {
+    collect();
+  } finally {
+    try {
+      setFlagsFromString('--no-compact-on-every-full-gc');
+    } catch {
+      // As above.
+    }
+  }
 }
 
 function collectGarbage(): (() => void) | undefined {
