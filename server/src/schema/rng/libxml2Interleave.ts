@@ -187,6 +187,9 @@ class Replay {
       return taken;
     }
     if (pattern.kind === Kind.Empty) return start === NONE;
+    // Attributes beside an interleave (libvirt 9.0's `ids`: an id attribute and an interleave): libxml2 checks them apart.
+    if (pattern.kind === Kind.Group && attributesOnly(pattern.a!)) return this.branch(pattern.b!, start);
+    if (pattern.kind === Kind.Group && attributesOnly(pattern.b!)) return this.branch(pattern.a!, start);
     // Anything else: the children its chain holds now, judged by the derivatives.
     const chain: number[] = [];
     for (let at = start; at !== NONE; at = this.next[at]!) chain.push(at);

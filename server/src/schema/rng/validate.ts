@@ -70,6 +70,8 @@ class TreeWalk {
     for (let bom = xml.text.indexOf('\uFEFF', 1); bom >= 0; bom = xml.text.indexOf('\uFEFF', bom + 1)) {
       if (bom < root.span.start || bom >= root.span.end) return [this.notWellFormed(bom, 'A byte order mark (U+FEFF) outside the root element that is not the first character: text outside the root element.')];
     }
+    const outside = this.textOutsideRoot();
+    if (outside !== undefined) return [this.notWellFormed(outside, 'Only white space (space, tab, line ends) may stand outside the root element.')];
     const declaration = this.misplacedDeclaration(root);
     if (declaration !== undefined) return [this.notWellFormed(declaration, "'<!' starts a comment, a CDATA section or, before the root element only, a DOCTYPE: nothing else.")];
     const cdataEnd = this.cdataEndInText(root);
@@ -148,6 +150,25 @@ class TreeWalk {
     const frame: Frame = { element, pattern, scope, next: 0, hasElements, text: '', textStart: element.span.start };
     if (hasElements && this.quirks.concerns(name)) frame.children = { name, elements: [], names: [], errorsBefore: this.errors.length };
     return frame;
+  }
+
+  /** A character other than XML white space between the top-level nodes (the tolerant parser takes any JavaScript white space). */
+  private textOutsideRoot(): number | undefined {
+    const { text, nodes } = this.xml;
+    let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const gaps: [number, number][] = [];
+    for (const node of nodes) {
+      gaps.push([at, node.span.start]);
+      at = node.span.end;
+    }
+    gaps.push([at, text.length]);
+    for (const [from, to] of gaps) {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
+      }
+    }
+    return undefined;
   }
 
   /** A `<!...>` the tolerant parser kept as a DOCTYPE where XML allows none (inside or after the root, twice, or not DOCTYPE). */
