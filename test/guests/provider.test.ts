@@ -58,3 +58,15 @@ test('auto takes a folder only when it is a copy of libvirt\'s (autostart/ or na
   provider.configure({ kind: 'paths', paths: [join(GUEST_FOLDER, 'web01.xml')] });
   assert.deepEqual((await provider.fresh(documentIn('/anywhere')))?.map((guest) => guest.name), ['web01']);
 });
+
+test('a folder\'s list is dropped once no open document takes it, and kept while one does', async () => {
+  const provider = new GuestsProvider({ maxAgeMs: 60_000, libvirt: () => undefined, onDidChange: () => undefined });
+  provider.configure({ kind: 'auto' });
+  const uri = documentIn(GUEST_FOLDER);
+  const read = await provider.fresh(uri);
+  assert.ok(read && read.length > 0);
+  provider.keepFor([uri, 'file:///elsewhere/other.xml']);
+  assert.equal(provider.current(uri), read, 'kept while a document of the folder is open');
+  provider.keepFor(['file:///elsewhere/other.xml']);
+  assert.equal(provider.current(uri), undefined, 'dropped: asked again, it is read afresh');
+});

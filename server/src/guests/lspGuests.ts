@@ -16,6 +16,8 @@ export interface GuestsAccess {
   configure(section: unknown, workspaceFolder?: string): void;
   /** Read every list again on the next ask (after a define, or the view's refresh). */
   invalidate(): void;
+  /** Drops the lists no open document takes (after a close). */
+  keepFor(openUris: Iterable<string>): void;
 }
 
 /** Gives the language server the host's other guests (`virtTune.guests`), republishing when they change. */
@@ -30,5 +32,6 @@ export function attachGuests(libvirt: () => DomainSource | undefined, republish:
       provider.configure(parseGuestsSetting(value, workspaceFolder));
     },
     invalidate: () => provider.invalidate(),
+    keepFor: (openUris) => provider.keepFor(openUris),
   };
 }

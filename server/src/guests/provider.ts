@@ -75,6 +75,16 @@ export class GuestsProvider {
     for (const entry of this.entries.values()) entry.readAt = -Infinity;
   }
 
+  /** Drops the lists no open document takes any more (a folder whose documents have all closed). */
+  keepFor(openUris: Iterable<string>): void {
+    const used = new Set<string>();
+    for (const uri of openUris) {
+      const key = this.keyOf(uri);
+      if (key) used.add(key);
+    }
+    for (const key of [...this.entries.keys()]) if (!used.has(key)) this.entries.delete(key);
+  }
+
   /** The guests for a document now (cached); undefined until first read or when none apply. */
   current(uri: string): Guests | undefined {
     const key = this.keyOf(uri);

@@ -195,6 +195,7 @@ export function startLanguageServer(connection: Connection): void {
       slow.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       for (const kind of ALL_KINDS) serviceFor(kind)?.forget(uri);
+      guestsAccess.keepFor(documents.keys());
       active();
     }),
   );
