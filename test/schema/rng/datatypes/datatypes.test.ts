@@ -166,3 +166,10 @@ test('an unknown or invalid type or param is a message, never a type that takes 
     assert.equal(typeof result, 'string', `${type} ${JSON.stringify(params)}`);
   }
 });
+
+test('equal specs give the same datatype object', () => {
+  assert.equal(datatypeFor(XSD_DATATYPES, 'string', []), datatypeFor(XSD_DATATYPES, 'string', []));
+  const bounded = (max: string): unknown => datatypeFor(XSD_DATATYPES, 'int', [{ name: 'maxInclusive', value: max }]);
+  assert.equal(bounded('5'), bounded('5'));
+  assert.notEqual(bounded('5'), bounded('6'));
+});

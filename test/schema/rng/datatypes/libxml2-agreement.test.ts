@@ -33,6 +33,9 @@ const MORE: DataSpec[] = [
   spec('date', { maxExclusive: '2024-02-29' }),
   spec('string', { pattern: '\\d+\\s\\w*' }),
   spec('string', { pattern: '[^a-c]+\\.[\\-x]?' }),
+  ...['\\i\\c*', '\\I+', '\\C', '[a-z-[aeiou]]+', '[\\w.]+', '[^\\w.]+', '\\S+', '[\\d-[5]]+', '\\W+', '[\\i\\d]+', '.+', '[^\\S]*', '\\p{Lu}\\P{Lu}*', '[\\p{N}x]+'].map((pattern) =>
+    spec('string', { pattern }),
+  ),
 ];
 
 interface Disagreement {

@@ -45,11 +45,22 @@ const STRING: Datatype = { allows: () => true, equal: (a, b) => a === b };
 /** RelaxNG's token: any text, compared with white space collapsed. */
 const TOKEN: Datatype = { allows: () => true, equal: (a, b) => a === b || collapse(a) === collapse(b) };
 
+/** Answers by library, type and params: datatypes hold no state, so equal specs share one (libvirt writes <data type="string"/> hundreds of times). */
+const made = new Map<string, Datatype | string>();
+
 /**
  * library '' is RelaxNG's built-in library (string, token); XSD is http://www.w3.org/2001/XMLSchema-datatypes.
  * Returns a message string when the type or a param is unknown/invalid.
  */
 export function datatypeFor(library: string, type: string, params: readonly DatatypeParam[]): Datatype | string {
+  let key = `${library}\u0000${type}`;
+  for (const { name, value } of params) key += `\u0000${name}\u0000${value}`;
+  let answer = made.get(key);
+  if (answer === undefined) made.set(key, (answer = make(library, type, params)));
+  return answer;
+}
+
+function make(library: string, type: string, params: readonly DatatypeParam[]): Datatype | string {
   if (library === '') {
     if (type !== 'string' && type !== 'token') return `RelaxNG's built-in datatype library has no type "${type}" (only string and token)`;
     if (params.length > 0) return `RelaxNG's built-in type ${type} takes no parameters (got "${params[0]!.name}")`;

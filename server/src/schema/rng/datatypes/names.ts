@@ -8,7 +8,9 @@
 // wider NameStartChar and NameChar instead.
 
 /** Regular-expression class bodies (for the `u` flag): 4th-edition letters and the other name characters. */
-export const LETTER_CLASS = '\\p{Ll}\\p{Lu}\\p{Lo}\\p{Lt}\\p{Nl}';
+// Of the letter numbers (Nl) the 4th edition takes only those without a compatibility decomposition
+// that Unicode 2.0 had: U+2180-U+2182, U+3007, U+3021-U+3029.
+export const LETTER_CLASS = '\\p{Ll}\\p{Lu}\\p{Lo}\\p{Lt}\\u2180-\\u2182\\u3007\\u3021-\\u3029';
 export const NAME_EXTRA_CLASS = '\\p{Mc}\\p{Me}\\p{Mn}\\p{Lm}\\p{Nd}\\u00B7\\u0387';
 const OUTSIDE_NAMES = '(?![^]*[\\u{F900}-\\u{FFFE}\\u{10000}-\\u{10FFFF}])';
 
