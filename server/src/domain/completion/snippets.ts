@@ -97,7 +97,7 @@ export function fitSnippet(
   let place = placement.place;
   let body = [...lines];
   for (;;) {
-    const roots = topLevelNames(body);
+    const roots = placement.generate ? topLevelNames(body.join('\n')) : fileBodyRoots(body);
     if (place === parentPath) {
       if (placement.repeatable && place === placement.place) return body;
       const present = (root: string): boolean => !!parent && childElements(parent, root).some((child) => child !== typing);
@@ -114,9 +114,22 @@ function isWithin(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}/`);
 }
 
-function topLevelNames(lines: readonly string[]): string[] {
-  const xml = parseXml(expandDefaults(lines.join('\n')));
+function topLevelNames(text: string): readonly string[] {
+  const xml = parseXml(expandDefaults(text));
   return xml.nodes.flatMap((node) => (node.kind === 'element' ? [node.name] : []));
+}
+
+/** The top-level names of snippets/domain.json's bodies and of their inner parts, by text: parsed once per process, when first asked. */
+const fileRoots = new Map<string, readonly string[]>();
+
+function fileBodyRoots(lines: readonly string[]): readonly string[] {
+  const text = lines.join('\n');
+  let roots = fileRoots.get(text);
+  if (!roots) {
+    roots = topLevelNames(text);
+    fileRoots.set(text, roots);
+  }
+  return roots;
 }
 
 /**
