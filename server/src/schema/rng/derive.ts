@@ -37,15 +37,17 @@ export class Deriver {
    * not by the value: the many values seen once (paths, UUIDs) share one memo entry.
    */
   attribute(p: Pattern, name: ResolvedName, value: string): Pattern {
-    const leaves = this.attributeLeaves(p, name);
-    let key = name.key;
-    let matched: Set<Pattern> | undefined;
+    const { table } = this;
+    const nameKey = table.keyId(name.key);
+    const leaves = this.attributeLeaves(p, name, nameKey);
+    let key = nameKey;
     for (const leaf of leaves) {
-      if (!this.valueMatches(leaf.a!, value)) continue;
-      key += `|${leaf.id}`;
-      (matched ??= new Set()).add(leaf);
+      if (this.valueMatches(leaf.a!, value)) key = table.extendKey(key, leaf.id);
     }
-    return matched ? this.attributeMatched(p, this.table.keyId(key), matched) : this.table.notAllowed;
+    if (key === nameKey) return table.notAllowed;
+    const known = table.derivative(MemoKind.Attribute, p, key);
+    if (known) return known;
+    return this.attributeMatched(p, key, leaves.filter((leaf) => this.valueMatches(leaf.a!, value)));
   }
 
   startTagClose(p: Pattern): Pattern {
@@ -78,15 +80,16 @@ export class Deriver {
       default:
         break;
     }
-    let key = '';
-    let matched: Set<Pattern> | undefined;
-    for (const leaf of this.textLeaves(p)) {
-      if (leaf.kind !== Kind.Text && !this.leafMatches(leaf, value)) continue;
-      key += `|${leaf.id}`;
-      (matched ??= new Set()).add(leaf);
+    const { table } = this;
+    const leaves = this.textLeaves(p);
+    let key = 0;
+    for (const leaf of leaves) {
+      if (leaf.kind === Kind.Text || this.leafMatches(leaf, value)) key = table.extendKey(key, leaf.id);
     }
-    if (!matched) return this.table.notAllowed;
-    return this.textMatched(p, this.table.keyId(key), matched);
+    if (key === 0) return table.notAllowed;
+    const known = table.derivative(MemoKind.Text, p, key);
+    if (known) return known;
+    return this.textMatched(p, key, leaves.filter((leaf) => leaf.kind === Kind.Text || this.leafMatches(leaf, value)));
   }
 
   endTag(p: Pattern): Pattern {
@@ -241,8 +244,7 @@ export class Deriver {
   }
 
   /** The attribute patterns of that name an attribute may match in a pattern. */
-  private attributeLeaves(p: Pattern, name: ResolvedName): readonly Pattern[] {
-    const nameKey = this.table.keyId(name.key);
+  private attributeLeaves(p: Pattern, name: ResolvedName, nameKey: number): readonly Pattern[] {
     const known = this.table.leavesOf(p, nameKey);
     if (known) return known;
     const found = new Set<Pattern>();
@@ -274,7 +276,7 @@ export class Deriver {
   }
 
   /** The derivative by an attribute that the attribute patterns `matched` (and only they) take. */
-  private attributeMatched(p: Pattern, key: number, matched: ReadonlySet<Pattern>): Pattern {
+  private attributeMatched(p: Pattern, key: number, matched: readonly Pattern[]): Pattern {
     const known = this.table.derivative(MemoKind.Attribute, p, key);
     if (known) return known;
     const { table } = this;
@@ -298,7 +300,7 @@ export class Deriver {
         result = table.group(d(p.a!), table.choice(p, table.empty));
         break;
       case Kind.Attribute:
-        return matched.has(p) ? table.empty : table.notAllowed;
+        return matched.includes(p) ? table.empty : table.notAllowed;
       default:
         return table.notAllowed;
     }
@@ -307,7 +309,7 @@ export class Deriver {
   }
 
   /** The derivative by a text that the leaves `matched` (and only they) take. */
-  private textMatched(p: Pattern, key: number, matched: ReadonlySet<Pattern>): Pattern {
+  private textMatched(p: Pattern, key: number, matched: readonly Pattern[]): Pattern {
     const known = this.table.derivative(MemoKind.Text, p, key);
     if (known) return known;
     const { table } = this;
@@ -337,7 +339,7 @@ export class Deriver {
       case Kind.Value:
       case Kind.Data:
       case Kind.List:
-        return matched.has(p) ? table.empty : table.notAllowed;
+        return matched.includes(p) ? table.empty : table.notAllowed;
       default:
         return table.notAllowed;
     }

@@ -114,20 +114,37 @@ export class PatternTable {
   private readonly memo = new PairTable<Pattern>();
   /** The attribute patterns an attribute of a name may match, by pattern and name. */
   private readonly leaves = new PairTable<readonly Pattern[]>();
-  /** The memo keys (names, attribute and text keys) as small numbers. */
+  /** The names' memo keys as small numbers. */
   private keys = new Map<string, number>();
+  /**
+   * The attribute and text memo keys: a name's key (or 0 for a text) extended by the ids of the leaves
+   * that matched, one at a time, so a key is found without building a string or a set.
+   */
+  private readonly extended = new PairTable<number>();
+  /** The next memo key: names and extended keys share one numbering, so they never collide. */
+  private nextKey = 1;
 
   /** The number of derived patterns and memo entries now held. */
   get size(): number {
-    return this.interned.size + this.entries + this.memo.size + this.leaves.size + this.keys.size;
+    return this.interned.size + this.entries + this.memo.size + this.leaves.size + this.keys.size + this.extended.size;
   }
 
-  /** A memo key as a small number. */
+  /** A name's memo key as a small number (never 0). */
   keyId(key: string): number {
     let id = this.keys.get(key);
     if (id === undefined) {
-      id = this.keys.size + 1;
+      id = this.nextKey++;
       this.keys.set(key, id);
+    }
+    return id;
+  }
+
+  /** The memo key of `key` followed by the leaf `leafId` (a text's keys start from 0). */
+  extendKey(key: number, leafId: number): number {
+    let id = this.extended.get(key, leafId);
+    if (id === undefined) {
+      id = this.nextKey++;
+      this.extended.set(key, leafId, id);
     }
     return id;
   }
@@ -178,6 +195,8 @@ export class PatternTable {
     this.memo.clear();
     this.leaves.clear();
     this.keys = new Map();
+    this.extended.clear();
+    this.nextKey = 1;
     this.interned.clear();
     for (const { first, second, pattern } of this.kept) this.interned.set(first, second, pattern);
     this.nextId = this.firstDerivedId;
