@@ -107,7 +107,17 @@ export class Deriver {
 
   /** Whether a value matches a pattern as a whole (an attribute's value, a list's word). */
   valueMatches(p: Pattern, value: string): boolean {
-    return (p.nullable && isWhitespace(value)) || this.text(p, value).nullable;
+    // Memoized by value: attribute values repeat across documents ('yes', 'file', 'virtio'), and each
+    // miss runs the datatype's parse, facets and value comparisons over every leaf of the pattern.
+    const known = p.valueMemo?.get(value);
+    if (known !== undefined) return known;
+    const matches = (p.nullable && isWhitespace(value)) || this.text(p, value).nullable;
+    const memo = (p.valueMemo ??= new Map());
+    if (memo.size < VALUE_MEMO_LIMIT) {
+      memo.set(value, matches);
+      this.table.remember(p);
+    }
+    return matches;
   }
 
   private computeStart(p: Pattern, name: ResolvedName): Pattern {
@@ -390,6 +400,9 @@ export class Deriver {
     }
   }
 }
+
+/** Values remembered per pattern at most: values seen once (paths, UUIDs) stop filling it. */
+const VALUE_MEMO_LIMIT = 256;
 
 /** XML white space only (space, tab, CR, LF), or nothing. */
 export function isWhitespace(value: string): boolean {

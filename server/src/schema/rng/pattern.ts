@@ -32,6 +32,8 @@ export class Pattern {
   endMemo: Pattern | undefined = undefined;
   /** The text, value, data and list patterns a text may match here. */
   textLeaves: readonly Pattern[] | undefined = undefined;
+  /** Whether a value matches this pattern as a whole, by value (at most VALUE_MEMO_LIMIT of them). */
+  valueMemo: Map<string, boolean> | undefined = undefined;
   /** Whether a memo field above is set (the table then knows this pattern). */
   hasMemo = false;
   /** An element's content, set once the schema's definitions are read (they may refer to the element itself). */
@@ -188,6 +190,7 @@ export class PatternTable {
     for (const pattern of this.memoized) {
       pattern.closeMemo = pattern.endMemo = undefined;
       pattern.textLeaves = undefined;
+      pattern.valueMemo = undefined;
       pattern.hasMemo = false;
     }
     this.memoized = [];
