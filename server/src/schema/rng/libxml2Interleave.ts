@@ -25,6 +25,8 @@ export class Libxml2Interleaves {
   private readonly byName = new Map<string, { element: Pattern; interleave: Pattern | undefined }[]>();
   private readonly names = new Map<Pattern, NameClass[]>();
   private readonly nullable = new Map<Pattern, boolean>();
+  /** Per interleave of the schema, the branch each child name falls in (-1: none), by the name's key. */
+  private readonly groups = new Map<Pattern, Map<string, number>>();
 
   constructor(private readonly grammar: CompiledGrammar) {
     const all = new Map<string, { element: Pattern; interleave: Pattern | undefined }[]>();
@@ -74,7 +76,7 @@ export class Libxml2Interleaves {
     const done = new Set<number>();
     let previous = -1;
     for (const child of children) {
-      const group = branches.findIndex((branch) => this.namesOf(branch).some((names) => containsName(names, child.ns, child.local)));
+      const group = this.groupOf(interleave, branches, child);
       if (group < 0) return true;
       if (group !== previous) {
         if (done.has(group)) return false;
@@ -83,6 +85,19 @@ export class Libxml2Interleaves {
       }
     }
     return true;
+  }
+
+  /** The branch of an interleave whose elements may take this name, -1 when none; remembered per name. */
+  private groupOf(interleave: Pattern, branches: readonly Pattern[], name: ResolvedName): number {
+    let byName = this.groups.get(interleave);
+    if (!byName) this.groups.set(interleave, (byName = new Map()));
+    let group = byName.get(name.key);
+    if (group === undefined) {
+      group = branches.findIndex((branch) => this.namesOf(branch).some((names) => containsName(names, name.ns, name.local)));
+      // Names the schema does not know are not remembered past a bound, so a stream of documents cannot fill it.
+      if (group >= 0 || byName.size < MAX_REMEMBERED_NAMES) byName.set(name.key, group);
+    }
+    return group;
   }
 
   /** The names of the elements a pattern may hold directly (not inside its elements), as libxml2 collects them. */
@@ -115,6 +130,7 @@ export class Libxml2Interleaves {
 }
 
 const NONE = -1;
+const MAX_REMEMBERED_NAMES = 1024;
 
 /**
  * Whether a pattern takes these children (by index), in this order, as a whole: the derivatives'
