@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { LineStarts } from '../../core/lineStarts';
 import { parseXml } from '../../xml/parser';
 import type { XmlElement } from '../../xml/types';
 import { SchemaLoadError } from '../types';
@@ -39,7 +40,7 @@ interface SchemaFile {
   path: string;
   text: string;
   root: XmlElement;
-  lineStarts?: number[];
+  lines?: LineStarts;
 }
 
 /** What a RelaxNG element inherits from where it is written. */
@@ -510,18 +511,5 @@ function rawText(element: XmlElement, source: string): string {
 }
 
 function lineAt(file: SchemaFile, offset: number): number {
-  if (!file.lineStarts) {
-    const starts = [0];
-    for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
-    file.lineStarts = starts;
-  }
-  const starts = file.lineStarts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  return (file.lines ??= new LineStarts(file.text)).position(offset).line;
 }

@@ -1,3 +1,4 @@
+import { LineStarts } from '../../core/lineStarts';
 import { decodeEntities } from '../../xml/entities';
 import type { XmlAttribute, XmlDocument, XmlElement } from '../../xml/types';
 import type { SchemaError, SchemaMessageKind } from '../types';
@@ -44,7 +45,7 @@ export function validateTree(grammar: CompiledGrammar, deriver: Deriver, quirks:
 
 class TreeWalk {
   private readonly errors: SchemaError[] = [];
-  private lineStarts: number[] | undefined;
+  private lines: LineStarts | undefined;
 
   constructor(
     private readonly grammar: CompiledGrammar,
@@ -378,21 +379,7 @@ class TreeWalk {
   }
 
   private position(offset: number): { line: number; column: number } {
-    if (!this.lineStarts) {
-      const { text } = this.xml;
-      const starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    return (this.lines ??= new LineStarts(this.xml.text)).position(offset);
   }
 }
 
