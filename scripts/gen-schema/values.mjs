@@ -1,5 +1,6 @@
 // Turns the pattern an attribute (or an element's text) takes into a value type, the shape the loader
 // types as SchemaValue (server/src/kb/schema/types.ts). Value types are deduplicated into a table.
+import { importServerSource } from './server-source.mjs';
 import { xsdToJsRegex } from './xsd-regex.mjs';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema-datatypes';
@@ -12,22 +13,8 @@ const NAMED_DEFINES = {
   cpuset: (pattern) => ({ kind: 'cpuset', pattern: patternOf(pattern) }),
 };
 
-/** XML Schema integer types and their bounds. */
-const INTEGER_TYPES = {
-  integer: [undefined, undefined],
-  nonNegativeInteger: ['0', undefined],
-  positiveInteger: ['1', undefined],
-  nonPositiveInteger: [undefined, '0'],
-  negativeInteger: [undefined, '-1'],
-  long: ['-9223372036854775808', '9223372036854775807'],
-  int: ['-2147483648', '2147483647'],
-  short: ['-32768', '32767'],
-  byte: ['-128', '127'],
-  unsignedLong: ['0', '18446744073709551615'],
-  unsignedInt: ['0', '4294967295'],
-  unsignedShort: ['0', '65535'],
-  unsignedByte: ['0', '255'],
-};
+/** XML Schema integer types and their bounds: the validator's own table (one table for both). */
+const { INTEGER_BOUNDS: INTEGER_TYPES } = await importServerSource('schema/rng/datatypes/numbers.ts');
 
 export class ValueTable {
   constructor() {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { libxml2 } from '../../../../server/src/schema/libxml2';
 import { datatypeFor } from '../../../../server/src/schema/rng/datatypes';
+import { INTEGER_BOUNDS } from '../../../../server/src/schema/rng/datatypes/numbers';
 import { Random } from '../../../fuzz/random';
 import type { DataSpec } from './libxml2Oracle';
 
@@ -64,22 +65,6 @@ const GENERIC = [
   // Where libxml2's regex automaton was seen to slip on libvirt's IPv6 pattern (libxml2-agreement.test.ts).
   '12345::1', '::12345', '2001db8:ac10:fd01::1:10', 'aaaaa:b:c:d:e:f:1.2.3.4', '1:12345::1', '1:2:3:4:5:6:7:12345',
 ];
-
-const INTEGER_BOUNDS: Record<string, [string | undefined, string | undefined]> = {
-  integer: [undefined, undefined],
-  nonNegativeInteger: ['0', undefined],
-  positiveInteger: ['1', undefined],
-  nonPositiveInteger: [undefined, '0'],
-  negativeInteger: [undefined, '-1'],
-  long: ['-9223372036854775808', '9223372036854775807'],
-  int: ['-2147483648', '2147483647'],
-  short: ['-32768', '32767'],
-  byte: ['-128', '127'],
-  unsignedLong: ['0', '18446744073709551615'],
-  unsignedInt: ['0', '4294967295'],
-  unsignedShort: ['0', '65535'],
-  unsignedByte: ['0', '255'],
-};
 
 /** A decimal integer, and the integers one below and one above it, in a few spellings. */
 function around(bound: string): string[] {

@@ -74,21 +74,33 @@ function integerType(name: string, signed: boolean, min: IntegerValue | undefine
   };
 }
 
-export const INTEGER_TYPES: readonly ValueType<IntegerValue>[] = [
-  integerType('integer', true, undefined, undefined),
-  integerType('nonNegativeInteger', true, 0, undefined),
-  integerType('positiveInteger', true, 1, undefined),
-  integerType('nonPositiveInteger', true, undefined, 0),
-  integerType('negativeInteger', true, undefined, -1),
-  integerType('long', true, -9223372036854775808n, 9223372036854775807n),
-  integerType('int', true, -2147483648, 2147483647),
-  integerType('short', true, -32768, 32767),
-  integerType('byte', true, -128, 127),
-  integerType('unsignedLong', false, 0, 18446744073709551615n),
-  integerType('unsignedInt', false, 0, 4294967295),
-  integerType('unsignedShort', false, 0, 65535),
-  integerType('unsignedByte', false, 0, 255),
-];
+/**
+ * XML Schema's integer types and their bounds (min, max; undefined: none), as decimal strings. The one
+ * table: the types below are built from it, and scripts/gen-schema reads it for the generated structure.
+ */
+export const INTEGER_BOUNDS: Readonly<Record<string, readonly [string | undefined, string | undefined]>> = {
+  integer: [undefined, undefined],
+  nonNegativeInteger: ['0', undefined],
+  positiveInteger: ['1', undefined],
+  nonPositiveInteger: [undefined, '0'],
+  negativeInteger: [undefined, '-1'],
+  long: ['-9223372036854775808', '9223372036854775807'],
+  int: ['-2147483648', '2147483647'],
+  short: ['-32768', '32767'],
+  byte: ['-128', '127'],
+  unsignedLong: ['0', '18446744073709551615'],
+  unsignedInt: ['0', '4294967295'],
+  unsignedShort: ['0', '65535'],
+  unsignedByte: ['0', '255'],
+};
+
+function bound(text: string | undefined): IntegerValue | undefined {
+  return text === undefined ? undefined : parseInteger(text, true);
+}
+
+export const INTEGER_TYPES: readonly ValueType<IntegerValue>[] = Object.entries(INTEGER_BOUNDS).map(([name, [min, max]]) =>
+  integerType(name, !name.startsWith('unsigned'), bound(min), bound(max)),
+);
 
 /** A decimal as an integer scaled by 10^-scale, without trailing fraction zeros. */
 export interface DecimalValue {
