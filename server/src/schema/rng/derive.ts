@@ -65,7 +65,7 @@ export class Deriver {
 
   /** A text that is not a value the pattern takes, where it would take one: as though it were. */
   textLeniently(p: Pattern): Pattern {
-    return this.computeText(p, '', true);
+    return this.textTakenBy(p, () => true);
   }
 
   /** By a text. Memoized, like attributes, by which of the pattern's value patterns take the text. */
@@ -80,16 +80,21 @@ export class Deriver {
       default:
         break;
     }
+    return this.textTakenBy(p, (leaf) => leaf.kind === Kind.Text || this.leafMatches(leaf, value));
+  }
+
+  /** By a text that the value patterns `takes` says yes to (and only they) take. */
+  private textTakenBy(p: Pattern, takes: (leaf: Pattern) => boolean): Pattern {
     const { table } = this;
     const leaves = this.textLeaves(p);
     let key = 0;
     for (const leaf of leaves) {
-      if (leaf.kind === Kind.Text || this.leafMatches(leaf, value)) key = table.extendKey(key, leaf.id);
+      if (takes(leaf)) key = table.extendKey(key, leaf.id);
     }
     if (key === 0) return table.notAllowed;
     const known = table.derivative(MemoKind.Text, p, key);
     if (known) return known;
-    return this.textMatched(p, key, leaves.filter((leaf) => leaf.kind === Kind.Text || this.leafMatches(leaf, value)));
+    return this.textMatched(p, key, leaves.filter(takes));
   }
 
   endTag(p: Pattern): Pattern {
@@ -355,34 +360,6 @@ export class Deriver {
     }
     this.table.memoize(MemoKind.Text, p, key, result);
     return result;
-  }
-
-  /** A text that the pattern does not take, where it would take one: as though it were (for recovery). */
-  private computeText(p: Pattern, value: string, lenient: boolean): Pattern {
-    const { table } = this;
-    if (p.kind === Kind.Value || p.kind === Kind.Data || p.kind === Kind.List) return lenient ? table.empty : table.notAllowed;
-    const text = (q: Pattern): Pattern => this.computeText(q, value, lenient);
-    switch (p.kind) {
-      case Kind.Choice: {
-        let result = table.notAllowed;
-        for (const alternative of p.alternatives!) result = table.choice(result, text(alternative));
-        return result;
-      }
-      case Kind.Interleave:
-        return table.choice(table.interleave(text(p.a!), p.b!), table.interleave(p.a!, text(p.b!)));
-      case Kind.Group: {
-        const first = table.group(text(p.a!), p.b!);
-        return p.a!.nullable ? table.choice(first, text(p.b!)) : first;
-      }
-      case Kind.After:
-        return table.after(text(p.a!), p.b!);
-      case Kind.OneOrMore:
-        return table.group(text(p.a!), table.choice(p, table.empty));
-      case Kind.Text:
-        return p;
-      default:
-        return table.notAllowed;
-    }
   }
 
   private computeEnd(p: Pattern, lenient: boolean): Pattern {
