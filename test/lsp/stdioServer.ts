@@ -25,7 +25,15 @@ export function startStdioServer(t: { after(fn: () => void): void }, options: { 
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   t.after(() => {
     connection.dispose();
-    if (child.exitCode === null) child.kill();
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill();
+      // A server that does not die on SIGTERM must neither outlive the test nor keep its process alive.
+      setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 2000).unref();
+    }
+    child.stdin.destroy();
+    child.stdout.destroy();
+    child.stderr.destroy();
+    child.unref();
   });
   return { child, connection, stderr: () => stderr, exited };
 }
