@@ -1,5 +1,7 @@
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, readdirSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+// Not a default import: esbuild would copy each of the module's many properties into a wrapper, a millisecond of start-up.
+import Module = require('node:module');
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script, constants } from 'node:vm';
@@ -32,7 +34,7 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
     require(bundlePath);
     return { cacheFile: undefined, usedCache: false };
   }
-  const source = readFileSync(bundlePath, 'utf8').replace(/^#!/, '//');
+  const source = bundleText(readFileSync(bundlePath)).replace(/^#!/, '//');
   // One cache per bundle file (several checkouts may share the folder), named by what it was made from.
   const cacheFile = join(cacheDir, `${basename(bundlePath)}-${fnv1a(bundlePath)}-${variant.replace(/[^a-z]/g, '')}${variant ? '-' : ''}${cacheKey(bundlePath, source)}.v8`);
   let cachedData: Buffer | undefined;
@@ -61,7 +63,7 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
   }
   const module = new Module(bundlePath, require.main ?? undefined);
   module.filename = bundlePath;
-  const localRequire = createRequire(bundlePath);
+  const localRequire = Module.createRequire(bundlePath);
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, localRequire, module, bundlePath, dirname(bundlePath));
   return { cacheFile, usedCache };
 }
@@ -74,6 +76,14 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
  */
 export const IMPORT_HOOK = Symbol.for('virt-tune.importModule');
 (globalThis as Record<symbol, unknown>)[IMPORT_HOOK] = new Function('specifier', 'return import(specifier)');
+
+/**
+ * esbuild writes ASCII (it escapes every other character), and ASCII bytes read as Latin-1 are the same
+ * text without going through the UTF-8 decoder: 1.5 ms less of every start-up for a bundle of a megabyte.
+ */
+function bundleText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
 
 function defaultCacheDir(): string | undefined {
   const base = process.env['XDG_CACHE_HOME'] || (homedir() ? join(homedir(), '.cache') : '');

@@ -8,6 +8,13 @@ import { writeSync } from 'node:fs';
  * (EAGAIN) hands this write and the later ones to node's stream, which waits for it; a reader that stopped
  * early (EPIPE, `virt-tune lint . | head`) ends the run as that stream's error did.
  */
+let streamed = false;
+
+/** Whether every write so far went out whole with write(2), none left to a stream that may still hold it. */
+export function everythingWritten(): boolean {
+  return !streamed;
+}
+
 export function descriptorWriter(fd: 1 | 2): (text: string) => void {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
@@ -30,6 +37,7 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
         return;
       }
       if (code !== 'EAGAIN') throw error;
+      streamed = true;
       stream = fd === 1 ? process.stdout : process.stderr;
       stream.on('error', (streamError: NodeJS.ErrnoException) => {
         if (streamError.code === 'EPIPE') process.exit(process.exitCode ?? 0);

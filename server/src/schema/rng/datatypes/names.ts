@@ -14,9 +14,19 @@ export const LETTER_CLASS = '\\p{Ll}\\p{Lu}\\p{Lo}\\p{Lt}\\u2180-\\u2182\\u3007\
 export const NAME_EXTRA_CLASS = '\\p{Mc}\\p{Me}\\p{Mn}\\p{Lm}\\p{Nd}\\u00B7\\u0387';
 const OUTSIDE_NAMES = '(?![^]*[\\u{F900}-\\u{FFFE}\\u{10000}-\\u{10FFFF}])';
 
-const NCNAME = new RegExp(`^${OUTSIDE_NAMES}[${LETTER_CLASS}_][${LETTER_CLASS}${NAME_EXTRA_CLASS}._-]*$`, 'u');
-const NAME = new RegExp(`^${OUTSIDE_NAMES}[${LETTER_CLASS}_:][${LETTER_CLASS}${NAME_EXTRA_CLASS}._:-]*$`, 'u');
-const NMTOKEN = new RegExp(`^${OUTSIDE_NAMES}[${LETTER_CLASS}${NAME_EXTRA_CLASS}._:-]+$`, 'u');
+/**
+ * The full rules, each made on its first use: these Unicode classes take milliseconds to build, which
+ * every process would pay at start-up (a CLI run over one file without a schema, the language server),
+ * while only a name outside ASCII ever asks for them.
+ */
+function whenFirstUsed(source: string): () => RegExp {
+  let regex: RegExp | undefined;
+  return () => (regex ??= new RegExp(source, 'u'));
+}
+
+const NCNAME = whenFirstUsed(`^${OUTSIDE_NAMES}[${LETTER_CLASS}_][${LETTER_CLASS}${NAME_EXTRA_CLASS}._-]*$`);
+const NAME = whenFirstUsed(`^${OUTSIDE_NAMES}[${LETTER_CLASS}_:][${LETTER_CLASS}${NAME_EXTRA_CLASS}._:-]*$`);
+const NMTOKEN = whenFirstUsed(`^${OUTSIDE_NAMES}[${LETTER_CLASS}${NAME_EXTRA_CLASS}._:-]+$`);
 
 /** Whether a character of the value has a compatibility decomposition (Appendix B excludes those). */
 function hasCompatibilityForm(value: string): boolean {
@@ -38,11 +48,11 @@ function asciiNameClass(code: number, colon: boolean): number {
   return 0;
 }
 
-function isNameLike(value: string, colon: boolean, startMatters: boolean, full: RegExp): boolean {
+function isNameLike(value: string, colon: boolean, startMatters: boolean, full: () => RegExp): boolean {
   if (value.length === 0) return false;
   for (let i = 0; i < value.length; i++) {
     const kind = asciiNameClass(value.charCodeAt(i), colon);
-    if (kind < 0) return full.test(value) && !hasCompatibilityForm(value);
+    if (kind < 0) return full().test(value) && !hasCompatibilityForm(value);
     if (kind === 0 || (kind === 2 && i === 0 && startMatters)) return false;
   }
   return true;
