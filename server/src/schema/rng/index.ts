@@ -5,6 +5,7 @@ import { allowedAt, type AllowedHere } from './allowed';
 import type { SchemaError, SchemaValidator } from '../types';
 import { Deriver } from './derive';
 import { Libxml2Interleaves } from './libxml2Interleave';
+import { readCachedGrammar, writeCachedGrammar } from './cache/store';
 import { compileGrammar, type CompiledGrammar } from './load';
 import { validateTree } from './validate';
 
@@ -17,6 +18,8 @@ export interface TreeValidator extends SchemaValidator {
 }
 
 const compiled = new Map<string, RngValidator>();
+/** Where compiled schemas are kept between processes, once a caller asks for that (keepCompiledSchemas). */
+let cacheFolder: string | undefined;
 
 /**
  * virt-tune's own RelaxNG validator for a schema, compiled on first use and kept for the process.
@@ -26,10 +29,23 @@ export function loadRngSchema(schemaPath: string): TreeValidator {
   const path = resolve(schemaPath);
   let validator = compiled.get(path);
   if (!validator) {
-    validator = new RngValidator(compileGrammar(path));
+    let grammar = cacheFolder === undefined ? undefined : readCachedGrammar(cacheFolder, path);
+    if (!grammar) {
+      grammar = compileGrammar(path);
+      if (cacheFolder !== undefined) writeCachedGrammar(cacheFolder, grammar);
+    }
+    validator = new RngValidator(grammar);
     compiled.set(path, validator);
   }
   return validator;
+}
+
+/**
+ * From now on, schemas are read from the schema cache in `folder` when it holds them as their files are
+ * now, and kept there once compiled (cache/store.ts); `undefined` turns that off.
+ */
+export function keepCompiledSchemas(folder: string | undefined): void {
+  cacheFolder = folder;
 }
 
 class RngValidator implements TreeValidator {

@@ -4,6 +4,7 @@ import { LineStarts } from '../../core/lineStarts';
 import { parseXml } from '../../xml/parser';
 import type { XmlElement } from '../../xml/types';
 import { SchemaLoadError } from '../types';
+import { fileStamp } from './cache/stamp';
 import { datatypeFor, type DatatypeParam } from './datatypes';
 import type { NameClass } from './nameClass';
 import { NamespaceScope, splitQName } from './namespaces';
@@ -14,6 +15,8 @@ export const RNG_NAMESPACE = 'http://relaxng.org/ns/structure/1.0';
 /** A RelaxNG schema read and simplified: its start pattern, made by its table. */
 export interface CompiledGrammar {
   readonly path: string;
+  /** Every file the schema was read from, `path` first, with its identity just before it was read (fileStamp). */
+  readonly files: readonly { readonly path: string; readonly stamp: string }[];
   readonly table: PatternTable;
   readonly start: Pattern;
   /** Every `<element>` pattern of the schema. */
@@ -75,6 +78,7 @@ interface Grammar {
 class Compiler {
   private readonly table = new PatternTable();
   private readonly files = new Map<string, SchemaFile>();
+  private readonly stamps: { path: string; stamp: string }[] = [];
   private readonly elements: Pattern[] = [];
   private readonly interleaves = new Map<Pattern, Pattern[]>();
   private readonly choices = new Map<Pattern, Pattern[]>();
@@ -95,7 +99,7 @@ class Compiler {
       pattern.content = this.groupOf(children, where);
     }
     this.table.seal();
-    return { path: this.path, table: this.table, start, elements: this.elements, interleaves: this.interleaves, choices: this.choices };
+    return { path: this.path, files: this.stamps, table: this.table, start, elements: this.elements, interleaves: this.interleaves, choices: this.choices };
   }
 
   private rootContext(file: SchemaFile, ns: string): Context {
@@ -109,6 +113,8 @@ class Compiler {
     if (known) return known;
     let text: string;
     try {
+      // Taken before the read: a file changed after it no longer matches what the schema cache holds.
+      this.stamps.push({ path, stamp: fileStamp(path) });
       text = readFileSync(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -6,11 +6,21 @@ const INITIAL_CAPACITY = 1024;
  * allocate a heap number for each key past 2^31, and a Map per pattern costs more than its entries.
  */
 export class PairTable<V> {
-  private capacity = INITIAL_CAPACITY;
-  private firsts = new Int32Array(INITIAL_CAPACITY);
-  private seconds = new Int32Array(INITIAL_CAPACITY);
-  private values: (V | undefined)[] = new Array<V | undefined>(INITIAL_CAPACITY);
+  private capacity: number;
+  private firsts: Int32Array;
+  private seconds: Int32Array;
+  private values: (V | undefined)[];
   private count = 0;
+
+  /** `expected`: how many entries it is about to get, so that it is made that large at once. */
+  constructor(expected = 0) {
+    let capacity = INITIAL_CAPACITY;
+    while (expected * 2 >= capacity) capacity *= 2;
+    this.capacity = capacity;
+    this.firsts = new Int32Array(capacity);
+    this.seconds = new Int32Array(capacity);
+    this.values = new Array<V | undefined>(capacity);
+  }
 
   get size(): number {
     return this.count;

@@ -92,19 +92,53 @@ export class PatternTable {
   /** The first id after the schema's own patterns: derived ids start here again when the table starts afresh. */
   private firstDerivedId = 0;
   /** Derived patterns by kind and operands: (kind << 24 | a.id, b.id). */
-  private readonly interned = new PairTable<Pattern>();
+  private readonly interned: PairTable<Pattern>;
   /** The schema's own combinations, with their keys: kept when the derived ones are dropped. */
   private readonly kept: { first: number; second: number; pattern: Pattern }[] = [];
   /** Patterns that carry memos: cleared when the table starts afresh. */
   private memoized: Pattern[] = [];
+  /** The schema's own patterns by id, until the table is sealed. */
+  private readonly own: Pattern[] = [];
+  private sealed = false;
   readonly notAllowed: Pattern;
   readonly empty: Pattern;
   readonly text: Pattern;
 
-  constructor(private readonly limit = DEFAULT_LIMIT) {
-    this.notAllowed = this.make(Kind.NotAllowed, false);
-    this.empty = this.make(Kind.Empty, true);
-    this.text = this.make(Kind.Text, true);
+  /**
+   * `schema`: a sealed table's `schemaPatterns`, read back from the schema cache; the table is then
+   * sealed with them, as the one that made them was.
+   */
+  constructor(
+    private readonly limit = DEFAULT_LIMIT,
+    schema?: readonly Pattern[],
+  ) {
+    if (!schema) {
+      this.interned = new PairTable();
+      this.notAllowed = this.make(Kind.NotAllowed, false);
+      this.empty = this.make(Kind.Empty, true);
+      this.text = this.make(Kind.Text, true);
+      return;
+    }
+    this.interned = new PairTable(schema.length);
+    this.own = [...schema];
+    this.notAllowed = schema[0]!;
+    this.empty = schema[1]!;
+    this.text = schema[2]!;
+    for (const pattern of schema) {
+      if (!isInterned(pattern.kind)) continue;
+      const first = kindKey(pattern.kind, pattern.a!);
+      const second = pattern.b ? pattern.b.id : 0;
+      this.interned.set(first, second, pattern);
+      this.kept.push({ first, second, pattern });
+    }
+    this.nextId = this.firstDerivedId = schema.length;
+    this.sealed = true;
+  }
+
+  /** The schema's own patterns, by id (0 to length - 1), once the table is sealed. */
+  schemaPatterns(): readonly Pattern[] {
+    if (!this.sealed) throw new Error('virt-tune: the schema is not read yet');
+    return this.own;
   }
 
   /** Memo entries kept in the patterns' own fields since the table last started afresh. */
@@ -171,6 +205,7 @@ export class PatternTable {
   seal(): void {
     this.interned.forEach((first, second, pattern) => this.kept.push({ first, second, pattern }));
     this.firstDerivedId = this.nextId;
+    this.sealed = true;
   }
 
   /** Records that a pattern got a memo entry. */
@@ -291,16 +326,42 @@ export class PatternTable {
     if (this.nextId >= MAX_ID) throw new Error('virt-tune: the RelaxNG validator made too many patterns for one document');
     const pattern = new Pattern(this.nextId++, kind, nullable, a, b, undefined, undefined, undefined, undefined);
     this.interned.set(kindKey(kind, a), b ? b.id : 0, pattern);
+    if (!this.sealed) this.own.push(pattern);
     return pattern;
   }
 
   /** A leaf of the schema (attribute, element, data, value): equal only to itself; never dropped. */
   private unique(kind: Kind, nullable: boolean, a: Pattern | undefined, b: Pattern | undefined, names: NameClass | undefined, datatype: Datatype | undefined, value: string | undefined, place: SchemaPlace | undefined): Pattern {
-    return new Pattern(this.nextId++, kind, nullable, a, b, names, datatype, value, place);
+    const pattern = new Pattern(this.nextId++, kind, nullable, a, b, names, datatype, value, place);
+    if (!this.sealed) this.own.push(pattern);
+    return pattern;
   }
 
   private make(kind: Kind, nullable: boolean): Pattern {
     return this.unique(kind, nullable, undefined, undefined, undefined, undefined, undefined, undefined);
+  }
+}
+
+/** Whether patterns of a kind are interned by their operands (the others are each equal only to themselves). */
+export function isInterned(kind: Kind): boolean {
+  return kind === Kind.Choice || kind === Kind.Group || kind === Kind.Interleave || kind === Kind.After || kind === Kind.OneOrMore || kind === Kind.List;
+}
+
+/** Whether a pattern of this kind with these operands matches an empty sequence, as the table works it out. */
+export function nullableOf(kind: Kind, a: Pattern | undefined, b: Pattern | undefined): boolean {
+  switch (kind) {
+    case Kind.Empty:
+    case Kind.Text:
+      return true;
+    case Kind.Choice:
+      return a!.nullable || b!.nullable;
+    case Kind.Group:
+    case Kind.Interleave:
+      return a!.nullable && b!.nullable;
+    case Kind.OneOrMore:
+      return a!.nullable;
+    default:
+      return false;
   }
 }
 
@@ -311,7 +372,7 @@ export const enum MemoKind {
 }
 
 /** Ids stay below 2^24, so that a kind and an id make one 32-bit key. */
-const MAX_ID = 0x1000000;
+export const MAX_ID = 0x1000000;
 
 function kindKey(kind: Kind, a: Pattern): number {
   return (kind << 24) | a.id;

@@ -56,8 +56,43 @@ export function datatypeFor(library: string, type: string, params: readonly Data
   let key = `${library}\u0000${type}`;
   for (const { name, value } of params) key += `\u0000${name}\u0000${value}`;
   let answer = made.get(key);
-  if (answer === undefined) made.set(key, (answer = make(library, type, params)));
+  if (answer === undefined) {
+    made.set(key, (answer = make(library, type, params)));
+    if (typeof answer !== 'string' && !specs.has(answer)) specs.set(answer, { library, type, params: params.map(({ name, value }) => ({ name, value })) });
+  }
   return answer;
+}
+
+/** What a datatype was made from: the library, type and params `datatypeFor` was given. */
+export interface DatatypeSpec {
+  library: string;
+  type: string;
+  params: readonly DatatypeParam[];
+}
+
+const specs = new Map<Datatype, DatatypeSpec>();
+
+/** The spec a datatype of `datatypeFor` was made from (for the schema cache). */
+export function specOfDatatype(datatype: Datatype): DatatypeSpec | undefined {
+  return specs.get(datatype);
+}
+
+/**
+ * The datatype of a spec read back from the schema cache, made on first use: most of a schema's types
+ * (and their regular expressions) are never needed by a run that judges a few documents. Throws on
+ * first use when the spec names no type, which a cache this build wrote never does.
+ */
+export function datatypeOnFirstUse(spec: DatatypeSpec): Datatype {
+  let datatype: Datatype | undefined;
+  const real = (): Datatype => {
+    if (datatype) return datatype;
+    const made = datatypeFor(spec.library, spec.type, spec.params);
+    if (typeof made === 'string') throw new Error(`virt-tune: the schema cache names a datatype this build does not know: ${made}`);
+    return (datatype = made);
+  };
+  const lazy: Datatype = { allows: (value) => real().allows(value), equal: (a, b) => real().equal(a, b) };
+  specs.set(lazy, spec);
+  return lazy;
 }
 
 function make(library: string, type: string, params: readonly DatatypeParam[]): Datatype | string {
