@@ -1,5 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { keepYoungGenerationSmall } from './lsp/idleCollect';
+import { keepYoungGenerationSmall } from './lsp/youngGeneration';
 import { startLanguageServer } from './lsp/languageServer';
 import { VERSION } from './version';
 

@@ -28,7 +28,7 @@ import { toCodeAction, toDiagnostic, toRewriteAction, wantsQuickFixes, wantsRewr
 import { tuneFixes } from '../tune/service';
 import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
-import { idleCollector } from './idleCollect';
+import { idleCollector } from '../core/idleCollect';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
@@ -67,7 +67,7 @@ export function startLanguageServer(connection: Connection): void {
     return kind ? serviceFor(kind) : undefined;
   };
 
-  /** Memory given back once document activity (a change, a close, a verdict merged in) pauses (see idleCollect.ts). */
+  /** Memory given back once document activity (a change, a close, a verdict merged in) pauses (see core/idleCollect.ts). */
   const active = idleCollector();
 
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { idleCollector } from '../core/idleCollect';
 import { SchemaLoadError } from './types';
 import { loadJudgingValidator } from './engine';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
@@ -9,8 +10,13 @@ import type { WorkerReply, WorkerRequest } from './workerProtocol';
  */
 const port = parentPort;
 if (port) {
+  // Judging leaves this isolate's pages full of dead derivatives and trees: given back once verdicts pause.
+  const answered = idleCollector();
   port.on('message', (request: WorkerRequest) => {
-    void answer(request).then((reply) => port.postMessage(reply));
+    void answer(request).then((reply) => {
+      port.postMessage(reply);
+      answered();
+    });
   });
 }
 

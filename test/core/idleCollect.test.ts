@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { idleCollector, keepYoungGenerationSmall, youngGenerationBytes } from '../../server/src/lsp/idleCollect';
+import { idleCollector } from '../../server/src/core/idleCollect';
+import { keepYoungGenerationSmall, youngGenerationBytes } from '../../server/src/lsp/youngGeneration';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
