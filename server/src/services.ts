@@ -19,6 +19,7 @@ import { cmdlineHover } from './cmdline/hover';
 import { cmdlineShapeOfPath } from './cmdline/shape';
 import type { BootHugePages, Guests } from './guests/types';
 import type { HostModel } from './host/types';
+import type { SchemaVariants } from './domain/completion';
 
 /**
  * What services may take besides the document: the host the guest will run on (host-aware rules,
@@ -30,6 +31,11 @@ export interface ServiceOptions extends CompletionEditOptions {
   guests?: Guests;
   /** The huge pages the host's kernel command line reserves at boot, from the workspace's files (VT115). */
   bootHugepages?: BootHugePages;
+  /**
+   * For domain completion: libvirt's RelaxNG schema in use (`schemaVariants()`), so that what is offered
+   * fits each element's variant; without it, what the built-in structure allows at the element's path.
+   */
+  variants?: SchemaVariants;
   /**
    * For slowDiagnostics: aborted when the caller no longer wants the answer (the document changed or
    * closed); the work then stops where it can and resolves with no findings.
@@ -122,8 +128,8 @@ export function detectKind(path: string, text: string, languageId?: string): Fil
   return undefined;
 }
 
-/** Which libvirt schema judges domains (`auto`, `builtin` or a path): see chooseSchema. */
-export { chooseSchema } from './domain/verdict';
+/** Which libvirt schema judges domains (`auto`, `builtin` or a path): see chooseSchema; schemaVariants gives it to completion. */
+export { chooseSchema, schemaVariants } from './domain/verdict';
 
 /** Every finding of a document: `diagnostics` and, awaited, `slowDiagnostics`, in document order. */
 export async function allDiagnostics(service: LanguageService, document: TextDocument, options?: ServiceOptions): Promise<Finding[]> {

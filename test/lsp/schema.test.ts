@@ -141,3 +141,26 @@ test('a schema that cannot be loaded: one window message naming the file, and th
   assert.match(shown[0]!, /\/nonexistent\/libvirt\/domain\.rng: no such file/);
   await stop();
 });
+
+test("with virtTune.schema set, completion offers what fits the element's variant; with builtin, what the structure gives its path", { skip, timeout: 120_000 }, async (t) => {
+  // A file disk whose <source> tag is being typed: the document is unfinished (nothing closes it).
+  const typing = guestWith("    <disk type='block' device='disk'>", "    <disk type='file' device='disk'>\n      <source \n    </disk>\n    <disk type='block' device='disk'>");
+  const line = typing.split('\n').findIndex((text) => text.trim() === '<source');
+  const labelsAt = async (schema: string): Promise<string[]> => {
+    const { connection, publications, stop } = await startServer(t, schema);
+    if (schema !== 'builtin') {
+      // The settings are read once the server is up: a verdict only the schema gives shows it is in use.
+      const other = 'file:///virt-tune-test/no-target.xml';
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'xml', version: 1, text: NO_TARGET } });
+      await publications.until('the schema verdict', (params) => params.uri === other && params.diagnostics.some((diagnostic) => diagnostic.code === 'VT108'));
+    }
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xml', version: 1, text: typing } });
+    await publications.until('the first publication', (params) => params.uri === URI);
+    const list = await step('completion', connection.sendRequest<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: URI }, position: { line, character: '      <source '.length } }));
+    await stop();
+    return list.items.map((item) => item.label).sort();
+  };
+  assert.deepEqual(await labelsAt(SCHEMA), ['fdgroup', 'file', 'index', 'startupPolicy']);
+  const builtin = await labelsAt('builtin');
+  assert.ok(builtin.includes('file') && builtin.includes('dev') && builtin.includes('pool'), builtin.join(' '));
+});

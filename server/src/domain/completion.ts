@@ -14,14 +14,19 @@ import { snippetsOverElements } from './completion/snippetsOverElements';
 import { attributeAwaitingValue, attributeValueItems, textValueItems } from './completion/values';
 import { domainDocument } from './document';
 import type { HostModel } from '../host/types';
+import type { SchemaVariants } from './completion/variants';
+
+export type { SchemaVariants } from './completion/variants';
 
 /**
  * Completion for domain XML: element names the parent allows, the tuning snippets where they fit,
  * attribute names not written yet, and attribute or text values. XML whose root is not `<domain>`
- * gets nothing, except a document with no root yet, which is offered a domain skeleton.
+ * gets nothing, except a document with no root yet, which is offered a domain skeleton. With
+ * `variants` (libvirt's RelaxNG schema in use), element names, attribute names and attribute values
+ * are those that fit the element's variant, not all its path allows.
  */
-export function domainCompletion(textDocument: TextDocument, position: Position, options: { host?: HostModel } = {}): CompletionList {
-  const site = completionSite(textDocument, domainDocument(textDocument), textDocument.offsetAt(position), options.host);
+export function domainCompletion(textDocument: TextDocument, position: Position, options: { host?: HostModel; variants?: SchemaVariants } = {}): CompletionList {
+  const site = completionSite(textDocument, domainDocument(textDocument), textDocument.offsetAt(position), options.host, options.variants);
   return { isIncomplete: false, items: completionItems(site) };
 }
 

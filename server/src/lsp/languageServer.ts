@@ -22,7 +22,7 @@ import { attachLibvirtDomainRequests } from '../libvirtDomains/requests';
 import { parseHostSetting } from '../host/load';
 import { attachLibvirtFacts } from '../libvirt/lspFacts';
 import { attachLibvirt } from '../libvirt/lspLibvirt';
-import { detectKind, fixesInRange, mergeFindings, serviceFor, type LanguageService, type ServiceOptions } from '../services';
+import { detectKind, fixesInRange, mergeFindings, schemaVariants, serviceFor, type LanguageService, type ServiceOptions } from '../services';
 import { VERSION } from '../version';
 import { toCodeAction, toDiagnostic, toRewriteAction, wantsQuickFixes, wantsRewrites } from './convert';
 import { tuneFixes } from '../tune/service';
@@ -204,7 +204,10 @@ export function startLanguageServer(connection: Connection): void {
     guarded(connection, 'completion', EMPTY_COMPLETION, trace.time('completion', where, (params: CompletionParams): CompletionList => {
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
-      return service ? service.completion(document, params.position, { ...optionsFor(document), insertReplace }) : EMPTY_COMPLETION;
+      if (!service) return EMPTY_COMPLETION;
+      // With libvirt's RelaxNG schema chosen (virtTune.schema), domain completion offers what fits each element's variant.
+      const variants = service.kind === 'domain' ? schemaVariants() : undefined;
+      return service.completion(document, params.position, { ...optionsFor(document), insertReplace, ...(variants ? { variants } : {}) });
     })),
   );
 

@@ -126,9 +126,9 @@ test('what is allowed here, per variant: after type="file" a disk <source> takes
   const blockSource = blockDisk!.children.find((child): child is XmlElement => child.kind === 'element')!;
   assert.deepEqual(validator.allowedAt(xml, fileSource)?.attributes, ['file']);
   assert.deepEqual(validator.allowedAt(xml, blockSource)?.attributes, ['dev']);
-  assert.deepEqual(validator.allowedAt(xml, fileDisk!, 0)?.elements, ['source']);
+  assert.deepEqual(validator.allowedAt(xml, fileDisk!, { children: 0 })?.elements, ['source']);
   assert.deepEqual(validator.allowedAt(xml, fileDisk!)?.elements, ['target']);
-  assert.deepEqual(validator.allowedAt(xml, xml.root!, 1)?.elements.sort(), ['devices', 'vcpu']);
+  assert.deepEqual(validator.allowedAt(xml, xml.root!, { children: 1 })?.elements.sort(), ['devices', 'vcpu']);
   const target = blockDisk!.children.filter((child): child is XmlElement => child.kind === 'element')[1]!;
   assert.deepEqual(validator.allowedAt(xml, target)?.attributes, ['bus']);
 });

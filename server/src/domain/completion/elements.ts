@@ -10,6 +10,8 @@ import { itemDocumentation } from './documentation';
 import { spanRange, type CompletionSite } from './site';
 import { choice, placeholder } from './snippetText';
 import { attributeValueChoices } from './valueChoices';
+import { fittingChildren } from './variants';
+import { elementSpec } from '../../kb/structure';
 
 /** How a chosen element name goes into the text. */
 export type ElementInsertion =
@@ -21,7 +23,8 @@ export type ElementInsertion =
   | { form: 'rename'; replace: Span; element: XmlElement };
 
 /**
- * The children the structure allows in `parent`, except those libvirt takes once that are there
+ * The children the structure allows in `parent` (with a schema in use, those that may come at the
+ * cursor in `parent`'s variant: see fittingChildren), except those libvirt takes once that are there
  * already (a second `<hugepages>` in `<memoryBacking>`); the element whose tag is being typed or
  * renamed does not count as there.
  */
@@ -29,7 +32,9 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
   const parentPath = elementPath(parent);
   const typing = insertion.form === 'tag' ? undefined : insertion.element;
   const present = (name: string): boolean => childElements(parent, name).some((child) => child !== typing);
-  return childSpecs(parentPath).flatMap(({ name, path, spec }) => {
+  const fitting = fittingChildren(site, parent, typing);
+  const children = fitting ? fitting.map((name) => ({ name, path: `${parentPath}/${name}`, spec: elementSpec(`${parentPath}/${name}`) })) : childSpecs(parentPath);
+  return children.flatMap(({ name, path, spec }) => {
     if (spec?.repeatable === false && present(name)) return [];
     const required = (spec?.attributes ?? []).filter((attribute) => attribute.required).map((attribute) => attribute.name);
     const detail = [`<${name}> in <${parent.name}>`, required.length > 0 ? `requires ${required.join(', ')}` : ''].filter((part) => part !== '').join(' · ');

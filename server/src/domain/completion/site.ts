@@ -5,6 +5,7 @@ import type { Span } from '../../core/span';
 import type { XmlDocument } from '../../xml/types';
 import type { DomainDocument } from '../document';
 import type { HostModel } from '../../host/types';
+import type { SchemaVariants } from './variants';
 
 /** Where a completion is asked for, with the document's writing habits that inserted text should follow. */
 export interface CompletionSite {
@@ -17,11 +18,13 @@ export interface CompletionSite {
   indent: string;
   /** The host the guest will run on, when known: host CPUs, nodes and page sizes are offered as values. */
   host?: HostModel;
+  /** libvirt's RelaxNG schema in use, when one is: attributes, children and values are offered per variant. */
+  variants?: SchemaVariants;
 }
 
-export function completionSite(textDocument: TextDocument, document: DomainDocument, offset: number, host?: HostModel): CompletionSite {
+export function completionSite(textDocument: TextDocument, document: DomainDocument, offset: number, host?: HostModel, variants?: SchemaVariants): CompletionSite {
   const { quote, indent } = writingHabits(document.xml);
-  return { textDocument, document, offset, quote, indent, ...(host ? { host } : {}) };
+  return { textDocument, document, offset, quote, indent, ...(host ? { host } : {}), ...(variants ? { variants } : {}) };
 }
 
 /** Worked out once per parse tree: a walk of every attribute and a scan of the text per request cost ~0.7 ms on 2,000 lines. */

@@ -1,6 +1,7 @@
 import { fact } from '../../kb/facts';
 import { attributeSpec, valueChoices, valueKey } from '../../kb/specLookup';
 import type { Fact } from '../../kb/types';
+import type { AllowedAttribute } from '../../schema/rng/allowed';
 import type { XmlElement } from '../../xml/types';
 import type { DomainModel } from '../model';
 
@@ -39,6 +40,23 @@ export function attributeValueChoices(
     doc: entry.doc,
     kind,
   }));
+}
+
+/**
+ * The structure's values for an attribute, narrowed to those its variant takes (`fits`, what the schema
+ * in use allows the attribute at this element): the structure's in its order, each with its docs, then
+ * any it does not know. Ids and units keep the structure's own lists; so does an attribute the schema
+ * lists no values for here.
+ */
+export function fittingValueChoices(choices: ValueChoice[], fits: AllowedAttribute | undefined, elementPath: string, name: string): ValueChoice[] {
+  if (!fits || fits.values.length === 0 || choices.some((entry) => entry.kind !== 'enum')) return choices;
+  const listed = new Set(fits.values);
+  const known = new Set(choices.map((entry) => entry.value));
+  const unknown = fits.values.filter((value) => !known.has(value));
+  return [
+    ...choices.filter((entry) => listed.has(entry.value)),
+    ...unknown.map((value): ValueChoice => ({ value, detail: `${name} value`, about: fact(valueKey(elementPath, name, value)), doc: undefined, kind: 'enum' })),
+  ];
 }
 
 function freeIds(model: DomainModel, elementPath: string, name: string, element: XmlElement | undefined): ValueChoice[] | undefined {

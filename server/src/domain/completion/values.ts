@@ -9,7 +9,8 @@ import { itemDocumentation } from './documentation';
 import { hostValueChoices } from './hostValues';
 import { libvirtTextChoices, libvirtValueChoices } from './libvirtValues';
 import { spanRange, type CompletionSite } from './site';
-import { attributeValueChoices, type ValueChoice } from './valueChoices';
+import { attributeValueChoices, fittingValueChoices, type ValueChoice } from './valueChoices';
+import { fittingAttributes } from './variants';
 
 const KINDS: Record<ValueChoice['kind'], CompletionItemKind> = {
   enum: ITEM_KINDS.choice,
@@ -18,7 +19,8 @@ const KINDS: Record<ValueChoice['kind'], CompletionItemKind> = {
 };
 
 /**
- * Values for the attribute whose value the cursor is in; `span` is the whole value between the quotes.
+ * Values for the attribute whose value the cursor is in (with a schema in use, those its element's
+ * variant takes); `span` is the whole value between the quotes.
  * With `quoted`, the cursor is right after `name=` and the values come with their quotes.
  */
 export function attributeValueItems(
@@ -34,10 +36,11 @@ export function attributeValueItems(
   const closing = quoted ? site.quote : attribute.valueClosed || !attribute.quote ? '' : attribute.quote;
   const opening = quoted ? site.quote : '';
   const path = elementPath(element);
+  const fits = fittingAttributes(site, element, attribute)?.get(attribute.name);
   const choices = uniqueValues([
     ...hostValueChoices(site.host, path, attribute.name, element),
     ...libvirtValueChoices(site.host, path, attribute.name, element),
-    ...attributeValueChoices(model, path, attribute.name, element),
+    ...fittingValueChoices(attributeValueChoices(model, path, attribute.name, element), fits, path, attribute.name),
   ]);
   return choices.map((entry, index) => valueItem(site, entry, span, opening, closing, index));
 }

@@ -14,7 +14,7 @@ import { problemFinding, type SchemaProblem } from './problem';
 import { withVersionWords } from './versionWords';
 import { withoutSaidAlready } from './yield';
 
-export { activeJudge, chooseSchema, type SchemaChoiceOptions } from './choice';
+export { activeJudge, chooseSchema, schemaVariants, type SchemaChoiceOptions } from './choice';
 export { SCHEMA_INVALID, withSchemaRule } from './rule';
 
 interface Pending {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseXml } from '../../xml/parser';
 import type { XmlDocument, XmlElement } from '../../xml/types';
-import { allowedAt, type AllowedHere } from './allowed';
+import { AllowedMemo, allowedAt, type AllowedHere, type AllowedOptions } from './allowed';
 import type { SchemaError, SchemaValidator } from '../types';
 import { Deriver } from './derive';
 import { Libxml2Interleaves } from './libxml2Interleave';
@@ -14,7 +14,7 @@ export interface TreeValidator extends SchemaValidator {
   /** The verdict on a document parsed with the project's parser (`parseXml`) from the same text. */
   validateTree(xml: XmlDocument): SchemaError[];
   /** What the schema allows at an element of the document, per variant (see `allowedAt`). */
-  allowedAt(xml: XmlDocument, element: XmlElement, children?: number): AllowedHere | undefined;
+  allowedAt(xml: XmlDocument, element: XmlElement, options?: AllowedOptions): AllowedHere | undefined;
 }
 
 const compiled = new Map<string, RngValidator>();
@@ -51,6 +51,8 @@ export function keepCompiledSchemas(folder: string | undefined): void {
 class RngValidator implements TreeValidator {
   private readonly deriver: Deriver;
   private readonly quirks: Libxml2Interleaves;
+  /** allowedAt's memos, which hold patterns: cleared whenever the table starts afresh. */
+  private readonly allowed = new AllowedMemo();
 
   constructor(private readonly grammar: CompiledGrammar) {
     this.deriver = new Deriver(grammar.table);
@@ -66,13 +68,17 @@ class RngValidator implements TreeValidator {
   }
 
   validateTree(xml: XmlDocument): SchemaError[] {
-    this.grammar.table.trim();
+    this.trim();
     return validateTree(this.grammar, this.deriver, this.quirks, xml);
   }
 
-  allowedAt(xml: XmlDocument, element: XmlElement, children?: number): AllowedHere | undefined {
-    this.grammar.table.trim();
-    return allowedAt(this.grammar, this.deriver, xml, element, children);
+  allowedAt(xml: XmlDocument, element: XmlElement, options?: AllowedOptions): AllowedHere | undefined {
+    this.trim();
+    return allowedAt(this.grammar, this.deriver, xml, element, options, this.allowed);
+  }
+
+  private trim(): void {
+    if (this.grammar.table.trim()) this.allowed.clear();
   }
 
   /** Derivatives place each error exactly already. */

@@ -383,8 +383,11 @@ class TreeWalk {
   }
 }
 
-/** The derivative of a pattern by a whole element (its subtree judged too), without reporting anything. */
-export function deriveSubtree(deriver: Deriver, source: string, pattern: Pattern, element: XmlElement, outer: NamespaceScope): Pattern {
+/**
+ * The derivative of a pattern by a whole element (its subtree judged too), without reporting anything.
+ * `derive` derives each child element: this function again, or allowed.ts's memo of whole subtrees.
+ */
+export function deriveSubtree(deriver: Deriver, source: string, pattern: Pattern, element: XmlElement, outer: NamespaceScope, derive: SubtreeDeriver = deriveSubtree): Pattern {
   const scope = outer.enter(element);
   let p = deriver.startTagOpen(pattern, elementName(element, scope));
   for (const attribute of element.attributes) {
@@ -400,7 +403,7 @@ export function deriveSubtree(deriver: Deriver, source: string, pattern: Pattern
     if (child.kind === 'element') {
       if (!isWhitespace(text)) p = deriver.text(p, text);
       text = '';
-      p = deriveSubtree(deriver, source, p, child, scope);
+      p = derive(deriver, source, p, child, scope, derive);
     } else if (child.kind === 'text') {
       text += child.value;
     } else if (child.kind === 'cdata') {
@@ -415,6 +418,8 @@ export function deriveSubtree(deriver: Deriver, source: string, pattern: Pattern
   }
   return deriver.endTag(p);
 }
+
+export type SubtreeDeriver = (deriver: Deriver, source: string, pattern: Pattern, element: XmlElement, outer: NamespaceScope, derive: SubtreeDeriver) => Pattern;
 
 export function elementName(element: XmlElement, scope: NamespaceScope): ResolvedName {
   const { prefix, local } = splitQName(element.name);
