@@ -1,11 +1,12 @@
 // @ts-check
 // Completion as a user meets it (issue 11): accepting an item in the middle of a word keeps the rest of
 // the line, in GRUB files and in domain XML; a domain snippet is offered once; nothing of virt-tune's in
-// a pom.xml; ksmtuned.conf offers its variables on the last line of the file.
+// a pom.xml; ksmtuned.conf offers its variables on the last line of the file. With libvirt's schema set
+// (issue 16), a file disk's <source> is offered the attributes of a file disk.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES_HOST, examplesHost, expectedProblems, scenario } from './workbench.mjs';
+import { EXAMPLES_HOST, examplesHost, expectedProblems, ROOT, scenario } from './workbench.mjs';
 
 /**
  * Opens a file and waits until its findings show: the language server is up and has the document.
@@ -122,3 +123,43 @@ scenario("nothing of virt-tune's in a pom.xml; ksmtuned.conf offers its variable
   const names = labels.map((each) => each.split(',')[0]?.trim());
   assert.ok(names.includes('KSM_NPAGES_MAX') && names.includes('KSM_MONITOR_INTERVAL'), `the variables on the last line: ${labels.join(' | ')}`);
 });
+
+/** libvirt's schema for the variant scenario: the host's (libvirt installed), else the corpus's 11.3.0 one. */
+const VARIANT_SCHEMA = ['/usr/share/libvirt/schemas/domain.rng', join(ROOT, '..', 'shared', 'corpus', 'libvirt-11.3.0', 'schemas', 'domain.rng')].find((path) => existsSync(path));
+/** A file disk whose <source> gets its attribute, and a disk with no <target>, which only the schema refuses (VT108). */
+const VARIANT_DOMAIN = `<domain type='kvm'>
+  <name>vt-variant-e2e</name>
+  <memory unit='GiB'>4</memory>
+  <vcpu placement='static'>2</vcpu>
+  <os>
+    <type arch='x86_64'>hvm</type>
+  </os>
+  <devices>
+    <disk type='file' device='disk'>
+      <source />
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <disk type='block' device='disk'>
+      <source dev='/dev/sdb'/>
+    </disk>
+  </devices>
+</domain>
+`;
+
+scenario("with virtTune.schema set, a file disk's <source> is offered file, not dev", { 'guest.xml': { text: VARIANT_DOMAIN }, ...examplesHost({ 'virtTune.schema': VARIANT_SCHEMA }) }, async (workbench) => {
+  await workbench.openFile('guest.xml');
+  // The schema is in use once its verdict shows: what the CLI finds with the same host and schema, VT108 among it.
+  const expected = expectedProblems(join(workbench.folder, 'guest.xml'), EXAMPLES_HOST, VARIANT_SCHEMA);
+  assert.ok(expected.some((problem) => problem.includes('VT108')), expected.join(' | '));
+  assert.deepEqual(await workbench.waitForProblems('guest.xml', expected), [...expected].sort());
+
+  // <source |/>: what a file disk's source takes.
+  await workbench.goTo(10, '      <source '.length + 1);
+  await workbench.page.keyboard.press('Control+Space');
+  const labels = await workbench.suggestions();
+  await workbench.screenshot('completion-variant-file-source');
+  const names = labels.map((each) => each.split(',')[0]?.trim());
+  for (const name of ['file', 'startupPolicy', 'index']) assert.ok(names.includes(name), `${name} is offered: ${labels.join(' | ')}`);
+  for (const name of ['dev', 'pool', 'protocol', 'dir']) assert.ok(!names.includes(name), `${name} is not: ${labels.join(' | ')}`);
+  await workbench.page.keyboard.press('Escape');
+}, { skip: VARIANT_SCHEMA ? false : 'no libvirt schema here (neither the host\'s nor the corpus\'s)' });

@@ -387,13 +387,15 @@ const SHOWN_AS = { error: 'Error', warning: 'Warning', information: 'Info' };
  * What virt-tune's CLI finds in a file, as the Problems panel shows it: `Severity CODE line:column`
  * (1-based). Hints are left out: VS Code shows them in the editor only, never in Problems. `host` is the
  * scenario's `virtTune.host` as `--host` takes it: `live` (the default setting) is this machine, where
- * code-server runs the language server; EXAMPLES_HOST for a folder made with examplesHost().
+ * code-server runs the language server; EXAMPLES_HOST for a folder made with examplesHost(), whose
+ * `virtTune.schema` is `schema` (builtin unless the scenario sets it).
  * @param {string} path relative to the project root
  * @param {string} [host]
+ * @param {string} [schema]
  */
-export function expectedProblems(path, host = 'live') {
+export function expectedProblems(path, host = 'live', schema = 'builtin') {
   // A folder made like examples/ names the schema and libvirt it is written for (its settings), as the CLI must.
-  const written = host === EXAMPLES_HOST ? ['--schema', 'builtin', '--libvirt', 'none'] : [];
+  const written = host === EXAMPLES_HOST ? ['--schema', schema, '--libvirt', 'none'] : [];
   const lint = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--host', host, ...written, '--format', 'json', path], {
     cwd: ROOT,
     encoding: 'utf8',
