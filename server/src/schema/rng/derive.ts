@@ -1,5 +1,5 @@
 import { containsName } from './nameClass';
-import { Kind, MemoKind, type Pattern, type PatternTable } from './pattern';
+import { HOLDS_ATTRIBUTE, HOLDS_TEXT, Kind, MemoKind, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
 export interface ResolvedName {
@@ -225,7 +225,12 @@ export class Deriver {
   private textLeaves(p: Pattern): readonly Pattern[] {
     if (p.textLeaves) return p.textLeaves;
     const found = new Set<Pattern>();
+    // Derived patterns share their parts (a group's derivative by an attribute is (a' b) | (a b')), so a
+    // walk that went down every path would meet the same parts many times over: each is walked once.
+    const seen = new Set<Pattern>();
     const walk = (q: Pattern): void => {
+      if (!(q.holds & HOLDS_TEXT) || seen.has(q)) return;
+      seen.add(q);
       switch (q.kind) {
         case Kind.Choice:
           for (const alternative of q.alternatives!) walk(alternative);
@@ -263,7 +268,11 @@ export class Deriver {
     const known = this.table.leavesOf(p, nameKey);
     if (known) return known;
     const found = new Set<Pattern>();
+    // Each part once, as in textLeaves.
+    const seen = new Set<Pattern>();
     const walk = (q: Pattern): void => {
+      if (!(q.holds & HOLDS_ATTRIBUTE) || seen.has(q)) return;
+      seen.add(q);
       switch (q.kind) {
         case Kind.Choice:
           for (const alternative of q.alternatives!) walk(alternative);

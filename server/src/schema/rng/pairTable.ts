@@ -74,10 +74,18 @@ export class PairTable<V> {
     this.firsts = new Int32Array(this.capacity);
     this.seconds = new Int32Array(this.capacity);
     this.values = new Array<V | undefined>(this.capacity);
-    this.count = 0;
+    const mask = this.capacity - 1;
+    // The keys are known to be distinct: each goes to the first free slot of its probe.
     for (let slot = 0; slot < capacity; slot++) {
       const value = values[slot];
-      if (value !== undefined) this.set(firsts[slot]!, seconds[slot]!, value);
+      if (value === undefined) continue;
+      const first = firsts[slot]!;
+      const second = seconds[slot]!;
+      let free = hash(first, second) & mask;
+      while (this.values[free] !== undefined) free = (free + 1) & mask;
+      this.firsts[free] = first;
+      this.seconds[free] = second;
+      this.values[free] = value;
     }
   }
 }

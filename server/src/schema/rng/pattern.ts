@@ -62,6 +62,13 @@ export class Pattern {
     this.listed = alternatives;
   }
 
+  /**
+   * HOLDS_ATTRIBUTE: an attribute pattern can be reached from here as the derivative by an attribute
+   * looks for one (through choices, groups, interleaves, the first part of an after, oneOrMore);
+   * HOLDS_TEXT: a text, value, data or list pattern likewise. The walks for either skip what has none.
+   */
+  readonly holds: number;
+
   constructor(
     readonly id: number,
     readonly kind: Kind,
@@ -76,8 +83,34 @@ export class Pattern {
     /** Value: the value as written in the schema; Data: the type's name; for messages. */
     readonly value: string | undefined,
     readonly place: SchemaPlace | undefined,
-  ) {}
+  ) {
+    switch (kind) {
+      case Kind.Attribute:
+        this.holds = HOLDS_ATTRIBUTE;
+        break;
+      case Kind.Text:
+      case Kind.Value:
+      case Kind.Data:
+      case Kind.List:
+        this.holds = HOLDS_TEXT;
+        break;
+      case Kind.Choice:
+      case Kind.Group:
+      case Kind.Interleave:
+        this.holds = a!.holds | b!.holds;
+        break;
+      case Kind.After:
+      case Kind.OneOrMore:
+        this.holds = a!.holds;
+        break;
+      default:
+        this.holds = 0;
+    }
+  }
 }
+
+export const HOLDS_ATTRIBUTE = 1;
+export const HOLDS_TEXT = 2;
 
 /** Above this many interned derived patterns the table starts afresh (the schema's own patterns are kept). */
 const DEFAULT_LIMIT = 200_000;

@@ -356,14 +356,10 @@ class TreeWalk {
         return this.notWellFormed(attribute.span.start, `${attribute.name}="": a namespace prefix cannot be declared empty in XML 1.0.`);
       }
     }
-    const unbound = (name: string): boolean => {
-      const colon = name.indexOf(':');
-      return colon >= 0 && scope.uri(name.slice(0, colon)) === undefined;
-    };
-    let culprit = unbound(element.name) ? element.name : undefined;
+    let culprit = unboundName(element.name, scope) ? element.name : undefined;
     for (const attribute of element.attributes) {
       if (culprit) break;
-      if (!attribute.name.startsWith('xmlns') && unbound(attribute.name)) culprit = attribute.name;
+      if (!attribute.name.startsWith('xmlns') && unboundName(attribute.name, scope)) culprit = attribute.name;
     }
     return culprit === undefined ? undefined : this.notWellFormed(element.span.start, `The namespace prefix ${splitQName(culprit).prefix} of ${culprit} is not declared.`);
   }
@@ -381,6 +377,12 @@ class TreeWalk {
   private position(offset: number): { line: number; column: number } {
     return (this.lines ??= new LineStarts(this.xml.text)).position(offset);
   }
+}
+
+/** Whether a name has a prefix that is not declared in the scope. */
+function unboundName(name: string, scope: NamespaceScope): boolean {
+  const colon = name.indexOf(':');
+  return colon >= 0 && scope.uri(name.slice(0, colon)) === undefined;
 }
 
 /**
