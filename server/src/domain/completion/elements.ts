@@ -33,10 +33,12 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
   const typing = insertion.form === 'tag' ? undefined : insertion.element;
   const present = (name: string): boolean => childElements(parent, name).some((child) => child !== typing);
   const fitting = fittingChildren(site, parent, typing);
-  const children = fitting ? fitting.map((name) => ({ name, path: `${parentPath}/${name}`, spec: elementSpec(`${parentPath}/${name}`) })) : childSpecs(parentPath);
-  return children.flatMap(({ name, path, spec }) => {
+  const children = fitting
+    ? fitting.map(({ name, requiredAttributes }) => ({ name, path: `${parentPath}/${name}`, spec: elementSpec(`${parentPath}/${name}`), fits: requiredAttributes }))
+    : childSpecs(parentPath).map((child) => ({ ...child, fits: undefined }));
+  return children.flatMap(({ name, path, spec, fits }) => {
     if (spec?.repeatable === false && present(name)) return [];
-    const required = (spec?.attributes ?? []).filter((attribute) => attribute.required).map((attribute) => attribute.name);
+    const required = fits ? inSpecOrder(fits, spec) : requiredOf(spec);
     const detail = [`<${name}> in <${parent.name}>`, required.length > 0 ? `requires ${required.join(', ')}` : ''].filter((part) => part !== '').join(' · ');
     const item: CompletionItem = {
       label: name,
@@ -46,7 +48,7 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
       insertTextFormat: InsertTextFormat.Snippet,
       // Lines after the first take the indentation of the line the tag starts on.
       insertTextMode: InsertTextMode.adjustIndentation,
-      textEdit: { range: spanRange(site, insertion.form === 'rename' ? renamedPart(site, insertion.replace) : insertion.replace), newText: insertText(site, path, name, spec, insertion) },
+      textEdit: { range: spanRange(site, insertion.form === 'rename' ? renamedPart(site, insertion.replace) : insertion.replace), newText: insertText(site, path, name, spec, insertion, required) },
     };
     const documentation = itemDocumentation(fact(path), [], spec ? path : undefined);
     if (documentation) item.documentation = documentation;
@@ -70,21 +72,37 @@ function relevance(path: string): number {
   return about ? 1 : 2;
 }
 
-function insertText(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, insertion: ElementInsertion): string {
+function insertText(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, insertion: ElementInsertion, required: readonly string[]): string {
   if (insertion.form === 'rename') return name;
-  return elementSnippet(site, path, name, spec, insertion.form === 'tag');
+  return elementSnippet(site, path, name, spec, insertion.form === 'tag', required);
 }
 
-/** `<vcpupin vcpu='${1|0,1|}' cpuset='$2'/>`: required attributes as placeholders, closed as the element's content wants. */
-export function elementSnippet(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, withLt: boolean): string {
+/** Attribute names in the order the structure lists them (the order libvirt writes them), unknown ones last. */
+function inSpecOrder(names: readonly string[], spec: ElementSpec | undefined): string[] {
+  const order = (name: string): number => {
+    const at = spec?.attributes.findIndex((attribute) => attribute.name === name) ?? -1;
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return [...names].sort((a, b) => order(a) - order(b));
+}
+
+function requiredOf(spec: ElementSpec | undefined): string[] {
+  return (spec?.attributes ?? []).filter((attribute) => attribute.required).map((attribute) => attribute.name);
+}
+
+/**
+ * `<vcpupin vcpu='${1|0,1|}' cpuset='$2'/>`: required attributes (`required`, by default those the
+ * structure says; with a schema in use, those the variant needs) as placeholders, closed as the
+ * element's content wants.
+ */
+export function elementSnippet(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, withLt: boolean, required: readonly string[] = requiredOf(spec)): string {
   const q = site.quote;
   let index = 1;
   let open = `${withLt ? '<' : ''}${name}`;
-  for (const attribute of spec?.attributes ?? []) {
-    if (!attribute.required) continue;
-    const values = site.document.model ? attributeValueChoices(site.document.model, path, attribute.name, undefined) : [];
+  for (const attribute of required) {
+    const values = site.document.model ? attributeValueChoices(site.document.model, path, attribute, undefined) : [];
     const offered = values.filter((entry) => entry.kind !== 'unit').map((entry) => entry.value);
-    open += ` ${attribute.name}=${q}${valuePlaceholder(index++, offered)}${q}`;
+    open += ` ${attribute}=${q}${valuePlaceholder(index++, offered)}${q}`;
   }
   if (spec?.text?.kind === 'memory' && spec.attributes.some((attribute) => attribute.name === 'unit' && !attribute.required)) {
     open += ` unit=${q}${choice(index++, ['KiB', 'MiB', 'GiB'])}${q}`;

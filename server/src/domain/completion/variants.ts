@@ -1,4 +1,4 @@
-import type { AllowedAttribute, AllowedHere, AllowedOptions } from '../../schema/rng/allowed';
+import type { AllowedAttribute, AllowedElement, AllowedHere, AllowedOptions } from '../../schema/rng/allowed';
 import type { XmlAttribute, XmlDocument, XmlElement } from '../../xml/types';
 import type { CompletionSite } from './site';
 
@@ -23,10 +23,10 @@ export function fittingAttributes(site: CompletionSite, element: XmlElement, typ
 
 /**
  * The elements that may come next in `parent` in its variant, after its children that start before the
- * cursor (`typing`, the element whose tag is being typed or renamed, not counted); undefined without a
- * schema or when the schema cannot place `parent`.
+ * cursor (`typing`, the element whose tag is being typed or renamed, not counted), each with the
+ * attributes it needs there; undefined without a schema or when the schema cannot place `parent`.
  */
-export function fittingChildren(site: CompletionSite, parent: XmlElement, typing: XmlElement | undefined): string[] | undefined {
+export function fittingChildren(site: CompletionSite, parent: XmlElement, typing: XmlElement | undefined): AllowedElement[] | undefined {
   if (!site.variants) return undefined;
   let before = 0;
   for (const child of parent.children) {
@@ -34,7 +34,7 @@ export function fittingChildren(site: CompletionSite, parent: XmlElement, typing
     if (child.span.start >= site.offset) break;
     before++;
   }
-  return site.variants.allowedAt(site.document.xml, parent, { children: before })?.elements.filter(writable);
+  return site.variants.allowedAt(site.document.xml, parent, { children: before })?.elementChoices.filter((choice) => writable(choice.name));
 }
 
 /** A name the document can write as it is: not `{namespace}name` (no prefix bound to it), not `any name`. */

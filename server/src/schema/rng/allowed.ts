@@ -16,6 +16,8 @@ export interface AllowedHere {
   attributeChoices: AllowedAttribute[];
   /** Elements that may come next inside it, after its first `children` child elements. */
   elements: string[];
+  /** The same elements that have a name the document can write, each with the attributes it needs there. */
+  elementChoices: AllowedElement[];
   /** Values its text may be (`'vnc'`), or a type (`a unsignedInt`); empty when it takes no text. */
   values: string[];
   /** Whether any text goes. */
@@ -32,6 +34,14 @@ export interface AllowedAttribute {
   values: string[];
   /** Whether it also takes values other than those (a datatype, any text). */
   open: boolean;
+}
+
+/** An element that may come next. */
+export interface AllowedElement {
+  /** As the document would write it. */
+  name: string;
+  /** The attributes it needs in every form it may take here (in no namespace), sorted. */
+  requiredAttributes: string[];
 }
 
 export interface AllowedOptions {
@@ -141,7 +151,7 @@ function childrenBefore(element: XmlElement, stopAt: XmlElement | undefined, lim
 /** What a pair of patterns allows, names unprefixed: the same for every element in that state. */
 interface Described {
   attributes: { names: QualifiedName[]; open: boolean; label: string; required: boolean; values: string[]; valuesOpen: boolean }[];
-  elements: { names: QualifiedName[]; open: boolean; label: string }[];
+  elements: { names: QualifiedName[]; open: boolean; label: string; required: string[] }[];
   values: string[];
   text: boolean;
 }
@@ -161,7 +171,7 @@ function describe(attributesPart: Pattern, contentPart: Pattern): Described {
         valuesOpen: taken.text || values.length < taken.values.length,
       };
     }),
-    elements: content.elements.map((child) => ({ ...listedNames(child.names!), label: describeNameClass(child.names!) })),
+    elements: content.elements.map((child) => ({ ...listedNames(child.names!), label: describeNameClass(child.names!), required: child.content ? plainNames(requiredAttributes(child.content)) : [] })),
     values: unique(content.values.map((value) => (value.kind === Kind.Value ? `'${value.value}'` : `a ${value.value}`))),
     text: content.text,
   };
@@ -189,10 +199,22 @@ function written(described: Described, element: XmlElement, leaveOut: XmlAttribu
   }
   // Open name classes (any element, any in a namespace) are named as a whole.
   const elements = described.elements.flatMap((child) => [...(child.open ? [child.label] : []), ...child.names.map((name) => qualified(name, element, scope, false))]);
+  const elementChoices = new Map<string, AllowedElement>();
+  for (const child of described.elements) {
+    for (const listed of child.names) {
+      const name = qualified(listed, element, scope, false);
+      if (name.startsWith('{')) continue;
+      const known = elementChoices.get(name);
+      // Several forms of one name may still come (several variants fit): it needs what all of them need.
+      if (known) known.requiredAttributes = known.requiredAttributes.filter((attribute) => child.required.includes(attribute));
+      else elementChoices.set(name, { name, requiredAttributes: [...child.required] });
+    }
+  }
   return {
     attributes: unique(labels.filter((label) => !has.has(label))),
     attributeChoices: [...choices.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     elements: unique(elements),
+    elementChoices: [...elementChoices.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     values: described.values,
     text: described.text,
   };
@@ -213,6 +235,11 @@ function qualified(name: QualifiedName, element: XmlElement, scope: NamespaceSco
     }
   }
   return `{${name.ns}}${name.local}`;
+}
+
+/** The names of attribute patterns that name one attribute in no namespace, sorted. */
+function plainNames(attributes: readonly Pattern[]): string[] {
+  return unique(attributes.flatMap((attribute) => (attribute.names!.kind === 'name' && attribute.names!.ns === '' ? [attribute.names!.local] : [])));
 }
 
 function unique(names: readonly string[]): string[] {
