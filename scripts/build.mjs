@@ -13,7 +13,9 @@ const shebang = { js: '#!/usr/bin/env node' };
 /** Each bundle: its entry point, its output, and whether it is run as a program (shebang, executable). */
 const bundles = [
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', executable: false },
-  { entry: 'server/src/server.ts', outfile: 'dist/server.js', executable: true },
+  // dist/server.js is a loader like dist/cli.js: it runs the language server's bundle beside it with V8's code cache.
+  { entry: 'server/src/boot/server.ts', outfile: 'dist/server.js', executable: true },
+  { entry: 'server/src/server.ts', outfile: 'dist/server-main.js', executable: false },
   // dist/cli.js is a small loader that runs the CLI's bundle beside it with V8's code cache
   // (server/src/boot/codeCache.ts): a run over one file then skips most of the compiling.
   { entry: 'server/src/boot/cli.ts', outfile: 'dist/cli.js', executable: true },

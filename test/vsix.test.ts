@@ -67,6 +67,7 @@ test('npm run package makes a VSIX of the extension bundles (not the CLI), rule 
     'extension/LICENSE.txt',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    'extension/dist/server-main.js',
     'extension/dist/libxml2-wasm.mjs',
     'extension/dist/schema-worker.js',
     ...DOMAIN_RULES.map((rule) => `extension/docs/rules/${rule.meta.code}.md`),

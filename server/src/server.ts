@@ -1,19 +1,19 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { keepYoungGenerationSmall } from './lsp/youngGeneration';
 import { startLanguageServer } from './lsp/languageServer';
+import { namesTransport } from './lsp/transport';
 import { VERSION } from './version';
 
 const USAGE = `virt-tune-ls ${VERSION}: the virt-tune language server.
 Usage: virt-tune-ls --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 `;
-const TRANSPORT = /^--(stdio$|node-ipc$|socket=|pipe=)/;
 const args = process.argv.slice(2);
 
 if (args.includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
 } else if (args.includes('--help')) {
   process.stdout.write(USAGE);
-} else if (!args.some((arg) => TRANSPORT.test(arg))) {
+} else if (!namesTransport(args)) {
   process.stderr.write(USAGE);
   process.exitCode = 2;
 } else {

@@ -17,8 +17,8 @@ export interface StdioServer {
  * Starts `dist/server.js --stdio` as an editor would, stopped (connection disposed, process killed) when
  * the test ends. The caller registers its handlers, then calls `connection.listen()`.
  */
-export function startStdioServer(t: { after(fn: () => void): void }, options: { cwd?: string } = {}): StdioServer {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
+export function startStdioServer(t: { after(fn: () => void): void }, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): StdioServer {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, readdirSync,
 import Module = require('node:module');
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { cachedDataVersionTag } from 'node:v8';
 import { Script, constants } from 'node:vm';
 
 /**
@@ -51,9 +52,13 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
   });
   const usedCache = cachedData !== undefined && !script.cachedDataRejected;
   if (!usedCache) {
+    // V8 takes a cache only under the flags it was made with, and a program may set flags as it runs (the
+    // language server does: boot/server.ts sets them before compiling). A cache made under other flags
+    // than these would be refused at every start, so it is not written; the next chance may find them back.
+    const flags = cachedDataVersionTag();
     let saved = false;
     const save = () => {
-      if (saved) return;
+      if (saved || cachedDataVersionTag() !== flags) return;
       saved = true;
       saveCache(script, cacheDir, cacheFile);
     };

@@ -4,6 +4,9 @@ import { runInNewContext } from 'node:vm';
 /** How long a thread must have had nothing to do with documents before it gives memory back. */
 export const IDLE_COLLECT_MS = 1000;
 
+/** Set for good by the first idleCollector (boot/server.ts sets it before the server's bundle is compiled). */
+export const EXPOSE_GC_FLAG = '--expose-gc';
+
 /**
  * V8 keeps the pages a burst of work filled (opening fifty large domains leaves ~80 MB of pages for
  * ~20 MB of live objects; judging them leaves the schema worker ~35 MB for ~9 MB) until its heuristics
@@ -56,7 +59,7 @@ function collectGarbage(): (() => void) | undefined {
   const exposed = (globalThis as { gc?: () => void }).gc;
   if (exposed) return exposed;
   try {
-    setFlagsFromString('--expose-gc');
+    setFlagsFromString(EXPOSE_GC_FLAG);
     const gc = runInNewContext('gc') as unknown;
     return typeof gc === 'function' ? (gc as () => void) : undefined;
   } catch {

@@ -1,6 +1,9 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 
+/** Set by keepYoungGenerationSmall (boot/server.ts sets it before the server's bundle is compiled). */
+export const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
+
 /**
  * Keeps V8's young generation at the size it has once the server is loaded (two 2 MB halves) instead of
  * letting it grow to 2 x 16 MB under a burst of allocation and stay there (it never shrinks): a language
@@ -12,7 +15,7 @@ import type { Worker } from 'node:worker_threads';
 export function keepYoungGenerationSmall(): void {
   const keep = (): void => {
     try {
-      setFlagsFromString('--semi-space-growth-factor=1');
+      setFlagsFromString(YOUNG_GENERATION_FLAG);
     } catch {
       // An unknown flag (another V8) leaves the default.
     }
