@@ -32,12 +32,13 @@ const bundles = [
 ];
 
 /**
- * Node's own modules that cost milliseconds to load (crypto and child_process pull in streams and
- * sockets) but that a run needs only on some paths (a host fingerprint, virsh, worker threads, writing
- * a fixed file): each bundle gets them as an object of getters that loads the module on first use,
- * instead of a require() at start-up. Every export is still there, read through at the moment of use.
+ * Node's own modules that cost milliseconds to load (crypto, child_process and v8 pull in streams and
+ * sockets; perf_hooks a dozen modules of its own) but that a run needs only on some paths (a host
+ * fingerprint, virsh, worker threads, writing a fixed file, writing a code cache, VIRT_TUNE_TRACE): each
+ * bundle gets them as an object of getters that loads the module on first use, instead of a require()
+ * at start-up. Every export is still there, read through at the moment of use.
  */
-const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'fs/promises'];
+const LAZY_BUILTINS = ['crypto', 'child_process', 'worker_threads', 'fs/promises', 'v8', 'perf_hooks', 'os'];
 const builtinRequire = createRequire(import.meta.url);
 const lazyBuiltins = {
   name: 'lazy-builtins',
