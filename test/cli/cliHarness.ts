@@ -22,10 +22,14 @@ export function runCli(args: readonly string[], cwd: string): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh folder under the system's temporary folder, removed when the test file ends. */
+/**
+ * A fresh folder under the system's temporary folder, removed when the test file ends. Removing retries:
+ * a language server an editor started may still be writing its code cache into a HOME made here after
+ * the editor has exited (test/editors).
+ */
 export function temporaryFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'virt-tune-cli-'));
-  after(() => rmSync(folder, { recursive: true, force: true }));
+  after(() => rmSync(folder, { recursive: true, force: true, maxRetries: 5 }));
   return folder;
 }
 
