@@ -159,3 +159,14 @@ export function timeLintOneFile(cli: string, corpusDir: string, file: string, sc
     if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
   }).run.seconds;
 }
+
+/**
+ * The wall time of `node -e 0`, the median of `repeats` runs: what this node takes to start and stop
+ * with nothing to run, in this environment (NODE_EXTRA_CA_CERTS, for one, makes node read and parse a
+ * certificate bundle before any script runs). The CLI's and the server's start-up figures include it.
+ */
+export function timeBareNode(repeats: number): number {
+  return timeProcess(process.execPath, ['-e', '0'], process.cwd(), 1, repeats, (status, _stdout, stderr) => {
+    if (status !== 0) throw new Error(`node -e 0 failed (exit ${status}): ${stderr.slice(0, 500)}`);
+  }).run.seconds;
+}

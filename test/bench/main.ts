@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORPUS_DIR } from '../kb/shared';
-import { acceptedFiles, lintPeakMemory, timeLint, timeLintOneFile, timeParseVersusLint, timeXmllint, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
+import { acceptedFiles, lintPeakMemory, timeBareNode, timeLint, timeLintOneFile, timeParseVersusLint, timeXmllint, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
 import { benchServer } from './serverBench';
 import { percentile } from './stats';
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const oneSchema = timeLintOneFile(CLI, CORPUS_DIR, oneFile, 'schemas/domain.rng', 5);
   row(`virt-tune lint --schema builtin, one file (${oneFile.slice(oneFile.lastIndexOf('/') + 1)})`, ms(oneBuiltin * 1000), '< 80 ms', oneBuiltin * 1000 < 80);
   row('virt-tune lint --schema domain.rng, the same file', ms(oneSchema * 1000));
+  const bareNode = timeBareNode(5);
+  row(`node -e 0, for reference${process.env['NODE_EXTRA_CA_CERTS'] ? ' (NODE_EXTRA_CA_CERTS is set: node reads it at start)' : ''}`, ms(bareNode * 1000));
   results['corpus'] = {
     files: files.length,
     xmllint: xmllintRun ?? null,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     lintSchema: withSchema.run,
     lintPeakBytes: peak ?? null,
     oneFile: { file: oneFile, builtinSeconds: oneBuiltin, schemaSeconds: oneSchema },
+    bareNodeSeconds: bareNode,
   };
 
   // 2. The lint's own cost against the limit, a bare parse of the same bytes.
