@@ -65,22 +65,23 @@ class Decoder {
 
   grammar(): CompiledGrammar {
     const { header, body, count, patterns } = this;
+    this.checkIndexes();
+    const { names, datatypes, strings } = this;
+    // Indexes checked above, so the loop only looks things up: it runs before V8 has optimized anything.
     for (let id = 0, at = 0; id < count; id++, at += PATTERN_FIELDS) {
       const kind = body[at]! as Kind;
-      if (kind < Kind.NotAllowed || kind > Kind.Value || kind === Kind.After) throw new UnusableCache(`pattern ${id} is of no kind a schema has`);
-      const a = this.operand(body[at + 1]!, id);
-      const b = this.operand(body[at + 2]!, id);
-      const names = this.optional(body[at + 3]!, this.names);
-      const datatype = this.optional(body[at + 4]!, this.datatypes);
-      const value = this.optional(body[at + 5]!, this.strings);
-      const place = this.optional(body[at + 6]!, this.strings);
-      if (!fits(kind, a, b, names, datatype, value)) throw new UnusableCache(`pattern ${id} lacks what its kind needs`);
-      if (id < 3 && kind !== [Kind.NotAllowed, Kind.Empty, Kind.Text][id]) throw new UnusableCache('the first patterns are not notAllowed, empty and text');
-      patterns.push(new Pattern(id, kind, nullableOf(kind, a, b), a, b, names, datatype, value, place));
+      const a = body[at + 1]! < 0 ? undefined : patterns[body[at + 1]!];
+      const b = body[at + 2]! < 0 ? undefined : patterns[body[at + 2]!];
+      const nameClass = body[at + 3]! < 0 ? undefined : names[body[at + 3]!];
+      const datatype = body[at + 4]! < 0 ? undefined : datatypes[body[at + 4]!];
+      const value = body[at + 5]! < 0 ? undefined : strings[body[at + 5]!];
+      const place = body[at + 6]! < 0 ? undefined : strings[body[at + 6]!];
+      if (!fits(kind, a, b, nameClass, datatype, value)) throw new UnusableCache(`pattern ${id} lacks what its kind needs`);
+      patterns.push(new Pattern(id, kind, nullableOf(kind, a, b), a, b, nameClass, datatype, value, place));
     }
-    for (let id = 0, at = 0; id < count; id++, at += PATTERN_FIELDS) {
+    for (let id = 0, at = 7; id < count; id++, at += PATTERN_FIELDS) {
       const pattern = patterns[id]!;
-      const content = this.reference(body[at + 7]!);
+      const content = body[at]! < 0 ? undefined : patterns[body[at]!];
       if ((pattern.kind === Kind.Element) !== (content !== undefined)) throw new UnusableCache(`pattern ${id}: content where there is none, or none where it is needed`);
       pattern.content = content;
     }
@@ -106,23 +107,35 @@ class Decoder {
     };
   }
 
-  /** An operand: made before the pattern that uses it, as the table makes them. */
-  private operand(id: number, of: number): Pattern | undefined {
-    if (id === -1) return undefined;
-    if (id < 0 || id >= of) throw new UnusableCache(`pattern ${of} uses a pattern made after it`);
-    return this.patterns[id];
+  /**
+   * Every index of the body in range, -1 for none: a kind a schema has (notAllowed, empty and text
+   * first), operands made before the pattern that uses them (as the table makes them), name classes,
+   * datatypes and strings of the header, an element's content any pattern.
+   */
+  private checkIndexes(): void {
+    const { body, count } = this;
+    const names = this.names.length;
+    const datatypes = this.datatypes.length;
+    const strings = this.strings.length;
+    if (body[0] !== Kind.NotAllowed || body[PATTERN_FIELDS] !== Kind.Empty || body[2 * PATTERN_FIELDS] !== Kind.Text) throw new UnusableCache('the first patterns are not notAllowed, empty and text');
+    for (let id = 0, at = 0; id < count; id++, at += PATTERN_FIELDS) {
+      const kind = body[at]!;
+      if (
+        kind < Kind.NotAllowed || kind > Kind.Value || kind === Kind.After ||
+        body[at + 1]! < -1 || body[at + 1]! >= id || body[at + 2]! < -1 || body[at + 2]! >= id ||
+        body[at + 3]! < -1 || body[at + 3]! >= names || body[at + 4]! < -1 || body[at + 4]! >= datatypes ||
+        body[at + 5]! < -1 || body[at + 5]! >= strings || body[at + 6]! < -1 || body[at + 6]! >= strings ||
+        body[at + 7]! < -1 || body[at + 7]! >= count
+      ) {
+        throw new UnusableCache(`pattern ${id} refers to what is not there (or to a pattern made after it), or is of no kind a schema has`);
+      }
+    }
   }
 
   private reference(id: number): Pattern | undefined {
     if (id === -1) return undefined;
     if (id < 0 || id >= this.count) throw new UnusableCache(`no pattern ${id}`);
     return this.patterns[id];
-  }
-
-  private optional<T>(index: number, items: readonly T[]): T | undefined {
-    if (index === -1) return undefined;
-    if (index < 0 || index >= items.length) throw new UnusableCache(`no item ${index}`);
-    return items[index];
   }
 }
 
