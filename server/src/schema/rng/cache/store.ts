@@ -59,7 +59,8 @@ export function writeCachedGrammar(folder: string, grammar: CompiledGrammar): vo
     const bytes = encodeGrammar(grammar, buildStamp());
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const target = cacheFile(folder, grammar.path);
-    const temporary = `${target}.${process.pid}.tmp`;
+    // The lint's worker threads share the process id: a random part keeps their files apart.
+    const temporary = `${target}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
     try {
       writeFileSync(temporary, bytes, { mode: 0o600 });
       renameSync(temporary, target);
