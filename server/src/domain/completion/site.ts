@@ -1,8 +1,7 @@
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { derived } from '../../core/derived';
-import { walkElements } from '../../xml/query';
 import type { Span } from '../../core/span';
-import type { XmlDocument } from '../../xml/types';
+import type { XmlDocument, XmlNode } from '../../xml/types';
 import type { DomainDocument } from '../document';
 import type { HostModel } from '../../host/types';
 import type { SchemaVariants } from './variants';
@@ -23,42 +22,69 @@ export interface CompletionSite {
 }
 
 export function completionSite(textDocument: TextDocument, document: DomainDocument, offset: number, host?: HostModel, variants?: SchemaVariants): CompletionSite {
-  const { quote, indent } = writingHabits(document.xml);
-  return { textDocument, document, offset, quote, indent, ...(host ? { host } : {}), ...(variants ? { variants } : {}) };
+  const xml = document.xml;
+  // Worked out when an item first needs them (value completions never do), then kept on the tree.
+  return {
+    textDocument,
+    document,
+    offset,
+    get quote() {
+      return preferredQuote(xml);
+    },
+    get indent() {
+      return indentUnit(xml);
+    },
+    ...(host ? { host } : {}),
+    ...(variants ? { variants } : {}),
+  };
 }
-
-/** Worked out once per parse tree: a walk of every attribute and a scan of the text per request cost ~0.7 ms on 2,000 lines. */
-const writingHabits = derived((xml: XmlDocument): Pick<CompletionSite, 'quote' | 'indent'> => ({
-  quote: preferredQuote(xml),
-  indent: indentUnit(xml.text),
-}));
 
 export function spanRange(site: CompletionSite, span: Span): Range {
   return { start: site.textDocument.positionAt(span.start), end: site.textDocument.positionAt(span.end) };
 }
 
-function preferredQuote(xml: XmlDocument): "'" | '"' {
+/** The quote most attribute values are written with: one walk of the elements per tree (~0.1 ms on 2,000 lines). */
+const preferredQuote = derived((xml: XmlDocument): "'" | '"' => {
   let single = 0;
   let double = 0;
-  walkElements(xml.nodes, (element) => {
-    for (const attribute of element.attributes) {
+  // An explicit stack, not recursion: a tolerant parse of junk may nest thousands deep.
+  const pending: XmlNode[] = [];
+  for (let i = xml.nodes.length - 1; i >= 0; i--) pending.push(xml.nodes[i]!);
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.kind !== 'element') continue;
+    for (const attribute of node.attributes) {
       if (attribute.quote === "'") single++;
       else if (attribute.quote === '"') double++;
     }
-  });
-  return double > single ? '"' : "'";
-}
-
-/** The smallest indentation of a line that starts with a tag; two spaces when nothing is indented. */
-function indentUnit(text: string): string {
-  let smallest: string | undefined;
-  for (const match of text.matchAll(/\n([ \t]+)</g)) {
-    const indentation = match[1]!;
-    if (indentation.startsWith('\t')) return '\t';
-    if (smallest === undefined || indentation.length < smallest.length) smallest = indentation;
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i]!;
+      if (child.kind === 'element') pending.push(child);
+    }
   }
-  return smallest ?? '  ';
-}
+  return double > single ? '"' : "'";
+});
+
+/**
+ * The smallest indentation of a line that starts with a tag; two spaces when nothing is indented. A scan
+ * of character codes: a regular expression's match objects cost more than the scan itself.
+ */
+const indentUnit = derived((xml: XmlDocument): string => {
+  const text = xml.text;
+  let unit: string | undefined;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    const start = newline + 1;
+    let end = start;
+    while (end < text.length && (text.charCodeAt(end) === SPACE || text.charCodeAt(end) === TAB)) end++;
+    if (end === start || text.charCodeAt(end) !== LT) continue;
+    if (text.charCodeAt(start) === TAB) return '\t';
+    if (unit === undefined || end - start < unit.length) unit = text.slice(start, end);
+  }
+  return unit ?? '  ';
+});
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LT = 0x3c;
 
 const NAME_CHAR = /[A-Za-z0-9_:.\-]/;
 

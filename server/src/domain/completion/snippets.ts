@@ -97,7 +97,7 @@ export function fitSnippet(
   let place = placement.place;
   let body = [...lines];
   for (;;) {
-    const roots = placement.generate ? topLevelNames(body.join('\n')) : fileBodyRoots(body);
+    const roots = topLevelNames(body);
     if (place === parentPath) {
       if (placement.repeatable && place === placement.place) return body;
       const present = (root: string): boolean => !!parent && childElements(parent, root).some((child) => child !== typing);
@@ -114,20 +114,22 @@ function isWithin(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}/`);
 }
 
-function topLevelNames(text: string): readonly string[] {
-  const xml = parseXml(expandDefaults(text));
-  return xml.nodes.flatMap((node) => (node.kind === 'element' ? [node.name] : []));
-}
+/**
+ * The top-level element names of a snippet body or of its inner part, by text: parsed once per text.
+ * snippets/domain.json's texts are few; generated ones follow the document's shape, so the kept names
+ * are forgotten all at once when there are many.
+ */
+const bodyRoots = new Map<string, readonly string[]>();
+const BODY_ROOTS_KEPT = 512;
 
-/** The top-level names of snippets/domain.json's bodies and of their inner parts, by text: parsed once per process, when first asked. */
-const fileRoots = new Map<string, readonly string[]>();
-
-function fileBodyRoots(lines: readonly string[]): readonly string[] {
+function topLevelNames(lines: readonly string[]): readonly string[] {
   const text = lines.join('\n');
-  let roots = fileRoots.get(text);
+  let roots = bodyRoots.get(text);
   if (!roots) {
-    roots = topLevelNames(text);
-    fileRoots.set(text, roots);
+    const xml = parseXml(expandDefaults(text));
+    roots = xml.nodes.flatMap((node) => (node.kind === 'element' ? [node.name] : []));
+    if (bodyRoots.size >= BODY_ROOTS_KEPT) bodyRoots.clear();
+    bodyRoots.set(text, roots);
   }
   return roots;
 }
