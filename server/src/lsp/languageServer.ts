@@ -29,6 +29,7 @@ import { tuneFixes } from '../tune/service';
 import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
 import { idleCollector } from '../core/idleCollect';
+import { afterQueuedMessages } from './afterQueued';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
@@ -186,11 +187,26 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((params) => void refreshSettings(virtTuneSection(params.settings)));
 
-  documents.onDidChangeContent((event) => publish(event.document));
+  /** Documents changed since their last publication: linted once the requests already queued are answered. */
+  const changed = new Set<string>();
+  const lintChanged = afterQueuedMessages(() => {
+    const uris = [...changed];
+    changed.clear();
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      if (document) publish(document);
+    }
+  });
+  documents.onDidChangeContent((event) => {
+    lintChanged.handled();
+    changed.add(event.document.uri);
+    lintChanged.schedule();
+  });
 
   documents.onDidClose(
     guarded(connection, 'close', undefined, (event: { document: TextDocument }) => {
       const { uri } = event.document;
+      changed.delete(uri);
       withDiagnostics.delete(uri);
       slow.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -202,6 +218,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onCompletion(
     guarded(connection, 'completion', EMPTY_COMPLETION, trace.time('completion', where, (params: CompletionParams): CompletionList => {
+      lintChanged.handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return EMPTY_COMPLETION;
@@ -213,6 +230,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onHover(
     guarded(connection, 'hover', null, trace.time('hover', where, (params: HoverParams): Hover | null => {
+      lintChanged.handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return null;
@@ -223,6 +241,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onCodeAction(
     guarded(connection, 'code actions', [], (params): CodeAction[] => {
+      lintChanged.handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return [];
