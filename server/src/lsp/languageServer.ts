@@ -150,6 +150,17 @@ export function startLanguageServer(connection: Connection): void {
     active();
   };
 
+  /** Documents changed since their last publication: linted once the requests already queued are answered. */
+  const changed = new Set<string>();
+  const lintChanged = afterQueuedMessages(() => {
+    const uris = [...changed];
+    changed.clear();
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      if (document) publish(document);
+    }
+  });
+
   /** Takes the settings anew (pulled, or as pushed) and republishes every open document with them. */
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
     try {
@@ -160,7 +171,9 @@ export function startLanguageServer(connection: Connection): void {
       connection.console.error(`virt-tune: reading the settings failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    for (const document of documents.all()) publish(document);
+    // With any lint of a keystroke still waiting: one publication per document, with the new settings.
+    for (const document of documents.all()) changed.add(document.uri);
+    lintChanged.schedule();
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -187,16 +200,6 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((params) => void refreshSettings(virtTuneSection(params.settings)));
 
-  /** Documents changed since their last publication: linted once the requests already queued are answered. */
-  const changed = new Set<string>();
-  const lintChanged = afterQueuedMessages(() => {
-    const uris = [...changed];
-    changed.clear();
-    for (const uri of uris) {
-      const document = documents.get(uri);
-      if (document) publish(document);
-    }
-  });
   documents.onDidChangeContent((event) => {
     lintChanged.handled();
     changed.add(event.document.uri);
