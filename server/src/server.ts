@@ -1,5 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { keepYoungGenerationSmall } from './lsp/youngGeneration';
+import { keepYoungGenerationSmall } from './core/youngGeneration';
 import { startLanguageServer } from './lsp/languageServer';
 import { namesTransport } from './lsp/transport';
 import { VERSION } from './version';

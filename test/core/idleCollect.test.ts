@@ -1,10 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import { idleCollector } from '../../server/src/core/idleCollect';
-import { keepYoungGenerationSmall, youngGenerationBytes } from '../../server/src/lsp/youngGeneration';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -25,30 +22,6 @@ test('once activity pauses, garbage is collected without waiting for allocation 
 test('the idle timer never keeps the process alive', () => {
   // A timer that held the process open would make this test file hang at its end.
   idleCollector(60_000)();
-});
-
-/** Short-lived garbage in keystroke-sized bursts, with the event loop turning between them as in the server. */
-async function bursts(count: number): Promise<void> {
-  for (let burst = 0; burst < count; burst++) {
-    let kept: { index: number; text: string }[] = [];
-    for (let index = 0; index < 100_000; index++) {
-      kept.push({ index, text: `value ${index}` });
-      if (kept.length > 20_000) kept = [];
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-test('the young generation keeps its size under bursts of garbage, also once a worker thread has started (which puts V8 flags back)', async () => {
-  keepYoungGenerationSmall();
-  const before = youngGenerationBytes();
-  await bursts(20);
-  const worker = new Worker('setTimeout(() => {}, 100)', { eval: true });
-  await once(worker, 'online');
-  await bursts(20);
-  // Left to grow it reaches 32 MB; kept, it stays where it was (V8 may round it up once).
-  assert.ok(youngGenerationBytes() <= Math.max(2 * before, 4 * 1024 * 1024), `young generation ${youngGenerationBytes()} bytes, ${before} before`);
-  await worker.terminate();
 });
 
 test('the idle collection compacts: pages where a burst left survivors scattered are given back', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { EXPOSE_GC_FLAG } from '../core/idleCollect';
-import { YOUNG_GENERATION_FLAG } from '../lsp/youngGeneration';
+import { YOUNG_GENERATION_FLAG } from '../core/youngGeneration';
 import { namesTransport } from '../lsp/transport';
 import { runCachedBundle } from './codeCache';
 

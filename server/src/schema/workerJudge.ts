@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerStarted } from '../core/youngGeneration';
 import type { SchemaJudge } from './judge';
 import { SchemaLoadError, type SchemaError, type SchemaSource } from './types';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
@@ -78,6 +79,7 @@ class WorkerJudge implements SchemaJudge {
     this.starts++;
     // libxml2 keeps its data in WebAssembly memory; the worker's own JavaScript garbage is small and short-lived.
     const worker = new Worker(workerScript(), { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    workerStarted();
     // Whatever libxml2 prints must not reach this process's stdout: the language server may speak LSP on it.
     for (const stream of [worker.stdout, worker.stderr]) {
       stream.setEncoding('utf8');

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { keepYoungGenerationSmall, workerStarted, youngGenerationBytes } from '../../server/src/core/youngGeneration';
+
+/** Short-lived garbage in keystroke-sized bursts, with the event loop turning between them as in the server. */
+async function bursts(count: number): Promise<void> {
+  for (let burst = 0; burst < count; burst++) {
+    let kept: { index: number; text: string }[] = [];
+    for (let index = 0; index < 100_000; index++) {
+      kept.push({ index, text: `value ${index}` });
+      if (kept.length > 20_000) kept = [];
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+test('the young generation keeps its size under bursts of garbage, also right after a worker thread is started (which puts V8 flags back)', async () => {
+  keepYoungGenerationSmall();
+  const before = youngGenerationBytes();
+  await bursts(20);
+  const worker = new Worker('setInterval(() => {}, 1000)', { eval: true });
+  workerStarted();
+  worker.unref();
+  const online = once(worker, 'online');
+  // As the server's first lint runs while the schema worker is starting.
+  await bursts(20);
+  await online;
+  await bursts(20);
+  // Left to grow it reaches 32 MB; kept, it stays where it was (V8 may round it up once).
+  assert.ok(youngGenerationBytes() <= Math.max(2 * before, 4 * 1024 * 1024), `young generation ${youngGenerationBytes()} bytes, ${before} before`);
+  await worker.terminate();
+});
