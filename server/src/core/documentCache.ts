@@ -25,40 +25,76 @@ export function documentsHeld(): { store: string; uri: string }[] {
   return held;
 }
 
+/** The caches that keep fewer entries once the process is idle (see trimIdleCaches). */
+const idleTrimmed = new Set<{ trimToIdle(): void }>();
+
+/**
+ * Shrinks every cache that asked for it to what an idle process needs: what is dropped is rebuilt
+ * from the text when asked for again. Called before the idle collection (core/idleCollect.ts).
+ */
+export function trimIdleCaches(): void {
+  for (const cache of idleTrimmed) cache.trimToIdle();
+}
+
 /**
  * Parse once per version of a document: every service asks here, and the work is done the first time
  * a (uri, version) is seen. Bounded, so a long session or a CLI run over thousands of files does not
- * keep every tree. An older version never replaces a newer one: work that finishes late for a version
- * the editor has moved past (the schema verdict) gets its answer without evicting the current one.
+ * keep every tree; `idleCapacity` bounds it further once the process is idle (trimIdleCaches), the
+ * documents used last kept. An older version never replaces a newer one: work that finishes late for
+ * a version the editor has moved past (the schema verdict) gets its answer without evicting the current one.
  */
 export class DocumentCache<T> {
   private readonly entries = new Map<string, { version: number; text: string; value: T }>();
+  /** The uri asked for last: the entries are kept in the order of use, this one last. */
+  private lastUri: string | undefined;
 
   constructor(
     private readonly build: (document: TextDocument) => T,
     private readonly capacity = 32,
     name = 'document cache',
+    private readonly idleCapacity?: number,
   ) {
     registerDocumentKeyed(name, () => this.entries.keys());
+    if (idleCapacity !== undefined) idleTrimmed.add(this);
   }
 
   get(document: TextDocument): T {
     const text = document.getText();
     const entry = this.entries.get(document.uri);
     // The text is compared too: a CLI or a test may reuse a uri and version for other content.
-    if (entry && entry.version === document.version && entry.text === text) return entry.value;
+    if (entry && entry.version === document.version && entry.text === text) {
+      if (this.lastUri !== document.uri) {
+        this.entries.delete(document.uri);
+        this.entries.set(document.uri, entry);
+        this.lastUri = document.uri;
+      }
+      return entry.value;
+    }
     const value = this.build(document);
     if (entry && entry.version > document.version) return value;
     this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, text, value });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    this.lastUri = document.uri;
+    this.keep(this.capacity);
     return value;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    if (this.lastUri === uri) this.lastUri = undefined;
+  }
+
+  trimToIdle(): void {
+    if (this.idleCapacity !== undefined) this.keep(this.idleCapacity);
+  }
+
+  /** Drops the entries used longest ago until at most `count` are left. */
+  private keep(count: number): void {
+    while (this.entries.size > count) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) return;
+      this.entries.delete(oldest);
+      if (this.lastUri === oldest) this.lastUri = undefined;
+    }
   }
 }

@@ -14,9 +14,9 @@ export const EXPOSE_GC_FLAG = '--expose-gc';
  * one full collection gives them back: its resident memory then follows what it holds. Each isolate
  * (the server's main thread, the schema worker) collects only its own heap, so each runs its own.
  * Node exposes `gc` only with --expose-gc, which a language server started by an editor does not get;
- * the flag is set here for this purpose alone.
+ * the flag is set here for this purpose alone. `beforeCollect` drops what an idle thread need not keep.
  */
-export function idleCollector(delayMs = IDLE_COLLECT_MS): () => void {
+export function idleCollector(delayMs = IDLE_COLLECT_MS, beforeCollect?: () => void): () => void {
   const collect = collectGarbage();
   if (!collect) return () => {};
   let timer: NodeJS.Timeout | undefined;
@@ -24,6 +24,7 @@ export function idleCollector(delayMs = IDLE_COLLECT_MS): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
+      beforeCollect?.();
       compacting(collect);
     }, delayMs);
     // Never what keeps the process (or the worker) alive.

@@ -15,15 +15,18 @@ export interface DomainDocument {
 /**
  * Trees of the few documents being worked on: a tree costs about fifteen times its text, and parsing
  * again is quick (a 2,000-line domain in a few milliseconds), so fifty open domains do not keep fifty.
- * The findings of each version stay cached apart (diagnostics.ts), for code actions.
+ * Once the server is idle only the tree used last stays (the document the user is in; a 2,000-line
+ * domain's tree and model are ~0.8 MB). The findings of each version stay cached apart
+ * (diagnostics.ts), for code actions.
  */
 const TREES_KEPT = 4;
+const TREES_KEPT_IDLE = 1;
 
 const cache = new DocumentCache<DomainDocument>((textDocument) => {
   const xml = parseXml(textDocument.getText());
   const model = xml.root?.name === 'domain' ? buildDomainModel(xml.root) : undefined;
   return { textDocument, xml, model };
-}, TREES_KEPT);
+}, TREES_KEPT, 'domain trees', TREES_KEPT_IDLE);
 
 export function domainDocument(textDocument: TextDocument): DomainDocument {
   return cache.get(textDocument);

@@ -13,7 +13,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { registerDocumentKeyed } from '../core/documentCache';
+import { registerDocumentKeyed, trimIdleCaches } from '../core/documentCache';
 import type { FileKind, Finding } from '../core/types';
 import { attachGuests } from '../guests/lspGuests';
 import { attachHost } from '../host/lspHost';
@@ -28,7 +28,7 @@ import { toCodeAction, toDiagnostic, toRewriteAction, wantsQuickFixes, wantsRewr
 import { tuneFixes } from '../tune/service';
 import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
-import { idleCollector } from '../core/idleCollect';
+import { IDLE_COLLECT_MS, idleCollector } from '../core/idleCollect';
 import { afterQueuedMessages } from './afterQueued';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
@@ -69,7 +69,7 @@ export function startLanguageServer(connection: Connection): void {
   };
 
   /** Memory given back once document activity (a change, a close, a verdict merged in) pauses (see core/idleCollect.ts). */
-  const active = idleCollector();
+  const active = idleCollector(IDLE_COLLECT_MS, trimIdleCaches);
 
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
