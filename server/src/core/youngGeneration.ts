@@ -1,4 +1,5 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 
 /** Set by keepYoungGenerationSmall (boot/server.ts sets it before the server's bundle is compiled). */
 export const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
@@ -10,18 +11,19 @@ let keptSmall = false;
  * letting it grow to 2 x 16 MB under a burst of allocation and stay there (it never shrinks): a language
  * server's garbage comes in keystroke-sized amounts, and the larger nursery costs 28 MB more resident
  * memory. The price is more frequent scavenges. V8 reads this flag whenever it considers growing the
- * young generation, so setting it at start-up takes effect; but `new Worker()` puts V8's flags back to
- * their defaults before it returns, so whoever starts a worker calls `workerStarted()` right after
- * (process's 'worker' event comes too late: the server's first lint has grown it to 2 x 4 MB by then).
+ * young generation, so setting it at start-up takes effect; but starting a worker thread puts it back
+ * to V8's default (configuring the worker's heap raises a growth factor below 2 to 2, for the whole
+ * process), so it is set again right after `new Worker()` (workerStarted, which whoever starts a worker
+ * calls) and again once the worker is online. Before this, only the second was done, and the server's
+ * first lint, which runs while the schema worker starts, grew the nursery to 2 x 4 MB in between.
  */
 export function keepYoungGenerationSmall(): void {
   keptSmall = true;
   keepSmall();
-  // Workers started elsewhere: late, but better than never.
-  process.on('worker', keepSmall);
+  process.on('worker', (worker: Worker) => worker.once('online', keepSmall));
 }
 
-/** Sets this process's young-generation flag again after `new Worker()` (which put it back), if it is kept small. */
+/** Sets this process's young-generation flag again right after `new Worker()`, if it is kept small. */
 export function workerStarted(): void {
   if (keptSmall) keepSmall();
 }
