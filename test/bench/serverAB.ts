@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const rounds = option('--rounds', 1, args);
   const edits = option('--edits', 300, args);
   const servers = args.length > 0 ? args.map((path) => resolve(path)) : [join(ROOT, 'dist', 'server.js')];
-  const pooled = servers.map(() => ({ completion: [] as number[], hover: [] as number[], first: [] as number[], afterPause: [] as number[], rss: [] as number[], cold: [] as number[] }));
+  const pooled = servers.map(() => ({ completion: [] as number[], hover: [] as number[], first: [] as number[], afterPause: [] as number[], rss: [] as number[], rssAfterOpens: [] as number[], cold: [] as number[] }));
   for (let round = 0; round < rounds; round++) {
     for (const [index, server] of servers.entries()) {
       const figures: ServerFigures = await benchServer(server, SCHEMA, { lines: 2000, edits, openDocuments: 50, seed: 8 });
@@ -35,21 +35,22 @@ async function main(): Promise<void> {
       pool.first.push(...figures.firstPublishMs);
       pool.afterPause.push(...figures.finalPublishMs.map((value) => Math.max(0, value - SLOW_DIAGNOSTICS_DELAY_MS)));
       if (figures.residentBytes !== undefined) pool.rss.push(figures.residentBytes);
+      if (figures.residentBytesAfterOpens !== undefined) pool.rssAfterOpens.push(figures.residentBytesAfterOpens);
       pool.cold.push(figures.coldFirstDiagnosticsMs);
-      process.stdout.write(`round ${round + 1} ${server}: ${line(figures.completionMs, figures.hoverMs, figures.firstPublishMs, figures.finalPublishMs.map((v) => Math.max(0, v - SLOW_DIAGNOSTICS_DELAY_MS)), figures.residentBytes === undefined ? [] : [figures.residentBytes], [figures.coldFirstDiagnosticsMs])}\n`);
+      process.stdout.write(`round ${round + 1} ${server}: ${line(figures.completionMs, figures.hoverMs, figures.firstPublishMs, figures.finalPublishMs.map((v) => Math.max(0, v - SLOW_DIAGNOSTICS_DELAY_MS)), figures.residentBytes === undefined ? [] : [figures.residentBytes], figures.residentBytesAfterOpens === undefined ? [] : [figures.residentBytesAfterOpens], [figures.coldFirstDiagnosticsMs])}\n`);
     }
   }
   process.stdout.write('\npooled over rounds:\n');
   for (const [index, server] of servers.entries()) {
     const pool = pooled[index]!;
-    process.stdout.write(`${server}: ${line(pool.completion, pool.hover, pool.first, pool.afterPause, pool.rss, pool.cold)}\n`);
+    process.stdout.write(`${server}: ${line(pool.completion, pool.hover, pool.first, pool.afterPause, pool.rss, pool.rssAfterOpens, pool.cold)}\n`);
   }
 }
 
-function line(completion: number[], hover: number[], first: number[], afterPause: number[], rss: number[], cold: number[]): string {
+function line(completion: number[], hover: number[], first: number[], afterPause: number[], rss: number[], rssAfterOpens: number[], cold: number[]): string {
   const p = (samples: number[]) => `p50 ${percentile(samples, 0.5).toFixed(2)} p99 ${percentile(samples, 0.99).toFixed(2)}`;
-  const mb = rss.length > 0 ? `${(median(rss) / 1024 / 1024).toFixed(1)} MB` : 'n/a';
-  return `completion ${p(completion)} | hover ${p(hover)} | first publish ${p(first)} | verdict after pause ${p(afterPause)} | RSS (median) ${mb} | cold first diagnostics ${median(cold).toFixed(0)} ms`;
+  const mb = (samples: number[]) => (samples.length > 0 ? `${(median(samples) / 1024 / 1024).toFixed(1)} MB` : 'n/a');
+  return `completion ${p(completion)} | hover ${p(hover)} | first publish ${p(first)} | verdict after pause ${p(afterPause)} | RSS (median) 2 s after the verdicts ${mb(rss)}, 2 s after the last open ${mb(rssAfterOpens)} | cold first diagnostics ${median(cold).toFixed(0)} ms`;
 }
 
 main().then(
