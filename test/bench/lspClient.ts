@@ -13,6 +13,8 @@ export interface Publication {
   uri: string;
   version: number | undefined;
   count: number;
+  /** The findings' codes, in order. */
+  codes: string[];
   at: number;
 }
 
@@ -33,7 +35,7 @@ export class ServerUnderTest {
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      const publication = { uri: params.uri, version: params.version, count: params.diagnostics.length, at: performance.now() };
+      const publication = { uri: params.uri, version: params.version, count: params.diagnostics.length, codes: params.diagnostics.map((diagnostic) => String(diagnostic.code ?? '')), at: performance.now() };
       this.publications.push(publication);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const waiter = this.waiters[i]!;
