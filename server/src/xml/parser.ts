@@ -42,30 +42,56 @@ export function parseXml(text: string): XmlDocument {
   return new XmlParser(text).parse();
 }
 
+/** How many names the process keeps, and how long they may be: past that the table starts again, and longer names are not kept (what users type must not grow it for ever). */
+const NAMES_KEPT = 4096;
+const NAME_KEPT_LENGTH = 64;
+
 /**
- * The names met so far, so that every `<disk>` of a document shares one string (less memory, and a
- * name's hash is computed once for every Map lookup by it). Keyed by length and first code unit.
+ * The element and attribute names met so far, shared by every parse of the process: every `<disk>` of
+ * every document is one string, so V8 computes its hash once, and the lookups by name that follow each
+ * parse (places, specs, attribute indexes) do not hash the same names again for every document. Keyed
+ * by length and first code unit.
  */
 class NameTable {
   private readonly buckets = new Map<number, string[]>();
+  private size = 0;
 
-  constructor(private readonly text: string) {}
-
-  get(start: number, end: number): string {
+  get(text: string, start: number, end: number): string {
     const length = end - start;
-    const key = length * 65536 + this.text.charCodeAt(start);
+    if (length > NAME_KEPT_LENGTH) return text.slice(start, end);
+    const key = length * 65536 + text.charCodeAt(start);
     let bucket = this.buckets.get(key);
     if (bucket) {
-      for (const name of bucket) if (this.text.startsWith(name, start)) return name;
+      for (let i = 0; i < bucket.length; i++) if (text.startsWith(bucket[i]!, start)) return bucket[i]!;
     } else {
+      if (this.size >= NAMES_KEPT) {
+        this.buckets.clear();
+        this.size = 0;
+      }
       bucket = [];
       this.buckets.set(key, bucket);
     }
-    const name = this.text.slice(start, end);
-    if (bucket.length < 8) bucket.push(name);
+    const name = ownCopy(text, start, end);
+    if (bucket.length < 8) {
+      bucket.push(name);
+      this.size++;
+    }
     return name;
   }
 }
+
+/**
+ * text.slice(start, end) as a string of its own: V8 makes a longer slice a view into the whole text, and
+ * a name kept for the process must not keep its document's text alive.
+ */
+function ownCopy(text: string, start: number, end: number): string {
+  if (end - start < 13) return text.slice(start, end);
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
+
+const NAMES = new NameTable();
 
 class XmlParser {
   private pos = 0;
@@ -73,13 +99,10 @@ class XmlParser {
   private readonly nodes: XmlNode[] = [];
   private readonly problems: XmlProblem[] = [];
   private root: XmlElement | undefined;
-  private readonly names: NameTable;
   /** The next '&' at or after pos (text.length when none): text without one needs no decoding. */
   private nextAmpersand = -1;
 
-  constructor(private readonly text: string) {
-    this.names = new NameTable(text);
-  }
+  constructor(private readonly text: string) {}
 
   parse(): XmlDocument {
     const { text } = this;
@@ -252,7 +275,7 @@ class XmlParser {
       return;
     }
     const parent = this.current;
-    const element = new ElementNode(this.names.get(nameStart, nameEnd), parent, tagStart, nameEnd);
+    const element = new ElementNode(NAMES.get(this.text, nameStart, nameEnd), parent, tagStart, nameEnd);
     this.scanAttributes(element);
     element.tagEnd = this.pos;
     element.end = this.pos;
@@ -305,7 +328,7 @@ class XmlParser {
 
   private scanAttribute(element: ElementNode, nameStart: number, nameEnd: number): void {
     const { text } = this;
-    const name = this.names.get(nameStart, nameEnd);
+    const name = NAMES.get(this.text, nameStart, nameEnd);
     const attribute = new AttributeNode(name, nameStart, nameEnd);
     if (element.attributes === NO_ATTRIBUTES) {
       element.attributes = [attribute];
@@ -389,7 +412,7 @@ class XmlParser {
     this.pos += 2;
     const nameStart = this.pos;
     const nameEnd = this.readName();
-    const name = this.names.get(nameStart, nameEnd);
+    const name = NAMES.get(this.text, nameStart, nameEnd);
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) === GT) {
       this.pos++;

@@ -48,6 +48,18 @@ export interface ElementRule {
 export interface ElementVisitor {
   /** An element whose place the structure allows and whose spec it knows. */
   element?(element: XmlElement, spec: ElementSpec, context: DomainRuleContext, report: DomainReport): void;
+  /**
+   * Which element paths `element` is called at, asked once per path (by its spec) and remembered:
+   * every path when absent. A rule that can only speak where the spec says something (a required
+   * attribute, a numeric text) is then not called at the other elements at all.
+   */
+  at?(spec: ElementSpec): boolean;
+  /**
+   * An element whose spec lists its attributes in full, and that has an attribute the spec does not list
+   * (a namespaced one counts too: the rule leaves those out). The walk finds this out as it looks each
+   * attribute up once, so the nearly always clean elements cost the rule nothing.
+   */
+  unlistedAttributes?(element: XmlElement, spec: ElementSpec, context: DomainRuleContext, report: DomainReport): void;
   /** The typed values (attribute values, element text) of those elements, of the kinds listed. */
   values?: {
     kinds: readonly ValueType['kind'][];

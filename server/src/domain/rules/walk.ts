@@ -1,21 +1,38 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toFinding } from '../../core/report';
 import type { Finding, Report } from '../../core/types';
-import type { ValueType } from '../../kb/types';
+import type { ElementSpec, ValueType } from '../../kb/types';
 import type { XmlElement } from '../../xml/types';
 import type { DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
+import { attributeSpecsOf } from './structure/attribute-names';
 import { walkStructure, type Misplacement, type Place } from './structure/placement';
-import { visitTypedValues, type TypedValue } from './structure/values';
+import { typedAttributeValue, typedText, type TypedValue } from './structure/values';
 
 type Kind = ValueType['kind'];
+type ElementCall = { index: number; visit: NonNullable<ElementVisitor['element']>; at: ElementVisitor['at'] };
+type ValueCall = { index: number; visit: NonNullable<ElementVisitor['values']>['visit'] };
+
+/**
+ * What the walk calls at one element path: the element visitors that apply there, and the value
+ * visitors of each typed attribute and of the text. Worked out once per path and kept on its Place, so
+ * an element costs one lookup per attribute and no spec lookups.
+ */
+interface PlacePlan {
+  elements: readonly ElementCall[];
+  /** Every attribute the spec lists, with the visitors of its type (often none). */
+  attributes: ReadonlyMap<string, { type: ValueType; visitors: readonly ValueCall[] }>;
+  /** Whether an attribute the spec does not list is news to `unlisted`. */
+  judgesUnlisted: boolean;
+  text: { type: ValueType; visitors: readonly ValueCall[] } | undefined;
+}
 
 /** Who the walk calls, worked out once per list of rules. */
 interface Plan {
   checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> } }[];
-  elements: { index: number; visit: NonNullable<ElementVisitor['element']> }[];
+  elements: ElementCall[];
+  unlisted: { index: number; visit: NonNullable<ElementVisitor['unlistedAttributes']> }[];
   /** The value visitors of each kind, in rule order. */
-  values: Map<Kind, { index: number; visit: NonNullable<ElementVisitor['values']>['visit'] }[]>;
-  valueKinds: ReadonlySet<Kind>;
+  values: Map<Kind, ValueCall[]>;
   misplaced: { index: number; visit: NonNullable<ElementVisitor['misplaced']> }[];
   /** Each rule's report function, made once: it hands the report to the run under way. */
   reports: DomainReport[];
@@ -38,12 +55,13 @@ function planFor(rules: readonly DomainRule[]): Plan {
   const reports = rules.map((_rule, index) => (report: Report) => {
     if (run && !run.failed?.has(index)) run.onReport(index, report);
   });
-  plan = { checks: [], elements: [], values: new Map(), valueKinds: new Set(), misplaced: [], reports };
+  plan = { checks: [], elements: [], unlisted: [], values: new Map(), misplaced: [], reports };
   rules.forEach((rule, index) => {
     if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'] });
     const visit = rule.visit;
     if (!visit) return;
-    if (visit.element) plan!.elements.push({ index, visit: visit.element });
+    if (visit.element) plan!.elements.push({ index, visit: visit.element, at: visit.at });
+    if (visit.unlistedAttributes) plan!.unlisted.push({ index, visit: visit.unlistedAttributes });
     if (visit.values) {
       for (const kind of new Set(visit.values.kinds)) {
         const visitors = plan!.values.get(kind) ?? [];
@@ -53,7 +71,6 @@ function planFor(rules: readonly DomainRule[]): Plan {
     }
     if (visit.misplaced) plan!.misplaced.push({ index, visit: visit.misplaced });
   });
-  plan.valueKinds = new Set(plan.values.keys());
   plans.set(rules, plan);
   return plan;
 }
@@ -76,6 +93,24 @@ export function walkRules(rules: readonly DomainRule[], context: DomainRuleConte
   }
 }
 
+function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
+  const { visits } = place;
+  if (visits !== undefined && visits.rules === plan) return visits.value as PlacePlan;
+  const attributes = new Map<string, { type: ValueType; visitors: readonly ValueCall[] }>();
+  for (const [name, attribute] of attributeSpecsOf(spec)) {
+    attributes.set(name, { type: attribute.type, visitors: plan.values.get(attribute.type.kind) ?? [] });
+  }
+  const textVisitors = spec.text && plan.values.get(spec.text.kind);
+  const value: PlacePlan = {
+    elements: plan.elements.filter((call) => !call.at || call.at(spec)),
+    attributes,
+    judgesUnlisted: spec.attributesKnown && plan.unlisted.length > 0,
+    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors } : undefined,
+  };
+  place.visits = { rules: plan, value };
+  return value;
+}
+
 function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleContext, current: Run): void {
   const { reports } = plan;
   const failed = (index: number) => current.failed !== undefined && current.failed.has(index);
@@ -93,10 +128,9 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
       fail(index, error);
     }
   }
-  if (plan.elements.length === 0 && plan.values.size === 0 && plan.misplaced.length === 0) return;
+  if (plan.elements.length === 0 && plan.unlisted.length === 0 && plan.values.size === 0 && plan.misplaced.length === 0) return;
   const { xml } = context;
-  const onValue = (value: TypedValue) => {
-    const visitors = plan.values.get(value.type.kind)!;
+  const onValue = (visitors: readonly ValueCall[], value: TypedValue) => {
     for (let i = 0; i < visitors.length; i++) {
       const { index, visit } = visitors[i]!;
       if (failed(index)) continue;
@@ -111,7 +145,7 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
     placed(element: XmlElement, place: Place) {
       const { spec } = place;
       if (!spec) return;
-      const { elements } = plan;
+      const { elements, attributes, judgesUnlisted, text } = placePlan(plan, place, spec);
       for (let i = 0; i < elements.length; i++) {
         const { index, visit } = elements[i]!;
         if (failed(index)) continue;
@@ -121,7 +155,35 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
           fail(index, error);
         }
       }
-      if (plan.values.size > 0) visitTypedValues(xml, element, spec, plan.valueKinds, onValue);
+      let unlisted = false;
+      const { attributes: present } = element;
+      for (let i = 0; i < present.length; i++) {
+        const attribute = present[i]!;
+        const listed = attributes.get(attribute.name);
+        if (listed === undefined) {
+          unlisted = true;
+          continue;
+        }
+        if (listed.visitors.length === 0) continue;
+        const value = typedAttributeValue(xml, element, spec, attribute, listed.type);
+        if (value) onValue(listed.visitors, value);
+      }
+      if (text) {
+        const value = typedText(xml, element, spec, text.type);
+        if (value) onValue(text.visitors, value);
+      }
+      if (unlisted && judgesUnlisted) {
+        const calls = plan.unlisted;
+        for (let i = 0; i < calls.length; i++) {
+          const { index, visit } = calls[i]!;
+          if (failed(index)) continue;
+          try {
+            visit(element, spec, context, reports[index]!);
+          } catch (error) {
+            fail(index, error);
+          }
+        }
+      }
     },
     misplaced(misplacement: Misplacement) {
       for (const { index, visit } of plan.misplaced) {

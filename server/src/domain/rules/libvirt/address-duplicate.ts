@@ -5,16 +5,33 @@ import type { DomainRule } from '../context';
 import { lineOf, runsOnQemu } from '../guest';
 import { addressNumber, deviceIndex, value } from './devices';
 
-/** A device's guest PCI address as `domain:bus:slot.function`, when written in full. */
-function pciAddress(xml: XmlDocument, address: XmlElement): string | undefined {
-  const part = (name: string, fallback?: number): number | undefined => addressNumber(value(xml, address, name)) ?? fallback;
-  const domain = part('domain', 0);
-  const bus = part('bus', 0);
-  const slot = part('slot');
-  const fn = part('function', 0);
-  if (domain === undefined || bus === undefined || slot === undefined || fn === undefined) return undefined;
+/** The parts of a guest PCI address, domain, bus, slot and function, when written in full (absent parts are 0, but a slot must be given). */
+function pciParts(xml: XmlDocument, address: XmlElement): [number, number, number, number] | undefined {
+  const domain = addressNumber(value(xml, address, 'domain')) ?? 0;
+  const bus = addressNumber(value(xml, address, 'bus')) ?? 0;
+  const slot = addressNumber(value(xml, address, 'slot'));
+  const fn = addressNumber(value(xml, address, 'function')) ?? 0;
+  return slot === undefined ? undefined : [domain, bus, slot, fn];
+}
+
+/** `domain:bus:slot.function`, as libvirt writes a PCI address. */
+function pciText([domain, bus, slot, fn]: readonly number[]): string {
   const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
-  return `${hex(domain, 4)}:${hex(bus, 2)}:${hex(slot, 2)}.${fn.toString(16)}`;
+  return `${hex(domain!, 4)}:${hex(bus!, 2)}:${hex(slot!, 2)}.${fn!.toString(16)}`;
+}
+
+/**
+ * A key equal for equal addresses: one number when every part fits its bits (nearly always), else
+ * the text (which tells apart any two addresses, as numbers are written without loss in hexadecimal).
+ */
+function addressKey(parts: readonly number[], bits: number): number | string {
+  let key = 0;
+  const limit = 2 ** bits;
+  for (const part of parts) {
+    if (!(part >= 0 && part < limit && Number.isInteger(part))) return parts.join(':');
+    key = key * limit + part;
+  }
+  return key;
 }
 
 /** The bus a disk's drive address is on (drive addresses are compared per bus). */
@@ -50,36 +67,47 @@ export const addressDuplicate: DomainRule = {
   },
   check(context, report) {
     const { xml, model } = context;
-    const pci = new Map<string, number>();
-    const drive = new Map<string, number>();
+    const pci = new Map<number | string, number>();
+    const drive = new Map<number | string, number>();
     for (const { device, address } of deviceIndex(model).addressed) {
       // A serial <console> is the same device as its <serial>, address included.
       if (device.name === 'console') continue;
       const type = value(xml, address, 'type');
       if (type === undefined) continue;
-      let key: string | undefined;
-      let words = '';
-      let seen: Map<string, number>;
+      let parts: number[] | undefined;
+      let key: number | string;
+      let seen: Map<number | string, number>;
+      let bus: string | undefined;
       if (type === 'pci') {
         if (!runsOnQemu(model)) continue;
-        key = pciAddress(xml, address);
-        words = `PCI address ${key}`;
+        parts = pciParts(xml, address);
+        if (parts === undefined) continue;
+        // Four parts of at most 12 bits each are 48 bits: exact in a number.
+        key = addressKey(parts, 12);
         seen = pci;
       } else if (type === 'drive' && (device.name === 'disk' || (device.name === 'hostdev' && value(xml, device, 'type') === 'scsi'))) {
         // A SCSI host device sits on a SCSI controller beside the SCSI disks.
-        const bus = device.name === 'disk' ? diskBus(xml, device) : 'scsi';
-        const parts = ['controller', 'bus', 'target', 'unit'].map((name) => addressNumber(value(xml, address, name) ?? '0'));
-        if (bus === undefined || parts.some((part) => part === undefined)) continue;
-        key = `${bus} ${parts.join(':')}`;
-        words = `${bus} drive address controller=${parts[0]} bus=${parts[1]} target=${parts[2]} unit=${parts[3]}`;
+        bus = device.name === 'disk' ? diskBus(xml, device) : 'scsi';
+        if (bus === undefined) continue;
+        parts = [];
+        for (const name of DRIVE_PARTS) {
+          const part = addressNumber(value(xml, address, name) ?? '0');
+          if (part === undefined) break;
+          parts.push(part);
+        }
+        if (parts.length < DRIVE_PARTS.length) continue;
+        const numbers = addressKey(parts, 12);
+        key = typeof numbers === 'number' ? `${bus} ${numbers}` : `${bus} ${parts.join(':')}`;
         seen = drive;
       } else continue;
-      if (key === undefined) continue;
       const earlier = seen.get(key);
       if (earlier === undefined) {
         seen.set(key, device.span.start);
         continue;
       }
+      const words = bus === undefined
+        ? `PCI address ${pciText(parts)}`
+        : `${bus} drive address controller=${parts[0]} bus=${parts[1]} target=${parts[2]} unit=${parts[3]}`;
       report({
         span: address.nameSpan,
         message: `The device on line ${lineOf(context, earlier)} already has ${words}: libvirt refuses two devices at one address. Change one, or remove the <address> to let libvirt pick.`,
@@ -87,3 +115,5 @@ export const addressDuplicate: DomainRule = {
     }
   },
 };
+
+const DRIVE_PARTS = ['controller', 'bus', 'target', 'unit'] as const;

@@ -73,8 +73,39 @@ export function addressOf(device: XmlElement): XmlElement | undefined {
 /** A number as libvirt reads address parts: decimal, or hexadecimal with 0x. */
 export function addressNumber(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
+  const exact = exactAddressNumber(text);
+  if (exact !== undefined) return exact;
   const trimmed = text.trim();
   if (/^0x[0-9a-f]+$/i.test(trimmed)) return Number.parseInt(trimmed.slice(2), 16);
   if (/^[0-9]+$/.test(trimmed)) return Number(trimmed);
   return undefined;
+}
+
+/**
+ * The common case of addressNumber without a regular expression: up to 15 decimal digits or 0x and up to
+ * 13 hexadecimal ones, no white space, where the sum of the digits is exact and so equals what Number and
+ * parseInt give. Undefined for anything else, which addressNumber then reads the long way.
+ */
+function exactAddressNumber(text: string): number | undefined {
+  const length = text.length;
+  if (length === 0 || length > 15) return undefined;
+  let number = 0;
+  if (length > 2 && text.charCodeAt(0) === 0x30 && (text.charCodeAt(1) | 0x20) === 0x78) {
+    for (let i = 2; i < length; i++) {
+      const c = text.charCodeAt(i);
+      const lower = c | 0x20;
+      let digit: number;
+      if (c >= 0x30 && c <= 0x39) digit = c - 0x30;
+      else if (lower >= 0x61 && lower <= 0x66) digit = lower - 0x61 + 10;
+      else return undefined;
+      number = number * 16 + digit;
+    }
+    return number;
+  }
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+    number = number * 10 + (c - 0x30);
+  }
+  return number;
 }

@@ -49,6 +49,7 @@ export const invalidNumber: DomainRule = {
         }
       },
     },
+    at: (spec) => spec.text?.kind === 'integer' || spec.text?.kind === 'memory',
     element(element, spec, _context, report) {
       const kind = spec.text?.kind;
       if ((kind !== 'integer' && kind !== 'memory') || !hasCompleteContent(element) || elementText(element)) return;

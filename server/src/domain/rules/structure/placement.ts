@@ -28,6 +28,11 @@ export interface Place {
   /** Undefined under an element the structure does not know (or does not claim to know the children of). */
   readonly spec: ElementSpec | undefined;
   readonly children: Map<string, Place>;
+  /**
+   * What rules/walk.ts calls at this path, worked out the first time the path is met for a list of
+   * rules: once per path and process, not once per element.
+   */
+  visits: { rules: object; value: unknown } | undefined;
 }
 
 export interface StructureVisitor {
@@ -44,7 +49,7 @@ function childPlace(parent: Place, name: string): Place {
   if (known) return known;
   const path = `${parent.path}/${name}`;
   // Under an element the structure does not know, nothing is known either.
-  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map() };
+  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined };
   if (place.spec) parent.children.set(name, place);
   return place;
 }
@@ -53,7 +58,7 @@ function childPlace(parent: Place, name: string): Place {
 export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void {
   const root = xml.root;
   if (!root || root.name !== 'domain') return;
-  domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map() };
+  domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined };
   const selfClosedEnds = xml.problems.length > 0 ? reportedSelfClosedEnds(xml) : NO_ENDS;
   // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the
   // call stack. An entry is an element still to visit with its place, or a misplacement decided already.

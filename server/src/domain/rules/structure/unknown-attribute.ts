@@ -35,7 +35,7 @@ export const unknownAttribute: DomainRule = {
     },
   },
   visit: {
-    element(element, spec, context, report) {
+    unlistedAttributes(element, spec, context, report) {
       for (const { attribute, suggestions } of unknownAttributes(element, spec)) {
         // An attribute still being typed (no value yet, an open quote) is VT100's to report.
         if (brokenByXml(context.xml, attribute.span)) continue;

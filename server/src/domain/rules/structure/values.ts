@@ -27,7 +27,6 @@ export interface TypedValue {
  * of an element never closed) are left to VT100. Only the kinds in `kinds` are made and visited.
  */
 export function visitTypedValues(xml: XmlDocument, element: XmlElement, spec: ElementSpec, kinds: ReadonlySet<ValueType['kind']>, visit: (value: TypedValue) => void): void {
-  const problems = xml.problems.length > 0;
   const { attributes } = element;
   if (attributes.length > 0) {
     const byName = attributeSpecsOf(spec);
@@ -35,18 +34,31 @@ export function visitTypedValues(xml: XmlDocument, element: XmlElement, spec: El
       const attribute = attributes[i]!;
       const attributeSpec = byName.get(attribute.name);
       if (!attributeSpec || !kinds.has(attributeSpec.type.kind)) continue;
-      const value = attribute.value;
-      const quote = attribute.quote;
-      // A value is there (and so its span) whenever `value` is defined.
-      if (value === undefined || !quote || !attribute.valueClosed) continue;
-      if (problems && brokenByXml(xml, attribute.valueSpan!)) continue;
-      visit(new AttributeValue(element, spec, attribute, attributeSpec.type, value, attribute.rawValue === value, quote));
+      const value = typedAttributeValue(xml, element, spec, attribute, attributeSpec.type);
+      if (value) visit(value);
     }
   }
-  if (!spec.text || !kinds.has(spec.text.kind) || !hasCompleteContent(element)) return;
+  if (!spec.text || !kinds.has(spec.text.kind)) return;
+  const value = typedText(xml, element, spec, spec.text);
+  if (value) visit(value);
+}
+
+/** An attribute's value as a typed value; undefined when the XML layer reports it broken (VT100's). */
+export function typedAttributeValue(xml: XmlDocument, element: XmlElement, spec: ElementSpec, attribute: XmlAttribute, type: ValueType): TypedValue | undefined {
+  const value = attribute.value;
+  const quote = attribute.quote;
+  // A value is there (and so its span) whenever `value` is defined.
+  if (value === undefined || !quote || !attribute.valueClosed) return undefined;
+  if (xml.problems.length > 0 && brokenByXml(xml, attribute.valueSpan!)) return undefined;
+  return new AttributeValue(element, spec, attribute, type, value, attribute.rawValue === value, quote);
+}
+
+/** An element's text as a typed value; undefined when there is none, or the element or the text is broken. */
+export function typedText(xml: XmlDocument, element: XmlElement, spec: ElementSpec, type: ValueType): TypedValue | undefined {
+  if (!hasCompleteContent(element)) return undefined;
   const text = elementText(element);
-  if (!text || (problems && brokenByXml(xml, text.span))) return;
-  visit(new TextValue(element, spec, spec.text, text.value, text.span, xml.text.startsWith(text.value, text.span.start) && text.span.end - text.span.start === text.value.length));
+  if (!text || (xml.problems.length > 0 && brokenByXml(xml, text.span))) return undefined;
+  return new TextValue(element, spec, type, text.value, text.span, xml.text.startsWith(text.value, text.span.start) && text.span.end - text.span.start === text.value.length);
 }
 
 /** A typed attribute value; its span and subject are made only when a rule asks (most values are fine). */
