@@ -118,3 +118,23 @@ test('10,000-deep nesting parses and walks without overflowing the stack', () =>
   walkElements(document.nodes, () => count++);
   assert.equal(count, 10001);
 });
+
+test('names are shared across documents, and names the process keeps are bounded and whole', () => {
+  const first = parseXml("<domain type='kvm'><devices><disk device='disk'/></devices></domain>");
+  const second = parseXml("<domain><devices><disk type='file'/></devices></domain>");
+  const disk = (document: XmlDocument) => childElements(childElements(document.root!, 'devices')[0]!, 'disk')[0]!;
+  // The same string object: its hash is computed once for the process.
+  assert.ok(Object.is(disk(first).name, disk(second).name));
+  // Thousands of distinct names (a generated or hostile file) parse to the names written, however many the table has seen.
+  const many = Array.from({ length: 10_000 }, (_, index) => `<n${index} a${index}='1'/>`).join('');
+  const parsed = parseXml(`<domain>${many}<currentMemoryWithALongName/></domain>`);
+  const children = childElements(parsed.root!);
+  assert.equal(children.length, 10_001);
+  children.slice(0, -1).forEach((child, index) => {
+    assert.equal(child.name, `n${index}`);
+    assert.equal(child.attributes[0]!.name, `a${index}`);
+  });
+  assert.equal(children[10_000]!.name, 'currentMemoryWithALongName');
+  const long = 'x'.repeat(200);
+  assert.equal(parseXml(`<${long} ${long}='1'/>`).root!.attributes[0]!.name, long);
+});

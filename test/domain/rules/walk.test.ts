@@ -75,3 +75,31 @@ test('a rule that throws is logged and says nothing more on the document; the ot
   assert.deepEqual(found.filter((finding) => finding.rule === 'VT904').map((finding) => finding.message), ['before']);
   assert.ok(found.filter((finding) => finding.rule === 'VT905').length > 3);
 });
+
+test('an element visitor with `at` is called only at the paths it accepts, and `unlistedAttributes` only at elements with an attribute their spec does not list', () => {
+  const atPaths: string[] = [];
+  const asked: string[] = [];
+  const unlisted: string[] = [];
+  const rule: DomainRule = {
+    meta: meta('VT903'),
+    visit: {
+      at: (spec) => {
+        asked.push(spec.path);
+        return spec.path.endsWith('vcpupin');
+      },
+      element: (_element, spec) => void atPaths.push(spec.path),
+      unlistedAttributes: (element) => void unlisted.push(element.attributes.map((attribute) => attribute.name).join(' ')),
+    },
+  };
+  const text = domain("  <cputune>\n    <vcpupin vcpu='0' cpuset='1'/>\n    <vcpupin vcpu='1' cpuset='2' bogus='x'/>\n    <vcpupin vcpu='2' cpuset='3'/>\n  </cputune>\n  <vcpu placment='static'>2</vcpu>\n  <os xmlns:x='urn:x'><type>hvm</type></os>");
+  const rules = [rule];
+  run(text, rules);
+  assert.deepEqual(atPaths, ['domain/cputune/vcpupin', 'domain/cputune/vcpupin', 'domain/cputune/vcpupin']);
+  // A namespace declaration is not in the spec either: the rule is told, and leaves it out itself.
+  assert.deepEqual(unlisted, ['vcpu cpuset bogus', 'placment', 'xmlns:x']);
+  // The answer is kept per path (and per list of rules): asking again for the next document asks nothing.
+  const askedOnce = asked.length;
+  assert.equal(new Set(asked).size, askedOnce);
+  run(text.replace("'0'", "'5'"), rules);
+  assert.equal(asked.length, askedOnce);
+});
