@@ -138,3 +138,30 @@ test('names are shared across documents, and names the process keeps are bounded
   const long = 'x'.repeat(200);
   assert.equal(parseXml(`<${long} ${long}='1'/>`).root!.attributes[0]!.name, long);
 });
+
+test('end tags in a deep stack of open elements and among many siblings are matched as in a shallow one', () => {
+  const counts = (document: XmlDocument) => {
+    const found: Record<string, number> = {};
+    for (const problem of document.problems) found[problem.code] = (found[problem.code] ?? 0) + 1;
+    return found;
+  };
+  // 300 open <a> (deeper than where open elements are counted by name), stray end tags, then the end tags that close them.
+  const deep = parseXml(`<r>${'<a>'.repeat(300)}<b>${'</zzzz>'.repeat(3)}</a></r>`);
+  assert.deepEqual(counts(deep), { 'stray-end-tag': 3, 'unclosed-element': 300 });
+  // </a> closed the innermost <a> (and <b> with it); </r> closed the root.
+  let innermost = deep.root!;
+  while (childElements(innermost).length > 0) innermost = childElements(innermost)[0]!;
+  assert.equal(innermost.name, 'b');
+  assert.ok(innermost.parent!.endTagSpan);
+  assert.ok(deep.root!.endTagSpan);
+  // Back to a shallow stack, the names still open are found.
+  const again = parseXml(`<r>${'<a>'.repeat(300)}${'</a>'.repeat(299)}<x></zzzz></a></r>`);
+  assert.deepEqual(problems(again), [['stray-end-tag', '</zzzz>'], ['unclosed-element', 'x']]);
+  assert.ok(again.root!.endTagSpan);
+  // A mix: end tags like the open element's name close it, then deep closes and reopens.
+  assert.deepEqual(counts(parseXml(`<r>${'<a><b>'.repeat(200)}${'</q>'.repeat(50)}${'</a>'.repeat(150)}${'<c>'.repeat(300)}</b></r>`)), { 'mismatched-end-tag': 50, 'unclosed-element': 499 });
+  // Stray end tags after many self-closed siblings: each points at the last sibling of its name.
+  const siblings = parseXml(`<r>${'<x/><y/>'.repeat(1000)}<x>t</x></y></y></r>`);
+  assert.deepEqual(problems(siblings), [['children-after-self-closed', '/>'], ['children-after-self-closed', '/>']]);
+  assert.equal(siblings.problems[0]!.span.end, siblings.text.lastIndexOf('<y/>') + 4);
+});

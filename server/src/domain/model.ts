@@ -169,38 +169,56 @@ function sized(element: XmlElement, value: number | undefined, unitName: string 
   return kib === undefined ? undefined : { element, value, unit, kib };
 }
 
-/** The disks, interfaces and controllers of every `<devices>`, each kind in document order, in one pass. */
-function devicesOf(root: XmlElement): { disk: XmlElement[]; interface: XmlElement[]; controller: XmlElement[] } {
-  const found = { disk: [] as XmlElement[], interface: [] as XmlElement[], controller: [] as XmlElement[] };
-  for (const devices of childElements(root, 'devices')) {
-    const { children } = devices;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.kind !== 'element') continue;
-      if (child.name === 'disk') found.disk.push(child);
-      else if (child.name === 'interface') found.interface.push(child);
-      else if (child.name === 'controller') found.controller.push(child);
+/** The root's children the model reads: the first of each name, and the disks, interfaces and controllers of every `<devices>`. */
+interface RootChildren {
+  first: Map<string, XmlElement>;
+  disk: XmlElement[];
+  interface: XmlElement[];
+  controller: XmlElement[];
+}
+
+/** The names of the root's children the model reads the first of. */
+const FIRST_READ: ReadonlySet<string> = new Set(['os', 'memory', 'currentMemory', 'maxMemory', 'vcpu', 'cputune', 'numatune', 'memtune', 'memoryBacking', 'blkiotune', 'cpu']);
+
+/** One pass over the root's children (and those of each `<devices>`), instead of a search per name. */
+function rootChildren(root: XmlElement): RootChildren {
+  const found: RootChildren = { first: new Map(), disk: [], interface: [], controller: [] };
+  const { children } = root;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.kind !== 'element') continue;
+    if (child.name === 'devices') {
+      const devices = child.children;
+      for (let j = 0; j < devices.length; j++) {
+        const device = devices[j]!;
+        if (device.kind !== 'element') continue;
+        if (device.name === 'disk') found.disk.push(device);
+        else if (device.name === 'interface') found.interface.push(device);
+        else if (device.name === 'controller') found.controller.push(device);
+      }
+    } else if (FIRST_READ.has(child.name) && !found.first.has(child.name)) {
+      found.first.set(child.name, child);
     }
   }
   return found;
 }
 
 export function buildDomainModel(root: XmlElement): DomainModel {
-  const { disk, interface: nic, controller } = devicesOf(root);
+  const { first, disk, interface: nic, controller } = rootChildren(root);
   return {
     root,
     type: attributeValue(root, 'type'),
-    os: readOs(firstChild(root, 'os')),
-    memory: textSize(firstChild(root, 'memory')),
-    currentMemory: textSize(firstChild(root, 'currentMemory')),
-    maxMemory: textSize(firstChild(root, 'maxMemory')),
-    vcpu: readVcpu(firstChild(root, 'vcpu')),
-    cputune: readCputune(firstChild(root, 'cputune')),
-    numatune: readNumatune(firstChild(root, 'numatune')),
-    memtune: readMemtune(firstChild(root, 'memtune')),
-    memoryBacking: readMemoryBacking(firstChild(root, 'memoryBacking')),
-    blkiotune: firstChild(root, 'blkiotune'),
-    cpu: readCpu(firstChild(root, 'cpu')),
+    os: readOs(first.get('os')),
+    memory: textSize(first.get('memory')),
+    currentMemory: textSize(first.get('currentMemory')),
+    maxMemory: textSize(first.get('maxMemory')),
+    vcpu: readVcpu(first.get('vcpu')),
+    cputune: readCputune(first.get('cputune')),
+    numatune: readNumatune(first.get('numatune')),
+    memtune: readMemtune(first.get('memtune')),
+    memoryBacking: readMemoryBacking(first.get('memoryBacking')),
+    blkiotune: first.get('blkiotune'),
+    cpu: readCpu(first.get('cpu')),
     disks: disk.map((element) => ({
       element,
       type: attributeValue(element, 'type'),

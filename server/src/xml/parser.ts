@@ -93,12 +93,23 @@ function ownCopy(text: string, start: number, end: number): string {
 
 const NAMES = new NameTable();
 
+/** How deep the stack of open elements gets before they are counted by name, and how shallow before the count is dropped. */
+const DEEP_STACK = 256;
+const SHALLOW_STACK = 64;
+
 class XmlParser {
   private pos = 0;
   private readonly stack: ElementNode[] = [];
   private readonly nodes: XmlNode[] = [];
   private readonly problems: XmlProblem[] = [];
   private root: XmlElement | undefined;
+  /**
+   * The open elements by name, kept only while the stack is deep (from DEEP_STACK until it is back under
+   * SHALLOW_STACK): an end tag that closes nothing then costs no search of thousands of open elements.
+   */
+  private openCounts: Map<string, number> | undefined;
+  /** For selfClosedSibling: per parent (undefined for the top level), its last element child of each name, over its first `upTo` children. */
+  private readonly lastNamed = new Map<ElementNode | undefined, { upTo: number; last: Map<string, ElementNode> }>();
   /** The next '&' at or after pos (text.length when none): text without one needs no decoding. */
   private nextAmpersand = -1;
 
@@ -291,7 +302,11 @@ class XmlParser {
       }
     }
     this.append(element);
-    if (!element.selfClosing) this.stack.push(element);
+    if (!element.selfClosing) {
+      this.stack.push(element);
+      if (this.openCounts) this.openCounts.set(element.name, (this.openCounts.get(element.name) ?? 0) + 1);
+      else if (this.stack.length >= DEEP_STACK) this.countOpen();
+    }
   }
 
   private scanAttributes(element: ElementNode): void {
@@ -437,7 +452,7 @@ class XmlParser {
         this.finishElement(unclosed, tagStart);
       }
       // Usually the end tag closes the top element and nothing is cut: setting length would still take V8's slow path.
-      if (this.stack.length !== depth + 1) this.stack.length = depth + 1;
+      if (this.stack.length !== depth + 1) this.truncateStack(depth + 1);
       this.closeTop(tagStart, tagEnd, nameEnd);
       return;
     }
@@ -465,29 +480,70 @@ class XmlParser {
   }
 
   private findOpen(name: string): number {
+    // In a deep stack, a name that is not open is known at once; one that is gets found and closed, once.
+    if (this.openCounts && !this.openCounts.get(name)) return -1;
     for (let i = this.stack.length - 1; i >= 0; i--) {
       if (this.stack[i]!.name === name) return i;
     }
     return -1;
   }
 
-  /** The guide's `<hugepages/> <page .../> </hugepages>`: a self-closed sibling with the end tag's name. */
+  /**
+   * The guide's `<hugepages/> <page .../> </hugepages>`: a self-closed sibling with the end tag's name
+   * (the last sibling of that name, when it is self-closed). Asked only for an end tag that closes
+   * nothing; the siblings are indexed by name as they are met, so a file of thousands of stray end tags
+   * among thousands of siblings stays linear.
+   */
   private selfClosedSibling(name: string): ElementNode | undefined {
-    const siblings = this.current ? this.current.children : this.nodes;
-    for (let i = siblings.length - 1; i >= 0; i--) {
-      const node = siblings[i]!;
-      if (node instanceof ElementNode && node.name === name) return node.selfClosing ? node : undefined;
+    const parent = this.current;
+    const siblings = parent ? parent.children : this.nodes;
+    let index = this.lastNamed.get(parent);
+    if (!index) {
+      index = { upTo: 0, last: new Map() };
+      this.lastNamed.set(parent, index);
     }
-    return undefined;
+    // Children are only ever appended: index the ones added since the last time.
+    for (; index.upTo < siblings.length; index.upTo++) {
+      const node = siblings[index.upTo]!;
+      if (node instanceof ElementNode) index.last.set(node.name, node);
+    }
+    const node = index.last.get(name);
+    return node?.selfClosing ? node : undefined;
   }
 
   private closeTop(tagStart: number, tagEnd: number, nameEnd: number): void {
     const element = this.stack.pop();
     if (!element) return;
+    if (this.openCounts) this.uncount(element);
     element.endTagStart = tagStart;
     element.endTagEnd = tagEnd;
     element.endNameEnd = nameEnd;
     this.finishElement(element, tagEnd);
+  }
+
+  /** Counts the open elements by name, from the stack: called when it gets deep. */
+  private countOpen(): void {
+    const counts = new Map<string, number>();
+    for (const element of this.stack) counts.set(element.name, (counts.get(element.name) ?? 0) + 1);
+    this.openCounts = counts;
+  }
+
+  private uncount(element: ElementNode): void {
+    const counts = this.openCounts!;
+    counts.set(element.name, counts.get(element.name)! - 1);
+    if (this.stack.length < SHALLOW_STACK) this.openCounts = undefined;
+  }
+
+  private truncateStack(length: number): void {
+    if (this.openCounts) {
+      for (let i = this.stack.length - 1; i >= length; i--) {
+        const counts = this.openCounts;
+        const name = this.stack[i]!.name;
+        counts.set(name, counts.get(name)! - 1);
+      }
+    }
+    this.stack.length = length;
+    if (length < SHALLOW_STACK) this.openCounts = undefined;
   }
 
   private finishElement(element: ElementNode, end: number): void {

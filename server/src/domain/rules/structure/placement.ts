@@ -79,8 +79,8 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
     if (children.length === 0) continue;
     const judgeChildren = spec?.childrenKnown === true && childrenAreReliable(element);
     const swallowed = selfClosedEnds.size > 0 ? swallowedBySelfClosed(xml, element, selfClosedEnds) : NONE_SWALLOWED;
-    const mark = elements.length;
-    for (let i = 0; i < children.length; i++) {
+    // Pushed last to first, so the stack pops them in document order.
+    for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
       if (child.kind !== 'element' || isForeignElement(child)) continue;
       if (element === root && child.name === 'cpuset') {
@@ -102,17 +102,6 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
       elements.push(child);
       places.push(next);
     }
-    // The children were pushed in document order; the stack pops the first one first.
-    reverseFrom(elements, mark);
-    reverseFrom(places, mark);
-  }
-}
-
-function reverseFrom<T>(items: T[], from: number): void {
-  for (let i = from, j = items.length - 1; i < j; i++, j--) {
-    const item = items[i]!;
-    items[i] = items[j]!;
-    items[j] = item;
   }
 }
 
