@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../server/src/xml/parser';
-import { attribute, childElements, elementPath, elementText, walkElements } from '../../server/src/xml/query';
+import { attribute, childElements, elementPath, elementText, firstElement, walkElements } from '../../server/src/xml/query';
 import type { XmlDocument } from '../../server/src/xml/types';
 
 function problems(document: XmlDocument): [string, string][] {
@@ -164,4 +164,16 @@ test('end tags in a deep stack of open elements and among many siblings are matc
   const siblings = parseXml(`<r>${'<x/><y/>'.repeat(1000)}<x>t</x></y></y></r>`);
   assert.deepEqual(problems(siblings), [['children-after-self-closed', '/>'], ['children-after-self-closed', '/>']]);
   assert.equal(siblings.problems[0]!.span.end, siblings.text.lastIndexOf('<y/>') + 4);
+});
+
+test('firstElement finds the first element in document order for which a test holds, and looks no further', () => {
+  const document = parseXml(`<a><b x="1"/><c><d y='2'/></c><e z='3'/></a>`);
+  const asked: string[] = [];
+  const found = firstElement(document.nodes, (element) => {
+    asked.push(element.name);
+    return element.attributes.some((candidate) => candidate.quote === "'");
+  });
+  assert.equal(found?.name, 'd');
+  assert.deepEqual(asked, ['a', 'b', 'c', 'd']);
+  assert.equal(firstElement(document.nodes, () => false), undefined);
 });

@@ -109,7 +109,7 @@ class XmlParser {
    */
   private openCounts: Map<string, number> | undefined;
   /** For selfClosedSibling: per parent (undefined for the top level), its last element child of each name, over its first `upTo` children. */
-  private readonly lastNamed = new Map<ElementNode | undefined, { upTo: number; last: Map<string, ElementNode> }>();
+  private lastNamed: Map<ElementNode | undefined, { upTo: number; last: Map<string, ElementNode> }> | undefined;
   /** The next '&' at or after pos (text.length when none): text without one needs no decoding. */
   private nextAmpersand = -1;
 
@@ -497,10 +497,11 @@ class XmlParser {
   private selfClosedSibling(name: string): ElementNode | undefined {
     const parent = this.current;
     const siblings = parent ? parent.children : this.nodes;
-    let index = this.lastNamed.get(parent);
+    const lastNamed = (this.lastNamed ??= new Map());
+    let index = lastNamed.get(parent);
     if (!index) {
       index = { upTo: 0, last: new Map() };
-      this.lastNamed.set(parent, index);
+      lastNamed.set(parent, index);
     }
     // Children are only ever appended: index the ones added since the last time.
     for (; index.upTo < siblings.length; index.upTo++) {

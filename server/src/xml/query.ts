@@ -79,6 +79,17 @@ export function walkElements(nodes: readonly XmlNode[], visit: (element: XmlElem
   }
 }
 
+/** The first element, depth-first in document order, for which `test` holds; the walk stops there. */
+export function firstElement(nodes: readonly XmlNode[], test: (element: XmlElement) => boolean): XmlElement | undefined {
+  const pending: XmlNode[] = [...nodes].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.kind !== 'element') continue;
+    if (test(node)) return node;
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+  }
+  return undefined;
+}
+
 /** The innermost element whose span holds the offset (both ends included). */
 export function elementAt(document: XmlDocument, offset: number): XmlElement | undefined {
   let found: XmlElement | undefined;

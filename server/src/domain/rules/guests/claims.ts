@@ -84,6 +84,8 @@ export function otherGuests(context: DomainRuleContext): Guest[] {
 
 /** otherGuests for a domain's model and document uri. */
 export function otherGuestsOf(model: DomainModel, uri: string, guests: readonly Guest[]): Guest[] {
+  // Nearly always no guests are known: then the document's name need not be read.
+  if (guests.length === 0) return [];
   const name = nameOf(model);
   return guests.filter(
     (guest) => guest.name !== name && !(guest.origin.kind === 'file' && uri.startsWith('file:') && fileUriPath(uri) === guest.origin.path),

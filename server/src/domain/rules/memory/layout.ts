@@ -1,5 +1,5 @@
-import { childElements, walkElements } from '../../../xml/query';
-import type { XmlElement } from '../../../xml/types';
+import { childElements, firstElement } from '../../../xml/query';
+import type { XmlAttribute, XmlElement } from '../../../xml/types';
 
 /** The white space before an offset on its line; '' when something else stands before it there. */
 export function lineIndent(text: string, offset: number): string {
@@ -25,9 +25,7 @@ export function indentStep(text: string, parent: XmlElement, root: XmlElement): 
 
 /** The quote the document uses for attributes: that of its first quoted attribute, else `'`. */
 export function documentQuote(root: XmlElement): '"' | "'" {
-  let quote: '"' | "'" | undefined;
-  walkElements([root], (element) => {
-    quote ??= element.attributes.find((attribute) => attribute.quote)?.quote;
-  });
-  return quote ?? "'";
+  const quoted = (attribute: XmlAttribute) => attribute.quote !== undefined;
+  // The walk stops at the first element with a quoted attribute (it went through the whole tree before).
+  return firstElement([root], (element) => element.attributes.some(quoted))?.attributes.find(quoted)?.quote ?? "'";
 }
