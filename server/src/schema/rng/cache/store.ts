@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CompiledGrammar } from '../load';
@@ -9,8 +9,8 @@ import { fileStamp } from './stamp';
 
 /** Bumped when the file's layout or what the table holds changes in a way the build stamp would not show. */
 const FORMAT = 1;
-/** Schema cache files kept in the folder at most (a test run may make one per temporary schema). */
-const MAX_FILES = 16;
+/** Schema cache files kept in the folder at most (a test run may make one per temporary schema; each build has its own). */
+const MAX_FILES = 32;
 
 /**
  * Where compiled schemas are kept: the user's cache folder (XDG_CACHE_HOME, else ~/.cache) under
@@ -41,7 +41,9 @@ export function readCachedGrammar(folder: string, schemaPath: string): CompiledG
     const { header } = file;
     if (header.build !== buildStamp() || header.path !== schemaPath || header.files[0]?.path !== schemaPath) return undefined;
     for (const { path, stamp } of header.files) if (fileStamp(path) !== stamp) return undefined;
-    return decodeGrammar(file);
+    const grammar = decodeGrammar(file);
+    markUsed(cacheFile(folder, schemaPath));
+    return grammar;
   } catch {
     // Damaged in a way the checksum let through, or a file gone: compiled afresh, and rewritten then.
     return undefined;
@@ -95,7 +97,17 @@ function buildStamp(): string {
   return (stamp ??= `${FORMAT}:${process.arch}:${fileStamp(__filename)}`);
 }
 
-/** Drops the least recently written schema caches past MAX_FILES. */
+/** A cache read is as good as one written for `prune`: the one in use is not the one dropped. */
+function markUsed(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Read-only: it may be pruned sooner.
+  }
+}
+
+/** Drops the least recently used schema caches past MAX_FILES. */
 function prune(folder: string): void {
   const caches = readdirSync(folder)
     .filter((name) => /^schema-[0-9a-f]{16}\.bin$/.test(name))
