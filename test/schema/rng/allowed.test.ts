@@ -110,3 +110,17 @@ test('what each attribute takes here: its listed values, whether it takes others
   const type = allowedAt(compiled, deriver, xml, xml.root!, { leaveOut: xml.root!.attributes[0]! })!.attributeChoices.find((choice) => choice.name === 'type');
   assert.deepEqual(type?.values.sort(), ['scsi', 'usb']);
 });
+
+test('a document nested deeper than libxml2 reads: no answer, and no overflow of the stack', () => {
+  const path = grammar('<ref name="n"/>', '<define name="n"><element name="n"><zeroOrMore><ref name="n"/></zeroOrMore></element></define>');
+  const compiled = compileGrammar(path);
+  const deriver = new Deriver(compiled.table);
+  const memo = new AllowedMemo();
+  const shallow = parseXml(`${'<n>'.repeat(256)}${'</n>'.repeat(256)}`);
+  assert.deepEqual(allowedAt(compiled, deriver, shallow, shallow.root!, {}, memo)?.elements, ['n']);
+  // Deep enough that deriving the first child's subtree recursively would overflow the stack.
+  const deep = parseXml(`<n>${'<n>'.repeat(20_000)}${'</n>'.repeat(20_000)}<n/></n>`);
+  const last = deep.root!.children.filter((child): child is XmlElement => child.kind === 'element').at(-1)!;
+  assert.equal(allowedAt(compiled, deriver, deep, last, {}, memo), undefined);
+  assert.equal(allowedAt(compiled, deriver, deep, deep.root!), undefined);
+});

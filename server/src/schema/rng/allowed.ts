@@ -6,7 +6,8 @@ import { describeNameClass, listedNames, type QualifiedName } from './nameClass'
 import { isNamespaceDeclaration, NamespaceScope } from './namespaces';
 import { Kind, type Pattern } from './pattern';
 import { SubtreeMemo } from './subtreeMemo';
-import { attributeName, attributeValue, deriveSubtree, elementName } from './validate';
+import { derived } from '../../core/derived';
+import { attributeName, attributeValue, deriveSubtree, elementName, MAX_DEPTH } from './validate';
 
 /** What the schema allows at an element, given everything the document says before that point. */
 export interface AllowedHere {
@@ -102,7 +103,8 @@ export function allowedAt(grammar: CompiledGrammar, deriver: Deriver, xml: XmlDo
   const { children = Infinity, leaveOut } = options;
   const path: XmlElement[] = [];
   for (let at: XmlElement | undefined = element; at; at = at.parent) path.unshift(at);
-  if (path[0] !== xml.root) return undefined;
+  // libxml2 does not read a document nested that deep (nor can the derivatives' recursion follow it).
+  if (path[0] !== xml.root || nestingDepth(xml) > MAX_DEPTH) return undefined;
   const closeLeniently = (p: Pattern): Pattern => (memo ? memo.closeLeniently(deriver, p) : deriver.startTagCloseLeniently(p));
   let pattern = grammar.start;
   let scope = NamespaceScope.ROOT;
@@ -136,6 +138,18 @@ export function allowedAt(grammar: CompiledGrammar, deriver: Deriver, xml: XmlDo
   }
   return undefined;
 }
+
+/** How deep the document's elements nest (the root alone: 1), worked out once per tree, without recursion. */
+const nestingDepth = derived((xml: XmlDocument): number => {
+  let deepest = 0;
+  const stack: { element: XmlElement; depth: number }[] = xml.root ? [{ element: xml.root, depth: 1 }] : [];
+  while (stack.length > 0) {
+    const { element, depth } = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (const child of element.children) if (child.kind === 'element') stack.push({ element: child, depth: depth + 1 });
+  }
+  return deepest;
+});
 
 /** The child elements of `element` before `stopAt`, at most `limit` of them. */
 function childrenBefore(element: XmlElement, stopAt: XmlElement | undefined, limit: number): XmlElement[] {

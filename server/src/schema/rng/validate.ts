@@ -11,7 +11,7 @@ import type { Libxml2Interleaves } from './libxml2Interleave';
 import { Kind, type Pattern } from './pattern';
 
 /** libxml2 refuses documents nested deeper than this (its parser's default limit). */
-const MAX_DEPTH = 256;
+export const MAX_DEPTH = 256;
 /** Errors past this many are not reported: the first ones say what is wrong. */
 const MAX_ERRORS = 50;
 /** Names or values listed in one message at most. */
