@@ -189,9 +189,13 @@ function askedOffsets(document: TextDocument, findings: readonly Finding[], rand
 }
 
 function checkFindingRanges(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {
+  // A fix offered on many findings (one fix of all a value's lines, on each line) is checked once.
+  const checked = new Set<Fix>();
   for (const finding of findings) {
     if (!checkRange(document, finding.range, failures, `${service}: ${finding.rule}`)) return;
     for (const fix of finding.fixes) {
+      if (checked.has(fix)) continue;
+      checked.add(fix);
       for (const edit of fix.edits) if (!checkRange(document, edit.range, failures, `${service}: ${finding.rule} fix '${fix.title}'`)) return;
     }
   }

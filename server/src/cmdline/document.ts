@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
+import { shellStatements, type ShellStatement } from './defaultGrubShell';
 import { locateCommandLines } from './locate';
 import { cmdlineShape, cmdlineShapeOfPath } from './shape';
 import type { CmdlineShape, CommandLine } from './types';
@@ -9,13 +10,16 @@ export interface CmdlineDocument {
   textDocument: TextDocument;
   text: string;
   shape: CmdlineShape;
+  /** An /etc/default/grub's shell statements, read once for the locator and the rules (none for other shapes). */
+  statements: readonly ShellStatement[];
   lines: CommandLine[];
 }
 
 const cache = new DocumentCache<CmdlineDocument>((textDocument) => {
   const text = textDocument.getText();
   const shape = shapeOf(textDocument, text);
-  return { textDocument, text, shape, lines: locateCommandLines(text, shape) };
+  const statements = shape === 'default-grub' ? shellStatements(text) : [];
+  return { textDocument, text, shape, statements, lines: locateCommandLines(text, shape, statements) };
 });
 
 export function cmdlineDocument(textDocument: TextDocument): CmdlineDocument {

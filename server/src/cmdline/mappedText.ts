@@ -17,28 +17,46 @@ export interface MappedText {
  * grown one character at a time is a chain of millions of pieces on a large file, all garbage.
  */
 export class MappedTextBuilder {
-  private readonly characters: string[] = [];
+  private readonly pieces: string[] = [];
   private readonly offsets: number[] = [];
   private readonly expansions = new Set<number>();
+  private built = false;
 
   /** `character` is one UTF-16 code unit, as read from the file. */
   push(character: string, fileOffset: number, expansion = false): void {
-    if (expansion) this.expansions.add(this.characters.length);
-    this.characters.push(character);
+    if (expansion) this.expansions.add(this.offsets.length);
+    this.pieces.push(character);
     this.offsets.push(fileOffset);
   }
 
   /** Copies file text as it is. */
   pushSource(source: string, span: Span, expansion = false): void {
-    for (let offset = span.start; offset < span.end; offset++) this.push(source[offset]!, offset, expansion);
+    if (span.end <= span.start) return;
+    this.pieces.push(source.slice(span.start, span.end));
+    for (let offset = span.start; offset < span.end; offset++) {
+      if (expansion) this.expansions.add(this.offsets.length);
+      this.offsets.push(offset);
+    }
+  }
+
+  /** Copies a mapped text as it is, its expansions included. */
+  pushMapped(part: MappedText): void {
+    const base = this.offsets.length;
+    this.pieces.push(part.text);
+    for (let i = 0; i < part.text.length; i++) this.offsets.push(part.offsets[i]!);
+    for (const index of part.expansions) if (index < part.text.length) this.expansions.add(base + index);
   }
 
   get length(): number {
-    return this.characters.length;
+    return this.offsets.length;
   }
 
+  /** The text; the builder is spent (its arrays become the text's). */
   build(end: number): MappedText {
-    return { text: this.characters.join(''), offsets: [...this.offsets, end], expansions: this.expansions };
+    if (this.built) throw new Error('a MappedTextBuilder builds once');
+    this.built = true;
+    this.offsets.push(end);
+    return { text: this.pieces.join(''), offsets: this.offsets, expansions: this.expansions };
   }
 }
 
@@ -64,7 +82,7 @@ export function joinMapped(parts: readonly MappedText[], end: number): MappedTex
   const builder = new MappedTextBuilder();
   parts.forEach((part, index) => {
     if (index > 0) builder.push(' ', parts[index - 1]!.offsets[parts[index - 1]!.text.length]!);
-    for (let i = 0; i < part.text.length; i++) builder.push(part.text[i]!, part.offsets[i]!, part.expansions.has(i));
+    builder.pushMapped(part);
   });
   return builder.build(parts.length > 0 ? parts[parts.length - 1]!.offsets[parts[parts.length - 1]!.text.length]! : end);
 }

@@ -113,11 +113,16 @@ function readDoubleQuoted(source: string, start: number, value: MappedTextBuilde
       offset = readExpansion(source, offset, value);
       continue;
     }
-    value.push(character, offset);
-    offset++;
+    // A run of characters that mean nothing special inside double quotes, copied in one piece.
+    let end = offset + 1;
+    while (end < source.length && !DOUBLE_QUOTED_SPECIAL.has(source[end]!)) end++;
+    value.pushSource(source, { start: offset, end });
+    offset = end;
   }
   return source.length + 1;
 }
+
+const DOUBLE_QUOTED_SPECIAL = new Set(['"', '\\', '$']);
 
 /** `$NAME`, `${...}`, `$(...)` kept as written and marked; a lone `$` is a plain character. */
 function readExpansion(source: string, start: number, value: MappedTextBuilder): number {

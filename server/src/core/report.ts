@@ -14,14 +14,23 @@ function toFix(document: TextDocument, spec: FixSpec): Fix {
   };
 }
 
-/** A rule's report as a finding: spans to LSP ranges, the rule's severity unless the report says its own. */
-export function toFinding(document: TextDocument, code: string, severity: Severity, report: Report): Finding {
+/**
+ * A rule's report as a finding: spans to LSP ranges, the rule's severity unless the report says its own.
+ * `fixesMade` lets reports that share one fix (a fix of many edits offered on each of many lines) share
+ * its converted form too, instead of a copy each: linear, not quadratic, in the lines.
+ */
+export function toFinding(document: TextDocument, code: string, severity: Severity, report: Report, fixesMade?: Map<FixSpec, Fix>): Finding {
   return {
     rule: code,
     severity: report.severity ?? severity,
     message: report.message,
     range: spanToRange(document, report.span),
-    fixes: (report.fixes ?? []).map((fix) => toFix(document, fix)),
+    fixes: (report.fixes ?? []).map((spec) => {
+      if (!fixesMade) return toFix(document, spec);
+      let fix = fixesMade.get(spec);
+      if (!fix) fixesMade.set(spec, (fix = toFix(document, spec)));
+      return fix;
+    }),
   };
 }
 
@@ -31,10 +40,11 @@ export function toFinding(document: TextDocument, code: string, severity: Severi
  */
 export function runRules<Context>(document: TextDocument, rules: readonly Rule<Context>[], context: Context): Finding[] {
   const findings: Finding[] = [];
+  const fixesMade = new Map<FixSpec, Fix>();
   for (const rule of rules) {
     try {
       rule.check(context, (report: Report) => {
-        findings.push(toFinding(document, rule.meta.code, rule.meta.severity, report));
+        findings.push(toFinding(document, rule.meta.code, rule.meta.severity, report, fixesMade));
       });
     } catch (error) {
       console.error(`virt-tune: rule ${rule.meta.code} failed on ${document.uri}:`, error);

@@ -1,5 +1,5 @@
 import { joinMapped, sliceMapped, type MappedText } from '../mappedText';
-import { shellStatements } from '../defaultGrubShell';
+import { shellStatements, type ShellStatement } from '../defaultGrubShell';
 import { tokenize } from '../tokenize';
 import type { CommandLine } from '../types';
 import type { Span } from '../../core/span';
@@ -24,8 +24,8 @@ interface Assignment {
  * GRUB_CMDLINE_LINUX and then GRUB_CMDLINE_LINUX_DEFAULT, with their shell quoting removed. An assignment
  * that a later one replaces (not one that extends it with `$GRUB_CMDLINE_LINUX`) is kept apart, shadowed.
  */
-export function locateDefaultGrub(source: string): CommandLine[] {
-  const assignments = readAssignments(source);
+export function locateDefaultGrub(source: string, statements: readonly ShellStatement[] = shellStatements(source)): CommandLine[] {
+  const assignments = readAssignments(source, statements);
   const effective: Assignment[] = [];
   const shadowed: Assignment[] = [];
   for (const variable of VARIABLES) {
@@ -72,9 +72,9 @@ function commandLine(assignments: readonly Assignment[], end: number, shadowed: 
   };
 }
 
-function readAssignments(source: string): Assignment[] {
+function readAssignments(source: string, statements: readonly ShellStatement[]): Assignment[] {
   const assignments: Assignment[] = [];
-  for (const statement of shellStatements(source)) {
+  for (const statement of statements) {
     // `A=1 command`: the assignment is for that command only, and is no setting of the file.
     if (statement.command) continue;
     for (const { name, word, append } of statement.assignments) {

@@ -1,5 +1,5 @@
 import { GRUB_MKCONFIG } from '../../kb/cmdline/sources';
-import { shellStatements, unclosedQuote } from '../defaultGrubShell';
+import { unclosedQuote } from '../defaultGrubShell';
 import type { CmdlineRule } from './context';
 
 /**
@@ -23,7 +23,7 @@ export const defaultGrubUnsourceable: CmdlineRule = {
   check(context, report) {
     if (context.document.shape !== 'default-grub') return;
     const { text } = context;
-    for (const statement of shellStatements(text)) {
+    for (const statement of context.document.statements) {
       for (const word of statement.words) {
         const quote = unclosedQuote(text, word);
         if (!quote) continue;

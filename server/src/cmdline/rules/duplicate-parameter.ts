@@ -40,7 +40,11 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
   for (const param of knownParams(line)) {
     const spec = kernelParam(param.name);
     if (!spec) {
-      if (param.value === undefined) flags.set(param.name, [...(flags.get(param.name) ?? []), param]);
+      if (param.value === undefined) {
+        const copies = flags.get(param.name);
+        if (copies) copies.push(param);
+        else flags.set(param.name, [param]);
+      }
       continue;
     }
     if (spec.repeat === 'each' || HUGETLB.has(spec.name)) continue;
@@ -88,9 +92,14 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
  * effect and none is removed. Only a copy that repeats an earlier one word for word is pointed out.
  */
 function reportRepeatedOptions(context: CmdlineRuleContext, spec: KernelParamSpec, copies: readonly KernelParam[], report: (report: Report) => void): void {
-  copies.forEach((copy, index) => {
-    const earlier = copies.slice(0, index).find((other) => other.value === copy.value);
-    if (!earlier) return;
+  // The first copy of each value, so that a line of thousands of copies is not searched again for each.
+  const first = new Map<string | undefined, KernelParam>();
+  copies.forEach((copy) => {
+    const earlier = first.get(copy.value);
+    if (!earlier) {
+      first.set(copy.value, copy);
+      return;
+    }
     report({
       span: copy.span,
       severity: 'information',

@@ -1,6 +1,6 @@
 import type { Span } from '../../core/span';
+import type { MappedText } from '../mappedText';
 import { GRUB_MKCONFIG, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
-import { shellStatements } from '../defaultGrubShell';
 import type { CmdlineRule } from './context';
 
 const COMMAND_LINE_VARIABLES = new Set(['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT', 'GRUB_CMDLINE_XEN', 'GRUB_CMDLINE_XEN_DEFAULT']);
@@ -24,7 +24,7 @@ export const multilineValue: CmdlineRule = {
   check(context, report) {
     if (context.document.shape !== 'default-grub') return;
     const { text } = context;
-    for (const statement of shellStatements(text)) {
+    for (const statement of context.document.statements) {
       for (const { name, word } of statement.assignments) {
         // An unclosed quote runs to the end of the file: VT312 says so, and the breaks are not the point.
         if (!COMMAND_LINE_VARIABLES.has(name) || word.unterminated) continue;
@@ -35,24 +35,50 @@ export const multilineValue: CmdlineRule = {
         if (breaks.length === 0) continue;
         const joins = breaks.map((offset) => ({ span: gapAround(text, offset), newText: ' ' }));
         const title = breaks.length === 1 ? `Join the value of ${name} into one line` : `Join the ${breaks.length + 1} lines of ${name} into one`;
-        for (const join of joins) {
-          const lineEnd = text.indexOf('\n', join.span.end);
-          const onLine = word.value.offsets.filter(
-            (offset, index) => index < word.value.text.length && offset >= join.span.end && (lineEnd < 0 || offset < lineEnd) && !/\s/.test(word.value.text[index]!),
-          );
-          const rest = { start: join.span.end, end: onLine.length > 0 ? Math.max(...onLine) + 1 : join.span.end };
+        const lastOnLine = lastCharacterOnEachLine(text, word.value, joins);
+        // One fix shared by every finding of the value: it joins all its lines whichever line it is asked on.
+        const fix = { title, edits: joins, isPreferred: true };
+        joins.forEach((join, line) => {
+          const rest = { start: join.span.end, end: lastOnLine[line]! >= 0 ? lastOnLine[line]! + 1 : join.span.end };
           report({
             span: rest.end > rest.start ? rest : { start: join.span.start, end: join.span.end },
             message:
               `The value of ${name} goes on over a line break. bash keeps the break, grub-mkconfig copies it into grub.cfg's linux line, and GRUB then reads ` +
               'this line as a command of its own: nothing on it reaches the kernel. Put the whole value on one line.',
-            fixes: [{ title, edits: joins, isPreferred: true }],
+            fixes: [fix],
           });
-        }
+        });
       }
     }
   },
 };
+
+/**
+ * For each join, the file offset of the value's last non-blank character on the line the join starts
+ * (-1 when it has none): one pass over the value, each character placed by a binary search of the joins,
+ * so a value of thousands of lines is not scanned again for each.
+ */
+function lastCharacterOnEachLine(text: string, value: MappedText, joins: readonly { span: Span }[]): number[] {
+  const lineEnds = joins.map((join) => text.indexOf('\n', join.span.end));
+  const last = joins.map(() => -1);
+  for (let index = 0; index < value.text.length; index++) {
+    if (isBlank(value.text.charCodeAt(index))) continue;
+    const offset = value.offsets[index]!;
+    let low = 0;
+    let high = joins.length - 1;
+    let line = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (joins[middle]!.span.end <= offset) {
+        line = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    if (line < 0 || (lineEnds[line]! >= 0 && offset >= lineEnds[line]!)) continue;
+    if (offset > last[line]!) last[line] = offset;
+  }
+  return last;
+}
 
 /** The line break and the blanks on both sides of it (a carriage return included): what joining replaces by one space. */
 function gapAround(text: string, newline: number): Span {
@@ -61,4 +87,9 @@ function gapAround(text: string, newline: number): Span {
   let end = newline + 1;
   while (end < text.length && /[ \t]/.test(text[end]!)) end++;
   return { start, end };
+}
+
+/** What /\s/ matches, without a regular expression call per character of a long value. */
+function isBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
 }
