@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, readdirSync, writeFileSync } from 'node:fs';
 // Not a default import: esbuild would copy each of the module's many properties into a wrapper, a millisecond of start-up.
 import Module = require('node:module');
-import { homedir } from 'node:os';
+import { userCacheFolder } from '../core/userCacheFolder';
 import { basename, dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script, constants } from 'node:vm';
@@ -30,7 +30,7 @@ export interface CachedRun {
  * first run compiled and is never rewritten while valid, so one written by `--help` would leave every
  * later lint compiling the lint's code again (5 ms of a one-file run).
  */
-export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit', cacheDir = defaultCacheDir(), variant = ''): CachedRun {
+export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit', cacheDir = userCacheFolder(), variant = ''): CachedRun {
   if (process.env['VIRT_TUNE_CODE_CACHE'] === 'off' || cacheDir === undefined) {
     require(bundlePath);
     return { cacheFile: undefined, usedCache: false };
@@ -88,11 +88,6 @@ export const IMPORT_HOOK = Symbol.for('virt-tune.importModule');
  */
 function bundleText(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-
-function defaultCacheDir(): string | undefined {
-  const base = process.env['XDG_CACHE_HOME'] || (homedir() ? join(homedir(), '.cache') : '');
-  return base ? join(base, 'virt-tune') : undefined;
 }
 
 /**

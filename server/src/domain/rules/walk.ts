@@ -141,20 +141,23 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
       }
     }
   };
+  const onElement = (calls: readonly Pick<ElementCall, 'index' | 'visit'>[], element: XmlElement, spec: NonNullable<Place['spec']>) => {
+    for (let i = 0; i < calls.length; i++) {
+      const { index, visit } = calls[i]!;
+      if (failed(index)) continue;
+      try {
+        visit(element, spec, context, reports[index]!);
+      } catch (error) {
+        fail(index, error);
+      }
+    }
+  };
   walkStructure(xml, {
     placed(element: XmlElement, place: Place) {
       const { spec } = place;
       if (!spec) return;
       const { elements, attributes, judgesUnlisted, text } = placePlan(plan, place, spec);
-      for (let i = 0; i < elements.length; i++) {
-        const { index, visit } = elements[i]!;
-        if (failed(index)) continue;
-        try {
-          visit(element, spec, context, reports[index]!);
-        } catch (error) {
-          fail(index, error);
-        }
-      }
+      onElement(elements, element, spec);
       let unlisted = false;
       const { attributes: present } = element;
       for (let i = 0; i < present.length; i++) {
@@ -172,18 +175,7 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
         const value = typedText(xml, element, spec, text.type);
         if (value) onValue(text.visitors, value);
       }
-      if (unlisted && judgesUnlisted) {
-        const calls = plan.unlisted;
-        for (let i = 0; i < calls.length; i++) {
-          const { index, visit } = calls[i]!;
-          if (failed(index)) continue;
-          try {
-            visit(element, spec, context, reports[index]!);
-          } catch (error) {
-            fail(index, error);
-          }
-        }
-      }
+      if (unlisted && judgesUnlisted) onElement(plan.unlisted, element, spec);
     },
     misplaced(misplacement: Misplacement) {
       for (const { index, visit } of plan.misplaced) {

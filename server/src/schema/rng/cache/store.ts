@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { userCacheFolder } from '../../../core/userCacheFolder';
 import { join } from 'node:path';
 import type { CompiledGrammar } from '../load';
 import { decodeGrammar, readCacheFile } from './decode';
@@ -19,8 +19,7 @@ const MAX_FILES = 32;
  */
 export function schemaCacheFolder(): string | undefined {
   if (process.env['VIRT_TUNE_SCHEMA_CACHE'] === 'off') return undefined;
-  const base = process.env['XDG_CACHE_HOME'] || (homedir() ? join(homedir(), '.cache') : '');
-  return base ? join(base, 'virt-tune') : undefined;
+  return userCacheFolder();
 }
 
 /**
