@@ -200,11 +200,14 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((params) => void refreshSettings(virtTuneSection(params.settings)));
 
-  documents.onDidChangeContent((event) => {
-    lintChanged.handled();
-    changed.add(event.document.uri);
-    lintChanged.schedule();
-  });
+  // Traced too, so a trace shows how long a keystroke waited for its publication.
+  documents.onDidChangeContent(
+    trace.time('change', (event: { document: TextDocument }) => describe(event.document), (event: { document: TextDocument }) => {
+      lintChanged.handled();
+      changed.add(event.document.uri);
+      lintChanged.schedule();
+    }),
+  );
 
   documents.onDidClose(
     guarded(connection, 'close', undefined, (event: { document: TextDocument }) => {

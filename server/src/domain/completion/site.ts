@@ -1,7 +1,8 @@
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { derived } from '../../core/derived';
 import type { Span } from '../../core/span';
-import type { XmlDocument, XmlNode } from '../../xml/types';
+import { walkElements } from '../../xml/query';
+import type { XmlDocument } from '../../xml/types';
 import type { DomainDocument } from '../document';
 import type { HostModel } from '../../host/types';
 import type { SchemaVariants } from './variants';
@@ -47,20 +48,16 @@ export function spanRange(site: CompletionSite, span: Span): Range {
 const preferredQuote = derived((xml: XmlDocument): "'" | '"' => {
   let single = 0;
   let double = 0;
-  // An explicit stack, not recursion: a tolerant parse of junk may nest thousands deep.
-  const pending: XmlNode[] = [];
-  for (let i = xml.nodes.length - 1; i >= 0; i--) pending.push(xml.nodes[i]!);
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.kind !== 'element') continue;
-    for (const attribute of node.attributes) {
-      if (attribute.quote === "'") single++;
-      else if (attribute.quote === '"') double++;
+  walkElements(xml.nodes, (element) => {
+    // Indexed, not for-of: this runs once per keystroke's tree, often before V8 has optimized it, and an
+    // unoptimized for-of makes an iterator result per attribute.
+    const attributes = element.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const quote = attributes[i]!.quote;
+      if (quote === "'") single++;
+      else if (quote === '"') double++;
     }
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      const child = node.children[i]!;
-      if (child.kind === 'element') pending.push(child);
-    }
-  }
+  });
   return double > single ? '"' : "'";
 });
 

@@ -29,7 +29,9 @@ export function fittingAttributes(site: CompletionSite, element: XmlElement, typ
 export function fittingChildren(site: CompletionSite, parent: XmlElement, typing: XmlElement | undefined): AllowedElement[] | undefined {
   if (!site.variants) return undefined;
   let before = 0;
-  for (const child of parent.children) {
+  const children = parent.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
     if (child.kind !== 'element' || child === typing) continue;
     if (child.span.start >= site.offset) break;
     before++;

@@ -139,14 +139,31 @@ export function allowedAt(grammar: CompiledGrammar, deriver: Deriver, xml: XmlDo
   return undefined;
 }
 
-/** How deep the document's elements nest (the root alone: 1), worked out once per tree, without recursion. */
+/**
+ * How deep the document's elements nest (the root alone: 1), worked out once per tree, without recursion
+ * and without an object per element (every keystroke's tree is walked once: a 2,000-line domain's
+ * thousands of elements had each made one, which the next collection had to sweep).
+ */
 const nestingDepth = derived((xml: XmlDocument): number => {
-  let deepest = 0;
-  const stack: { element: XmlElement; depth: number }[] = xml.root ? [{ element: xml.root, depth: 1 }] : [];
-  while (stack.length > 0) {
-    const { element, depth } = stack.pop()!;
-    if (depth > deepest) deepest = depth;
-    for (const child of element.children) if (child.kind === 'element') stack.push({ element: child, depth: depth + 1 });
+  if (!xml.root) return 0;
+  // The open elements from the root down, and for each the index of its next child to look at.
+  const open: XmlElement[] = [xml.root];
+  const next: number[] = [0];
+  let deepest = 1;
+  while (open.length > 0) {
+    const top = open.length - 1;
+    const children = open[top]!.children;
+    let index = next[top]!;
+    while (index < children.length && children[index]!.kind !== 'element') index++;
+    if (index === children.length) {
+      open.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = index + 1;
+    open.push(children[index] as XmlElement);
+    next.push(0);
+    if (open.length > deepest) deepest = open.length;
   }
   return deepest;
 });
@@ -154,7 +171,10 @@ const nestingDepth = derived((xml: XmlDocument): number => {
 /** The child elements of `element` before `stopAt`, at most `limit` of them. */
 function childrenBefore(element: XmlElement, stopAt: XmlElement | undefined, limit: number): XmlElement[] {
   const found: XmlElement[] = [];
-  for (const child of element.children) {
+  // Indexed: an unoptimized for-of makes an object per child, and this runs on every completion.
+  const children = element.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
     if (child.kind !== 'element') continue;
     if (child === stopAt || found.length >= limit) break;
     found.push(child);

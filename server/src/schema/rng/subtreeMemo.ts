@@ -63,11 +63,14 @@ export class SubtreeMemo {
    */
   run(deriver: Deriver, source: string, pattern: Pattern, children: readonly XmlElement[], outer: NamespaceScope, step: (pattern: Pattern, index: number, derived: Pattern) => Pattern): Pattern {
     const hashes = new Int32Array(children.length * 2);
+    // Each child's span is read once (a span is made when asked).
+    const lengths = new Int32Array(children.length);
     for (let index = 0; index < children.length; index++) {
       const { start, end } = children[index]!.span;
       textHash(source, start, end);
       hashes[index * 2] = hashFirst;
       hashes[index * 2 + 1] = hashSecond;
+      lengths[index] = end - start;
     }
     const declarations = declarationsAbove(children[0]!);
     for (let from = 0; from < children.length; from += CHUNK) {
@@ -75,7 +78,7 @@ export class SubtreeMemo {
       let chunkFirst = 0x811c9dc5;
       let chunkSecond = to - from;
       for (let index = from; index < to; index++) {
-        chunkFirst = Math.imul(chunkFirst ^ hashes[index * 2]!, 0x01000193) ^ (children[index]!.span.end - children[index]!.span.start);
+        chunkFirst = Math.imul(chunkFirst ^ hashes[index * 2]!, 0x01000193) ^ lengths[index]!;
         chunkSecond = Math.imul(chunkSecond ^ hashes[index * 2 + 1]!, 0x5bd1e995);
         chunkSecond ^= chunkSecond >>> 15;
       }
@@ -88,7 +91,7 @@ export class SubtreeMemo {
       const before = pattern;
       for (let index = from; index < to; index++) {
         const element = children[index]!;
-        const length = element.span.end - element.span.start;
+        const length = lengths[index]!;
         let derived = this.find(pattern.id, length, hashes[index * 2]!, hashes[index * 2 + 1]!, declarations);
         if (!derived) {
           derived = deriveSubtree(deriver, source, pattern, element, outer, this.derive);
