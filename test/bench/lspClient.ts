@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  TextDocumentSyncKind,
   createMessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type MessageConnection,
+  type TextDocumentContentChangeEvent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 
@@ -29,6 +33,10 @@ export class ServerUnderTest {
   private readonly waiters: { test: (publication: Publication) => boolean; resolve: (publication: Publication) => void }[] = [];
   readonly publications: Publication[] = [];
   stderr = '';
+  /** Whether the server asked for incremental sync (then changes are sent as edits, as an editor does). */
+  private incremental = false;
+  /** What the server was last sent of each document. */
+  private readonly texts = new Map<string, string>();
 
   constructor(serverPath: string) {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -50,7 +58,9 @@ export class ServerUnderTest {
 
   /** Initializes with the given `virtTune` settings (as VS Code passes them) and says initialized. */
   async initialize(settings: Record<string, unknown>): Promise<void> {
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: settings });
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: settings });
+    const sync = result.capabilities.textDocumentSync;
+    this.incremental = (typeof sync === 'object' ? sync.change : sync) === TextDocumentSyncKind.Incremental;
     await this.connection.sendNotification('initialized', {});
   }
 
@@ -74,11 +84,30 @@ export class ServerUnderTest {
   }
 
   open(uri: string, text: string): Promise<void> {
+    this.texts.set(uri, text);
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
   }
 
-  change(uri: string, version: number, text: string): Promise<void> {
-    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  /**
+   * What an editor sends to make the open document read `text`: the whole text when the server asked for
+   * full sync, else the one stretch that differs from what was sent before (VS Code sends the edits made).
+   */
+  changeTo(uri: string, text: string): TextDocumentContentChangeEvent {
+    const before = this.texts.get(uri);
+    this.texts.set(uri, text);
+    if (!this.incremental || before === undefined) return { text };
+    let start = 0;
+    const shorter = Math.min(before.length, text.length);
+    while (start < shorter && before.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+    const old = TextDocument.create(uri, 'xml', 0, before);
+    return { range: { start: old.positionAt(start), end: old.positionAt(before.length - end) }, text: text.slice(start, text.length - end) };
+  }
+
+  /** A didChange made by changeTo (worked out beforehand, so a timing can start right before it is sent). */
+  change(uri: string, version: number, change: TextDocumentContentChangeEvent): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
   }
 
   /** The server process's resident memory in bytes (Linux: /proc), undefined elsewhere. */

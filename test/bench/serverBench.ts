@@ -86,8 +86,9 @@ export async function benchServer(serverPath: string, schemaPath: string, option
       // for the opening wait: any second publication of the version could be a republication (the host
       // model or libvirt's facts arriving) that came before the verdict.
       const final = waitForVerdict ? server.nextPublication(uri, (publication) => publication.version === version && publication.codes.includes('VT108'), WAIT_MS) : undefined;
+      const change = server.changeTo(uri, text);
       const sent = performance.now();
-      await server.change(uri, version, text);
+      await server.change(uri, version, change);
       const firstPublication = await first;
       if (!firstPublication) throw new Error(`no diagnostics for version ${version}: ${server.stderr}`);
       figures.firstPublishMs.push(firstPublication.at - sent);

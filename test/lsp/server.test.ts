@@ -57,7 +57,7 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
     'initialize',
     connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
   );
-  assert.equal(initialized.capabilities.textDocumentSync, 1);
+  assert.equal(initialized.capabilities.textDocumentSync, 2);
   assert.deepEqual(initialized.capabilities.completionProvider?.triggerCharacters, ['<', '/', "'", '"', '=']);
   assert.equal(initialized.capabilities.hoverProvider, true);
   await connection.sendNotification('initialized', {});
@@ -126,8 +126,21 @@ test('the language server publishes, clears, fixes and ignores non-domain XML ov
     contentChanges: [{ text: SELF_CLOSED_HUGEPAGES }],
   });
   assert.ok((await inbox.next(GUEST)).some((diagnostic) => diagnostic.code === 'VT100'));
+  // Incremental sync: an editor sends only what changed. Deleting the '/' the VT100 points at makes the
+  // fixed document; typing it again makes the first one, with the same findings as when it was opened.
+  const slash = { start: vt100.range.start, end: { line: vt100.range.start.line, character: vt100.range.start.character + 1 } };
   await connection.sendNotification('textDocument/didChange', {
     textDocument: { uri: GUEST, version: 4 },
+    contentChanges: [{ range: slash, text: '' }],
+  });
+  assert.ok(!(await inbox.next(GUEST)).some((diagnostic) => diagnostic.code === 'VT100'));
+  await connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: GUEST, version: 5 },
+    contentChanges: [{ range: { start: slash.start, end: slash.start }, text: '/' }],
+  });
+  assert.deepEqual(await inbox.next(GUEST), opened);
+  await connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: GUEST, version: 6 },
     contentChanges: [{ text: NETWORK_XML }],
   });
   assert.deepEqual(await inbox.next(GUEST), []);
