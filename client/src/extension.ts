@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_ENVIRONMENT } from '../../server/src/protocol';
+import { serverEnvironment } from '../../server/src/protocol';
 import { withUserLibvirt } from './libvirtSetting';
 import { registerLibvirt } from './libvirt/register';
 import { registerHostPanel } from './topology/panel';
@@ -15,7 +15,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(outputChannel);
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const env = { ...process.env, ...SERVER_ENVIRONMENT };
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },

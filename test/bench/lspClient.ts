@@ -38,8 +38,9 @@ export class ServerUnderTest {
   /** What the server was last sent of each document. */
   private readonly texts = new Map<string, string>();
 
-  constructor(serverPath: string) {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `environment`: the server's own (the bench's when not given). */
+  constructor(serverPath: string, environment?: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(environment ? { env: environment } : {}) });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -1,11 +1,12 @@
 // The server part of `npm run bench` alone, for A/B comparisons of language servers, alternated:
-//   node out/test/bench/serverAB.js [--rounds N] [--edits N] SERVER.js [OTHER-SERVER.js ...]
+//   node out/test/bench/serverAB.js [--rounds N] [--edits N] [--editor] SERVER.js [OTHER-SERVER.js ...]
+// (--editor: started with the environment VS Code's extension gives the server, not the bench's own.)
 // Each round runs every server once, in turn, with the same keystrokes; the figures of each server are
 // pooled over its rounds. Without a server, dist/server.js is measured.
 import { join, resolve } from 'node:path';
 import { CORPUS_DIR } from '../kb/shared';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
-import { benchServer, type ServerFigures } from './serverBench';
+import { benchServer, editorEnvironment, type ServerFigures } from './serverBench';
 import { median, percentile } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -24,11 +25,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const rounds = option('--rounds', 1, args);
   const edits = option('--edits', 300, args);
+  // --editor: every server started as VS Code's extension starts it (its environment), not plainly.
+  const editor = args.includes('--editor');
+  if (editor) args.splice(args.indexOf('--editor'), 1);
   const servers = args.length > 0 ? args.map((path) => resolve(path)) : [join(ROOT, 'dist', 'server.js')];
   const pooled = servers.map(() => ({ completion: [] as number[], hover: [] as number[], first: [] as number[], afterPause: [] as number[], rss: [] as number[], rssAfterOpens: [] as number[], cold: [] as number[] }));
   for (let round = 0; round < rounds; round++) {
     for (const [index, server] of servers.entries()) {
-      const figures: ServerFigures = await benchServer(server, SCHEMA, { lines: 2000, edits, openDocuments: 50, seed: 8 });
+      const figures: ServerFigures = await benchServer(server, SCHEMA, { lines: 2000, edits, openDocuments: 50, seed: 8, ...(editor ? { environment: editorEnvironment() } : {}) });
       const pool = pooled[index]!;
       pool.completion.push(...figures.completionMs);
       pool.hover.push(...figures.hoverMs);

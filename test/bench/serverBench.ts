@@ -1,4 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { serverEnvironment } from '../../server/src/protocol';
 import { Random } from '../fuzz/random';
 import { bigDomain } from './bigDomain';
 import { delay, ServerUnderTest, type Publication } from './lspClient';
@@ -25,6 +26,11 @@ export interface ServerFigures {
 }
 
 const WAIT_MS = 30_000;
+
+/** The environment VS Code's extension starts the server with (client/src/extension.ts), from the bench's own. */
+export function editorEnvironment(): NodeJS.ProcessEnv {
+  return serverEnvironment(process.env);
+}
 const TYPED = 'abcxyz019 _-';
 
 /**
@@ -32,15 +38,20 @@ const TYPED = 'abcxyz019 _-';
  * into at random places (`edits` keystrokes, paced like a fast typist), with a completion and a hover
  * at random places after each; every fifth keystroke lands inside a comment or a file path and is followed by a pause, so
  * the schema verdict comes and is timed. Then `openDocuments` documents are opened and the server's
- * memory read 2 s after every one of their verdicts has been published.
+ * memory read 2 s after every one of their verdicts has been published. `environment`: the server's
+ * environment (the bench's own when not given; `editorEnvironment` for the one VS Code starts it with).
  */
-export async function benchServer(serverPath: string, schemaPath: string, options: { lines: number; edits: number; openDocuments: number; seed: number }): Promise<ServerFigures> {
+export async function benchServer(
+  serverPath: string,
+  schemaPath: string,
+  options: { lines: number; edits: number; openDocuments: number; seed: number; environment?: NodeJS.ProcessEnv },
+): Promise<ServerFigures> {
   const random = new Random(options.seed);
   const base = bigDomain(options.lines, { schemaOnlyDefect: true });
   const coldStarts: number[] = [];
   const coldDiagnostics: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const server = new ServerUnderTest(serverPath);
+    const server = new ServerUnderTest(serverPath, options.environment);
     await server.initialize({ schema: 'builtin', host: 'none' });
     coldStarts.push(performance.now() - server.spawnedAt);
     const uri = 'file:///bench/cold.xml';
@@ -51,7 +62,7 @@ export async function benchServer(serverPath: string, schemaPath: string, option
     await server.stop();
   }
 
-  const server = new ServerUnderTest(serverPath);
+  const server = new ServerUnderTest(serverPath, options.environment);
   try {
     // As VS Code starts it: this machine as the host, and libvirt's schema judging domains.
     await server.initialize({ schema: schemaPath, host: 'live' });

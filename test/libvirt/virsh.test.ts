@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { VirshConnection } from '../../server/src/libvirt/virsh';
+import { programEnvironment, SERVER_ENVIRONMENT, serverEnvironment } from '../../server/src/protocol';
 
 /**
  * A stand-in virsh (a shell script) that records its arguments and, for define, the mode and text of
@@ -104,4 +105,29 @@ esac`,
     value: [{ name: 'vt-one', uuid: '87c91b6c-3a28-481e-9ff4-e365daca8e56', state: 'shut off', autostart: true, persistent: true, vcpus: 2, memoryKiB: 65536 }],
   });
   assert.match(await log(), /^-c qemu:\/\/\/system domcapabilities --emulatorbin \/usr\/bin\/qemu-system-x86_64 --arch x86_64 --machine q35 --virttype kvm$/m);
+});
+
+test('virsh gets back the variables the editor moved out of the server environment (NODE_EXTRA_CA_CERTS)', async (t) => {
+  const { virsh, log } = await fakeVirsh(t, 'echo "certs=${NODE_EXTRA_CA_CERTS-unset} moved=${VIRT_TUNE_MOVED_NODE_EXTRA_CA_CERTS-unset}" >> "$(dirname "$0")/log"');
+  const saved = { ...process.env };
+  t.after(() => {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  });
+  // As the server's process sees its environment once VS Code's extension started it.
+  for (const name of Object.keys(process.env)) delete process.env[name];
+  Object.assign(process.env, serverEnvironment({ ...saved, NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/some-bundle.pem' }));
+  assert.equal(process.env['NODE_EXTRA_CA_CERTS'], undefined);
+  await new VirshConnection('qemu:///system', { virsh }).version();
+  assert.match(await log(), /^certs=\/etc\/ssl\/certs\/some-bundle\.pem moved=unset$/m);
+});
+
+test('the server environment moves NODE_EXTRA_CA_CERTS aside and adds its own; a program run by the server gets it back', () => {
+  const editor = { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/certs.pem', UNSET: undefined };
+  const server = serverEnvironment(editor);
+  assert.deepEqual(server, { PATH: '/usr/bin', VIRT_TUNE_MOVED_NODE_EXTRA_CA_CERTS: '/certs.pem', ...SERVER_ENVIRONMENT });
+  assert.deepEqual(programEnvironment(server), { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/certs.pem', ...SERVER_ENVIRONMENT });
+  // Without the variable nothing is moved, and a plain launch's environment passes through unchanged.
+  assert.deepEqual(serverEnvironment({ PATH: '/usr/bin' }), { PATH: '/usr/bin', ...SERVER_ENVIRONMENT });
+  assert.deepEqual(programEnvironment({ PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/certs.pem' }), { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/certs.pem' });
 });

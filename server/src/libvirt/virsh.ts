@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { programEnvironment } from '../protocol';
 import { isConnectionFailure, parseDomInfo, parseFreePages, parseUuidNameList, parseVersion, virshMessage } from './parse';
 import type { DefineOptions, DomainCapabilitiesKey, DomainSummary, LibvirtConnection, LibvirtResult } from './types';
 
@@ -143,7 +144,7 @@ export class VirshConnection implements LibvirtConnection {
       execFile(
         this.virsh,
         ['-c', this.uri, ...args],
-        { timeout: this.timeoutMs, killSignal: 'SIGKILL', maxBuffer: MAX_OUTPUT_BYTES, env: { ...process.env, LC_ALL: 'C' }, windowsHide: true },
+        { timeout: this.timeoutMs, killSignal: 'SIGKILL', maxBuffer: MAX_OUTPUT_BYTES, env: { ...programEnvironment(process.env), LC_ALL: 'C' }, windowsHide: true },
         (error, stdout, stderr) => {
           if (!error) return resolve({ ok: true, stdout, stderr });
           const code = (error as NodeJS.ErrnoException).code;
