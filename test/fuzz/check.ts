@@ -105,7 +105,15 @@ async function runOnce(fuzzCase: FuzzCase, options: CheckOptions): Promise<Failu
         applied++;
         const fixed = applyFix(document, fix, failures, `fix of ${owner.rule} '${fix.title}'`);
         if (fixed === undefined) continue;
-        const after = await diagnose(service, caseDocument(fuzzCase, fixed), options, failures, limitMs, `diagnostics after the fix of ${owner.rule}`);
+        const fixedDocument = caseDocument(fuzzCase, fixed);
+        let after: Finding[] | undefined;
+        try {
+          after = await diagnose(service, fixedDocument, options, failures, limitMs, `diagnostics after the fix of ${owner.rule}`);
+        } finally {
+          // As an editor closes it: kept, each fixed five-megabyte text would hold its tree and findings
+          // (hundreds of MB) in the caches, and the collector's work would then time the next call slow.
+          service.forget(fixedDocument.uri);
+        }
         const syntaxAfter = (after ?? []).filter((other) => other.rule === SYNTAX_RULE[fuzzCase.kind]).length;
         if (syntaxAfter > syntaxBefore) {
           failures.push({ property: 'fix breaks the syntax', service: `fix of ${owner.rule} '${fix.title}'`, detail: `${SYNTAX_RULE[fuzzCase.kind]} findings: ${syntaxBefore} before, ${syntaxAfter} after` });

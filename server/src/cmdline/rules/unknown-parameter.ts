@@ -38,14 +38,10 @@ export const unknownParameter: CmdlineRule = {
   check(context, report) {
     // A name met again (a grub.cfg repeats the line in every boot entry) is compared with the names once.
     const suggested = new Map<string, string[]>();
-    const suggestionsFor = (name: string, candidates: () => readonly string[]): string[] => {
-      let suggestions = suggested.get(name);
-      if (!suggestions) {
-        suggestions = closestNames(name, candidates()).filter((candidate) => plausibleTypo(name, candidate));
-        suggested.set(name, suggestions);
-      }
-      return suggestions;
-    };
+    const suggestionsFor = (name: string, candidates: () => readonly string[]): string[] =>
+      remembered(suggested, name, () => closestNames(name, candidates()).filter((candidate) => plausibleTypo(name, candidate)));
+    // Module options apart: the same key means other candidates there (see checkModuleOption).
+    const moduleSuggested = new Map<string, string[]>();
     for (const line of context.lines) {
       if (line.hypervisor) continue;
       for (const param of knownParams(line)) {
@@ -67,7 +63,7 @@ export const unknownParameter: CmdlineRule = {
         }
         const dot = canonical.indexOf('.');
         if (dot > 0) {
-          checkModuleOption(param, canonical.slice(0, dot), canonical.slice(dot + 1), report);
+          checkModuleOption(param, canonical.slice(0, dot), canonical.slice(dot + 1), report, moduleSuggested);
           continue;
         }
         const suggestions = suggestionsFor(canonical, allNames);
@@ -110,11 +106,15 @@ function allNames(): string[] {
   return (names ??= [...new Set([...KERNEL_PARAMS.map((spec) => spec.name), ...DOCUMENTED_NAMES, ...READER_NAMES])]);
 }
 
-/** `module.option`: judged against the options documented for the module; a module nothing documents is left alone unless its name is a near miss. */
-function checkModuleOption(param: KernelParam, module: string, option: string, report: Parameters<CmdlineRule['check']>[1]): void {
+/**
+ * `module.option`: judged against the options documented for the module; a module nothing documents is
+ * left alone unless its name is a near miss. `suggested` keeps the near misses of the check, by the
+ * module (it has no dot) or by `module.option`: a line of a million words repeats the same few.
+ */
+function checkModuleOption(param: KernelParam, module: string, option: string, report: Parameters<CmdlineRule['check']>[1], suggested: Map<string, string[]>): void {
   const known = KNOWN_MODULES.has(module) || DOCUMENTED_MODULES.has(module);
   if (!known) {
-    const modules = closestNames(module, [...KNOWN_MODULES, ...DOCUMENTED_MODULES]);
+    const modules = remembered(suggested, module, () => closestNames(module, [...KNOWN_MODULES, ...DOCUMENTED_MODULES]));
     if (modules.length === 0) return;
     const suggestions = modules.map((candidate) => `${candidate}.${option}`);
     report({
@@ -125,8 +125,9 @@ function checkModuleOption(param: KernelParam, module: string, option: string, r
     });
     return;
   }
-  const options = [...moduleParams(module).map((spec) => spec.name), ...DOCUMENTED_NAMES.map(canonicalParamName).filter((name) => name.startsWith(`${module}.`))];
-  const suggestions = closestNames(`${module}.${option}`, options);
+  const suggestions = remembered(suggested, `${module}.${option}`, () =>
+    closestNames(`${module}.${option}`, [...moduleParams(module).map((spec) => spec.name), ...DOCUMENTED_NAMES.map(canonicalParamName).filter((name) => name.startsWith(`${module}.`))]),
+  );
   // Modules take many more options than kernel-parameters.txt lists: only a near miss of a documented one is said.
   if (suggestions.length === 0) return;
   report({
@@ -135,6 +136,15 @@ function checkModuleOption(param: KernelParam, module: string, option: string, r
     message: `${module} has no documented option '${option}'. Did you mean ${list(suggestions)}? As written, no such option is set.`,
     fixes: renames(param, suggestions),
   });
+}
+
+function remembered(memo: Map<string, string[]>, key: string, compute: () => string[]): string[] {
+  let value = memo.get(key);
+  if (!value) {
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
 }
 
 /** The parameter (of the knowledge base) whose options list holds a bare word: `noagp` is iommu='s. */
