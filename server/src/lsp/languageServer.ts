@@ -39,6 +39,8 @@ import { resolveSettingPath, workspaceFolderPath } from './workspaceFolder';
 
 const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
+/** How long after `initialized` the settings' sources start when no document has been published (see startSourcesNow). */
+const SOURCES_DELAY_MS = 300;
 
 /**
  * The LSP adapter: it keeps the open documents (incremental sync: a keystroke in a 2,000-line domain
@@ -102,12 +104,39 @@ export function startLanguageServer(connection: Connection): void {
     const host = libvirtFacts.decorate(base.host, document);
     return { ...base, ...(host ? { host } : {}), ...(guests ? { guests } : {}), ...(bootHugepages ? { bootHugepages } : {}) };
   };
-  attachPanelRequests(connection, documents, hostAccess, guestsAccess);
+  attachPanelRequests(
+    connection,
+    documents,
+    {
+      ...hostAccess,
+      fresh: () => {
+        startSourcesNow();
+        return hostAccess.fresh();
+      },
+    },
+    {
+      ...guestsAccess,
+      fresh: (uri) => {
+        startSourcesNow();
+        return guestsAccess.fresh(uri);
+      },
+    },
+  );
 
   /** The libvirt daemon of `virtTune.libvirt` (auto: qemu:///system when the host is this machine). */
   const libvirtAccess = attachLibvirt((line) => connection.console.warn(line));
   libvirtAccess.onDidChange(() => guestsAccess.invalidate());
-  attachLibvirtDomainRequests(connection, libvirtAccess, guestsAccess);
+  attachLibvirtDomainRequests(
+    connection,
+    {
+      ...libvirtAccess,
+      settled: () => {
+        startSourcesNow();
+        return libvirtAccess.settled();
+      },
+    },
+    guestsAccess,
+  );
   /** What that libvirt offers (machine types, CPU models, device types, free pages), added to the host. */
   const libvirtFacts = attachLibvirtFacts(
     libvirtAccess,
@@ -125,11 +154,30 @@ export function startLanguageServer(connection: Connection): void {
     const parsed = parseSettings(section);
     settings = parsed.settings;
     for (const problem of parsed.problems) connection.console.warn(problem);
+    if (sourcesStarted) startSources(section);
+    else sourcesSection = { section };
+  };
+  /** The schema worker, the host's read, libvirt and the guests, as a settings section asks. */
+  const startSources = (section: unknown): void => {
     if (useSchema(resolveSettingPath(settings.schema, workspaceFolder))) slow.clear();
     hostAccess.configure(section, workspaceFolder);
     const host = typeof section === 'object' && section !== null ? (section as Record<string, unknown>)['host'] : undefined;
     libvirtAccess.configure(section, parseHostSetting(typeof host === 'string' ? host : 'none').kind === 'live');
     guestsAccess.configure(section, workspaceFolder);
+  };
+  /**
+   * At start-up the sources wait for the first publication (or a request that needs them, or
+   * SOURCES_DELAY_MS with no document opened): starting the schema worker, reading the host and running
+   * virsh, on a machine of two cores, made the first diagnostics of a start-up come 40-70 ms later. None
+   * of them can be in the first publication anyway: each arrives later and republishes.
+   */
+  let sourcesStarted = false;
+  let sourcesSection: { section: unknown } | undefined;
+  const startSourcesNow = (): void => {
+    if (sourcesStarted) return;
+    sourcesStarted = true;
+    if (sourcesSection) startSources(sourcesSection.section);
+    sourcesSection = undefined;
   };
 
   const send = guarded(connection, 'diagnostics', undefined, trace.time('publish', describe, (document: TextDocument) => {
@@ -147,6 +195,7 @@ export function startLanguageServer(connection: Connection): void {
   /** The fast findings at once (an empty list too, to clear), then the slow ones once typing pauses. */
   const publish = (document: TextDocument): void => {
     send(document);
+    startSourcesNow();
     slow.schedule(document);
     active();
   };
@@ -195,6 +244,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    setTimeout(startSourcesNow, SOURCES_DELAY_MS);
     if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'virtTune' });
     void refreshSettings();
   });
