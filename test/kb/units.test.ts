@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatCpuset, parseCpuset } from '../../server/src/kb/cpuset';
-import { formatKiB, memoryUnit, toKiB } from '../../server/src/kb/units';
+import { formatKiB, MEMORY_UNITS, memoryUnit, toKiB } from '../../server/src/kb/units';
 import { valueProblem } from '../../server/src/kb/values';
 
 test('toKiB scales by libvirt units, binary and decimal, in any case', () => {
@@ -21,6 +21,16 @@ test('toKiB scales by libvirt units, binary and decimal, in any case', () => {
   assert.equal(memoryUnit('mib')?.name, 'MiB');
   assert.equal(formatKiB(4194304), '4 GiB');
   assert.equal(formatKiB(1000), '1000 KiB');
+});
+
+test('memoryUnit finds what a case-blind search of the units finds (no two units share a lowercased name)', () => {
+  const lowered = MEMORY_UNITS.map((unit) => unit.name.toLowerCase());
+  assert.equal(new Set(lowered).size, lowered.length);
+  for (const unit of MEMORY_UNITS) {
+    for (const written of [unit.name, unit.name.toLowerCase(), unit.name.toUpperCase()]) assert.equal(memoryUnit(written), unit);
+  }
+  assert.equal(memoryUnit('kIb')?.name, 'KiB');
+  assert.equal(memoryUnit('KiB '), undefined);
 });
 
 test('parseCpuset reads ranges and exclusions as libvirt does', () => {

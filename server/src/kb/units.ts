@@ -39,9 +39,13 @@ export const MEMORY_UNITS: readonly MemoryUnit[] = [
 
 export const MEMORY_UNITS_SOURCE: Source = libvirt('memory-allocation', 'Memory Allocation');
 
+// Every value typed as a memory unit is looked up here, so by name first (as written, then lowercased):
+// no two units share a lowercased name, so either lookup finds the one a case-blind search would.
+const UNITS_BY_NAME = new Map(MEMORY_UNITS.map((unit) => [unit.name, unit]));
+const UNITS_BY_LOWER_NAME = new Map(MEMORY_UNITS.map((unit) => [unit.name.toLowerCase(), unit]));
+
 export function memoryUnit(name: string): MemoryUnit | undefined {
-  const lower = name.toLowerCase();
-  return MEMORY_UNITS.find((unit) => unit.name.toLowerCase() === lower);
+  return UNITS_BY_NAME.get(name) ?? UNITS_BY_LOWER_NAME.get(name.toLowerCase());
 }
 
 /** The size in KiB (fractions kept), or undefined for an unknown unit. */

@@ -103,3 +103,27 @@ test('an element visitor with `at` is called only at the paths it accepts, and `
   run(text.replace("'0'", "'5'"), rules);
   assert.equal(asked.length, askedOnce);
 });
+
+test('a value the visitors of its type all call fine is not visited; one without the test still sees every value', () => {
+  const seen: string[] = [];
+  const values = (code: string, fine?: (type: { kind: string }) => ((value: string) => boolean) | undefined): DomainRule => ({
+    meta: meta(code),
+    visit: { values: { kinds: ['integer'], visit: (value) => void seen.push(`${code} ${value.attribute?.name ?? 'text'}=${value.value}`), ...(fine ? { fine } : {}) } },
+  });
+  const asked: string[] = [];
+  const text = domain("  <cputune>\n    <vcpupin vcpu='0' cpuset='1'/>\n    <vcpupin vcpu='7' cpuset='2'/>\n  </cputune>");
+  const rules = [values('VT910', (type) => (asked.push(type.kind), (value) => value === '0'))];
+  run(text, rules);
+  // The text of <vcpu> is a value too: the test is for attributes only.
+  assert.deepEqual(seen, ['VT910 text=4', 'VT910 vcpu=7']);
+  const askedOnce = asked.length;
+  assert.ok(askedOnce > 0);
+  run(text, rules);
+  assert.equal(asked.length, askedOnce, 'asked once per typed attribute of a path, not again per element or document');
+  seen.length = 0;
+  run(text, [values('VT911', () => (value) => value === '0'), values('VT912')]);
+  assert.deepEqual(seen.filter((entry) => !entry.includes('text=')), ['VT911 vcpu=0', 'VT912 vcpu=0', 'VT911 vcpu=7', 'VT912 vcpu=7']);
+  seen.length = 0;
+  run(text, [values('VT913', () => undefined)]);
+  assert.deepEqual(seen.filter((entry) => !entry.includes('text=')), ['VT913 vcpu=0', 'VT913 vcpu=7']);
+});

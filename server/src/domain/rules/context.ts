@@ -64,6 +64,13 @@ export interface ElementVisitor {
   values?: {
     kinds: readonly ValueType['kind'][];
     visit(value: TypedValue, context: DomainRuleContext, report: DomainReport): void;
+    /**
+     * A test of an attribute's value (entities decoded, as `visit` would get it) that, when it holds,
+     * means `visit` has nothing to say about it. Asked once per typed attribute of an element path and
+     * remembered; when every visitor of the attribute's type has one and it holds, the walk makes no
+     * typed value for the attribute (most values are fine). Undefined where there is no such test.
+     */
+    fine?(type: ValueType): ((value: string) => boolean) | undefined;
   };
   /** An element its parent does not take (unknown, misplaced, the guide's `<cpuset>` wrapper); nothing under it is walked. */
   misplaced?(misplacement: Misplacement, context: DomainRuleContext, report: DomainReport): void;

@@ -10,7 +10,9 @@ import { typedAttributeValue, typedText, type TypedValue } from './structure/val
 
 type Kind = ValueType['kind'];
 type ElementCall = { index: number; visit: NonNullable<ElementVisitor['element']>; at: ElementVisitor['at'] };
-type ValueCall = { index: number; visit: NonNullable<ElementVisitor['values']>['visit'] };
+type Values = NonNullable<ElementVisitor['values']>;
+type ValueCall = { index: number; visit: Values['visit']; fine: Values['fine'] };
+type FineTest = (value: string) => boolean;
 
 /**
  * What the walk calls at one element path: the element visitors that apply there, and the value
@@ -19,8 +21,11 @@ type ValueCall = { index: number; visit: NonNullable<ElementVisitor['values']>['
  */
 interface PlacePlan {
   elements: readonly ElementCall[];
-  /** Every attribute the spec lists, with the visitors of its type (often none). */
-  attributes: ReadonlyMap<string, { type: ValueType; visitors: readonly ValueCall[] }>;
+  /**
+   * Every attribute the spec lists, with the visitors of its type (often none), and the test of its
+   * value that, when it holds, means none of them has anything to say (when each has one).
+   */
+  attributes: ReadonlyMap<string, { type: ValueType; visitors: readonly ValueCall[]; fine: FineTest | undefined }>;
   /** Whether an attribute the spec does not list is news to `unlisted`. */
   judgesUnlisted: boolean;
   text: { type: ValueType; visitors: readonly ValueCall[] } | undefined;
@@ -65,7 +70,7 @@ function planFor(rules: readonly DomainRule[]): Plan {
     if (visit.values) {
       for (const kind of new Set(visit.values.kinds)) {
         const visitors = plan!.values.get(kind) ?? [];
-        visitors.push({ index, visit: visit.values.visit });
+        visitors.push({ index, visit: visit.values.visit, fine: visit.values.fine });
         plan!.values.set(kind, visitors);
       }
     }
@@ -96,9 +101,10 @@ export function walkRules(rules: readonly DomainRule[], context: DomainRuleConte
 function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   const { visits } = place;
   if (visits !== undefined && visits.rules === plan) return visits.value as PlacePlan;
-  const attributes = new Map<string, { type: ValueType; visitors: readonly ValueCall[] }>();
+  const attributes = new Map<string, { type: ValueType; visitors: readonly ValueCall[]; fine: FineTest | undefined }>();
   for (const [name, attribute] of attributeSpecsOf(spec)) {
-    attributes.set(name, { type: attribute.type, visitors: plan.values.get(attribute.type.kind) ?? [] });
+    const visitors = plan.values.get(attribute.type.kind) ?? [];
+    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type) });
   }
   const textVisitors = spec.text && plan.values.get(spec.text.kind);
   const value: PlacePlan = {
@@ -109,6 +115,18 @@ function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   };
   place.visits = { rules: plan, value };
   return value;
+}
+
+/** The test that a value needs none of the visitors; undefined when one of them has no such test. */
+function fineTest(visitors: readonly ValueCall[], type: ValueType): FineTest | undefined {
+  const tests: FineTest[] = [];
+  for (const { fine } of visitors) {
+    const test = fine?.(type);
+    if (!test) return undefined;
+    tests.push(test);
+  }
+  if (tests.length === 1) return tests[0];
+  return tests.length === 0 ? undefined : (value) => tests.every((test) => test(value));
 }
 
 function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleContext, current: Run): void {
@@ -168,6 +186,8 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
           continue;
         }
         if (listed.visitors.length === 0) continue;
+        const { fine } = listed;
+        if (fine !== undefined && attribute.value !== undefined && fine(attribute.value)) continue;
         const value = typedAttributeValue(xml, element, spec, attribute, listed.type);
         if (value) onValue(listed.visitors, value);
       }

@@ -48,6 +48,11 @@ export const invalidNumber: DomainRule = {
           });
         }
       },
+      fine(type) {
+        if (type.kind !== 'integer') return isSize;
+        const { min, max } = type;
+        return (value) => integerProblem(value, min, max) === undefined;
+      },
     },
     at: (spec) => spec.text?.kind === 'integer' || spec.text?.kind === 'memory',
     element(element, spec, _context, report) {

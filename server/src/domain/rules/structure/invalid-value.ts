@@ -51,6 +51,10 @@ export const invalidValue: DomainRule = {
           fixes: typed.verbatim ? suggestions.map((value) => replaceFix(typed, value, suggestions.length === 1)) : [],
         });
       },
+      fine(type) {
+        const words = acceptedValues(type);
+        return words ? (value) => accepts(type, words, value) : () => true;
+      },
     },
   },
 };
@@ -78,8 +82,17 @@ const acceptedByType = new WeakMap<ValueType, AcceptedWords | null>();
 
 /** libvirt compares memory units without regard to case; the other words must match exactly. */
 function accepts(type: ValueType, words: AcceptedWords, value: string): boolean {
-  return type.kind === 'memoryUnit' ? memoryUnit(value) !== undefined : words.set.has(value);
+  if (type.kind === 'memoryUnit') return memoryUnit(value) !== undefined;
+  const { list } = words;
+  if (list.length > SHORT_LIST) return words.set.has(value);
+  // A value is a new string of the parse, so a set would hash it first; comparing with a few words
+  // mostly stops at their lengths.
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+  return false;
 }
+
+/** Up to this many words, `accepts` compares with each instead of hashing the value. */
+const SHORT_LIST = 12;
 
 function describeAccepted(type: ValueType, accepted: readonly string[]): string {
   if (type.kind === 'memoryUnit') {
