@@ -1,8 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { idleCollector } from '../core/idleCollect';
 import { SchemaLoadError } from './types';
 import { loadJudgingValidator } from './engine';
-import type { WorkerReply, WorkerRequest } from './workerProtocol';
+import { keepCompiledSchemas } from './rng';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerProtocol';
 
 /**
  * The schema worker's entry point (dist/schema-worker.js; out/server/src/schema/worker.js in tests):
@@ -10,6 +11,7 @@ import type { WorkerReply, WorkerRequest } from './workerProtocol';
  */
 const port = parentPort;
 if (port) {
+  keepCompiledSchemas((workerData as WorkerSetup | undefined)?.schemaCache);
   // Judging leaves this isolate's pages full of dead derivatives and trees: given back once verdicts pause.
   const answered = idleCollector();
   port.on('message', (request: WorkerRequest) => {

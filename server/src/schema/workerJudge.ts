@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { workerStarted } from '../core/youngGeneration';
 import type { SchemaJudge } from './judge';
 import { SchemaLoadError, type SchemaError, type SchemaSource } from './types';
-import type { WorkerReply, WorkerRequest } from './workerProtocol';
+import { compiledSchemasFolder } from './rng';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerProtocol';
 
 /** Where scripts/build.mjs puts the worker's bundle, next to dist/server.js. */
 const BUNDLED_WORKER = 'schema-worker.js';
@@ -78,7 +79,9 @@ class WorkerJudge implements SchemaJudge {
     if (this.starts >= MAX_STARTS) return undefined;
     this.starts++;
     // libxml2 keeps its data in WebAssembly memory; the worker's own JavaScript garbage is small and short-lived.
-    const worker = new Worker(workerScript(), { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    // The worker reads and keeps compiled schemas where this thread does: it would compile the schema again otherwise.
+    const setup: WorkerSetup = { schemaCache: compiledSchemasFolder() };
+    const worker = new Worker(workerScript(), { workerData: setup, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     workerStarted();
     // Whatever libxml2 prints must not reach this process's stdout: the language server may speak LSP on it.
     for (const stream of [worker.stdout, worker.stderr]) {

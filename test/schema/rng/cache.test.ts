@@ -13,6 +13,7 @@ import { Deriver } from '../../../server/src/schema/rng/derive';
 import { Libxml2Interleaves } from '../../../server/src/schema/rng/libxml2Interleave';
 import { compileGrammar, type CompiledGrammar } from '../../../server/src/schema/rng/load';
 import { validateTree } from '../../../server/src/schema/rng/validate';
+import { workerJudge } from '../../../server/src/schema/workerJudge';
 import { parseXml } from '../../../server/src/xml/parser';
 import { CLI } from '../../cli/cliHarness';
 import { CORPUS_DIR, corpusList, missing } from '../../kb/shared';
@@ -122,6 +123,25 @@ test('loadRngSchema with a cache folder: writes the compiled schema once, reads 
     assert.notEqual(second, first);
     assert.deepEqual(DOCUMENTS.map((text) => JSON.stringify(second.validate(text))), expected);
     second.dispose();
+  } finally {
+    keepCompiledSchemas(undefined);
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('the schema worker keeps and reads compiled schemas in the folder of the thread that starts it', async () => {
+  const folder = temporaryFolder();
+  const schema = twoFileSchema();
+  try {
+    keepCompiledSchemas(folder);
+    const judge = await workerJudge({ path: schema, label: 'test schema' });
+    try {
+      // The worker compiled it (this thread has not) and kept it where this thread would.
+      assert.ok(readCachedGrammar(folder, schema), 'the worker wrote the compiled schema to the cache folder');
+      assert.deepEqual(await judge.errors('<guest><name>abc</name></guest>'), []);
+    } finally {
+      judge.close();
+    }
   } finally {
     keepCompiledSchemas(undefined);
     rmSync(folder, { recursive: true, force: true });

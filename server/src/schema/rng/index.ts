@@ -48,6 +48,11 @@ export function keepCompiledSchemas(folder: string | undefined): void {
   cacheFolder = folder;
 }
 
+/** The schema cache folder keepCompiledSchemas set last (undefined: none), for a worker thread to use the same. */
+export function compiledSchemasFolder(): string | undefined {
+  return cacheFolder;
+}
+
 class RngValidator implements TreeValidator {
   private readonly deriver: Deriver;
   private readonly quirks: Libxml2Interleaves;
