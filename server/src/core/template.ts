@@ -75,13 +75,38 @@ export function outsideTemplateLines(document: TextDocument, findings: readonly 
   const text = document.getText();
   const tags = templateTags(text);
   if (tags.length === 0) return [...findings];
-  const lines = templateLineSpans(text, tags);
+  const lines = disjointSpans(templateLineSpans(text, tags));
   return findings.filter((finding) => {
     if (finding.rule === notice) return true;
     const start = document.offsetAt(finding.range.start);
     const end = document.offsetAt(finding.range.end);
-    return !lines.some((line) => start <= line.end && line.start <= end);
+    // The first span that does not end before the finding starts is the only one that can touch it.
+    const line = lines[firstEndingAtOrAfter(lines, start)];
+    return !(line && line.start <= end);
   });
+}
+
+/** Spans in order of their starts (and ends), those that overlap made one: disjoint, in order. */
+function disjointSpans(spans: readonly Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** The index of the first of disjoint spans in order whose end is at or after `offset` (their count when none). */
+function firstEndingAtOrAfter(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (spans[middle]!.end < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The one notice a template file gets, in the words every kind shares. */
