@@ -124,6 +124,12 @@ test('a value the visitors of its type all call fine is not visited; one without
   run(text, [values('VT911', () => (value) => value === '0'), values('VT912')]);
   assert.deepEqual(seen.filter((entry) => !entry.includes('text=')), ['VT911 vcpu=0', 'VT912 vcpu=0', 'VT911 vcpu=7', 'VT912 vcpu=7']);
   seen.length = 0;
+  // An element's text is tested trimmed, as the visitor gets it.
+  run(domain("  <cputune>\n    <shares> 4 </shares>\n  </cputune>"), [values('VT914', () => (value) => value === '4')]);
+  assert.equal(seen.length, 0);
+  run(domain("  <cputune>\n    <shares> 5 </shares>\n  </cputune>"), [values('VT915', () => (value) => value === '4')]);
+  assert.deepEqual(seen, ['VT915 text=5']);
+  seen.length = 0;
   run(text, [values('VT913', () => undefined)]);
   assert.deepEqual(seen.filter((entry) => !entry.includes('text=')), ['VT913 vcpu=0', 'VT913 vcpu=7']);
 });

@@ -65,10 +65,10 @@ export interface ElementVisitor {
     kinds: readonly ValueType['kind'][];
     visit(value: TypedValue, context: DomainRuleContext, report: DomainReport): void;
     /**
-     * A test of an attribute's value (entities decoded, as `visit` would get it) that, when it holds,
-     * means `visit` has nothing to say about it. Asked once per typed attribute of an element path and
-     * remembered; when every visitor of the attribute's type has one and it holds, the walk makes no
-     * typed value for the attribute (most values are fine). Undefined where there is no such test.
+     * A test of a value (entities decoded, an element's text trimmed, as `visit` would get it) that,
+     * when it holds, means `visit` has nothing to say about it. Asked once per typed attribute and text
+     * of an element path and remembered; when every visitor of the type has one and it holds, the walk
+     * makes no typed value (most values are fine). Undefined where there is no such test.
      */
     fine?(type: ValueType): ((value: string) => boolean) | undefined;
   };

@@ -28,7 +28,7 @@ interface PlacePlan {
   attributes: ReadonlyMap<string, { type: ValueType; visitors: readonly ValueCall[]; fine: FineTest | undefined }>;
   /** Whether an attribute the spec does not list is news to `unlisted`. */
   judgesUnlisted: boolean;
-  text: { type: ValueType; visitors: readonly ValueCall[] } | undefined;
+  text: { type: ValueType; visitors: readonly ValueCall[]; fine: FineTest | undefined } | undefined;
 }
 
 /** Who the walk calls, worked out once per list of rules. */
@@ -111,7 +111,7 @@ function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
     elements: plan.elements.filter((call) => !call.at || call.at(spec)),
     attributes,
     judgesUnlisted: spec.attributesKnown && plan.unlisted.length > 0,
-    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors } : undefined,
+    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text) } : undefined,
   };
   place.visits = { rules: plan, value };
   return value;
@@ -127,6 +127,17 @@ function fineTest(visitors: readonly ValueCall[], type: ValueType): FineTest | u
   }
   if (tests.length === 1) return tests[0];
   return tests.length === 0 ? undefined : (value) => tests.every((test) => test(value));
+}
+
+/**
+ * Whether an element's text is one text node whose trimmed value passes `fine` (the common `<vcpu>2</vcpu>`),
+ * so its typed value need not be made; false for anything else, which then goes the long way.
+ */
+function fineText(element: XmlElement, fine: FineTest): boolean {
+  const { children } = element;
+  if (children.length !== 1) return false;
+  const only = children[0]!;
+  return only.kind === 'text' && fine(only.value.trim());
 }
 
 function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleContext, current: Run): void {
@@ -191,7 +202,7 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
         const value = typedAttributeValue(xml, element, spec, attribute, listed.type);
         if (value) onValue(listed.visitors, value);
       }
-      if (text) {
+      if (text && !(text.fine !== undefined && fineText(element, text.fine))) {
         const value = typedText(xml, element, spec, text.type);
         if (value) onValue(text.visitors, value);
       }
