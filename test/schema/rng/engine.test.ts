@@ -99,6 +99,17 @@ test('not well-formed, too deep, forbidden characters: refused before the schema
   assert.deepEqual(errors(deep, `${'<n>'.repeat(257)}${'</n>'.repeat(257)}`).map((error) => error.kind), ['not-well-formed']);
 });
 
+test("a comment with '--' inside it, or ending in '--->', is not well-formed (as libxml2 says); '--' in text, attributes and an empty comment are fine", () => {
+  const refused = (document: string) => assert.deepEqual(errors(GUEST, document).map((error) => error.kind), ['not-well-formed'], document);
+  const name = '<name>g</name>';
+  refused(`<guest>${name}<devices><!-----></devices></guest>`);
+  refused(`<guest>${name}<!-- a -- b --></guest>`);
+  refused(`<!-- a -- b --><guest>${name}</guest>`);
+  refused(`<guest>${name}</guest><!-- x---->`);
+  refused(`<guest>${name}<!-- <x a='--'/> --></guest>`);
+  assert.deepEqual(errors(GUEST, `<guest><!----><name>g--h</name><!-- a - b --><devices><disk type='file'><source file='/a--b'/><target dev='vda'/></disk></devices></guest>`), []);
+});
+
 test('the wrong root element: what the schema starts with', () => {
   assert.deepEqual(errors(GUEST, '<domain/>'), [{ kind: 'wrong-element', path: '/domain', element: 'domain', allowed: ['<guest>'] }]);
 });

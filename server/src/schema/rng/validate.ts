@@ -1,6 +1,6 @@
 import { LineStarts } from '../../core/lineStarts';
 import { decodeEntities } from '../../xml/entities';
-import type { XmlAttribute, XmlDocument, XmlElement } from '../../xml/types';
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from '../../xml/types';
 import type { SchemaError, SchemaMessageKind } from '../types';
 import { resolvedName, isWhitespace, type Deriver, type ResolvedName } from './derive';
 import { expectedAt, requiredAttributes, requiredElements } from './expected';
@@ -77,6 +77,8 @@ class TreeWalk {
     if (declaration !== undefined) return [this.notWellFormed(declaration, "'<!' starts a comment, a CDATA section or, before the root element only, a DOCTYPE: nothing else.")];
     const cdataEnd = this.cdataEndInText(root);
     if (cdataEnd !== undefined) return [this.notWellFormed(cdataEnd, "']]>' in text: XML allows it only to end a CDATA section; write ]]&gt;.")];
+    const hyphens = this.doubleHyphenInComment();
+    if (hyphens !== undefined) return [this.notWellFormed(hyphens, "'--' inside a comment: XML allows two hyphens in a row only in the '<!--' and '-->' that open and close it (and no '-' just before the '-->').")];
     const scope = NamespaceScope.ROOT.enter(root);
     const unbound = this.unboundPrefix(root, scope);
     if (unbound) return [unbound];
@@ -190,6 +192,26 @@ class TreeWalk {
     const { text } = this.xml;
     for (let at = text.indexOf(']]>', root.span.start); at >= 0 && at < root.span.end; at = text.indexOf(']]>', at + 1)) {
       if (this.insideText(root, at)) return at;
+    }
+    return undefined;
+  }
+
+  /**
+   * Where a comment holds '--' other than at its ends, or ends in '--->' (XML 1.0's Comment production;
+   * libxml2 refuses both, the tolerant parser takes them). Only the places where '--' occurs are looked at.
+   */
+  private doubleHyphenInComment(): number | undefined {
+    const { text, nodes } = this.xml;
+    for (let at = text.indexOf('--'); at >= 0; at = text.indexOf('--', at + 1)) {
+      const comment = nodeAt(nodes, at);
+      if (comment?.kind !== 'comment') continue;
+      const { start, end } = comment.span;
+      // The content, between '<!--' and '-->' (an unclosed comment is the parser's problem, met before this).
+      const inner = text.slice(start + 4, end - 3);
+      const inside = inner.indexOf('--');
+      if (inside >= 0) return start + 4 + inside;
+      if (inner.endsWith('-')) return end - 4;
+      at = end - 1;
     }
     return undefined;
   }
@@ -488,4 +510,17 @@ function listed(names: readonly string[], conjunction: 'and' | 'or'): string {
 
 function shorten(value: string): string {
   return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+}
+
+/** The innermost node whose span holds `offset`, among `nodes` and their descendants. */
+function nodeAt(nodes: readonly XmlNode[], offset: number): XmlNode | undefined {
+  let found: XmlNode | undefined;
+  let level: readonly XmlNode[] | undefined = nodes;
+  while (level) {
+    const within: XmlNode | undefined = level.find((node) => offset >= node.span.start && offset < node.span.end);
+    if (!within) break;
+    found = within;
+    level = within.kind === 'element' ? within.children : undefined;
+  }
+  return found;
 }
