@@ -206,6 +206,11 @@ class TreeWalk {
       const comment = nodeAt(nodes, at);
       if (comment?.kind !== 'comment') continue;
       const { start, end } = comment.span;
+      // '<!-->' and '<!--->': the tolerant parser closes them at once, libxml2 reads on to the next '-->'.
+      if (end - start < '<!---->'.length) {
+        if (text.indexOf('-->', start + 4) < 0) return start;
+        continue;
+      }
       // The content, between '<!--' and '-->' (an unclosed comment is the parser's problem, met before this).
       const inner = text.slice(start + 4, end - 3);
       const inside = inner.indexOf('--');
@@ -512,15 +517,20 @@ function shorten(value: string): string {
   return value.length > 40 ? `${value.slice(0, 37)}...` : value;
 }
 
-/** The innermost node whose span holds `offset`, among `nodes` and their descendants. */
+/**
+ * The innermost node whose span holds `offset`, among `nodes` and their descendants. A binary search per
+ * level (the nodes are in order and do not overlap): a text with '--' in thousands of values under one
+ * element would otherwise scan that element's children once per '--'.
+ */
 function nodeAt(nodes: readonly XmlNode[], offset: number): XmlNode | undefined {
-  let found: XmlNode | undefined;
-  let level: readonly XmlNode[] | undefined = nodes;
-  while (level) {
-    const within: XmlNode | undefined = level.find((node) => offset >= node.span.start && offset < node.span.end);
-    if (!within) break;
-    found = within;
-    level = within.kind === 'element' ? within.children : undefined;
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle]!.span.end <= offset) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  const node = nodes[low];
+  if (!node || node.span.start > offset) return undefined;
+  return node.kind === 'element' ? (nodeAt(node.children, offset) ?? node) : node;
 }
