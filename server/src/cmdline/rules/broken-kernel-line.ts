@@ -20,6 +20,8 @@ export const brokenKernelLine: CmdlineRule = {
       // One use joins the whole kernel line: every line that goes on with it, not just this one.
       const joins = line.strayLines.map((stray) => ({ span: stray.gap, newText: ' ' }));
       const title = joins.length === 1 ? `Join this line to the ${line.holder} line` : `Join the ${joins.length} continuation lines to the ${line.holder} line`;
+      // One fix shared by every finding of the kernel line (a copy each is quadratic in its lines).
+      const fix = { title, edits: joins, isPreferred: true };
       for (const stray of line.strayLines) {
         const text = context.text.slice(stray.span.start, stray.span.end);
         const first = /^\S+/.exec(text)![0];
@@ -30,7 +32,7 @@ export const brokenKernelLine: CmdlineRule = {
           message:
             `This line goes on with the ${line.holder} line above, but GRUB reads it as a command of its own ` +
             `(${reading}): nothing on it reaches the kernel. Join it to the ${line.holder} line.`,
-          fixes: [{ title, edits: joins, isPreferred: true }],
+          fixes: [fix],
         });
       }
     }
