@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { identity } from '../../server/src/cmdline/mappedText';
 import { tokenize } from '../../server/src/cmdline/tokenize';
+import { cmdlineFindings, commandLines, DEFAULT_GRUB } from './cmdlineHelpers';
 
 function split(text: string) {
   const { params, initArgs } = tokenize(identity(text, { start: 0, end: text.length }));
@@ -36,4 +37,16 @@ test('the value span leaves out the quotes and maps back exactly', () => {
   assert.deepEqual(params[0]!.valueSpan, { start: 3, end: 6 });
   assert.deepEqual(params[0]!.span, { start: 0, end: 7 });
   assert.deepEqual(params[0]!.valueOffsets, [3, 4, 5, 6]);
+});
+
+test('a word a stray quote runs across two GRUB variables is left to no rule, and its span never ends before it starts', () => {
+  // GRUB_CMDLINE_LINUX comes first on the kernel line, so its lone `"` opens a quote that takes in
+  // GRUB_CMDLINE_LINUX_DEFAULT's `t`, which is earlier in the file: the word ` t` has no one place there.
+  const text = 'GRUB_CMDLINE_LINUX_DEFAULT="t"\nGRUB_CMDLINE_LINUX=\\"\n';
+  const [line] = commandLines(text, DEFAULT_GRUB);
+  const word = line!.params.find((param) => param.name.trim() === 't')!;
+  assert.ok(word, 'the word across the two variables');
+  assert.equal(word.dynamic, true);
+  assert.ok(word.span.start <= word.span.end && word.nameSpan.start <= word.nameSpan.end);
+  assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB).filter((finding) => finding.rule === 'VT308'), []);
 });

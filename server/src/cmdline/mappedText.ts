@@ -71,7 +71,19 @@ export function identity(source: string, span: Span): MappedText {
 export function toFileSpan(mapped: Pick<MappedText, 'offsets'>, span: Span): Span {
   const start = mapped.offsets[span.start]!;
   if (span.end <= span.start) return { start, end: start };
-  return { start, end: mapped.offsets[span.end - 1]! + 1 };
+  const end = mapped.offsets[span.end - 1]! + 1;
+  if (end > start) return { start, end };
+  // The span's characters come from places out of file order (a word running across two joined values):
+  // the file span is the stretch the span starts with, so that a range never ends before it starts.
+  let last = span.start;
+  while (last + 1 < span.end && mapped.offsets[last + 1]! > mapped.offsets[last]!) last++;
+  return { start, end: mapped.offsets[last]! + 1 };
+}
+
+/** Whether the span's characters come from the file in its order (no piece from earlier in the file). */
+export function inFileOrder(mapped: Pick<MappedText, 'offsets'>, span: Span): boolean {
+  for (let index = span.start + 1; index < span.end; index++) if (mapped.offsets[index]! < mapped.offsets[index - 1]!) return false;
+  return true;
 }
 
 /**

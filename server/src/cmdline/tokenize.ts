@@ -1,5 +1,5 @@
 import { templateTags } from '../core/template';
-import { toFileSpan, type MappedText } from './mappedText';
+import { inFileOrder, toFileSpan, type MappedText } from './mappedText';
 import type { KernelParam } from './types';
 
 const SPACE = /[ \t\n\r\f\v]/;
@@ -59,6 +59,9 @@ export function tokenize(mapped: MappedText): Tokenized {
     const name = text.slice(nameStart, nameEnd);
     let dynamic = templated;
     for (let index = start; index < end && !dynamic; index++) dynamic = mapped.expansions.has(index);
+    // A word put together from places out of file order (a stray quote joining two GRUB variables) has no
+    // one place in the file where an edit or a finding could say what the kernel reads: rules leave it.
+    if (!dynamic) dynamic = !inFileOrder(mapped, { start, end });
     const param: KernelParam = {
       name,
       value: value && text.slice(value.start, value.end),

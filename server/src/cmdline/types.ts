@@ -26,7 +26,7 @@ export interface KernelParam {
   valueSpan?: Span;
   /** The file offset of each character of the value, and of its end: problems inside the value map through it. */
   valueOffsets?: readonly number[];
-  /** It holds a `$VAR` reference left unexpanded, so its name or value is not known. */
+  /** It holds a `$VAR` reference left unexpanded (so its name or value is not known), or its characters come from places out of file order. */
   dynamic: boolean;
 }
 
