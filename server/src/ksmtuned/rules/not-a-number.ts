@@ -49,7 +49,10 @@ function quoted(literal: string): string {
 
 /** `10ms` for a value in milliseconds: the number alone means the same. */
 function unitFix(variable: KsmtunedVariable, literal: string, span: { start: number; end: number }): FixSpec[] {
-  const match = /^[ \t]*([+-]?[0-9]+)[ \t]*([^0-9 \t].*?)[ \t]*$/.exec(literal);
+  // Trailing blanks are cut by hand: a lazy `.*?` before `[ \t]*$` backtracks quadratically on long runs of blanks.
+  let end = literal.length;
+  while (end > 0 && (literal[end - 1] === ' ' || literal[end - 1] === '\t')) end--;
+  const match = /^[ \t]*([+-]?[0-9]+)[ \t]*([^0-9 \t].*)$/.exec(literal.slice(0, end));
   if (!match || !variable.unitSuffixes?.includes(match[2]!)) return [];
   return [replaceFix(`Write ${match[1]} (the unit is already ${variable.unit})`, span, match[1]!, true)];
 }
