@@ -41,3 +41,15 @@ test('VT307: GRUB commands, blank lines and backslash continuations are no broke
   const text = "menuentry 'x' {\n\tlinux /vmlinuz-6.8.0 ro \\\n\t\tquiet\n\tinitrd /initramfs.img\n}\nlinux /vmlinuz-6.8.0 ro\n\nquiet\n";
   assert.deepEqual(cmdlineFindings(text, GRUB_CFG, CODE), []);
 });
+
+test('VT307: no join is offered when a continuation line leaves a quote open (GRUB would carry the string over the next newline)', () => {
+  // The fuzzer's case (seed 21): joining `'` to `linux ` made GRUB read the next lines differently.
+  const text = "linux /vmlinuz ro\n'\nlinux /vmlinuz '\ni\nq";
+  const findings = cmdlineFindings(text, GRUB_CFG, CODE);
+  assert.equal(findings.length, 1);
+  assert.equal(rangeText(text, findings[0]!), "'");
+  assert.deepEqual(findings[0]!.fixes, []);
+  // A closed quote on the continuation line is joined as before.
+  const closed = "linux /vmlinuz ro\n'quiet'\n";
+  assert.equal(applyFix(closed, cmdlineFindings(closed, GRUB_CFG, CODE)[0]!.fixes[0]!), "linux /vmlinuz ro 'quiet'\n");
+});

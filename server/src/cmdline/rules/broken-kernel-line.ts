@@ -21,7 +21,10 @@ export const brokenKernelLine: CmdlineRule = {
       const joins = line.strayLines.map((stray) => ({ span: stray.gap, newText: ' ' }));
       const title = joins.length === 1 ? `Join this line to the ${line.holder} line` : `Join the ${joins.length} continuation lines to the ${line.holder} line`;
       // One fix shared by every finding of the kernel line (a copy each is quadratic in its lines).
-      const fix = { title, edits: joins, isPreferred: true };
+      // A continuation line that leaves a quote open would, once joined, open a string GRUB carries over the
+      // next newline and so change how it reads the lines after: no join is offered then.
+      const joinable = line.strayLines.every((stray) => quotesClose(context.text, stray.span.start, stray.span.end));
+      const fixes = joinable ? [{ title, edits: joins, isPreferred: true }] : [];
       for (const stray of line.strayLines) {
         const text = context.text.slice(stray.span.start, stray.span.end);
         const first = /^\S+/.exec(text)![0];
@@ -32,9 +35,27 @@ export const brokenKernelLine: CmdlineRule = {
           message:
             `This line goes on with the ${line.holder} line above, but GRUB reads it as a command of its own ` +
             `(${reading}): nothing on it reaches the kernel. Join it to the ${line.holder} line.`,
-          fixes: [fix],
+          fixes,
         });
       }
     }
   },
 };
+
+/** Whether GRUB's shell quoting closes every quote opened in text[start, end): 'literal', "with \\ escapes", \x. */
+function quotesClose(text: string, start: number, end: number): boolean {
+  let quote: "'" | '"' | undefined;
+  for (let index = start; index < end; index++) {
+    const character = text[index];
+    if (quote === "'") {
+      if (character === "'") quote = undefined;
+    } else if (character === '\\') {
+      index++;
+    } else if (quote === '"') {
+      if (character === '"') quote = undefined;
+    } else if (character === "'" || character === '"') {
+      quote = character;
+    }
+  }
+  return quote === undefined;
+}
