@@ -1,4 +1,5 @@
 import { GUIDE_IO_SCHEDULER, GUIDE_STATIC_HUGE_PAGES, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
+import { readShellCommand } from '../shellWords';
 import type { CmdlineRule } from './context';
 
 /**
@@ -23,7 +24,7 @@ export const brokenKernelLine: CmdlineRule = {
       // One fix shared by every finding of the kernel line (a copy each is quadratic in its lines).
       // A continuation line that leaves a quote open would, once joined, open a string GRUB carries over the
       // next newline and so change how it reads the lines after: no join is offered then.
-      const joinable = line.strayLines.every((stray) => quotesClose(context.text, stray.span.start, stray.span.end));
+      const joinable = line.strayLines.every((stray) => commandEndsWithLine(context.text, stray.span.end, readShellCommand(context.text, stray.span.start).end));
       const fixes = joinable ? [{ title, edits: joins, isPreferred: true }] : [];
       for (const stray of line.strayLines) {
         const text = context.text.slice(stray.span.start, stray.span.end);
@@ -42,20 +43,8 @@ export const brokenKernelLine: CmdlineRule = {
   },
 };
 
-/** Whether GRUB's shell quoting closes every quote opened in text[start, end): 'literal', "with \\ escapes", \x. */
-function quotesClose(text: string, start: number, end: number): boolean {
-  let quote: "'" | '"' | undefined;
-  for (let index = start; index < end; index++) {
-    const character = text[index];
-    if (quote === "'") {
-      if (character === "'") quote = undefined;
-    } else if (character === '\\') {
-      index++;
-    } else if (quote === '"') {
-      if (character === '"') quote = undefined;
-    } else if (character === "'" || character === '"') {
-      quote = character;
-    }
-  }
-  return quote === undefined;
+/** Whether a command read from a line ends by that line's newline (no quote left open carries it further). */
+function commandEndsWithLine(text: string, lineEnd: number, commandEnd: number): boolean {
+  const newline = text.indexOf('\n', lineEnd);
+  return commandEnd <= (newline < 0 ? text.length : newline + 1);
 }
