@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, readdirSync, writeFileSync } from 'node:fs';
 // Not a default import: esbuild would copy each of the module's many properties into a wrapper, a millisecond of start-up.
 import Module = require('node:module');
-import { userCacheFolder } from '../core/userCacheFolder';
+import { pruneCacheFolder, userCacheFolder } from '../core/userCacheFolder';
 import { basename, dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script, constants } from 'node:vm';
@@ -117,6 +117,10 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0') + high.toString(16).padStart(8, '0');
 }
 
+/** Code cache files kept in the folder at most: one checkout or installed version makes about ten (a cache per bundle and CLI command). */
+const MAX_CODE_CACHES = 64;
+const CODE_CACHE_FILE = /\.js-[0-9a-f]{16}-(?:[a-z]+-)?[0-9a-f]{16}\.v8$/;
+
 /** Writes the cache whole or not at all (another process may be writing the same file), and drops the bundle's older caches. */
 function saveCache(script: Script, cacheDir: string, cacheFile: string): void {
   try {
@@ -129,6 +133,8 @@ function saveCache(script: Script, cacheDir: string, cacheFile: string): void {
       // The same length: the same bundle and variant with another key, not another variant's cache.
       if (name.startsWith(prefix) && name.length === basename(cacheFile).length && name.endsWith('.v8') && join(cacheDir, name) !== cacheFile) unlinkSync(join(cacheDir, name));
     }
+    // The caches of other bundle files: other checkouts, and the versions of the extension installed before.
+    pruneCacheFolder(cacheDir, CODE_CACHE_FILE, MAX_CODE_CACHES);
   } catch {
     // No cache this time: a read-only home, a full disk. The next run compiles again.
   }

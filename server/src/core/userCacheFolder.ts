@@ -1,3 +1,4 @@
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,4 +9,48 @@ import { join } from 'node:path';
 export function userCacheFolder(): string | undefined {
   const base = process.env['XDG_CACHE_HOME'] || (homedir() ? join(homedir(), '.cache') : '');
   return base ? join(base, 'virt-tune') : undefined;
+}
+
+/** An unfinished write (`NAME.PID.tmp`, `NAME.PID-RANDOM.tmp`) this old is one whose writer died. */
+const ABANDONED_WRITE_MS = 60 * 60 * 1000;
+
+/**
+ * Bounds what the cache folder keeps of one kind of file: of the files `kind` names, those past the `keep`
+ * written or used last are removed, and so are their unfinished writes older than an hour. Without it the
+ * folder would keep the caches of every version the user ever ran: each build and checkout has its own.
+ * Any failure leaves the file (another process removed it first, a read-only folder).
+ */
+export function pruneCacheFolder(folder: string, kind: RegExp, keep: number): void {
+  const now = Date.now();
+  const kept: { path: string; used: number }[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const abandoned = /\.[0-9]+(?:-[0-9a-z]+)?\.tmp$/.exec(name);
+    const finalName = abandoned ? name.slice(0, abandoned.index) : name;
+    if (!kind.test(finalName)) continue;
+    const path = join(folder, name);
+    let used: number;
+    try {
+      used = statSync(path).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (!abandoned) kept.push({ path, used });
+    else if (now - used > ABANDONED_WRITE_MS) remove(path);
+  }
+  kept.sort((a, b) => b.used - a.used);
+  for (const { path } of kept.slice(keep)) remove(path);
+}
+
+function remove(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already, or not ours to remove.
+  }
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { userCacheFolder } from '../../../core/userCacheFolder';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { pruneCacheFolder, userCacheFolder } from '../../../core/userCacheFolder';
 import { join } from 'node:path';
 import type { CompiledGrammar } from '../load';
 import { decodeGrammar, readCacheFile } from './decode';
@@ -11,6 +11,7 @@ import { fileStamp } from './stamp';
 const FORMAT = 1;
 /** Schema cache files kept in the folder at most (a test run may make one per temporary schema; each build has its own). */
 const MAX_FILES = 32;
+const SCHEMA_CACHE_FILE = /^schema-[0-9a-f]{16}\.bin$/;
 
 /**
  * Where compiled schemas are kept: the user's cache folder (XDG_CACHE_HOME, else ~/.cache) under
@@ -73,7 +74,7 @@ export function writeCachedGrammar(folder: string, grammar: CompiledGrammar): vo
       }
       throw error;
     }
-    prune(folder);
+    pruneCacheFolder(folder, SCHEMA_CACHE_FILE, MAX_FILES);
   } catch {
     // No cache this time; the next run compiles again.
   }
@@ -96,7 +97,7 @@ function buildStamp(): string {
   return (stamp ??= `${FORMAT}:${process.arch}:${fileStamp(__filename)}`);
 }
 
-/** A cache read is as good as one written for `prune`: the one in use is not the one dropped. */
+/** A cache read is as good as one written for pruneCacheFolder: the one in use is not the one dropped. */
 function markUsed(path: string): void {
   try {
     const now = new Date();
@@ -106,24 +107,3 @@ function markUsed(path: string): void {
   }
 }
 
-/** Drops the least recently used schema caches past MAX_FILES. */
-function prune(folder: string): void {
-  const caches = readdirSync(folder)
-    .filter((name) => /^schema-[0-9a-f]{16}\.bin$/.test(name))
-    .map((name) => {
-      try {
-        return { path: join(folder, name), written: statSync(join(folder, name)).mtimeMs };
-      } catch {
-        return undefined;
-      }
-    })
-    .filter((entry) => entry !== undefined)
-    .sort((a, b) => b.written - a.written);
-  for (const { path } of caches.slice(MAX_FILES)) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // Another process pruned it first.
-    }
-  }
-}
