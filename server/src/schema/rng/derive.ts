@@ -1,5 +1,5 @@
 import { containsName } from './nameClass';
-import { HOLDS_ATTRIBUTE, HOLDS_TEXT, Kind, MemoKind, type Pattern, type PatternTable } from './pattern';
+import { HOLDS_ATTRIBUTE, HOLDS_TEXT, Kind, MemoKind, restIndex, type Entered, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
 export interface ResolvedName {
@@ -30,6 +30,45 @@ export class Deriver {
     const result = this.computeStart(p, name);
     table.memoize(MemoKind.Start, p, key, result);
     return result;
+  }
+
+  /**
+   * By a start tag, as startTagOpen, but with what the parent has left apart (see Entered): the content
+   * is then derived the same wherever the element stands, so its derivatives are shared by every place
+   * and document, where startTagOpen's carry the states of all the element's ancestors in them.
+   */
+  enterElement(p: Pattern, name: ResolvedName): Entered {
+    const { table } = this;
+    const key = table.keyId(name.key);
+    const known = table.enteredBy(p, key);
+    if (known) return known;
+    const opened = this.startTagOpen(p, name);
+    const entered = opened.kind === Kind.NotAllowed ? { content: opened, rests: [] } : this.apart(opened);
+    table.rememberEntered(p, key, entered);
+    return entered;
+  }
+
+  /** What the parent has left once an element entered with `entered` ended in `ended` (endTag's or endTagLeniently's result). */
+  leaveElement(ended: Pattern, entered: Entered): Pattern {
+    const { table } = this;
+    if (ended.kind === Kind.Rest) return entered.rests[restIndex(ended)]!;
+    let result = table.notAllowed;
+    for (const rest of ended.alternatives ?? []) result = table.choice(result, entered.rests[restIndex(rest)]!);
+    return result;
+  }
+
+  /** A choice of `after(content, rest)` as an Entered: each distinct rest numbered in the order of the contents' ids. */
+  private apart(opened: Pattern): Entered {
+    const { table } = this;
+    const pairs = [...(opened.alternatives ?? [opened])].sort((x, y) => x.a!.id - y.a!.id || x.b!.id - y.b!.id);
+    const rests: Pattern[] = [];
+    let content = table.notAllowed;
+    for (const pair of pairs) {
+      let index = rests.indexOf(pair.b!);
+      if (index < 0) index = rests.push(pair.b!) - 1;
+      content = table.choice(content, table.after(pair.a!, table.rest(index)));
+    }
+    return { content, rests };
   }
 
   /**

@@ -17,6 +17,12 @@ export const enum Kind {
   Element,
   Data,
   Value,
+  /**
+   * Only validate.ts's element frames make these: the n-th of what the parent may have left once the
+   * element ends, standing in for it as the second part of an `after`, so that an element's content is
+   * derived the same whatever came before the element in its ancestors.
+   */
+  Rest,
 }
 
 /** Where a schema pattern is written, for messages: `domaincommon.rng:1234`. */
@@ -183,6 +189,10 @@ export class PatternTable {
   private readonly memo = new PairTable<Pattern>();
   /** The attribute patterns an attribute of a name may match, by pattern and name. */
   private readonly leaves = new PairTable<readonly Pattern[]>();
+  /** Element starts (enterElement), by pattern and name key. */
+  private readonly entered = new PairTable<Entered>();
+  /** The placeholders made so far (Kind.Rest), by index: kept when the table starts afresh. */
+  private readonly rests: Pattern[] = [];
   /** The names' memo keys as small numbers. */
   private keys = new Map<string, number>();
   /**
@@ -195,7 +205,7 @@ export class PatternTable {
 
   /** The number of derived patterns and memo entries now held. */
   get size(): number {
-    return this.interned.size + this.entries + this.memo.size + this.leaves.size + this.keys.size + this.extended.size;
+    return this.interned.size + this.entries + this.memo.size + this.entered.size + this.leaves.size + this.keys.size + this.extended.size;
   }
 
   /** A name's memo key as a small number (never 0). */
@@ -224,6 +234,25 @@ export class PatternTable {
 
   memoize(kind: MemoKind, pattern: Pattern, key: number, result: Pattern): void {
     this.memo.set(pattern.id * 4 + kind, key, result);
+  }
+
+  enteredBy(pattern: Pattern, name: number): Entered | undefined {
+    return this.entered.get(pattern.id, name);
+  }
+
+  rememberEntered(pattern: Pattern, name: number, entered: Entered): void {
+    this.entered.set(pattern.id, name, entered);
+  }
+
+  /** The placeholder for an element's `index`-th rest (Kind.Rest); its id is counted down from MAX_ID. */
+  rest(index: number): Pattern {
+    let rest = this.rests[index];
+    if (!rest) {
+      if (index >= MAX_RESTS) throw new Error('virt-tune: the RelaxNG validator met an element that may end in too many ways');
+      for (let at = this.rests.length; at <= index; at++) this.rests.push(new Pattern(MAX_ID - 1 - at, Kind.Rest, false, undefined, undefined, undefined, undefined, undefined, undefined));
+      rest = this.rests[index]!;
+    }
+    return rest;
   }
 
   leavesOf(pattern: Pattern, name: number): readonly Pattern[] | undefined {
@@ -264,6 +293,7 @@ export class PatternTable {
     this.memoized = [];
     this.entries = 0;
     this.memo.clear();
+    this.entered.clear();
     this.leaves.clear();
     this.keys = new Map();
     this.extended.clear();
@@ -356,7 +386,7 @@ export class PatternTable {
   }
 
   private register(kind: Kind, nullable: boolean, a: Pattern, b: Pattern | undefined): Pattern {
-    if (this.nextId >= MAX_ID) throw new Error('virt-tune: the RelaxNG validator made too many patterns for one document');
+    if (this.nextId >= MAX_ID - MAX_RESTS) throw new Error('virt-tune: the RelaxNG validator made too many patterns for one document');
     const pattern = new Pattern(this.nextId++, kind, nullable, a, b, undefined, undefined, undefined, undefined);
     this.interned.set(kindKey(kind, a), b ? b.id : 0, pattern);
     if (!this.sealed) this.own.push(pattern);
@@ -406,6 +436,23 @@ export const enum MemoKind {
 
 /** Ids stay below 2^24, so that a kind and an id make one 32-bit key. */
 export const MAX_ID = 0x1000000;
+/** Placeholders (Kind.Rest) at most: their ids are the top ones below MAX_ID. */
+const MAX_RESTS = 0x10000;
+
+/** The index of a placeholder made by PatternTable.rest. */
+export function restIndex(rest: Pattern): number {
+  return MAX_ID - 1 - rest.id;
+}
+
+/**
+ * A start tag seen in a pattern, with its parent's part apart: `content` is a choice of `after(c, rest)`,
+ * each `rest` a placeholder (Kind.Rest) for the pattern of `rests` at its index: what the parent has left
+ * if the element's content matched `c`.
+ */
+export interface Entered {
+  content: Pattern;
+  rests: readonly Pattern[];
+}
 
 function kindKey(kind: Kind, a: Pattern): number {
   return (kind << 24) | a.id;

@@ -8,7 +8,7 @@ import type { CompiledGrammar } from './load';
 import { containsName, describeNameClass } from './nameClass';
 import { isNamespaceDeclaration, NamespaceScope, splitQName } from './namespaces';
 import type { Libxml2Interleaves } from './libxml2Interleave';
-import { Kind, type Pattern } from './pattern';
+import { Kind, type Entered, type Pattern } from './pattern';
 
 /** libxml2 refuses documents nested deeper than this (its parser's default limit). */
 export const MAX_DEPTH = 256;
@@ -21,7 +21,9 @@ const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF
 
 interface Frame {
   element: XmlElement;
+  /** What the element has left to match, its parent's part kept apart in `entered.rests`. */
   pattern: Pattern;
+  entered: Entered;
   scope: NamespaceScope;
   next: number;
   /** Whether the element has element children: its white-space text between them is then ignored. */
@@ -83,8 +85,8 @@ class TreeWalk {
     const unbound = this.unboundPrefix(root, scope);
     if (unbound) return [unbound];
     const name = elementName(root, scope);
-    let pattern = this.deriver.startTagOpen(this.grammar.start, name);
-    if (pattern.kind === Kind.NotAllowed) {
+    const entered = this.deriver.enterElement(this.grammar.start, name);
+    if (entered.content.kind === Kind.NotAllowed) {
       const allowed = elementNames(expectedAt(this.grammar.start).elements);
       this.report(root, 'wrong-element', `The root element must be ${listed(allowed, 'or')}, not <${root.name}>.`, {
         element: root.name,
@@ -93,8 +95,7 @@ class TreeWalk {
       });
       return this.errors;
     }
-    pattern = this.startTag(root, pattern, scope);
-    const stack: Frame[] = [this.frame(root, name, pattern, scope)];
+    const stack: Frame[] = [this.frame(root, name, entered, this.startTag(root, entered.content, scope), scope)];
     while (stack.length > 0 && this.errors.length < MAX_ERRORS) {
       const frame = stack[stack.length - 1]!;
       const { children } = frame.element;
@@ -119,12 +120,12 @@ class TreeWalk {
             frame.children.elements.push(child);
             frame.children.names.push(childName);
           }
-          const opened = this.deriver.startTagOpen(frame.pattern, childName);
-          if (opened.kind === Kind.NotAllowed) {
+          const opened = this.deriver.enterElement(frame.pattern, childName);
+          if (opened.content.kind === Kind.NotAllowed) {
             this.misplaced(child, frame);
             continue;
           }
-          stack.push(this.frame(child, childName, this.startTag(child, opened, childScope), childScope));
+          stack.push(this.frame(child, childName, opened, this.startTag(child, opened.content, childScope), childScope));
         }
         continue;
       }
@@ -137,12 +138,12 @@ class TreeWalk {
       if (frame.children && this.errors.length === frame.children.errorsBefore) this.libxml2Interleave(frame);
       stack.pop();
       const parent = stack[stack.length - 1];
-      if (parent) parent.pattern = ended;
+      if (parent) parent.pattern = this.deriver.leaveElement(ended, frame.entered);
     }
     return this.errors;
   }
 
-  private frame(element: XmlElement, name: ResolvedName, pattern: Pattern, scope: NamespaceScope): Frame {
+  private frame(element: XmlElement, name: ResolvedName, entered: Entered, pattern: Pattern, scope: NamespaceScope): Frame {
     let hasElements = false;
     for (const child of element.children) {
       if (child.kind === 'element') {
@@ -150,7 +151,7 @@ class TreeWalk {
         break;
       }
     }
-    const frame: Frame = { element, pattern, scope, next: 0, hasElements, text: '', textStart: element.span.start };
+    const frame: Frame = { element, pattern, entered, scope, next: 0, hasElements, text: '', textStart: element.span.start };
     if (hasElements && this.quirks.concerns(name)) frame.children = { name, elements: [], names: [], errorsBefore: this.errors.length };
     return frame;
   }
