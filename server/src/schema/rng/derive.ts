@@ -1,5 +1,5 @@
 import { containsName } from './nameClass';
-import { HOLDS_ATTRIBUTE, HOLDS_TEXT, Kind, MemoKind, restIndex, type Entered, type Pattern, type PatternTable } from './pattern';
+import { HOLDS_TEXT, Kind, MemoKind, nameBit, restIndex, type Entered, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
 export interface ResolvedName {
@@ -7,10 +7,12 @@ export interface ResolvedName {
   local: string;
   /** `local` in no namespace, `{ns}local` otherwise. */
   key: string;
+  /** nameBit(local): patterns without it in their elementNames or attributeNames cannot take the name. */
+  bit: number;
 }
 
 export function resolvedName(ns: string, local: string): ResolvedName {
-  return { ns, local, key: ns === '' ? local : `{${ns}}${local}` };
+  return { ns, local, key: ns === '' ? local : `{${ns}}${local}`, bit: nameBit(local) };
 }
 
 /**
@@ -24,6 +26,9 @@ export class Deriver {
 
   startTagOpen(p: Pattern, name: ResolvedName): Pattern {
     const { table } = this;
+    if (!(p.elementNames & name.bit)) return table.notAllowed;
+    // An element itself is cheaper to answer than to look up.
+    if (p.kind === Kind.Element) return containsName(p.names!, name.ns, name.local) ? table.after(p.content!, table.empty) : table.notAllowed;
     const key = table.keyId(name.key);
     const known = table.derivative(MemoKind.Start, p, key);
     if (known) return known;
@@ -77,6 +82,7 @@ export class Deriver {
    */
   attribute(p: Pattern, name: ResolvedName, value: string): Pattern {
     const { table } = this;
+    if (!(p.attributeNames & name.bit)) return table.notAllowed;
     const nameKey = table.keyId(name.key);
     const leaves = this.attributeLeaves(p, name, nameKey);
     let key = nameKey;
@@ -86,7 +92,7 @@ export class Deriver {
     if (key === nameKey) return table.notAllowed;
     const known = table.derivative(MemoKind.Attribute, p, key);
     if (known) return known;
-    return this.attributeMatched(p, key, leaves.filter((leaf) => this.valueMatches(leaf.a!, value)));
+    return this.attributeMatched(p, key, name.bit, leaves.filter((leaf) => this.valueMatches(leaf.a!, value)));
   }
 
   startTagClose(p: Pattern): Pattern {
@@ -172,8 +178,6 @@ export class Deriver {
         for (const alternative of p.alternatives!) result = table.choice(result, this.startTagOpen(alternative, name));
         return result;
       }
-      case Kind.Element:
-        return containsName(p.names!, name.ns, name.local) ? table.after(p.content!, table.empty) : table.notAllowed;
       case Kind.Interleave: {
         const a = p.a!;
         const b = p.b!;
@@ -310,7 +314,7 @@ export class Deriver {
     // Each part once, as in textLeaves.
     const seen = new Set<Pattern>();
     const walk = (q: Pattern): void => {
-      if (!(q.holds & HOLDS_ATTRIBUTE) || seen.has(q)) return;
+      if (!(q.attributeNames & name.bit) || seen.has(q)) return;
       seen.add(q);
       switch (q.kind) {
         case Kind.Choice:
@@ -339,11 +343,13 @@ export class Deriver {
   }
 
   /** The derivative by an attribute that the attribute patterns `matched` (and only they) take. */
-  private attributeMatched(p: Pattern, key: number, matched: readonly Pattern[]): Pattern {
-    const known = this.table.derivative(MemoKind.Attribute, p, key);
-    if (known) return known;
+  private attributeMatched(p: Pattern, key: number, bit: number, matched: readonly Pattern[]): Pattern {
     const { table } = this;
-    const d = (q: Pattern): Pattern => this.attributeMatched(q, key, matched);
+    // No attribute of the name in it: nothing to derive, nothing to remember.
+    if (!(p.attributeNames & bit)) return table.notAllowed;
+    const known = table.derivative(MemoKind.Attribute, p, key);
+    if (known) return known;
+    const d = (q: Pattern): Pattern => this.attributeMatched(q, key, bit, matched);
     let result: Pattern;
     switch (p.kind) {
       case Kind.After:
@@ -373,9 +379,10 @@ export class Deriver {
 
   /** The derivative by a text that the leaves `matched` (and only they) take. */
   private textMatched(p: Pattern, key: number, matched: readonly Pattern[]): Pattern {
-    const known = this.table.derivative(MemoKind.Text, p, key);
-    if (known) return known;
     const { table } = this;
+    if (!(p.holds & HOLDS_TEXT)) return table.notAllowed;
+    const known = table.derivative(MemoKind.Text, p, key);
+    if (known) return known;
     const d = (q: Pattern): Pattern => this.textMatched(q, key, matched);
     let result: Pattern;
     switch (p.kind) {

@@ -69,11 +69,17 @@ export class Pattern {
   }
 
   /**
-   * HOLDS_ATTRIBUTE: an attribute pattern can be reached from here as the derivative by an attribute
-   * looks for one (through choices, groups, interleaves, the first part of an after, oneOrMore);
-   * HOLDS_TEXT: a text, value, data or list pattern likewise. The walks for either skip what has none.
+   * HOLDS_TEXT: a text, value, data or list pattern can be reached from here as the derivative by a text
+   * looks for one (through choices, groups, interleaves, the first part of an after, oneOrMore). The
+   * walks and derivatives by a text skip what has none.
    */
   readonly holds: number;
+  /**
+   * The names (as nameBit makes them) of the elements a start tag may match first here, and of the
+   * attributes an attribute may match: what has no bit of a name is not walked or memoized for it.
+   */
+  readonly elementNames: number;
+  readonly attributeNames: number;
 
   constructor(
     readonly id: number,
@@ -90,33 +96,71 @@ export class Pattern {
     readonly value: string | undefined,
     readonly place: SchemaPlace | undefined,
   ) {
+    let holds = 0;
+    let elementNames = 0;
+    let attributeNames = 0;
     switch (kind) {
       case Kind.Attribute:
-        this.holds = HOLDS_ATTRIBUTE;
+        attributeNames = nameClassBits(names!);
+        break;
+      case Kind.Element:
+        elementNames = nameClassBits(names!);
         break;
       case Kind.Text:
       case Kind.Value:
       case Kind.Data:
       case Kind.List:
-        this.holds = HOLDS_TEXT;
+        holds = HOLDS_TEXT;
         break;
       case Kind.Choice:
-      case Kind.Group:
       case Kind.Interleave:
-        this.holds = a!.holds | b!.holds;
+        holds = a!.holds | b!.holds;
+        elementNames = a!.elementNames | b!.elementNames;
+        attributeNames = a!.attributeNames | b!.attributeNames;
+        break;
+      case Kind.Group:
+        holds = a!.holds | b!.holds;
+        // A start tag reaches the second part only past a first part that may be empty; an attribute always.
+        elementNames = a!.nullable ? a!.elementNames | b!.elementNames : a!.elementNames;
+        attributeNames = a!.attributeNames | b!.attributeNames;
         break;
       case Kind.After:
       case Kind.OneOrMore:
-        this.holds = a!.holds;
+        holds = a!.holds;
+        elementNames = a!.elementNames;
+        attributeNames = a!.attributeNames;
         break;
       default:
-        this.holds = 0;
+        break;
     }
+    this.holds = holds;
+    this.elementNames = elementNames;
+    this.attributeNames = attributeNames;
   }
 }
 
-export const HOLDS_ATTRIBUTE = 1;
 export const HOLDS_TEXT = 2;
+
+/** Every bit nameBit may give: what a name class that takes unlisted names (anyName, nsName) has. */
+const ALL_NAME_BITS = 0x3fffffff;
+
+/** A local name as one of 30 bits (a hash of it), for the patterns' elementNames and attributeNames. */
+export function nameBit(local: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < local.length; i++) h = Math.imul(h ^ local.charCodeAt(i), 0x01000193);
+  return 1 << ((h >>> 0) % 30);
+}
+
+function nameClassBits(names: NameClass): number {
+  switch (names.kind) {
+    case 'name':
+      return nameBit(names.local);
+    case 'choice':
+      return nameClassBits(names.a) | nameClassBits(names.b);
+    default:
+      return ALL_NAME_BITS;
+  }
+}
 
 /** Above this many interned derived patterns the table starts afresh (the schema's own patterns are kept). */
 const DEFAULT_LIMIT = 200_000;
