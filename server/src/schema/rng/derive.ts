@@ -12,7 +12,22 @@ export interface ResolvedName {
 }
 
 export function resolvedName(ns: string, local: string): ResolvedName {
-  return { ns, local, key: ns === '' ? local : `{${ns}}${local}`, bit: nameBit(local) };
+  if (ns === '') return plainName(local);
+  return { ns, local, key: `{${ns}}${local}`, bit: nameBit(local) };
+}
+
+/** Names in no namespace, made once each: a document's names are mostly the same few hundred. */
+const plainNames = new Map<string, ResolvedName>();
+/** Names kept at most: a stream of documents with made-up names cannot fill the map. */
+const MAX_PLAIN_NAMES = 4096;
+
+function plainName(local: string): ResolvedName {
+  let name = plainNames.get(local);
+  if (!name) {
+    name = { ns: '', local, key: local, bit: nameBit(local) };
+    if (plainNames.size < MAX_PLAIN_NAMES) plainNames.set(local, name);
+  }
+  return name;
 }
 
 /**

@@ -10,25 +10,34 @@ const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 export class NamespaceScope {
   static readonly ROOT = new NamespaceScope(undefined, new Map([['xml', XML_NAMESPACE], ['xmlns', XMLNS_NAMESPACE]]));
 
+  /** The default namespace here ('' when none is declared), what uri('') answers. */
+  readonly defaultNamespace: string;
+
   private constructor(
     private readonly parent: NamespaceScope | undefined,
     private readonly bindings: ReadonlyMap<string, string>,
-  ) {}
+  ) {
+    this.defaultNamespace = bindings.get('') ?? parent?.defaultNamespace ?? '';
+  }
 
   /** The scope inside `element`, whose parent's scope is this one. */
   enter(element: XmlElement): NamespaceScope {
     let bindings: Map<string, string> | undefined;
     const { attributes } = element;
     for (let i = 0; i < attributes.length; i++) {
-      const { name, value } = attributes[i]!;
-      if (name === 'xmlns') (bindings ??= new Map()).set('', value ?? '');
-      else if (name.startsWith('xmlns:')) (bindings ??= new Map()).set(name.slice(6), value ?? '');
+      const attribute = attributes[i]!;
+      const { name } = attribute;
+      // Most attributes do not start with 'x': one comparison each.
+      if (name.charCodeAt(0) !== 0x78) continue;
+      if (name === 'xmlns') (bindings ??= new Map()).set('', attribute.value ?? '');
+      else if (name.startsWith('xmlns:')) (bindings ??= new Map()).set(name.slice(6), attribute.value ?? '');
     }
     return bindings ? new NamespaceScope(this, bindings) : this;
   }
 
   /** The URI a prefix stands for ('' the default namespace, which is '' when none is declared); undefined when unbound. */
   uri(prefix: string): string | undefined {
+    if (prefix === '') return this.defaultNamespace;
     for (let scope: NamespaceScope | undefined = this; scope; scope = scope.parent) {
       const uri = scope.bindings.get(prefix);
       if (uri !== undefined) return uri;
@@ -39,7 +48,7 @@ export class NamespaceScope {
 
 /** Whether an attribute is a namespace declaration rather than an attribute of the document. */
 export function isNamespaceDeclaration(name: string): boolean {
-  return name === 'xmlns' || name.startsWith('xmlns:');
+  return name.charCodeAt(0) === 0x78 && (name === 'xmlns' || name.startsWith('xmlns:'));
 }
 
 /** `qemu:commandline` is prefix `qemu` and local name `commandline`; `disk` has prefix ''. */

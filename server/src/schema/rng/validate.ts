@@ -452,11 +452,14 @@ export function deriveSubtree(deriver: Deriver, source: string, pattern: Pattern
 export type SubtreeDeriver = (deriver: Deriver, source: string, pattern: Pattern, element: XmlElement, outer: NamespaceScope, derive: SubtreeDeriver) => Pattern;
 
 export function elementName(element: XmlElement, scope: NamespaceScope): ResolvedName {
-  const { prefix, local } = splitQName(element.name);
+  const qname = element.name;
+  if (qname.indexOf(':') < 0) return resolvedName(scope.defaultNamespace, qname);
+  const { prefix, local } = splitQName(qname);
   return resolvedName(scope.uri(prefix) ?? '', local);
 }
 
 export function attributeName(attribute: XmlAttribute, scope: NamespaceScope): ResolvedName {
+  if (attribute.name.indexOf(':') < 0) return resolvedName('', attribute.name);
   const { prefix, local } = splitQName(attribute.name);
   return resolvedName(prefix === '' ? '' : (scope.uri(prefix) ?? ''), local);
 }
