@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 // `node scripts/build.mjs` builds once; `--watch` rebuilds on every change.
-import { chmod } from 'node:fs/promises';
+import { chmod, copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,16 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * The `virt-tune` command (package.json bin): a shell script that starts dist/cli.js with
+ * NODE_EXTRA_CA_CERTS moved aside, which only whoever starts node can do (server/src/boot/virt-tune.sh).
+ */
+async function copyLauncher() {
+  await mkdir(join(root, 'dist'), { recursive: true });
+  await copyFile(join(root, 'server/src/boot/virt-tune.sh'), join(root, 'dist/virt-tune'));
+  await chmod(join(root, 'dist/virt-tune'), 0o755);
+}
+
 function options(bundle) {
   return {
     absWorkingDir: root,
@@ -84,6 +94,7 @@ async function makeExecutable(bundle) {
 }
 
 if (watch) {
+  await copyLauncher();
   for (const bundle of bundles) {
     const base = options(bundle);
     const context = await esbuild.context({
@@ -94,12 +105,13 @@ if (watch) {
   }
   console.log('virt-tune: watching for changes');
 } else {
-  const outcomes = await Promise.allSettled(
-    bundles.map(async (bundle) => {
+  const outcomes = await Promise.allSettled([
+    ...bundles.map(async (bundle) => {
       await esbuild.build(options(bundle));
       await makeExecutable(bundle);
     }),
-  );
+    copyLauncher(),
+  ]);
   const failures = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
   if (failures.length > 0) {
     // esbuild has printed its own errors already; anything else is shown here.

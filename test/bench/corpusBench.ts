@@ -55,9 +55,18 @@ export function timeXmllint(corpusDir: string, files: readonly string[], repeats
   }).run;
 }
 
+/**
+ * How to start the CLI at `cli`: node with a script (dist/cli.js, the plain launch), or the `virt-tune`
+ * command users run (dist/virt-tune, a shell script that starts node itself: server/src/boot/virt-tune.sh).
+ */
+function cliCommand(cli: string): { command: string; args: string[] } {
+  return cli.endsWith('.js') ? { command: process.execPath, args: [cli] } : { command: cli, args: [] };
+}
+
 /** `virt-tune lint --format json --schema SCHEMA FILE...` in one process; its findings counted per rule. */
 export function timeLint(cli: string, corpusDir: string, files: readonly string[], schema: string, repeats: number): { run: ProcessRun; counts: RuleCount[] } {
-  const { run, stdout } = timeProcess(process.execPath, [cli, 'lint', '--format', 'json', '--schema', schema, ...files], corpusDir, files.length, repeats, (status, _stdout, stderr) => {
+  const { command, args } = cliCommand(cli);
+  const { run, stdout } = timeProcess(command, [...args, 'lint', '--format', 'json', '--schema', schema, ...files], corpusDir, files.length, repeats, (status, _stdout, stderr) => {
     // 1: error-level findings (on files libvirt's own tests refuse: test/schema/refused.ts); anything else is a failure.
     if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
   });
@@ -155,7 +164,8 @@ export async function lintPeakMemory(cli: string, corpusDir: string, files: read
 
 /** The wall time of `virt-tune lint --schema SCHEMA FILE` on one file, start-up included: the median of `repeats` runs. */
 export function timeLintOneFile(cli: string, corpusDir: string, file: string, schema: string, repeats: number): number {
-  return timeProcess(process.execPath, [cli, 'lint', '--schema', schema, file], corpusDir, 1, repeats, (status, _stdout, stderr) => {
+  const { command, args } = cliCommand(cli);
+  return timeProcess(command, [...args, 'lint', '--schema', schema, file], corpusDir, 1, repeats, (status, _stdout, stderr) => {
     if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
   }).run.seconds;
 }

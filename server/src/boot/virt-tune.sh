@@ -1,0 +1,31 @@
+#!/bin/sh
+# The `virt-tune` command (package.json bin; scripts/build.mjs copies this file to dist/virt-tune): runs
+# the CLI's loader beside it (dist/cli.js) with node, NODE_EXTRA_CA_CERTS moved aside first.
+#
+# Why: node reads and parses the certificate file that NODE_EXTRA_CA_CERTS names when it starts, before
+# any script runs (about 40 ms of a one-file lint with Debian's bundle). The CLI makes no TLS connection:
+# it reads and writes files and runs virsh, whose connections to libvirt are libvirt's own. virsh gets the
+# variable back from the name it is moved to (server/src/protocol.ts, SERVER_ENVIRONMENT_MOVED and
+# programEnvironment: the same move the VS Code extension makes for the language server).
+# A script, not node: a process cannot drop the variable once node has started.
+
+# Where this file really is: npm links the command from a bin folder to here.
+self=$0
+while [ -L "$self" ]; do
+  link=$(readlink "$self") || break
+  case $link in
+    /*) self=$link ;;
+    *) case $self in */*) self=${self%/*}/$link ;; *) self=$link ;; esac ;;
+  esac
+done
+case $self in
+  */*) here=${self%/*} ;;
+  *) here=. ;;
+esac
+
+if [ "${NODE_EXTRA_CA_CERTS+set}" = set ]; then
+  VIRT_TUNE_MOVED_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS
+  export VIRT_TUNE_MOVED_NODE_EXTRA_CA_CERTS
+  unset NODE_EXTRA_CA_CERTS
+fi
+exec node "$here/cli.js" "$@"
