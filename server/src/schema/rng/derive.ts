@@ -62,8 +62,20 @@ export class Deriver {
     const key = table.keyId(name.key);
     const known = table.enteredBy(p, key);
     if (known) return known;
-    const opened = this.startTagOpen(p, name);
-    const entered = opened.kind === Kind.NotAllowed ? { content: opened, rests: [] } : this.apart(opened);
+    const contents: Pattern[] = [];
+    const rests: Pattern[] = [];
+    for (const alternative of p.alternatives ?? [p]) {
+      // An element's own pattern, after(x, placeholder): its child is entered in x, and the placeholder
+      // goes to the parent's rest, without the after(content, after(rest, placeholder)) startTagOpen makes.
+      const own = alternative.kind === Kind.After && alternative.b!.kind === Kind.Rest;
+      const opened = this.startTagOpen(own ? alternative.a! : alternative, name);
+      for (const pair of opened.alternatives ?? [opened]) {
+        if (pair.kind !== Kind.After) continue;
+        contents.push(pair.a!);
+        rests.push(own ? table.after(pair.b!, alternative.b!) : pair.b!);
+      }
+    }
+    const entered = this.apart(contents, rests);
     table.rememberEntered(p, key, entered);
     return entered;
   }
@@ -77,18 +89,23 @@ export class Deriver {
     return result;
   }
 
-  /** A choice of `after(content, rest)` as an Entered: each distinct rest numbered in the order of the contents' ids. */
-  private apart(opened: Pattern): Entered {
+  /**
+   * The pairs (contents[i], rests[i]) as an Entered: the content a choice of after(contents[i], placeholder),
+   * each distinct rest numbered in the order of the contents' ids.
+   */
+  private apart(contents: readonly Pattern[], rests: readonly Pattern[]): Entered {
     const { table } = this;
-    const pairs = [...(opened.alternatives ?? [opened])].sort((x, y) => x.a!.id - y.a!.id || x.b!.id - y.b!.id);
-    const rests: Pattern[] = [];
+    if (contents.length === 0) return { content: table.notAllowed, rests: [] };
+    if (contents.length === 1) return { content: table.after(contents[0]!, table.rest(0)), rests };
+    const order = contents.map((_, index) => index).sort((x, y) => contents[x]!.id - contents[y]!.id || rests[x]!.id - rests[y]!.id);
+    const numbered: Pattern[] = [];
     let content = table.notAllowed;
-    for (const pair of pairs) {
-      let index = rests.indexOf(pair.b!);
-      if (index < 0) index = rests.push(pair.b!) - 1;
-      content = table.choice(content, table.after(pair.a!, table.rest(index)));
+    for (const at of order) {
+      let index = numbered.indexOf(rests[at]!);
+      if (index < 0) index = numbered.push(rests[at]!) - 1;
+      content = table.choice(content, table.after(contents[at]!, table.rest(index)));
     }
-    return { content, rests };
+    return { content, rests: numbered };
   }
 
   /**

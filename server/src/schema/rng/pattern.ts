@@ -351,6 +351,8 @@ export class PatternTable {
   choice(a: Pattern, b: Pattern): Pattern {
     if (a === b || b.kind === Kind.NotAllowed) return a;
     if (a.kind === Kind.NotAllowed) return b;
+    // Two single patterns, the commonest case: one link, no lists to merge.
+    if (a.kind !== Kind.Choice && b.kind !== Kind.Choice) return a.id < b.id ? this.pair(a, b) : this.pair(b, a);
     const x = alternativesOf(a);
     const y = alternativesOf(b);
     // The common cases without merging: one side is a single pattern already among the other's.
@@ -363,6 +365,15 @@ export class PatternTable {
     let chain = merged[merged.length - 1]!;
     for (let i = merged.length - 2; i >= 0; i--) chain = this.link(merged[i]!, chain, merged, i);
     return chain;
+  }
+
+  /** The choice of two single patterns, `first` the one with the lower id. */
+  private pair(first: Pattern, second: Pattern): Pattern {
+    const known = this.interned.get(kindKey(Kind.Choice, first), second.id);
+    if (known) return known;
+    const pattern = this.register(Kind.Choice, first.nullable || second.nullable, first, second);
+    pattern.listAlternatives([first, second]);
+    return pattern;
   }
 
   private link(first: Pattern, rest: Pattern, all: readonly Pattern[], from: number): Pattern {
