@@ -26,11 +26,15 @@ interface Frame {
   entered: Entered;
   scope: NamespaceScope;
   next: number;
-  /** Whether the element has element children: its white-space text between them is then ignored. */
+  /**
+   * Whether an element child has been met: at the end, whether the element has any, and its white-space
+   * text between them is then ignored (at a child element, it has one).
+   */
   hasElements: boolean;
   /** Text gathered since the last child element (CDATA sections included, comments and PIs skipped). */
   text: string;
-  textStart: number;
+  /** The node that text starts in (its place is worked out only for a message). */
+  textNode: XmlNode | undefined;
   /** For elements libxml2's interleave bookkeeping may judge otherwise: their element children, and their names. */
   children?: { name: ResolvedName; elements: XmlElement[]; names: ResolvedName[]; errorsBefore: number };
 }
@@ -102,14 +106,15 @@ class TreeWalk {
       if (frame.next < children.length) {
         const child = children[frame.next++]!;
         if (child.kind === 'text') {
-          if (frame.text === '') frame.textStart = child.span.start;
+          if (frame.text === '') frame.textNode = child;
           frame.text += child.value.includes('\r') ? child.value.replace(/\r\n?/g, '\n') : child.value;
         } else if (child.kind === 'cdata') {
-          if (frame.text === '') frame.textStart = child.span.start;
+          if (frame.text === '') frame.textNode = child;
           frame.text += this.xml.text.slice(child.span.start + 9, child.span.end - 3);
         } else if (child.kind === 'doctype') {
           return [this.notWellFormed(child.span.start, "'<!' starts a comment or a CDATA section inside an element: nothing else.")];
         } else if (child.kind === 'element') {
+          frame.hasElements = true;
           this.flushText(frame, false);
           if (stack.length >= MAX_DEPTH) return [this.notWellFormed(child.span.start, `The document nests elements deeper than ${MAX_DEPTH} levels, which libxml2 (and so libvirt) refuses to read.`)];
           const childScope = frame.scope.enter(child);
@@ -144,15 +149,9 @@ class TreeWalk {
   }
 
   private frame(element: XmlElement, name: ResolvedName, entered: Entered, pattern: Pattern, scope: NamespaceScope): Frame {
-    let hasElements = false;
-    for (const child of element.children) {
-      if (child.kind === 'element') {
-        hasElements = true;
-        break;
-      }
-    }
-    const frame: Frame = { element, pattern, entered, scope, next: 0, hasElements, text: '', textStart: element.span.start };
-    if (hasElements && this.quirks.concerns(name)) frame.children = { name, elements: [], names: [], errorsBefore: this.errors.length };
+    const frame: Frame = { element, pattern, entered, scope, next: 0, hasElements: false, text: '', textNode: undefined };
+    // (An element with fewer than three element children is never refused by libxml2Interleave.)
+    if (this.quirks.concerns(name)) frame.children = { name, elements: [], names: [], errorsBefore: this.errors.length };
     return frame;
   }
 
@@ -317,11 +316,11 @@ class TreeWalk {
         element: element.name,
         value: text.trim(),
         allowed,
-      }, frame.textStart);
+      }, frame.textNode?.span.start);
     } else {
       this.report(element, 'unexpected-text', `<${element.name}> takes no text here${expected.elements.length > 0 ? `, only elements (${listed(elementNames(expected.elements), 'or')})` : ''}.`, {
         element: element.name,
-      }, frame.textStart);
+      }, frame.textNode?.span.start);
     }
   }
 
