@@ -67,12 +67,11 @@ export class Deriver {
     for (const alternative of p.alternatives ?? [p]) {
       // An element's own pattern, after(x, placeholder): its child is entered in x, and the placeholder
       // goes to the parent's rest, without the after(content, after(rest, placeholder)) startTagOpen makes.
-      const own = alternative.kind === Kind.After && alternative.b!.kind === Kind.Rest;
-      const opened = this.startTagOpen(own ? alternative.a! : alternative, name);
-      for (const pair of opened.alternatives ?? [opened]) {
-        if (pair.kind !== Kind.After) continue;
-        contents.push(pair.a!);
-        rests.push(own ? table.after(pair.b!, alternative.b!) : pair.b!);
+      if (alternative.kind === Kind.After && alternative.b!.kind === Kind.Rest) {
+        const placeholder = alternative.b!;
+        this.open(alternative.a!, name, (rest) => table.after(rest, placeholder), contents, rests);
+      } else {
+        this.open(alternative, name, identity, contents, rests);
       }
     }
     const entered = this.apart(contents, rests);
@@ -211,12 +210,12 @@ export class Deriver {
         return result;
       }
       case Kind.Interleave: {
-        const a = p.a!;
-        const b = p.b!;
-        return table.choice(
-          this.applyAfter(this.startTagOpen(a, name), (x) => table.interleave(x, b)),
-          this.applyAfter(this.startTagOpen(b, name), (x) => table.interleave(a, x)),
-        );
+        const contents: Pattern[] = [];
+        const rests: Pattern[] = [];
+        this.open(p, name, identity, contents, rests);
+        let result = table.notAllowed;
+        for (let i = 0; i < contents.length; i++) result = table.choice(result, table.after(contents[i]!, rests[i]!));
+        return result;
       }
       case Kind.OneOrMore: {
         const rest = table.choice(p, table.empty);
@@ -233,6 +232,29 @@ export class Deriver {
       }
       default:
         return table.notAllowed;
+    }
+  }
+
+  /**
+   * What startTagOpen gives for `p`, as pairs pushed onto `contents` and `rests`, `rebuild` applied to
+   * each rest: through the interleaves nested in `p` without memoizing each one, so that opening an
+   * element deep in a big interleave makes no after() at its levels (memo entries of states seen once).
+   */
+  private open(p: Pattern, name: ResolvedName, rebuild: (rest: Pattern) => Pattern, contents: Pattern[], rests: Pattern[]): void {
+    const { table } = this;
+    if (!(p.elementNames & name.bit)) return;
+    if (p.kind === Kind.Interleave) {
+      const a = p.a!;
+      const b = p.b!;
+      this.open(a, name, (x) => rebuild(table.interleave(x, b)), contents, rests);
+      this.open(b, name, (x) => rebuild(table.interleave(a, x)), contents, rests);
+      return;
+    }
+    const opened = this.startTagOpen(p, name);
+    for (const pair of opened.alternatives ?? [opened]) {
+      if (pair.kind !== Kind.After) continue;
+      contents.push(pair.a!);
+      rests.push(rebuild(pair.b!));
     }
   }
 
@@ -463,6 +485,10 @@ export class Deriver {
         return table.notAllowed;
     }
   }
+}
+
+function identity(pattern: Pattern): Pattern {
+  return pattern;
 }
 
 /** Values remembered per pattern at most: values seen once (paths, UUIDs) stop filling it. */
