@@ -42,8 +42,6 @@ export class Pattern {
   valueMemo: Map<string, boolean> | undefined = undefined;
   /** Whether a memo field above is set (the table then knows this pattern). */
   hasMemo = false;
-  /** An element's content, set once the schema's definitions are read (they may refer to the element itself). */
-  content: Pattern | undefined = undefined;
   /** A choice's alternatives, sorted by id, once asked for (most links of a choice's chain never are). */
   private listed: readonly Pattern[] | undefined = undefined;
 
@@ -81,6 +79,9 @@ export class Pattern {
   readonly elementNames: number;
   readonly attributeNames: number;
 
+  /** What only the schema's own leaves have (most patterns are derived ones, which have none of it). */
+  private readonly leaf: Leaf | undefined;
+
   constructor(
     readonly id: number,
     readonly kind: Kind,
@@ -88,14 +89,12 @@ export class Pattern {
     /** Choice, Group, Interleave, After: the first operand; OneOrMore, List: the operand; Attribute: the value; Data: the except. */
     readonly a: Pattern | undefined,
     readonly b: Pattern | undefined,
-    /** Attribute and Element: the names they take. */
-    readonly names: NameClass | undefined,
-    /** Data and Value: the type. */
-    readonly datatype: Datatype | undefined,
-    /** Value: the value as written in the schema; Data: the type's name; for messages. */
-    readonly value: string | undefined,
-    readonly place: SchemaPlace | undefined,
+    names: NameClass | undefined,
+    datatype: Datatype | undefined,
+    value: string | undefined,
+    place: SchemaPlace | undefined,
   ) {
+    this.leaf = names !== undefined || datatype !== undefined || value !== undefined || place !== undefined ? new Leaf(names, datatype, value, place) : undefined;
     let holds = 0;
     let elementNames = 0;
     let attributeNames = 0;
@@ -137,6 +136,47 @@ export class Pattern {
     this.elementNames = elementNames;
     this.attributeNames = attributeNames;
   }
+
+  /** Attribute and Element: the names they take. */
+  get names(): NameClass | undefined {
+    return this.leaf?.names;
+  }
+
+  /** Data and Value: the type. */
+  get datatype(): Datatype | undefined {
+    return this.leaf?.datatype;
+  }
+
+  /** Value: the value as written in the schema; Data: the type's name; for messages. */
+  get value(): string | undefined {
+    return this.leaf?.value;
+  }
+
+  get place(): SchemaPlace | undefined {
+    return this.leaf?.place;
+  }
+
+  /** An element's content, set once the schema's definitions are read (they may refer to the element itself). */
+  get content(): Pattern | undefined {
+    return this.leaf?.content;
+  }
+
+  set content(content: Pattern | undefined) {
+    if (this.leaf) this.leaf.content = content;
+    else if (content !== undefined) throw new Error('virt-tune: only an element pattern has content');
+  }
+}
+
+/** The parts of a schema's attribute, element, data and value patterns, apart: a derived pattern is smaller without them. */
+class Leaf {
+  content: Pattern | undefined = undefined;
+
+  constructor(
+    readonly names: NameClass | undefined,
+    readonly datatype: Datatype | undefined,
+    readonly value: string | undefined,
+    readonly place: SchemaPlace | undefined,
+  ) {}
 }
 
 export const HOLDS_TEXT = 2;
