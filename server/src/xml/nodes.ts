@@ -5,7 +5,7 @@ import type { XmlAttribute, XmlElement, XmlNode } from './types';
  * The parser's node objects: the interfaces of types.ts, flattened. A node keeps plain offsets (small
  * integers stored in the object itself) and hands out its spans as fresh objects when asked, so a tree
  * costs one object per node and attribute instead of six; most spans are never read. Only the parser
- * creates and changes these.
+ * creates and changes these (reparse.ts moves the offsets of the nodes after an edit).
  */
 
 /** The children or attributes of a node that has none: one shared, frozen list (the parser replaces it on the first push). */
@@ -31,9 +31,9 @@ export class ElementNode implements XmlElement {
     readonly name: string,
     public parent: XmlElement | undefined,
     /** The offset of `<`. */
-    readonly start: number,
+    public start: number,
     /** Where the name ends (it starts right after `<`). */
-    readonly nameEnd: number,
+    public nameEnd: number,
   ) {
     this.tagEnd = nameEnd;
     this.end = nameEnd;
@@ -75,8 +75,8 @@ export class AttributeNode implements XmlAttribute {
 
   constructor(
     readonly name: string,
-    readonly start: number,
-    readonly nameEnd: number,
+    public start: number,
+    public nameEnd: number,
   ) {
     this.end = nameEnd;
   }
@@ -98,20 +98,32 @@ export class AttributeNode implements XmlAttribute {
 export class TextNode {
   declare readonly kind: 'text';
   private decoded: string | undefined;
+  /** Whether `decoded` was given (entities decoded), not read from the source when first asked. */
+  private readonly given: boolean;
 
   constructor(
-    private readonly source: string,
-    readonly start: number,
-    readonly end: number,
-    readonly parent: XmlElement | undefined,
+    private source: string,
+    public start: number,
+    public end: number,
+    public parent: XmlElement | undefined,
     /** Given when it differs from the source text (entities decoded). */
     value?: string,
   ) {
     this.decoded = value;
+    this.given = value !== undefined;
   }
 
   get value(): string {
     return (this.decoded ??= this.source.slice(this.start, this.end));
+  }
+
+  /**
+   * The same text in a later version of the document (reparse.ts has moved its offsets): the value read
+   * from the older text is forgotten, so the node keeps no slice of an older text alive.
+   */
+  readFrom(source: string): void {
+    this.source = source;
+    if (!this.given) this.decoded = undefined;
   }
 
   get span(): Span {
@@ -124,9 +136,9 @@ Object.defineProperty(TextNode.prototype, 'kind', { value: 'text', enumerable: t
 export class OpaqueNode {
   constructor(
     readonly kind: 'comment' | 'pi' | 'doctype' | 'cdata',
-    readonly start: number,
-    readonly end: number,
-    readonly parent: XmlElement | undefined,
+    public start: number,
+    public end: number,
+    public parent: XmlElement | undefined,
   ) {}
 
   get span(): Span {

@@ -42,6 +42,17 @@ export function parseXml(text: string): XmlDocument {
   return new XmlParser(text).parse();
 }
 
+/**
+ * text[start, end) parsed as content of `parent` (an element of an earlier tree of the same document,
+ * its offsets already those of `text`), for reparse.ts: the nodes, each with `parent` as its parent, or
+ * undefined when the stretch does not read as whole nodes without a problem (see XmlParser.parseFragment).
+ * Attribute values are copied out of the text, so the nodes keep no slice of it.
+ */
+export function parseFragment(text: string, parent: XmlElement, start: number, end: number): XmlNode[] | undefined {
+  if (!(parent instanceof ElementNode)) return undefined;
+  return new XmlParser(text, end, true).parseFragment(parent, start);
+}
+
 /** How many names the process keeps, and how long they may be: past that the table starts again, and longer names are not kept (what users type must not grow it for ever). */
 const NAMES_KEPT = 4096;
 const NAME_KEPT_LENGTH = 64;
@@ -86,10 +97,17 @@ class NameTable {
  */
 function ownCopy(text: string, start: number, end: number): string {
   if (end - start < 13) return text.slice(start, end);
-  const codes: number[] = [];
-  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
-  return String.fromCharCode(...codes);
+  let copy = '';
+  // In pieces, so a long value does not overflow the stack with the call's arguments.
+  for (let from = start; from < end; from += OWN_COPY_PIECE) {
+    const codes: number[] = [];
+    const to = Math.min(end, from + OWN_COPY_PIECE);
+    for (let i = from; i < to; i++) codes.push(text.charCodeAt(i));
+    copy += String.fromCharCode(...codes);
+  }
+  return copy;
 }
+const OWN_COPY_PIECE = 4096;
 
 const NAMES = new NameTable();
 
@@ -113,17 +131,20 @@ class XmlParser {
   /** The next '&' at or after pos (text.length when none): text without one needs no decoding. */
   private nextAmpersand = -1;
 
-  constructor(private readonly text: string) {}
+  /**
+   * `limit`: where parsing stops (the text's end, but for a fragment: see parseFragment). `ownValues`:
+   * attribute values of 13 code units or more are copied out of the text rather than sliced (a slice
+   * keeps the whole text alive, which a tree that outlives its text's version must not do).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly limit = text.length,
+    private readonly ownValues = false,
+  ) {}
 
   parse(): XmlDocument {
     const { text } = this;
-    while (this.pos < text.length) {
-      if (text.charCodeAt(this.pos) === LT) {
-        this.scanMarkup();
-      } else {
-        this.scanText();
-      }
-    }
+    this.scan();
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const element = this.stack[i]!;
       // An unfinished start tag is already reported; one mistake, one problem.
@@ -139,6 +160,35 @@ class XmlParser {
       this.problem('no-root', 'The document has no element.', { start: 0, end: 0 });
     }
     return { text, nodes: this.nodes, root: this.root, problems: this.problems, derived: undefined };
+  }
+
+  private scan(): void {
+    const { text, limit } = this;
+    while (this.pos < limit) {
+      if (text.charCodeAt(this.pos) === LT) {
+        this.scanMarkup();
+      } else {
+        this.scanText();
+      }
+    }
+  }
+
+  /**
+   * The nodes of text[start, limit) as `parent`'s content, the parent's other children aside: undefined
+   * unless the stretch reads as whole nodes with no problem at all, every element opened in it closed in
+   * it, and the parent left open (its end tag is not in the stretch). The nodes are `parent`'s children
+   * in the tree this returns into (see reparse.ts); `parent` itself is not changed.
+   */
+  parseFragment(parent: ElementNode, start: number): XmlNode[] | undefined {
+    const standIn = new ElementNode(parent.name, parent.parent, parent.start, parent.nameEnd);
+    standIn.startTagClosed = true;
+    this.stack.push(standIn);
+    this.pos = start;
+    this.scan();
+    if (this.pos !== this.limit || this.problems.length > 0 || this.stack.length !== 1 || this.stack[0] !== standIn) return undefined;
+    const nodes = standIn.children === NO_CHILDREN ? [] : standIn.children;
+    for (let i = 0; i < nodes.length; i++) nodes[i]!.parent = parent;
+    return nodes;
   }
 
   private get current(): ElementNode | undefined {
@@ -414,7 +464,7 @@ class XmlParser {
   }
 
   private setValue(attribute: AttributeNode, start: number, end: number): void {
-    const raw = this.text.slice(start, end);
+    const raw = this.ownValues ? ownCopy(this.text, start, end) : this.text.slice(start, end);
     attribute.rawValue = raw;
     attribute.valueStart = start;
     attribute.valueEnd = end;

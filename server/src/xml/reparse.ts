@@ -1,0 +1,155 @@
+import { AttributeNode, ElementNode, OpaqueNode, TextNode } from './nodes';
+import { parseFragment, parseXml } from './parser';
+import type { XmlDocument, XmlElement, XmlNode } from './types';
+
+/**
+ * The tree of `text`, a later version of `previous.text`, built from `previous`'s tree: only the nodes
+ * the edit touched are parsed again, inside the innermost element whose content holds the whole edit;
+ * the nodes after them are moved by the edit's length. A keystroke in a 2,000-line domain then makes a
+ * few nodes instead of a new tree of several thousand (about 1 MB, which lived until the next keystroke
+ * and so was copied by every young-generation collection in between).
+ *
+ * `previous` is taken over: its nodes become the new tree's, and it must not be read again (the cache
+ * of trees, core/documentCache.ts, drops it as it keeps the new one). The result is the tree parseXml
+ * would give (test/xml/reparse.test.ts checks that on every kind of edit); when that cannot be made
+ * sure of cheaply (a tree or a stretch with well-formedness problems, an edit in a start or end tag of
+ * the root, entities in the new text), the text is parsed whole.
+ */
+export function reparseXml(previous: XmlDocument, text: string): XmlDocument {
+  return reusingTree(previous, text) ?? parseXml(text);
+}
+
+function reusingTree(previous: XmlDocument, text: string): XmlDocument | undefined {
+  const old = previous.text;
+  const root = previous.root;
+  if (previous.problems.length > 0 || !(root instanceof ElementNode)) return undefined;
+  const shorter = Math.min(old.length, text.length);
+  let from = 0;
+  while (from < shorter && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  let same = 0;
+  while (same < shorter - from && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  // The edit replaced old[from, to) with text[from, to + delta).
+  const to = old.length - same;
+  const delta = text.length - old.length;
+
+  const container = innermostHolding(root, from, to);
+  if (!container) return undefined;
+  const children = container.children;
+  // The children the edit touches, and the text beside them (typed text runs into it). The children
+  // tile the content, so when none is touched the edit is an insertion between two of them, at `from`.
+  let first = 0;
+  while (first < children.length && nodeEnd(children[first]!) <= from) first++;
+  let last = first;
+  while (last < children.length && nodeStart(children[last]!) < to) last++;
+  if (first > 0 && children[first - 1]!.kind === 'text') first--;
+  if (last < children.length && children[last]!.kind === 'text') last++;
+  const start = first < last ? nodeStart(children[first]!) : from;
+  const end = first < last ? nodeEnd(children[last - 1]!) : from;
+  // Entities would need their decoded strings copied too: rare enough to parse whole.
+  const ampersand = text.indexOf('&', start);
+  if (ampersand >= 0 && ampersand < end + delta) return undefined;
+
+  const nodes = parseFragment(text, container, start, end + delta);
+  if (!nodes) return undefined;
+  children.splice(first, last - first, ...nodes);
+  const after = first + nodes.length;
+  for (let element: ElementNode | undefined = container, next = after; element; ) {
+    const siblings = element.children;
+    for (let i = next; i < siblings.length; i++) move(siblings[i]!, delta);
+    element.end += delta;
+    element.endTagStart += delta;
+    element.endTagEnd += delta;
+    element.endNameEnd += delta;
+    const parent: XmlElement | undefined = element.parent;
+    if (!(parent instanceof ElementNode)) break;
+    next = parent.children.indexOf(element) + 1;
+    element = parent;
+  }
+  const top = previous.nodes;
+  for (let i = top.indexOf(root) + 1; i < top.length; i++) move(top[i]!, delta);
+  // Every text node reads its value from the new text (the ones before the edit too: none keeps an old text alive).
+  repoint(top, text);
+  return { text, nodes: top, root, problems: [], derived: undefined };
+}
+
+/** The innermost element with an end tag whose content [tagEnd, endTagStart] holds old[from, to). */
+function innermostHolding(root: ElementNode, from: number, to: number): ElementNode | undefined {
+  if (!holds(root, from, to)) return undefined;
+  let element = root;
+  for (;;) {
+    const children = element.children;
+    let low = 0;
+    let high = children.length - 1;
+    let inner: ElementNode | undefined;
+    // The last child starting before `from`, found by halves: children are in document order.
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (nodeStart(children[middle]!) < from) low = middle + 1;
+      else high = middle - 1;
+    }
+    const candidate = children[high];
+    if (candidate instanceof ElementNode && holds(candidate, from, to)) inner = candidate;
+    if (!inner) return element;
+    element = inner;
+  }
+}
+
+function holds(element: ElementNode, from: number, to: number): boolean {
+  return element.startTagClosed && !element.selfClosing && element.endTagStart >= 0 && element.tagEnd <= from && to <= element.endTagStart;
+}
+
+function nodeStart(node: XmlNode): number {
+  return (node as ElementNode | TextNode | OpaqueNode).start;
+}
+
+function nodeEnd(node: XmlNode): number {
+  return (node as ElementNode | TextNode | OpaqueNode).end;
+}
+
+/** The nodes still to visit of move and repoint, one list for the process (both leave it empty). */
+const PENDING: XmlNode[] = [];
+
+/** Moves a node and everything inside it by `delta` (without recursion: a tree may be deep). */
+function move(node: XmlNode, delta: number): void {
+  const pending = PENDING;
+  pending.push(node);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next instanceof ElementNode) {
+      next.start += delta;
+      next.nameEnd += delta;
+      next.tagEnd += delta;
+      next.end += delta;
+      if (next.endTagStart >= 0) {
+        next.endTagStart += delta;
+        next.endTagEnd += delta;
+        next.endNameEnd += delta;
+      }
+      const { attributes, children } = next;
+      for (let i = 0; i < attributes.length; i++) moveAttribute(attributes[i] as AttributeNode, delta);
+      for (let i = 0; i < children.length; i++) pending.push(children[i]!);
+    } else if (next instanceof TextNode || next instanceof OpaqueNode) {
+      next.start += delta;
+      next.end += delta;
+    }
+  }
+}
+
+function moveAttribute(attribute: AttributeNode, delta: number): void {
+  attribute.start += delta;
+  attribute.nameEnd += delta;
+  attribute.end += delta;
+  if (attribute.valueStart >= 0) {
+    attribute.valueStart += delta;
+    attribute.valueEnd += delta;
+  }
+}
+
+/** Every text node of the tree reads its value from `text` from now on. */
+function repoint(nodes: readonly XmlNode[], text: string): void {
+  const pending = PENDING;
+  for (let i = 0; i < nodes.length; i++) pending.push(nodes[i]!);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next instanceof TextNode) next.readFrom(text);
+    else if (next instanceof ElementNode) for (let i = 0; i < next.children.length; i++) pending.push(next.children[i]!);
+  }
+}
