@@ -50,3 +50,25 @@ test('a cache without an idle capacity keeps what it has when idle', () => {
   assert.deepEqual(builds, ['a.xml', 'b.xml']);
   for (const name of ['a', 'b']) cache.forget(doc(name).uri);
 });
+
+test('a newer version is built from the value kept for an older one, which is dropped even when the build fails', () => {
+  const given: (string | undefined)[] = [];
+  let fail = false;
+  const cache = new DocumentCache<string>((document, older) => {
+    given.push(older);
+    if (fail) throw new Error('build failed');
+    return `${document.version}:${document.getText()}`;
+  }, 4, 'older value test');
+  const version = (v: number, text = `<v${v}/>`) => TextDocument.create('file:///cache-test/older.xml', 'xml', v, text);
+  cache.get(version(1));
+  cache.get(version(2));
+  // An older version than the one kept is built on its own, and the newer value stays.
+  cache.get(version(1));
+  assert.equal(cache.get(version(2)), '2:<v2/>');
+  fail = true;
+  assert.throws(() => cache.get(version(3)), /build failed/);
+  fail = false;
+  cache.get(version(4));
+  assert.deepEqual(given, [undefined, '1:<v1/>', undefined, '2:<v2/>', undefined]);
+  cache.forget(version(4).uri);
+});

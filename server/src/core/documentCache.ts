@@ -48,8 +48,13 @@ export class DocumentCache<T> {
   /** The uri asked for last: the entries are kept in the order of use, this one last. */
   private lastUri: string | undefined;
 
+  /**
+   * `build` is given the value kept for an older version of the same document, if any, to build from:
+   * that value is dropped as the new one is kept, so `build` may take it over (domain/document.ts reuses
+   * its tree); it is never given for a version older than the one kept.
+   */
   constructor(
-    private readonly build: (document: TextDocument) => T,
+    private readonly build: (document: TextDocument, older?: T) => T,
     private readonly capacity = 32,
     name = 'document cache',
     private readonly idleCapacity?: number,
@@ -70,9 +75,10 @@ export class DocumentCache<T> {
       }
       return entry.value;
     }
-    const value = this.build(document);
-    if (entry && entry.version > document.version) return value;
+    if (entry && entry.version > document.version) return this.build(document);
+    // The older value is not kept whatever happens: build may take it over (and fail half-way).
     this.entries.delete(document.uri);
+    const value = this.build(document, entry && entry.version < document.version ? entry.value : undefined);
     this.entries.set(document.uri, { version: document.version, text, value });
     this.lastUri = document.uri;
     this.keep(this.capacity);

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
 import { parseXml } from '../xml/parser';
+import { reparseXml } from '../xml/reparse';
 import type { XmlDocument } from '../xml/types';
 import { buildDomainModel, type DomainModel } from './model';
 
@@ -22,8 +23,9 @@ export interface DomainDocument {
 const TREES_KEPT = 4;
 const TREES_KEPT_IDLE = 1;
 
-const cache = new DocumentCache<DomainDocument>((textDocument) => {
-  const xml = parseXml(textDocument.getText());
+const cache = new DocumentCache<DomainDocument>((textDocument, older) => {
+  // A keystroke's version is parsed from the last version's tree (only what the edit touched is parsed again).
+  const xml = older ? reparseXml(older.xml, textDocument.getText()) : parseXml(textDocument.getText());
   const model = xml.root?.name === 'domain' ? buildDomainModel(xml.root) : undefined;
   return { textDocument, xml, model };
 }, TREES_KEPT, 'domain trees', TREES_KEPT_IDLE);
