@@ -1,7 +1,7 @@
 import type { XmlElement } from '../xml/types';
 import { narrowing } from './overlay';
 import { cachedByPath } from './pathCache';
-import { schemaChildren, schemaElementSpec, schemaRoot, type SchemaElement } from './schema';
+import { schemaChild, schemaChildren, schemaElementSpec, schemaRoot, type SchemaElement } from './schema';
 import type { ElementSpec, ValueType } from './types';
 import { valueNote } from './valueNotes';
 
@@ -27,7 +27,14 @@ export const elementSpec: (path: string) => ElementSpec | undefined = cachedByPa
  * interface's and more. For "<vcpupin> belongs in <cputune>".
  */
 export function elementsNamed(name: string): readonly ElementSpec[] {
-  return placesByName().get(name) ?? [];
+  let specs = specsByName.get(name);
+  if (!specs) {
+    const paths = placesByName().get(name);
+    if (!paths) return [];
+    specs = paths.map((path) => elementSpec(path)!);
+    specsByName.set(name, specs);
+  }
+  return specs;
 }
 
 /**
@@ -35,7 +42,7 @@ export function elementsNamed(name: string): readonly ElementSpec[] {
  * (through its descendants) is listed once on each path, not followed round again.
  */
 export function domainStructure(): readonly ElementSpec[] {
-  return allPlaces().map((place) => place.spec);
+  return allPlaces().map((place) => elementSpec(place.path)!);
 }
 
 /**
@@ -88,48 +95,55 @@ function describe(key: string, value: string, doc: string | undefined): { doc?: 
 
 interface Place {
   path: string;
-  spec: ElementSpec;
   /** The definition of the parent element; undefined for the root. */
   parent: SchemaElement | undefined;
 }
 
 let places: readonly Place[] | undefined;
-let byName: ReadonlyMap<string, readonly ElementSpec[]> | undefined;
+/** The paths of each name's places, one per distinct parent definition; their specs are made by elementsNamed. */
+let pathsByName: ReadonlyMap<string, readonly string[]> | undefined;
+const specsByName = new Map<string, readonly ElementSpec[]>();
 
-/** Breadth first from the root, so each name's nearest places come first. */
+/**
+ * Breadth first from the root, so each name's nearest places come first. Only paths: the spec of each of
+ * the ~850 places is made when a reader asks for it (building them all took 40-100 ms of the first
+ * keystroke that typed an element name the structure does not know, which asks elementsNamed).
+ */
 function allPlaces(): readonly Place[] {
   if (places) return places;
   const root = schemaRoot();
   const result: Place[] = [];
-  const queue: { path: string; element: SchemaElement; parent: SchemaElement | undefined; ancestors: ReadonlySet<number> }[] = [
-    { path: root.name, element: root, parent: undefined, ancestors: new Set([root.id]) },
+  // `named`: the definition elementSpec reads at the path (looked up by name, step by step), which
+  // decides whether the path has a spec at all.
+  const queue: { path: string; element: SchemaElement; named: SchemaElement; parent: SchemaElement | undefined; ancestors: ReadonlySet<number> }[] = [
+    { path: root.name, element: root, named: root, parent: undefined, ancestors: new Set([root.id]) },
   ];
   for (let next = queue.shift(); next; next = queue.shift()) {
-    const spec = elementSpec(next.path);
-    if (!spec) continue;
-    result.push({ path: next.path, spec, parent: next.parent });
+    result.push({ path: next.path, parent: next.parent });
     for (const child of schemaChildren(next.element)) {
       if (isForeignName(child.name) || next.ancestors.has(child.element.id)) continue;
+      const named = schemaChild(next.named, child.name)?.element;
+      if (!named) continue;
       const ancestors = new Set(next.ancestors).add(child.element.id);
-      queue.push({ path: `${next.path}/${child.name}`, element: child.element, parent: next.element, ancestors });
+      queue.push({ path: `${next.path}/${child.name}`, element: child.element, named, parent: next.element, ancestors });
     }
   }
   places = result;
   return result;
 }
 
-function placesByName(): ReadonlyMap<string, readonly ElementSpec[]> {
-  if (byName) return byName;
-  const found = new Map<string, { parents: Set<number>; specs: ElementSpec[] }>();
+function placesByName(): ReadonlyMap<string, readonly string[]> {
+  if (pathsByName) return pathsByName;
+  const found = new Map<string, { parents: Set<number>; paths: string[] }>();
   for (const place of allPlaces()) {
     if (!place.parent) continue;
     const name = place.path.slice(place.path.lastIndexOf('/') + 1);
     let entry = found.get(name);
-    if (!entry) found.set(name, (entry = { parents: new Set(), specs: [] }));
+    if (!entry) found.set(name, (entry = { parents: new Set(), paths: [] }));
     if (entry.parents.has(place.parent.id)) continue;
     entry.parents.add(place.parent.id);
-    entry.specs.push(place.spec);
+    entry.paths.push(place.path);
   }
-  byName = new Map([...found].map(([name, entry]) => [name, entry.specs]));
-  return byName;
+  pathsByName = new Map([...found].map(([name, entry]) => [name, entry.paths]));
+  return pathsByName;
 }
