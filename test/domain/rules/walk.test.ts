@@ -133,3 +133,24 @@ test('a value the visitors of its type all call fine is not visited; one without
   run(text, [values('VT913', () => undefined)]);
   assert.deepEqual(seen.filter((entry) => !entry.includes('text=')), ['VT913 vcpu=0', 'VT913 vcpu=7']);
 });
+
+test('a check with `paths` is called only on documents with an element at one of them; one without on every document', () => {
+  const called: string[] = [];
+  const checking = (code: string, paths?: readonly string[]): DomainRule => ({
+    meta: meta(code),
+    paths,
+    check: (context) => void called.push(`${code} ${context.model.root.children.length}`),
+  });
+  const rules = [checking('VT904', ['domain/cputune/vcpupin']), checking('VT905', ['domain/numatune', 'domain/cputune/emulatorpin']), checking('VT906')];
+  run(TEXT, rules);
+  assert.deepEqual(called.map((entry) => entry.split(' ')[0]), ['VT904', 'VT906']);
+  called.length = 0;
+  // A vcpupin under the unknown <bogus> is not at domain/cputune/vcpupin.
+  run(domain("  <bogus><vcpupin vcpu='0' cpuset='1'/></bogus>\n  <numatune><memory mode='strict' nodeset='0'/></numatune>"), rules);
+  assert.deepEqual(called.map((entry) => entry.split(' ')[0]), ['VT905', 'VT906']);
+});
+
+test('a check whose `paths` name a place the structure does not know fails at once, whatever the document', () => {
+  const rule: DomainRule = { meta: meta('VT907'), paths: ['domain/devices/nosuchdevice'], check: () => {} };
+  assert.throws(() => run(TEXT, [rule]), /VT907 reads domain\/devices\/nosuchdevice, a path the structure does not know/);
+});

@@ -35,6 +35,12 @@ export type DomainRule = DocumentRule | ElementRule;
 export interface DocumentRule {
   meta: RuleMeta;
   check(context: DomainRuleContext, report: DomainReport): void;
+  /**
+   * The element paths (`domain/devices/disk`) without which the rule has nothing to say: it is then called
+   * only on documents where the walk placed an element at one of them. Every path must be one the
+   * structure knows. Absent: called on every document.
+   */
+  paths?: readonly string[];
   visit?: undefined;
 }
 

@@ -5,7 +5,7 @@ import type { ElementSpec, ValueType } from '../../kb/types';
 import type { XmlElement } from '../../xml/types';
 import type { DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
 import { attributeSpecsOf } from './structure/attribute-names';
-import { walkStructure, type Misplacement, type Place } from './structure/placement';
+import { placeAt, walkStructure, type Misplacement, type Place } from './structure/placement';
 import { typedAttributeValue, typedText, type TypedValue } from './structure/values';
 
 type Kind = ValueType['kind'];
@@ -33,7 +33,8 @@ interface PlacePlan {
 
 /** Who the walk calls, worked out once per list of rules. */
 interface Plan {
-  checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> } }[];
+  /** In rule order; `places` are those of the rule's `paths`, undefined when it has none (called on every document). */
+  checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> }; places: readonly Place[] | undefined }[];
   elements: ElementCall[];
   unlisted: { index: number; visit: NonNullable<ElementVisitor['unlistedAttributes']> }[];
   /** The value visitors of each kind, in rule order. */
@@ -41,15 +42,20 @@ interface Plan {
   misplaced: { index: number; visit: NonNullable<ElementVisitor['misplaced']> }[];
   /** Each rule's report function, made once: it hands the report to the run under way. */
   reports: DomainReport[];
+  /** Whether a check reads given paths only, so the walk must run to mark the places met. */
+  marks: boolean;
 }
 
 /** The document being walked: where its reports go, and the rules that failed on it. */
 interface Run {
   onReport(index: number, report: Report): void;
   failed: Set<number> | undefined;
+  /** This run's number, which the walk leaves on the places it meets (a number: a place must not keep a document alive). */
+  stamp: number;
 }
 
 let run: Run | undefined;
+let runs = 0;
 
 // Keyed by the (long-lived) lists of rules: DOMAIN_RULES, or a test's own list.
 const plans = new WeakMap<readonly DomainRule[], Plan>();
@@ -60,9 +66,9 @@ function planFor(rules: readonly DomainRule[]): Plan {
   const reports = rules.map((_rule, index) => (report: Report) => {
     if (run && !run.failed?.has(index)) run.onReport(index, report);
   });
-  plan = { checks: [], elements: [], unlisted: [], values: new Map(), misplaced: [], reports };
+  plan = { checks: [], elements: [], unlisted: [], values: new Map(), misplaced: [], reports, marks: false };
   rules.forEach((rule, index) => {
-    if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'] });
+    if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'], places: rule.paths?.map((path) => declaredPlace(rule, path)) });
     const visit = rule.visit;
     if (!visit) return;
     if (visit.element) plan!.elements.push({ index, visit: visit.element, at: visit.at });
@@ -76,6 +82,7 @@ function planFor(rules: readonly DomainRule[]): Plan {
     }
     if (visit.misplaced) plan!.misplaced.push({ index, visit: visit.misplaced });
   });
+  plan.marks = plan.checks.some((check) => check.places !== undefined);
   plans.set(rules, plan);
   return plan;
 }
@@ -89,13 +96,25 @@ function planFor(rules: readonly DomainRule[]): Plan {
  */
 export function walkRules(rules: readonly DomainRule[], context: DomainRuleContext, onReport: (index: number, report: Report) => void): void {
   const outer = run;
-  const current: Run = { onReport, failed: undefined };
+  const current: Run = { onReport, failed: undefined, stamp: ++runs };
   run = current;
   try {
     walkWith(planFor(rules), rules, context, current);
   } finally {
     run = outer;
   }
+}
+
+function declaredPlace(rule: DomainRule, path: string): Place {
+  const place = placeAt(path);
+  if (!place) throw new Error(`rule ${rule.meta.code} reads ${path}, a path the structure does not know`);
+  return place;
+}
+
+/** Whether the walk that just ran placed an element at one of the places. */
+function metAny(places: readonly Place[], current: Run): boolean {
+  for (let i = 0; i < places.length; i++) if (places[i]!.met === current.stamp) return true;
+  return false;
 }
 
 function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
@@ -148,16 +167,26 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
     (current.failed ??= new Set()).add(index);
     console.error(`virt-tune: rule ${rules[index]!.meta.code} failed on ${context.document.textDocument.uri}:`, error);
   };
+  walkElements(plan, context, current, fail);
+  // After the walk, which has marked the places it met: a rule that reads given paths only is not
+  // called on a document without them. The order of the calls does not matter: the reports are sorted.
   const { checks } = plan;
   for (let i = 0; i < checks.length; i++) {
-    const { index, rule } = checks[i]!;
+    const { index, rule, places } = checks[i]!;
+    if (places !== undefined && !metAny(places, current)) continue;
     try {
       rule.check(context, reports[index]!);
     } catch (error) {
       fail(index, error);
     }
   }
-  if (plan.elements.length === 0 && plan.unlisted.length === 0 && plan.values.size === 0 && plan.misplaced.length === 0) return;
+}
+
+/** The one walk of the tree: every visitor where it applies, and each place met marked. */
+function walkElements(plan: Plan, context: DomainRuleContext, current: Run, fail: (index: number, error: unknown) => void): void {
+  if (!plan.marks && plan.elements.length === 0 && plan.unlisted.length === 0 && plan.values.size === 0 && plan.misplaced.length === 0) return;
+  const { reports } = plan;
+  const failed = (index: number) => current.failed !== undefined && current.failed.has(index);
   const { xml } = context;
   const onValue = (visitors: readonly ValueCall[], value: TypedValue) => {
     for (let i = 0; i < visitors.length; i++) {
@@ -183,6 +212,7 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
   };
   walkStructure(xml, {
     placed(element: XmlElement, place: Place) {
+      place.met = current.stamp;
       const { spec } = place;
       if (!spec) return;
       const { elements, attributes, judgesUnlisted, text } = placePlan(plan, place, spec);

@@ -20,6 +20,7 @@ export const duplicateVcpupin: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: 'duplicate vcpupin' },
   },
+  paths: ['domain/cputune/vcpupin'],
   check(context, report) {
     const count = maxVcpus(context.model);
     const firstPins = new Map<number, VcpuPinModel>();

@@ -17,6 +17,7 @@ export const emulatorpinOverlapsVcpupin: DomainRule = {
     sources: [guide('9.3.5', 'Using emulatorpin'), libvirt('cpu-tuning', 'CPU Tuning')],
     fixable: false,
   },
+  paths: ['domain/cputune/emulatorpin'],
   check(context, report) {
     const cputune = context.model.cputune;
     const emulatorCpus = cleanIds(context.xml, cputune?.emulatorpin?.cpuset);

@@ -21,6 +21,7 @@ export const numaCellSplitsCore: DomainRule = {
     sources: [guide('9.3.9', 'Guest NUMA Topology'), libvirt('cpu-model-and-topology', 'CPU model and topology')],
     fixable: false,
   },
+  paths: ['domain/cpu/numa/cell'],
   check(context, report) {
     const topology = socketLayout(context.model);
     if (!topology) return;

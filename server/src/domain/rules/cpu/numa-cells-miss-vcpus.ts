@@ -22,6 +22,7 @@ export const numaCellsMissVcpus: DomainRule = {
     fixable: false,
     libvirt: { stage: 'accepted' },
   },
+  paths: ['domain/cpu/numa/cell'],
   check(context, report) {
     const count = maxVcpus(context.model);
     const cells = guestCells(context.xml, context.model);

@@ -16,6 +16,7 @@ export const numaCellsOverlap: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'overlapping vCPU ids' },
   },
+  paths: ['domain/cpu/numa/cell'],
   check(context, report) {
     const cells = guestCells(context.xml, context.model);
     cells.forEach((later, index) => {

@@ -26,6 +26,7 @@ export const numaMemoryMismatch: DomainRule = {
     fixable: true,
     libvirt: { stage: 'accepted' },
   },
+  paths: ['domain/cpu/numa/cell'],
   check(context, report) {
     const { model } = context;
     const memory = model.memory;

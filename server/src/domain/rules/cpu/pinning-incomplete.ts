@@ -22,6 +22,7 @@ export const pinningIncomplete: DomainRule = {
     ],
     fixable: false,
   },
+  paths: ['domain/cputune/vcpupin'],
   check(context, report) {
     const { model } = context;
     const cputune = model.cputune;

@@ -22,6 +22,7 @@ export const vcpupinOutOfRange: DomainRule = {
     fixable: true,
     libvirt: { stage: 'accepted' },
   },
+  paths: ['domain/cputune/vcpupin'],
   check(context, report) {
     const count = maxVcpus(context.model);
     if (count === undefined) return;

@@ -27,6 +27,7 @@ export const coalesceWithoutTap: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: 'coalesce settings on interface type direct are not supported' },
   },
+  paths: ['domain/devices/interface/coalesce'],
   check(context, report) {
     for (const iface of context.model.interfaces) {
       const coalesce = firstChild(iface.element, 'coalesce');

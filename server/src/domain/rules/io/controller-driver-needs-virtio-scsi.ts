@@ -32,6 +32,7 @@ export const controllerDriverNeedsVirtioScsi: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: 'only supported by virtio-scsi controller' },
   },
+  paths: ['domain/devices/controller/driver'],
   check(context, report) {
     const { xml, text } = context;
     for (const controller of context.model.controllers) {

@@ -33,6 +33,7 @@ export const iotuneMaxWithoutBase: DomainRule = {
     fixable: true,
     libvirt: { stage: 'start', says: 'cannot be lower than' },
   },
+  paths: ['domain/devices/disk/iotune'],
   check(context, report) {
     const { xml, text } = context;
     for (const disk of context.model.disks) {

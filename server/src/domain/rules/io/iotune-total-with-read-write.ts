@@ -25,6 +25,7 @@ export const iotuneTotalWithReadWrite: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: 'cannot be set at the same time' },
   },
+  paths: ['domain/devices/disk/iotune'],
   check(context, report) {
     const { xml, text } = context;
     for (const disk of context.model.disks) {

@@ -24,6 +24,7 @@ export const multiqueueNeedsVirtio: DomainRule = {
     ],
     fixable: true,
   },
+  paths: ['domain/devices/interface/driver'],
   check(context, report) {
     for (const iface of context.model.interfaces) {
       if (!iface.driver || isVirtioNetModel(iface.modelType)) continue;

@@ -31,6 +31,7 @@ export const nativeIoNeedsDirectCache: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: "io='native' needs either no disk cache or directsync cache mode" },
   },
+  paths: ['domain/devices/disk/driver'],
   check(context, report) {
     for (const disk of context.model.disks) {
       if (!disk.driver) continue;

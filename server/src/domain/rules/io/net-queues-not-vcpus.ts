@@ -28,6 +28,7 @@ export const netQueuesNotVcpus: DomainRule = {
     ],
     fixable: true,
   },
+  paths: ['domain/devices/interface/driver'],
   check(context, report) {
     const vcpus = vcpuCounts(context.model);
     if (!vcpus) return;

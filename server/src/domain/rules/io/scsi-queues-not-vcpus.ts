@@ -24,6 +24,7 @@ export const scsiQueuesNotVcpus: DomainRule = {
     ],
     fixable: true,
   },
+  paths: ['domain/devices/controller/driver'],
   check(context, report) {
     const vcpus = vcpuCounts(context.model);
     if (!vcpus) return;

@@ -20,6 +20,7 @@ export const unsafeCache: DomainRule = {
     sources: [guide('7.2', 'Caching'), libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs')],
     fixable: true,
   },
+  paths: ['domain/devices/disk/driver'],
   check(context, report) {
     for (const disk of context.model.disks) {
       if (!disk.driver) continue;

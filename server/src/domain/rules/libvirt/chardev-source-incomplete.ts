@@ -60,6 +60,7 @@ export const chardevSourceIncomplete: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'Missing source host attribute' },
   },
+  paths: ['domain/devices/serial', 'domain/devices/parallel', 'domain/devices/console', 'domain/devices/channel', 'domain/devices/redirdev', 'domain/devices/smartcard', 'domain/devices/rng/backend'],
   check(context, report) {
     const { xml, model } = context;
     for (const chardev of chardevs(xml, model)) {

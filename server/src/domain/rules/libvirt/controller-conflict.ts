@@ -27,6 +27,7 @@ export const controllerConflict: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "Multiple 'pci' controllers" },
   },
+  paths: ['domain/devices/controller'],
   check(context, report) {
     const seen = new Map<string, number>();
     for (const controller of devicesNamed(context.model, 'controller')) {

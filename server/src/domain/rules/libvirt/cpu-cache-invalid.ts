@@ -18,6 +18,7 @@ export const cpuCacheInvalid: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "can only be used with 'host-passthrough'" },
   },
+  paths: ['domain/cpu/cache'],
   check(context, report) {
     const cpu = context.model.cpu;
     const cache = cpu && firstChild(cpu.element, 'cache');

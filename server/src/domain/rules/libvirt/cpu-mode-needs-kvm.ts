@@ -18,6 +18,7 @@ export const cpuModeNeedsKvm: DomainRule = {
     // No libvirt claim for npm run test:libvirt: that suite judges examples as type='kvm' guests, and this
     // rule is about type='qemu' alone (checked by hand: refused at start, see its page).
   },
+  paths: ['domain/cpu'],
   check(context, report) {
     const cpu = context.model.cpu;
     if (context.model.type !== 'qemu' || cpu?.mode !== 'host-passthrough') return;

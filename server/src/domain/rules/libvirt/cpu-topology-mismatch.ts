@@ -22,6 +22,7 @@ export const cpuTopologyMismatch: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "CPU topology doesn't match" },
   },
+  paths: ['domain/cpu/topology'],
   check(context, report) {
     const topology = context.model.cpu?.topology;
     const vcpus = maxVcpus(context.model);

@@ -32,6 +32,7 @@ export const diskAddressMismatch: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'Invalid address type' },
   },
+  paths: ['domain/devices/disk/address'],
   check(context, report) {
     for (const disk of devicesNamed(context.model, 'disk')) {
       const address = addressOf(disk);

@@ -25,6 +25,7 @@ export const diskFormatUnsupported: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "storage format 'iso'" },
   },
+  paths: ['domain/devices/disk/driver'],
   check(context, report) {
     if (!runsOnQemu(context.model)) return;
     for (const disk of devicesNamed(context.model, 'disk')) {

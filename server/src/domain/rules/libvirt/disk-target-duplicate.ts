@@ -21,6 +21,7 @@ export const diskTargetDuplicate: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'duplicated for disk sources' },
   },
+  paths: ['domain/devices/disk/target'],
   check(context, report) {
     // Checked where libvirt's QEMU driver defines a domain; other drivers' converters (vmx) produce such files.
     if (!runsOnQemu(context.model)) return;

@@ -18,6 +18,7 @@ export const graphicsListenMismatch: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "must match 'address' attribute" },
   },
+  paths: ['domain/devices/graphics/listen'],
   check(context, report) {
     const { xml } = context;
     for (const graphics of devicesNamed(context.model, 'graphics')) {

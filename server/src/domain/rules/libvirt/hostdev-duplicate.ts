@@ -59,6 +59,7 @@ export const hostdevDuplicate: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'Hostdev already exists' },
   },
+  paths: ['domain/devices/hostdev'],
   check(context, report) {
     const seen = new Map<string, number>();
     for (const hostdev of devicesNamed(context.model, 'hostdev')) {

@@ -21,6 +21,7 @@ export const mdevDisplayInvalid: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'graphics device is needed' },
   },
+  paths: ['domain/devices/hostdev'],
   check(context, report) {
     const { xml, model } = context;
     if (!runsOnQemu(model)) return;

@@ -29,6 +29,7 @@ export const memoryHotplugIncomplete: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'At least one numa node' },
   },
+  paths: ['domain/maxMemory', 'domain/devices/memory'],
   check(context, report) {
     const { model, xml } = context;
     if (!runsOnQemu(model)) return;

@@ -22,6 +22,7 @@ export const netQueueSizeInvalid: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'rx_queue_size has to be a power of two' },
   },
+  paths: ['domain/devices/interface/driver'],
   check(context, report) {
     if (!runsOnQemu(context.model)) return;
     for (const nic of context.model.interfaces) {

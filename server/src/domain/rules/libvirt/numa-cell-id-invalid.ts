@@ -24,6 +24,7 @@ export const numaCellIdInvalid: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "Exactly one 'cell' element" },
   },
+  paths: ['domain/cpu/numa/cell'],
   check(context, report) {
     const cells = context.model.cpu?.cells ?? [];
     const count = cells.length;

@@ -25,6 +25,7 @@ export const numatuneConflict: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'Multiple memnode elements' },
   },
+  paths: ['domain/numatune'],
   check(context, report) {
     const numatune = context.model.numatune;
     if (!numatune) return;

@@ -45,6 +45,7 @@ export const resctrlConflict: DomainRule = {
     // No libvirt claim for npm run test:libvirt: libvirt refuses any <cachetune> in a type='qemu' guest
     // ("only supported for KVM domains"), so without /dev/kvm the fixed form cannot be defined.
   },
+  paths: ['domain/cputune/cachetune', 'domain/cputune/memorytune'],
   check(context, report) {
     const cputune = context.model.cputune?.element;
     const max = maxVcpus(context.model);

@@ -41,6 +41,7 @@ export const schedulerConflict: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "Cannot find 'iothread'" },
   },
+  paths: ['domain/cputune/vcpusched', 'domain/cputune/iothreadsched'],
   check(context, report) {
     const cputune = context.model.cputune?.element;
     if (!cputune) return;

@@ -23,6 +23,7 @@ export const shareableNeedsRaw: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'shared access for disk' },
   },
+  paths: ['domain/devices/disk/shareable'],
   check(context, report) {
     if (!runsOnQemu(context.model)) return;
     for (const disk of devicesNamed(context.model, 'disk')) {

@@ -33,6 +33,7 @@ export const sharedMemoryRequired: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: "'virtiofs' requires shared memory" },
   },
+  paths: ['domain/devices/interface', 'domain/devices/disk', 'domain/devices/filesystem/driver'],
   check(context, report) {
     const { xml, model } = context;
     if (!runsOnQemu(model)) return;

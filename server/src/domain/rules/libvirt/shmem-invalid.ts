@@ -26,6 +26,7 @@ export const shmemInvalid: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', says: 'shmem size must be a power of two', note: 'libvirt 11 refuses the size at define' },
   },
+  paths: ['domain/devices/shmem'],
   check(context, report) {
     const { xml, model } = context;
     if (!runsOnQemu(model)) return;

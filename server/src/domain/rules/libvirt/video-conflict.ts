@@ -26,6 +26,7 @@ export const videoConflict: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'vgamem attribute only supported' },
   },
+  paths: ['domain/devices/video/model'],
   check(context, report) {
     const { xml, model } = context;
     const videos = devicesNamed(model, 'video');

@@ -19,6 +19,7 @@ export const hardLimitBelowMemory: DomainRule = {
     sources: [guide('8.2.2', 'Memory Tuning with virsh'), libvirt('memory-tuning', 'Memory Tuning')],
     fixable: false,
   },
+  paths: ['domain/memtune/hard_limit'],
   check(context, report) {
     const hard = context.model.memtune?.hardLimit;
     const guestKiB = guestMemoryKiB(context.model);

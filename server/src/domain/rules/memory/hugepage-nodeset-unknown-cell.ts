@@ -20,6 +20,7 @@ export const hugepageNodesetUnknownCell: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'node 4 not found' },
   },
+  paths: ['domain/memoryBacking/hugepages/page'],
   check(context, report) {
     const pages = context.model.memoryBacking?.hugepages?.pages ?? [];
     const cellIds = new Set(guestCells(context.xml, context.model).map((cell) => cell.id));

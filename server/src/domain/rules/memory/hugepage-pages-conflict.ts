@@ -23,6 +23,7 @@ export const hugepagePagesConflict: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'intersect' },
   },
+  paths: ['domain/memoryBacking/hugepages/page'],
   check(context, report) {
     const pages = context.model.memoryBacking?.hugepages?.pages ?? [];
     let defaultPage: HugePageModel | undefined;

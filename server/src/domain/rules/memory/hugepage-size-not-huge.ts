@@ -35,6 +35,7 @@ export const hugepageSizeNotHuge: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', says: 'hugetlbfs' },
   },
+  paths: ['domain/memoryBacking/hugepages/page'],
   check(context, report) {
     const { model } = context;
     for (const page of model.memoryBacking?.hugepages?.pages ?? []) {

@@ -18,6 +18,7 @@ export const limitAboveHardLimit: DomainRule = {
     sources: [guide('8.2.2', 'Memory Tuning with virsh'), libvirt('memory-tuning', 'Memory Tuning')],
     fixable: false,
   },
+  paths: ['domain/memtune/hard_limit'],
   check(context, report) {
     const memtune = context.model.memtune;
     const hard = memtune?.hardLimit;

@@ -27,6 +27,7 @@ export const lockedWithoutHardLimit: DomainRule = {
     ],
     fixable: true,
   },
+  paths: ['domain/memoryBacking/locked'],
   check(context, report) {
     const { model } = context;
     const locked = model.memoryBacking?.locked;

@@ -17,6 +17,7 @@ export const memnodeUnknownCell: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'must correspond to existing guest' },
   },
+  paths: ['domain/numatune/memnode'],
   check(context, report) {
     const memnodes = context.model.numatune?.memnodes ?? [];
     const cellIds = new Set(guestCells(context.xml, context.model).map((cell) => cell.id));

@@ -19,6 +19,7 @@ export const minGuaranteeUnsupported: DomainRule = {
     fixable: true,
     libvirt: { stage: 'define', says: "Parameter 'min_guarantee' not supported by QEMU" },
   },
+  paths: ['domain/memtune/min_guarantee'],
   check(context, report) {
     const guarantee = context.model.memtune?.minGuarantee;
     if (!guarantee || guarantee.kib === 0 || !runsOnQemu(context.model)) return;

@@ -21,6 +21,7 @@ export const preferredMultipleNodes: DomainRule = {
     sources: [guide('9.1', 'NUMA Memory Allocation Policies'), libvirt('numa-node-tuning', 'NUMA Node Tuning')],
     fixable: true,
   },
+  paths: ['domain/numatune'],
   check(context, report) {
     const numatune = context.model.numatune;
     if (!numatune) return;

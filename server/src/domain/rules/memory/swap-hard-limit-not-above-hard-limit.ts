@@ -19,6 +19,7 @@ export const swapHardLimitNotAboveHardLimit: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', note: 'cgroup v1' },
   },
+  paths: ['domain/memtune/swap_hard_limit'],
   check(context, report) {
     const hard = context.model.memtune?.hardLimit;
     const swap = context.model.memtune?.swapHardLimit;

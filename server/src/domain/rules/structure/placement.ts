@@ -33,6 +33,8 @@ export interface Place {
    * rules: once per path and process, not once per element.
    */
   visits: { rules: object; value: unknown } | undefined;
+  /** The number of the last walk that placed an element here (rules/walk.ts marks it), so rules that read a path learn whether it occurs. */
+  met: number;
 }
 
 export interface StructureVisitor {
@@ -49,8 +51,27 @@ function childPlace(parent: Place, name: string): Place {
   if (known) return known;
   const path = `${parent.path}/${name}`;
   // Under an element the structure does not know, nothing is known either.
-  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined };
+  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined, met: 0 };
   if (place.spec) parent.children.set(name, place);
+  return place;
+}
+
+function rootPlace(): Place {
+  return (domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined, met: 0 });
+}
+
+/**
+ * The Place the walk uses for an element path the structure knows (`domain/devices/disk`); undefined for
+ * a path it does not know, where the walk would keep no Place.
+ */
+export function placeAt(path: string): Place | undefined {
+  const names = path.split('/');
+  if (names[0] !== 'domain') return undefined;
+  let place = rootPlace();
+  for (let i = 1; i < names.length; i++) {
+    place = childPlace(place, names[i]!);
+    if (!place.spec) return undefined;
+  }
   return place;
 }
 
@@ -58,12 +79,12 @@ function childPlace(parent: Place, name: string): Place {
 export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void {
   const root = xml.root;
   if (!root || root.name !== 'domain') return;
-  domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined };
+  const rootAt = rootPlace();
   const selfClosedEnds = xml.problems.length > 0 ? reportedSelfClosedEnds(xml) : NO_ENDS;
   // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the
   // call stack. An entry is an element still to visit with its place, or a misplacement decided already.
   const elements: (XmlElement | undefined)[] = [root];
-  const places: (Place | Misplacement)[] = [domainPlace];
+  const places: (Place | Misplacement)[] = [rootAt];
   for (;;) {
     const element = elements.pop();
     const entry = places.pop();
