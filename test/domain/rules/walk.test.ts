@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { domainDocument } from '../../../server/src/domain/document';
-import type { DomainRule, DomainRuleContext } from '../../../server/src/domain/rules/context';
+import type { DocumentRule, DomainRule, DomainRuleContext } from '../../../server/src/domain/rules/context';
 import { runDomainRules } from '../../../server/src/domain/rules/walk';
 import type { RuleMeta } from '../../../server/src/core/types';
 import { domain, textDocument } from '../../helpers';
@@ -148,6 +148,27 @@ test('a check with `paths` is called only on documents with an element at one of
   // A vcpupin under the unknown <bogus> is not at domain/cputune/vcpupin.
   run(domain("  <bogus><vcpupin vcpu='0' cpuset='1'/></bogus>\n  <numatune><memory mode='strict' nodeset='0'/></numatune>"), rules);
   assert.deepEqual(called.map((entry) => entry.split(' ')[0]), ['VT905', 'VT906']);
+  called.length = 0;
+  // An element of another namespace is not judged, but rules that read children by name see it.
+  run(domain("  <cputune xmlns='urn:example'><vcpupin vcpu='0' cpuset='1'/></cputune>"), rules);
+  assert.deepEqual(called.map((entry) => entry.split(' ')[0]), ['VT904', 'VT906']);
+});
+
+test('a check with `needs` is called only when the context has the host, a non-empty guest list or the boot huge pages it names', () => {
+  const called: string[] = [];
+  const needing = (code: string, needs: NonNullable<DocumentRule['needs']>): DomainRule => ({ meta: meta(code), needs, check: () => void called.push(code) });
+  const rules = [needing('VT908', ['host']), needing('VT909', ['host', 'guests']), needing('VT910', ['bootHugepages'])];
+  const document = textDocument(TEXT);
+  const parsed = domainDocument(document);
+  assert.ok(parsed.model);
+  const base: DomainRuleContext = { document: parsed, xml: parsed.xml, model: parsed.model, text: TEXT };
+  const host = {} as NonNullable<DomainRuleContext['host']>;
+  runDomainRules(document, rules, base);
+  runDomainRules(document, rules, { ...base, host, guests: [] });
+  assert.deepEqual(called, ['VT908']);
+  called.length = 0;
+  runDomainRules(document, rules, { ...base, host, guests: [{} as NonNullable<DomainRuleContext['guests']>[number]], bootHugepages: {} as NonNullable<DomainRuleContext['bootHugepages']> });
+  assert.deepEqual(called, ['VT908', 'VT909', 'VT910']);
 });
 
 test('a check whose `paths` name a place the structure does not know fails at once, whatever the document', () => {

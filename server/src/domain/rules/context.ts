@@ -37,10 +37,16 @@ export interface DocumentRule {
   check(context: DomainRuleContext, report: DomainReport): void;
   /**
    * The element paths (`domain/devices/disk`) without which the rule has nothing to say: it is then called
-   * only on documents where the walk placed an element at one of them. Every path must be one the
-   * structure knows. Absent: called on every document.
+   * only on documents with an element at one of them (placed by the walk, or of another namespace there:
+   * rules that read children by name see those too). Every path must be one the structure knows. Absent:
+   * called on every document.
    */
   paths?: readonly string[];
+  /**
+   * What the rule compares the domain with, without which it is silent: `host` (context.host), `guests` (a
+   * non-empty context.guests), `bootHugepages`. It is not called when one of them is missing.
+   */
+  needs?: readonly ('host' | 'guests' | 'bootHugepages')[];
   visit?: undefined;
 }
 

@@ -3,7 +3,7 @@ import { toFinding } from '../../core/report';
 import type { Finding, Report } from '../../core/types';
 import type { ElementSpec, ValueType } from '../../kb/types';
 import type { XmlElement } from '../../xml/types';
-import type { DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
+import type { DocumentRule, DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
 import { attributeSpecsOf } from './structure/attribute-names';
 import { placeAt, walkStructure, type Misplacement, type Place } from './structure/placement';
 import { typedAttributeValue, typedText, type TypedValue } from './structure/values';
@@ -34,7 +34,7 @@ interface PlacePlan {
 /** Who the walk calls, worked out once per list of rules. */
 interface Plan {
   /** In rule order; `places` are those of the rule's `paths`, undefined when it has none (called on every document). */
-  checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> }; places: readonly Place[] | undefined }[];
+  checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> }; places: readonly Place[] | undefined; needs: DocumentRule['needs'] }[];
   elements: ElementCall[];
   unlisted: { index: number; visit: NonNullable<ElementVisitor['unlistedAttributes']> }[];
   /** The value visitors of each kind, in rule order. */
@@ -68,7 +68,7 @@ function planFor(rules: readonly DomainRule[]): Plan {
   });
   plan = { checks: [], elements: [], unlisted: [], values: new Map(), misplaced: [], reports, marks: false };
   rules.forEach((rule, index) => {
-    if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'], places: rule.paths?.map((path) => declaredPlace(rule, path)) });
+    if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'], places: rule.paths?.map((path) => declaredPlace(rule, path)), needs: rule.needs });
     const visit = rule.visit;
     if (!visit) return;
     if (visit.element) plan!.elements.push({ index, visit: visit.element, at: visit.at });
@@ -109,6 +109,15 @@ function declaredPlace(rule: DomainRule, path: string): Place {
   const place = placeAt(path);
   if (!place) throw new Error(`rule ${rule.meta.code} reads ${path}, a path the structure does not know`);
   return place;
+}
+
+/** Whether the context has everything the rule needs. */
+function hasNeeds(needs: NonNullable<DocumentRule['needs']>, context: DomainRuleContext): boolean {
+  for (let i = 0; i < needs.length; i++) {
+    const need = needs[i]!;
+    if (need === 'host' ? !context.host : need === 'guests' ? !context.guests?.length : !context.bootHugepages) return false;
+  }
+  return true;
 }
 
 /** Whether the walk that just ran placed an element at one of the places. */
@@ -172,7 +181,8 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
   // called on a document without them. The order of the calls does not matter: the reports are sorted.
   const { checks } = plan;
   for (let i = 0; i < checks.length; i++) {
-    const { index, rule, places } = checks[i]!;
+    const { index, rule, places, needs } = checks[i]!;
+    if (needs !== undefined && !hasNeeds(needs, context)) continue;
     if (places !== undefined && !metAny(places, current)) continue;
     try {
       rule.check(context, reports[index]!);
@@ -237,6 +247,9 @@ function walkElements(plan: Plan, context: DomainRuleContext, current: Run, fail
         if (value) onValue(text.visitors, value);
       }
       if (unlisted && judgesUnlisted) onElement(plan.unlisted, element, spec);
+    },
+    foreign(_element: XmlElement, place: Place) {
+      place.met = current.stamp;
     },
     misplaced(misplacement: Misplacement) {
       for (const { index, visit } of plan.misplaced) {

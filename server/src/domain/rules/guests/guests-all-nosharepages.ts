@@ -17,6 +17,7 @@ export const guestsAllNosharepages: DomainRule = {
     sources: [guide('8.3', 'Kernel Same-page Merging (KSM)'), guide('8.3.4', 'Deactivating KSM'), libvirt('memory-backing', 'Memory Backing')],
     fixable: false,
   },
+  needs: ['host', 'guests'],
   check(context, report) {
     const host = context.host;
     const element = context.model.memoryBacking?.nosharepages;

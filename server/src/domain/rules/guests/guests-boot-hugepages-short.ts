@@ -25,6 +25,7 @@ export const guestsBootHugepagesShort: DomainRule = {
     ],
     fixable: false,
   },
+  needs: ['bootHugepages'],
   check(context, report) {
     const boot = context.bootHugepages;
     if (!boot) return;

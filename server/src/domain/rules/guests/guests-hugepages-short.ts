@@ -23,6 +23,7 @@ export const guestsHugepagesShort: DomainRule = {
     sources: [guide('8.2.3.2', 'Configuring Static Huge Pages'), guide('9.3.10', 'Assigning Host Huge Pages to Multiple Guest NUMA Nodes'), libvirt('memory-backing', 'Memory Backing')],
     fixable: false,
   },
+  needs: ['host', 'guests'],
   check(context, report) {
     const host = context.host;
     const sizes = host && supportedPageSizes(host);

@@ -20,6 +20,7 @@ export const guestsShareHostCpus: DomainRule = {
     sources: [guide('9.3.2', 'NUMA vCPU Pinning'), guide('9.3.5', 'Using emulatorpin'), libvirt('cpu-tuning', 'CPU Tuning')],
     fixable: false,
   },
+  needs: ['guests'],
   check(context, report) {
     const others = otherGuests(context).filter(canRun);
     if (others.length === 0) return;

@@ -21,6 +21,7 @@ export const guestsStrictMemoryExceedsNode: DomainRule = {
     sources: [guide('9.1', 'NUMA Memory Allocation Policies'), guide('9.3.3', 'Domain Processes'), libvirt('numa-node-tuning', 'NUMA Node Tuning')],
     fixable: false,
   },
+  needs: ['host', 'guests'],
   check(context, report) {
     const host = context.host;
     if (!host || !context.guests?.length) return;

@@ -19,6 +19,7 @@ export const guestsVcpuOvercommit: DomainRule = {
     sources: [guide('3.2.1', 'Option: Available CPUs'), libvirt('cpu-allocation', 'CPU Allocation')],
     fixable: false,
   },
+  needs: ['host', 'guests'],
   check(context, report) {
     const host = context.host;
     const span = context.model.vcpu?.countSpan;

@@ -20,6 +20,7 @@ export const cpuModeUnsupported: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', says: 'is not supported by hypervisor', hostDependent: true, example: "<cpu mode='host-passthrough'/>", fixed: "<cpu mode='host-model'/>" },
   },
+  needs: ['host'],
   check(context, report) {
     const found = libvirtOf(context);
     const cpu = context.model.cpu?.element;

@@ -26,6 +26,7 @@ export const cpuModelUnknown: DomainRule = {
       fixed: "<cpu mode='custom'>\n  <model>qemu64</model>\n</cpu>",
     },
   },
+  needs: ['host'],
   check(context, report) {
     const found = libvirtOf(context);
     const cpu = context.model.cpu?.element;

@@ -60,6 +60,7 @@ export const deviceTypeUnsupported: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'not supported with this QEMU', hostDependent: true, example: "<graphics type='rdp'/>", fixed: "<graphics type='vnc'/>" },
   },
+  needs: ['host'],
   check(context, report) {
     const found = libvirtOf(context);
     const devices = context.xml.root && firstChild(context.xml.root, 'devices');

@@ -19,6 +19,7 @@ export const hostCpuMissing: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', says: 'cpuset.cpus', hostDependent: true },
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     const ids = host && hostCpuIds(host);

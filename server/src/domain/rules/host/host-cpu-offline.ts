@@ -18,6 +18,7 @@ export const hostCpuOffline: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', hostDependent: true },
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     if (!host) return;

@@ -26,6 +26,7 @@ export const hostHugepageSizeMissing: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', says: 'hugetlbfs', hostDependent: true },
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     const sizes = host && supportedPageSizes(host);

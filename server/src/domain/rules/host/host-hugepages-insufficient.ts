@@ -31,6 +31,7 @@ export const hostHugepagesInsufficient: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', says: 'hugetlbfs', hostDependent: true },
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     const sizes = host && supportedPageSizes(host);

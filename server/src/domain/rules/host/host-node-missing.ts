@@ -19,6 +19,7 @@ export const hostNodeMissing: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', says: 'is unavailable', hostDependent: true },
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     const ids = host && hostNodeIds(host);

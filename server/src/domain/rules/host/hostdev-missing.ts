@@ -17,6 +17,7 @@ export const hostdevMissing: DomainRule = {
     fixable: false,
     libvirt: { stage: 'start', hostDependent: true },
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     if (!host || host.pci.length === 0) return;

@@ -24,6 +24,7 @@ export const hostdevRemoteNode: DomainRule = {
     ],
     fixable: false,
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     if (!host || host.pci.length === 0) return;

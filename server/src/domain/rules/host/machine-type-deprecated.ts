@@ -18,6 +18,7 @@ export const machineTypeDeprecated: DomainRule = {
     sources: [libvirt('operating-system-booting', 'Operating system booting'), FORMAT_CAPS],
     fixable: false,
   },
+  needs: ['host'],
   check(context, report) {
     const found = libvirtOf(context);
     const type = context.model.os && firstChild(context.model.os.element, 'type');

@@ -27,6 +27,7 @@ export const machineTypeUnknown: DomainRule = {
       fixed: "<os>\n  <type arch='x86_64' machine='q35'>hvm</type>\n</os>",
     },
   },
+  needs: ['host'],
   check(context, report) {
     const found = libvirtOf(context);
     const type = context.model.os && firstChild(context.model.os.element, 'type');

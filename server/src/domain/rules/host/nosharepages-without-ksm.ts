@@ -15,6 +15,7 @@ export const nosharepagesWithoutKsm: DomainRule = {
     sources: [guide('8.3', 'Kernel Same-page Merging (KSM)'), guide('9.4', 'NUMA-Aware Kernel SamePage Merging (KSM)'), libvirt('memory-backing', 'Memory Backing')],
     fixable: false,
   },
+  needs: ['host'],
   check(context, report) {
     const run = context.host?.ksm?.run;
     const element = context.model.memoryBacking?.nosharepages;

@@ -19,6 +19,7 @@ export const vcpuAboveMachineMaximum: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'Maximum CPUs greater than specified machine type limit', hostDependent: true, example: '<vcpu>300</vcpu>', fixed: '<vcpu>8</vcpu>' },
   },
+  needs: ['host'],
   check(context, report) {
     const found = libvirtOf(context);
     const vcpu = context.model.vcpu;

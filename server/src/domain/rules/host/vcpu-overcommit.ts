@@ -17,6 +17,7 @@ export const vcpuOvercommit: DomainRule = {
     sources: [guide('3.2.1', 'Option: Available CPUs'), libvirt('cpu-allocation', 'CPU Allocation')],
     fixable: false,
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     const vcpu = context.model.vcpu;

@@ -18,6 +18,7 @@ export const vcpusOutsideMemoryNode: DomainRule = {
     sources: [guide('9.3', 'libvirt NUMA Tuning'), guide('9.3.2', 'NUMA vCPU Pinning'), libvirt('numa-node-tuning', 'NUMA Node Tuning')],
     fixable: false,
   },
+  needs: ['host'],
   check(context, report) {
     const host = context.host;
     if (!host) return;

@@ -42,6 +42,11 @@ export interface StructureVisitor {
   placed(element: XmlElement, place: Place): void;
   /** An element its parent does not take; nothing under it is visited. */
   misplaced(misplacement: Misplacement): void;
+  /**
+   * An element of another namespace (`<disk xmlns='...'>`, and everything under it) that stands where the
+   * structure knows the path: it is not judged, but rules that read children by name see it.
+   */
+  foreign?(element: XmlElement, place: Place): void;
 }
 
 let domainPlace: Place | undefined;
@@ -103,7 +108,11 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
     // Pushed last to first, so the stack pops them in document order.
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
-      if (child.kind !== 'element' || isForeignElement(child)) continue;
+      if (child.kind !== 'element') continue;
+      if (isForeignElement(child)) {
+        if (visitor.foreign) foreignPlaces(child, place, visitor.foreign);
+        continue;
+      }
       if (element === root && child.name === 'cpuset') {
         elements.push(undefined);
         places.push({ kind: 'guide-cpuset-wrapper', element: child });
@@ -122,6 +131,27 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
       }
       elements.push(child);
       places.push(next);
+    }
+  }
+}
+
+/** StructureVisitor.foreign for an element of another namespace and the elements under it, while their paths are known. */
+function foreignPlaces(element: XmlElement, parent: Place, visit: (element: XmlElement, place: Place) => void): void {
+  const elements: XmlElement[] = [element];
+  const parents: Place[] = [parent];
+  for (;;) {
+    const next = elements.pop();
+    const above = parents.pop();
+    if (next === undefined || above === undefined) return;
+    const place = childPlace(above, next.name);
+    if (!place.spec) continue;
+    visit(next, place);
+    const { children } = next;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (child.kind !== 'element') continue;
+      elements.push(child);
+      parents.push(place);
     }
   }
 }
