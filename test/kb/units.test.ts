@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCpuset, parseCpuset } from '../../server/src/kb/cpuset';
+import { formatCpuset, parseCpuset, plainCpusetIds, readCpuset } from '../../server/src/kb/cpuset';
 import { formatKiB, MEMORY_UNITS, memoryUnit, toKiB } from '../../server/src/kb/units';
 import { valueProblem } from '../../server/src/kb/values';
 
@@ -62,6 +62,29 @@ test('parseCpuset reports what libvirt refuses, with spans inside the value', ()
   const second = parseCpuset('0-3,x');
   assert.deepEqual(second.problems.map((problem) => problem.span), [{ start: 4, end: 5 }]);
   assert.equal(parseCpuset('1,^1').problems.length, 1, 'a list that selects nothing');
+});
+
+test('plainCpusetIds reads a plain list as the full reader does, and leaves every other list to it', () => {
+  assert.deepEqual(plainCpusetIds('0-3,8,10-11'), [0, 1, 2, 3, 8, 10, 11]);
+  for (const other of ['', ' 1', '1 ', '1,', ',1', '1,,2', '^1', '0-3,^2', '3-1', '1-1-2', '-1', '1-', '2,1', '0-3,3', '0-3,2-5', '16384', '0-16384', '00016383', 'a', '1\u0660']) {
+    if (other === '00016383') assert.deepEqual(plainCpusetIds(other), [16383]);
+    else assert.equal(plainCpusetIds(other), undefined, other);
+  }
+  // Every list of up to four entries made of these parts: where the plain reader answers, the full one agrees and finds no problem.
+  const parts = ['0', '1', '2', '7', '10', '0-1', '1-3', '2-2', '3-1', '^1', ' 2', '16383', '16384', '0-16383', 'x', ''];
+  let plain = 0;
+  const lists: string[] = [...parts];
+  for (const a of parts) for (const b of parts) {
+    lists.push(`${a},${b}`);
+    for (const c of ['1', '5-6', '^2', '', '11', '12-13', '9000-9001']) lists.push(`${a},${b},${c}`, `${c},${a},${b},${c}`);
+  }
+  for (const list of lists) {
+    const ids = plainCpusetIds(list);
+    if (ids === undefined) continue;
+    plain++;
+    assert.deepEqual({ ids, problems: [] }, readCpuset(list), list);
+  }
+  assert.ok(plain > 100, `${plain} plain lists checked`);
 });
 
 test('valueProblem checks a value against its type', () => {

@@ -16,6 +16,12 @@ export interface CpusetParse {
 export const MAX_CPU_ID = 16383;
 
 export function parseCpuset(value: string): CpusetParse {
+  const plain = plainCpusetIds(value);
+  return plain !== undefined ? { ids: plain, problems: [] } : readCpuset(value);
+}
+
+/** parseCpuset for any list: entry by entry, with the problems. Exported for the test that plainCpusetIds agrees with it. */
+export function readCpuset(value: string): CpusetParse {
   const problems: CpusetParse['problems'] = [];
   const selected = new Set<number>();
   const excluded: number[] = [];
@@ -62,6 +68,41 @@ export function parseCpuset(value: string): CpusetParse {
     problems.push({ span: { start: 0, end: value.length }, message: 'The list selects no id at all.' });
   }
   return { ids: [...selected].sort((a, b) => a - b), problems };
+}
+
+/**
+ * The ids of a list in the form nearly every list is written in (`2`, `0-3`, `0-3,8-11`): ids and ranges
+ * without blanks or exclusions, each beyond the one before, none reversed or past MAX_CPU_ID. Undefined
+ * for any other list, which parseCpuset then reads the long way; for these it gives the same ids, in
+ * order, with no problem, without splitting the text or matching each entry.
+ */
+export function plainCpusetIds(value: string): number[] | undefined {
+  const ids: number[] = [];
+  let previous = -1;
+  // The entry's first id once its '-' is read, and the number being read (-1 before its first digit).
+  let first = -1;
+  let number = -1;
+  for (let i = 0; i <= value.length; i++) {
+    // The end of the text closes the last entry as a comma would.
+    const c = i < value.length ? value.charCodeAt(i) : 0x2c;
+    if (c >= 0x30 && c <= 0x39) {
+      number = (number < 0 ? 0 : number * 10) + (c - 0x30);
+      if (number > MAX_CPU_ID) return undefined;
+    } else if (c === 0x2d && first < 0 && number >= 0) {
+      first = number;
+      number = -1;
+    } else if (c === 0x2c && number >= 0) {
+      const from = first < 0 ? number : first;
+      if (from <= previous || number < from) return undefined;
+      for (let id = from; id <= number; id++) ids.push(id);
+      previous = number;
+      first = -1;
+      number = -1;
+    } else {
+      return undefined;
+    }
+  }
+  return ids;
 }
 
 /** Written as libvirt writes a cpuset; defined with the protocol, which the panel shares. */

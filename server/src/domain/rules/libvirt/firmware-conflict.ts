@@ -25,6 +25,7 @@ export const firmwareConflict: DomainRule = {
     fixable: false,
     libvirt: { stage: 'define', says: 'does not support nvram' },
   },
+  paths: ['domain/os/loader', 'domain/os/nvram', 'domain/os/firmware'],
   check(context, report) {
     const os = context.model.os?.element;
     if (!os) return;

@@ -1,5 +1,5 @@
 import type { FixSpec } from '../../../core/types';
-import { parseCpuset } from '../../../kb/cpuset';
+import { parseCpuset, plainCpusetIds } from '../../../kb/cpuset';
 import { guide, libvirt } from '../../../kb/sources';
 import type { Span } from '../../../core/span';
 import type { DomainRule } from '../context';
@@ -50,6 +50,8 @@ export const invalidIdList: DomainRule = {
           });
         }
       },
+      // A list written plainly (`0-3,8`) has no problem to report.
+      fine: () => (value) => plainCpusetIds(value) !== undefined,
     },
   },
 };
