@@ -24,9 +24,12 @@ export const bootOrderConflict: DomainRule = {
   },
   check(context, report) {
     const { xml, model } = context;
+    const { booted } = deviceIndex(model);
+    // Most domains give no device a <boot>: then there is nothing to compare.
+    if (booted.length === 0) return;
     const osBoot = model.os ? childElements(model.os.element, 'boot') : [];
     const seen = new Set<string>();
-    for (const { boot } of deviceIndex(model).booted) {
+    for (const { boot } of booted) {
       const order = value(xml, boot, 'order')?.trim();
       if (order === undefined) continue;
       if (osBoot.length > 0) {

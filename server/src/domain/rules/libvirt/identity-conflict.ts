@@ -38,7 +38,8 @@ export const identityConflict: DomainRule = {
     if (runsOnQemu(context.model) && nameText?.value.includes('/')) {
       report({ span: nameText.span, message: "libvirt names files after the guest (its XML, logs, sockets): it refuses a name with '/'." });
     }
-    const sysinfos = childElements(root, 'sysinfo');
+    // Most domains have neither <sysinfo> nor <seclabel>: their lists are made only when there is one.
+    const sysinfos = firstChild(root, 'sysinfo') ? childElements(root, 'sysinfo') : [];
     // The domain's UUID matters only beside an SMBIOS sysinfo.
     const uuidText = sysinfos.length > 0 ? firstChild(root, 'uuid') : undefined;
     const domainUuid = uuidText && elementText(uuidText);
@@ -58,6 +59,7 @@ export const identityConflict: DomainRule = {
         }
       }
     }
+    if (!firstChild(root, 'seclabel')) return;
     const models = new Map<string, number>();
     for (const seclabel of childElements(root, 'seclabel')) {
       const model = value(context.xml, seclabel, 'model');

@@ -4,7 +4,7 @@ import type { XmlDocument, XmlElement } from '../../../xml/types';
 import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { runsOnQemu } from '../guest';
-import { deviceIndex, devicesNamed, spanOf, value } from './devices';
+import { deviceIndex, devicesNamed, spanOf, value, type DeviceIndex } from './devices';
 
 /** Ports of each USB controller model (libvirt's virDomainUSBAddressControllerModelToPorts); 0: a companion, no bus of its own. */
 const MODEL_PORTS: Readonly<Record<string, number>> = {
@@ -51,6 +51,20 @@ function onUsb(xml: XmlDocument, device: XmlElement): boolean {
   }
 }
 
+function anyUsbAddress(xml: XmlDocument, addressed: DeviceIndex['addressed']): boolean {
+  for (let i = 0; i < addressed.length; i++) if (value(xml, addressed[i]!.address, 'type') === 'usb') return true;
+  return false;
+}
+
+/** Whether a USB controller with model='none' turns USB off. */
+function anyUsbOff(xml: XmlDocument, controllers: readonly XmlElement[]): boolean {
+  for (let i = 0; i < controllers.length; i++) {
+    const controller = controllers[i]!;
+    if (value(xml, controller, 'type') === 'usb' && value(xml, controller, 'model') === 'none') return true;
+  }
+  return false;
+}
+
 /** The machine types whose default USB controller is PIIX3's UHCI (2 ports): i440fx. */
 function defaultPorts(context: DomainRuleContext): number | undefined {
   const machine = context.model.os?.machine;
@@ -81,6 +95,8 @@ export const usbAddressInvalid: DomainRule = {
     const { xml, model } = context;
     if (!runsOnQemu(model)) return;
     const index = deviceIndex(model);
+    // Nearly always no device has a USB address and USB is not turned off: nothing to judge, nothing to allocate.
+    if (!anyUsbAddress(xml, index.addressed) && !anyUsbOff(xml, devicesNamed(model, 'controller'))) return;
     const usbAddressed = index.addressed.filter(({ address }) => value(xml, address, 'type') === 'usb');
     const controllers = devicesNamed(model, 'controller').filter((controller) => value(xml, controller, 'type') === 'usb');
     if (usbAddressed.length === 0 && !controllers.some((controller) => value(xml, controller, 'model') === 'none')) return;
