@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,4 +74,29 @@ test('VIRT_TUNE_CODE_CACHE=off runs the bundle with require, no cache written', 
   } finally {
     delete process.env['VIRT_TUNE_CODE_CACHE'];
   }
+});
+
+test('a bundle holding text beyond ASCII runs with that text, from the cache too', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const cache = join(folder, 'cache');
+  const path = bundle(folder, 'naïve ✓ 𝄞');
+  runs().length = 0;
+  assert.equal(runCachedBundle(path, 0, cache).usedCache, false);
+  await delay(50);
+  assert.equal(runCachedBundle(path, 0, cache).usedCache, true);
+  assert.deepEqual(runs(), [`naïve ✓ 𝄞:${folder.split('/').pop()}`, `naïve ✓ 𝄞:${folder.split('/').pop()}`]);
+});
+
+test('without WebAssembly (node --jitless) the bundle and its cache are read as plain files', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const path = bundle(folder, 'jitless');
+  const script = `globalThis.virtTuneBootTest = []; const { runCachedBundle } = require(${JSON.stringify(require.resolve('../../server/src/boot/codeCache'))});
+const first = runCachedBundle(${JSON.stringify(path)}, 'exit', ${JSON.stringify(join(folder, 'cache'))});
+console.log(typeof WebAssembly, first.usedCache, globalThis.virtTuneBootTest.join());`;
+  const once = spawnSync(process.execPath, ['--jitless', '-e', script], { encoding: 'utf8' });
+  // V8's own warning that --jitless turns WebAssembly off, and nothing else.
+  assert.equal(once.stderr.replace(/^Warning: disabling flag --expose_wasm.*\n/m, ''), '');
+  assert.equal(once.stdout, `undefined false jitless:${folder.split('/').pop()}\n`);
+  const again = spawnSync(process.execPath, ['--jitless', '-e', script], { encoding: 'utf8' });
+  assert.equal(again.stdout, `undefined true jitless:${folder.split('/').pop()}\n`);
 });
