@@ -23,11 +23,26 @@ export interface DomainDocument {
 const TREES_KEPT = 4;
 const TREES_KEPT_IDLE = 1;
 
-const cache = new DocumentCache<DomainDocument>((textDocument, older) => {
+/** What the cache keeps of a version: its document and, while its tree has a well-formedness problem, the tree the next version is built from. */
+interface KeptDocument extends DomainDocument {
+  /**
+   * The last tree without a well-formedness problem (reparseXml cannot build from a tree with one), kept
+   * while the current tree has one: a keystroke that breaks a tag and the keystroke after it then do not
+   * both parse the whole document. Unset when `xml` itself has no problem.
+   */
+  basis?: XmlDocument;
+}
+
+const cache = new DocumentCache<KeptDocument>((textDocument, older) => {
+  const text = textDocument.getText();
   // A keystroke's version is parsed from the last version's tree (only what the edit touched is parsed again).
-  const xml = older ? reparseXml(older.xml, textDocument.getText()) : parseXml(textDocument.getText());
+  const basis = older && (older.xml.problems.length === 0 ? older.xml : older.basis);
+  const xml = basis ? reparseXml(basis, text) : parseXml(text);
   const model = xml.root?.name === 'domain' ? buildDomainModel(xml.root) : undefined;
-  return { textDocument, xml, model };
+  // reparseXml changes the basis only when it builds from it (the new tree has no problem then).
+  const kept: KeptDocument = { textDocument, xml, model };
+  if (xml.problems.length > 0 && basis && xml.root !== basis.root) kept.basis = basis;
+  return kept;
 }, TREES_KEPT, 'domain trees', TREES_KEPT_IDLE);
 
 export function domainDocument(textDocument: TextDocument): DomainDocument {
