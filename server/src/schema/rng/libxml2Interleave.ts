@@ -12,10 +12,15 @@ import { Kind, type Pattern } from './pattern';
  * `next` pointers of the nodes between the first and the last child it walked from their `prev`
  * pointers. A branch validated later whose children lie between those then finds a foreign child in
  * its chain and fails: libxml2 refuses `memory, on_poweroff, currentMemory, on_crash`, or a
- * `<bootloader>` parted from `<os>` in a KVM domain, although the spec allows any order. This replays
- * that bookkeeping on a document element's child elements (the alternatives of a choice tried in the
- * order written, each with its side effects, as libxml2 tries them all), so that our verdict is
- * libvirt's: `virsh define --validate` runs libxml2.
+ * `<bootloader>` parted from `<os>` in a KVM domain, although the spec allows any order. The chain's
+ * next pointers also decide what a later run of the same interleave sees: libxml2 keeps a set of states
+ * (the child reached, the attributes consumed), an `<optional>` or a choice that can be taken more ways
+ * than one runs what follows once per state, and an interleave branch that ends in several states goes
+ * on from one only (past every child, the fewest attributes left; libvirt 9.0's optional id attribute
+ * beside its name/uuid interleave is then left unconsumed when <name> and <uuid> are parted). This
+ * replays that bookkeeping on a document element's child elements and attributes (a choice's
+ * alternatives tried in the order written, each with its side effects, unless libxml2 sorts them by
+ * element name), so that our verdict is libvirt's: `virsh define --validate` runs libxml2.
  */
 export class Libxml2Interleaves {
   /**
@@ -24,7 +29,8 @@ export class Libxml2Interleaves {
    */
   private readonly byName = new Map<string, { element: Pattern; interleave: Pattern | undefined }[]>();
   private readonly names = new Map<Pattern, NameClass[]>();
-  private readonly nullable = new Map<Pattern, boolean>();
+  /** Per choice of the schema, libxml2's triage: the alternative each first child name picks (-1: none); absent when it tries them all. */
+  private readonly triages = new Map<Pattern, Map<string, number> | null>();
   /** Per interleave of the schema, the branch each child name falls in (-1: none), by the name's key. */
   private readonly groups = new Map<Pattern, Map<string, number>>();
 
@@ -51,22 +57,29 @@ export class Libxml2Interleaves {
   }
 
   /**
-   * The child at which libxml2's bookkeeping fails for an element with these child elements (their
+   * Where libxml2's bookkeeping fails for an element with these child elements and attributes (their
    * names, in order), or undefined when libxml2 judges them as the spec does.
    */
-  refusal(name: ResolvedName, children: readonly ResolvedName[], accepts: SequenceCheck): number | undefined {
+  refusal(name: ResolvedName, children: readonly ResolvedName[], attributes: readonly ResolvedName[], accepts: SequenceCheck): Refusal | undefined {
     const candidates = this.byName.get(name.key);
     if (!candidates || children.length < 3) return undefined;
     // Where each branch's children are next to each other, libxml2's relinking changes nothing.
     if (candidates.every(({ interleave }) => !interleave || this.contiguous(interleave, children))) return undefined;
-    let first: number | undefined;
+    let first: Refusal | undefined;
     for (const { element, interleave } of candidates) {
       // Only the forms of the element the spec accepts it as: libxml2 tries each.
       if (!accepts(element, undefined)) continue;
       if (!interleave) return undefined;
-      const outcome = new Replay(this, children, accepts).interleave(interleave, 0);
-      if (outcome.failedAt === NONE) return undefined;
-      first ??= outcome.failedAt;
+      const replay = new Replay(this, children, attributes.slice(0, 31), accepts);
+      const outcome = replay.interleave(interleave, 0, 0);
+      if (outcome.failedAt !== NONE) {
+        first ??= { child: outcome.failedAt };
+        continue;
+      }
+      // An attribute the interleave could have taken but libxml2's chosen state did not: refused at the element's end.
+      const left = replay.offered & ~outcome.taken;
+      if (left === 0) return undefined;
+      first ??= { attribute: Math.clz32(0) - 1 - Math.clz32(left & -left) };
     }
     return first;
   }
@@ -110,22 +123,31 @@ export class Libxml2Interleaves {
     return found;
   }
 
-  /** Whether a pattern may match no element (its attributes aside: libxml2 checks those apart). */
-  mayBeAbsent(pattern: Pattern): boolean {
-    let known = this.nullable.get(pattern);
-    if (known === undefined) {
-      known = nullableWithoutAttributes(pattern, new Set());
-      this.nullable.set(pattern, known);
-    }
-    return known;
-  }
-
   branchesOf(interleave: Pattern): readonly Pattern[] | undefined {
     return this.grammar.interleaves.get(interleave);
   }
 
   alternativesOf(choice: Pattern): readonly Pattern[] {
     return this.grammar.choices.get(choice) ?? choice.alternatives!;
+  }
+
+  /** Whether a choice pattern is a `<choice>` of the schema (rather than only an `<optional>` or `<zeroOrMore>`). */
+  isWrittenChoice(choice: Pattern): boolean {
+    return this.grammar.choices.has(choice);
+  }
+
+  /**
+   * The alternative libxml2 alone tries for a child of this name (-1: none takes it), when it sorts the
+   * choice's alternatives by element name: the choice cannot match nothing and each element name
+   * appears once over all alternatives. Undefined when libxml2 tries every alternative.
+   */
+  triage(choice: Pattern, alternatives: readonly Pattern[], child: ResolvedName): number | undefined {
+    let table = this.triages.get(choice);
+    if (table === undefined) {
+      table = triageTable(choice, alternatives, (alternative) => this.namesOf(alternative));
+      this.triages.set(choice, table);
+    }
+    return table === null ? undefined : (table.get(child.key) ?? -1);
   }
 }
 
@@ -138,13 +160,28 @@ const MAX_REMEMBERED_NAMES = 1024;
  */
 export type SequenceCheck = (pattern: Pattern, children: readonly number[] | undefined) => boolean;
 
+/** Where libxml2 refuses an element's children: at a child element, or at one of its attributes (by index). */
+export type Refusal = { child: number } | { attribute: number };
+
+/**
+ * One state of libxml2's validation of an element's children: the child its sequence is at (NONE: past
+ * the last) and the element's attributes consumed so far (a bit per attribute, by index).
+ */
+interface State {
+  seq: number;
+  taken: number;
+}
+
 /** One replay over the children of one element: `next` changes as libxml2 changes the nodes' pointers. */
 class Replay {
   private readonly next: Int32Array;
+  /** The attributes some attribute pattern of the replay took at least once (a bit per attribute). */
+  offered = 0;
 
   constructor(
     private readonly rules: Libxml2Interleaves,
     private readonly children: readonly ResolvedName[],
+    private readonly attributes: readonly ResolvedName[],
     private readonly accepts: SequenceCheck,
   ) {
     const count = children.length;
@@ -152,8 +189,11 @@ class Replay {
     for (let index = 0; index < count; index++) this.next[index] = index + 1 < count ? index + 1 : NONE;
   }
 
-  /** An interleave over the chain from `start`: where it failed (NONE if not), and the first child it left. */
-  interleave(interleave: Pattern, start: number): { failedAt: number; end: number } {
+  /**
+   * An interleave over the chain from `start` with the attributes `taken`: where it failed (NONE if not),
+   * the first child it left, and the attributes taken once its branches are done.
+   */
+  interleave(interleave: Pattern, start: number, taken: number): { failedAt: number; end: number; taken: number } {
     const { next, children, rules } = this;
     const branches = rules.branchesOf(interleave)!;
     const groups = branches.length;
@@ -173,44 +213,144 @@ class Replay {
     }
     const end = current;
     let failedAt = NONE;
+    let state = taken;
     for (let group = 0; group < groups && failedAt === NONE; group++) {
-      const branch = branches[group]!;
-      if (firsts[group] === NONE) {
-        if (rules.namesOf(branch).length > 0 && !rules.mayBeAbsent(branch)) failedAt = end !== NONE ? end : Math.max(start, 0);
+      const first = firsts[group]!;
+      let states: State[];
+      if (first === NONE) {
+        states = this.states(branches[group]!, NONE, state);
+      } else {
+        const last = next[lasts[group]!]!;
+        next[lasts[group]!] = NONE;
+        states = this.states(branches[group]!, first, state);
+        next[lasts[group]!] = last;
+      }
+      if (states.length === 0) {
+        failedAt = first !== NONE ? first : end !== NONE ? end : Math.max(start, 0);
         continue;
       }
-      const last = next[lasts[group]!]!;
-      next[lasts[group]!] = NONE;
-      if (!this.branch(branch, firsts[group]!)) failedAt = firsts[group]!;
-      next[lasts[group]!] = last;
+      // With several outcomes libxml2 goes on from one: past every child, with the fewest attributes left (the later of equals).
+      const chosen = states.length === 1 ? states[0]! : this.best(states);
+      if (chosen.seq !== NONE) failedAt = chosen.seq;
+      else state = chosen.taken;
     }
     // libxml2 rebuilds the `next` links from the `prev` ones, from the last node it changed back to the start.
     for (let at = lastChanged; at !== NONE && at !== start && at > 0; at--) next[at - 1] = at;
-    return { failedAt, end };
+    return { failedAt, end, taken: state };
   }
 
-  /** Whether a branch takes the whole chain from `start`, with libxml2's side effects on the way. */
-  private branch(pattern: Pattern, start: number): boolean {
+  /** libxml2's pick among the outcomes of an interleave branch; one still at a child when none is past them all. */
+  private best(states: readonly State[]): State {
+    let best = states[states.length - 1]!;
+    let fewest = -1;
+    let done = false;
+    for (const state of states) {
+      const left = this.attributes.length - bitCount(state.taken);
+      if (state.seq === NONE) {
+        if (!done || left <= fewest) {
+          fewest = left;
+          best = state;
+        }
+        done = true;
+        if (fewest === 0) break;
+      }
+    }
+    return done ? best : states[states.length - 1]!;
+  }
+
+  /**
+   * The states libxml2 ends in after a pattern, from the chain at `start` (in its order; none: it
+   * failed), with its side effects on the chain on the way.
+   */
+  private states(pattern: Pattern, start: number, taken: number): State[] {
     const { rules } = this;
     if (rules.branchesOf(pattern)) {
-      const outcome = this.interleave(pattern, start);
-      return outcome.failedAt === NONE && outcome.end === NONE;
+      const outcome = this.interleave(pattern, start, taken);
+      return outcome.failedAt === NONE ? [{ seq: outcome.end, taken: outcome.taken }] : [];
     }
-    if (pattern.kind === Kind.Choice) {
-      // libxml2 tries every alternative, each on the chain the ones before it left.
-      let taken = false;
-      for (const alternative of rules.alternativesOf(pattern)) if (this.branch(alternative, start)) taken = true;
-      return taken;
+    switch (pattern.kind) {
+      case Kind.Empty:
+      case Kind.Text:
+        return [{ seq: start, taken }];
+      case Kind.NotAllowed:
+        return [];
+      case Kind.Element:
+        return start !== NONE && this.accepts(pattern, [start]) ? [{ seq: this.next[start]!, taken }] : [];
+      case Kind.Attribute: {
+        const index = this.attributes.findIndex((name, at) => (taken & (1 << at)) === 0 && containsName(pattern.names!, name.ns, name.local));
+        if (index < 0) return [];
+        this.offered |= 1 << index;
+        return [{ seq: start, taken: taken | (1 << index) }];
+      }
+      case Kind.Group: {
+        let states: State[] = [{ seq: start, taken }];
+        for (const part of groupParts(pattern)) {
+          states = distinct(states.flatMap((state) => this.states(part, state.seq, state.taken)));
+          if (states.length === 0) break;
+        }
+        return states;
+      }
+      case Kind.OneOrMore: {
+        const found = distinct(this.states(pattern.a!, start, taken));
+        let fresh = found;
+        for (let round = 0; fresh.length > 0 && round <= this.children.length; round++) {
+          fresh = distinct(fresh.flatMap((state) => this.states(pattern.a!, state.seq, state.taken))).filter((state) => !found.some((known) => same(known, state)));
+          found.push(...fresh);
+        }
+        return found;
+      }
+      case Kind.Choice:
+        return this.choice(pattern, start, taken);
+      default: {
+        // Anything else: the children its chain holds now, judged by the derivatives.
+        const chain: number[] = [];
+        for (let at = start; at !== NONE; at = this.next[at]!) chain.push(at);
+        return this.accepts(pattern, chain) ? [{ seq: NONE, taken }] : [];
+      }
     }
-    if (pattern.kind === Kind.Empty) return start === NONE;
-    // Attributes beside an interleave (libvirt 9.0's `ids`: an id attribute and an interleave): libxml2 checks them apart.
-    if (pattern.kind === Kind.Group && attributesOnly(pattern.a!)) return this.branch(pattern.b!, start);
-    if (pattern.kind === Kind.Group && attributesOnly(pattern.b!)) return this.branch(pattern.a!, start);
-    // Anything else: the children its chain holds now, judged by the derivatives.
-    const chain: number[] = [];
-    for (let at = start; at !== NONE; at = this.next[at]!) chain.push(at);
-    return this.accepts(pattern, chain);
   }
+
+  private choice(pattern: Pattern, start: number, taken: number): State[] {
+    const { rules } = this;
+    const alternatives = rules.alternativesOf(pattern);
+    if (!rules.isWrittenChoice(pattern) && alternatives.some((alternative) => alternative.kind === Kind.Empty)) {
+      // An <optional>: libxml2 keeps the state it started from beside those of its content.
+      const before: State = { seq: start, taken };
+      const inner = distinct(alternatives.flatMap((alternative) => (alternative.kind === Kind.Empty ? [] : this.states(alternative, start, taken))));
+      if (inner.length === 0) return [before];
+      return distinct(inner.length === 1 ? [before, inner[0]!] : [...inner, before]);
+    }
+    // A choice whose alternatives start with elements of names no two share: libxml2 tries the one the child names.
+    if (start !== NONE) {
+      const only = rules.triage(pattern, alternatives, this.children[start]!);
+      if (only !== undefined) return only < 0 ? [] : this.states(alternatives[only]!, start, taken);
+    }
+    // Otherwise every alternative, in the order written, each on the chain the ones before it left.
+    return distinct(alternatives.flatMap((alternative) => this.states(alternative, start, taken)));
+  }
+}
+
+/** The parts of a group in order, nested groups opened (libxml2 validates a group's list of definitions in turn). */
+function groupParts(pattern: Pattern): Pattern[] {
+  if (pattern.kind !== Kind.Group) return [pattern];
+  return [...groupParts(pattern.a!), ...groupParts(pattern.b!)];
+}
+
+function same(a: State, b: State): boolean {
+  return a.seq === b.seq && a.taken === b.taken;
+}
+
+/** The states without repeats, the first of each kept (libxml2 adds a state equal to one it has to none). */
+function distinct(states: readonly State[]): State[] {
+  const kept: State[] = [];
+  for (const state of states) if (!kept.some((known) => same(known, state))) kept.push(state);
+  return kept;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 /** The interleave an element's children are matched against, when its content is one (beside attributes). */
@@ -261,19 +401,35 @@ function attributesOnly(p: Pattern): boolean {
   }
 }
 
-function nullableWithoutAttributes(p: Pattern, seen: Set<Pattern>): boolean {
+function triageTable(choice: Pattern, alternatives: readonly Pattern[], namesOf: (pattern: Pattern) => NameClass[]): Map<string, number> | null {
+  if (choice.nullable || nullableWithoutAttributes(choice)) return null;
+  const table = new Map<string, number>();
+  for (let index = 0; index < alternatives.length; index++) {
+    const names = namesOf(alternatives[index]!);
+    if (names.length === 0) return null;
+    for (const name of names) {
+      if (name.kind !== 'name') return null;
+      const key = name.ns === '' ? name.local : `{${name.ns}}${name.local}`;
+      if (table.has(key)) return null;
+      table.set(key, index);
+    }
+  }
+  return table;
+}
+
+function nullableWithoutAttributes(p: Pattern): boolean {
   switch (p.kind) {
     case Kind.Attribute:
     case Kind.Empty:
     case Kind.Text:
       return true;
     case Kind.Choice:
-      return p.alternatives!.some((alternative) => nullableWithoutAttributes(alternative, seen));
+      return p.alternatives!.some((alternative) => nullableWithoutAttributes(alternative));
     case Kind.Group:
     case Kind.Interleave:
-      return nullableWithoutAttributes(p.a!, seen) && nullableWithoutAttributes(p.b!, seen);
+      return nullableWithoutAttributes(p.a!) && nullableWithoutAttributes(p.b!);
     case Kind.OneOrMore:
-      return nullableWithoutAttributes(p.a!, seen);
+      return nullableWithoutAttributes(p.a!);
     default:
       return p.nullable;
   }

@@ -240,7 +240,10 @@ class TreeWalk {
   /** What the spec accepts but libxml2's interleave bookkeeping refuses (see Libxml2Interleaves). */
   private libxml2Interleave(frame: Frame): void {
     const { name, elements, names } = frame.children!;
-    const at = this.quirks.refusal(name, names, (pattern, chain) => {
+    const parent = frame.element;
+    const attributes = parent.attributes.filter((attribute) => !isNamespaceDeclaration(attribute.name));
+    const attributeNames = attributes.map((attribute) => attributeName(attribute, frame.scope));
+    const refusal = this.quirks.refusal(name, names, attributeNames, (pattern, chain) => {
       if (!chain) return this.silently(pattern, frame.element, frame.scope).nullable;
       let rest = pattern;
       for (const index of chain) {
@@ -250,9 +253,17 @@ class TreeWalk {
       // Attributes are libxml2's business apart: only the elements are judged here.
       return this.deriver.startTagCloseLeniently(rest).nullable;
     });
-    if (at === undefined) return;
-    const child = elements[at]!;
-    const parent = frame.element;
+    if (refusal === undefined) return;
+    if ('attribute' in refusal) {
+      const attribute = attributes[refusal.attribute]!;
+      this.report(parent, 'invalid-attribute', `libxml2, which libvirt validates with, refuses ${attribute.name}= on <${parent.name}> when its children are in this order, though RelaxNG itself allows both: libxml2 loses its way when elements that belong together (such as <name> and <uuid>) are parted by others, and then leaves ${attribute.name}= unread. Keep them next to each other.`, {
+        element: parent.name,
+        attribute: attribute.name,
+        libxml2Only: true,
+      }, attribute.span.start);
+      return;
+    }
+    const child = elements[refusal.child]!;
     this.report(child, 'invalid-sequence', `libxml2, which libvirt validates with, refuses <${child.name}> at this place inside <${parent.name}>, though RelaxNG itself allows this order: libxml2 loses its way when elements that belong together (such as <memory> and <currentMemory>, <on_poweroff> and <on_crash>, <bootloader> and <os>) are parted by others. Keep them next to each other.`, {
       element: child.name,
       parent: parent.name,
