@@ -22,9 +22,11 @@ export function buildKsmModel(conf: KsmConf): KsmModel {
   const referenced = new Set<string>();
   for (const line of conf.lines) {
     for (const statement of line.statements) {
-      const words = statement.kind === 'assignment' ? [statement.value] : statement.words;
-      for (const word of words) for (const name of word.references) referenced.add(name);
-      if (statement.kind !== 'assignment') continue;
+      if (statement.kind !== 'assignment') {
+        for (const word of statement.words) for (const name of word.references) referenced.add(name);
+        continue;
+      }
+      for (const name of statement.value.references) referenced.add(name);
       const located = { assignment: statement, line };
       assignments.push(located);
       const same = byName.get(statement.name);

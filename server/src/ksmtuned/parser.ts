@@ -31,7 +31,8 @@ export function parseKsmtunedConf(text: string): KsmConf {
 }
 
 function parseLine(text: string, number: number, start: number, end: number, carriageReturn: Span | undefined): KsmLine {
-  const line: KsmLine = { number, span: { start, end }, statements: [], ...(carriageReturn ? { carriageReturn } : {}) };
+  const line: KsmLine = { number, span: { start, end }, statements: [] };
+  if (carriageReturn) line.carriageReturn = carriageReturn;
   let pos = skipBlanks(text, start, end);
   while (pos < end) {
     if (text[pos] === '#') {
@@ -87,18 +88,12 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
     command = { start: rest, end: statementEnd };
     next = words.next;
   }
-  const assignment: Assignment = {
-    kind: 'assignment',
-    span: { start, end: statementEnd },
-    ...(exportSpan ? { exportSpan } : {}),
-    name: name[0],
-    nameSpan,
-    equalsSpan,
-    ...(spaceBefore ? { spaceBefore } : {}),
-    ...(spaceAfter ? { spaceAfter } : {}),
-    value,
-    ...(command ? { command } : {}),
-  };
+  // Optional parts set only when there (no object spread: this runs once per line of files of megabytes).
+  const assignment: Assignment = { kind: 'assignment', span: { start, end: statementEnd }, name: name[0], nameSpan, equalsSpan, value };
+  if (exportSpan) assignment.exportSpan = exportSpan;
+  if (spaceBefore) assignment.spaceBefore = spaceBefore;
+  if (spaceAfter) assignment.spaceAfter = spaceAfter;
+  if (command) assignment.command = command;
   return { statement: assignment, next };
 }
 
@@ -152,8 +147,9 @@ export function scanWord(text: string, start: number, end: number): ShellWord {
     } else if (char === '$' || char === '`') {
       pos = scanExpansion(text, pos, end, word);
     } else {
-      word.append(char);
-      pos++;
+      const stop = plainRun(text, pos + 1, end, false);
+      word.append(text.slice(pos, stop));
+      pos = stop;
     }
   }
   return word.build({ start, end: Math.min(pos, end) });
@@ -170,8 +166,9 @@ function scanDoubleQuoted(text: string, open: number, end: number, word: WordBui
     } else if (char === '$' || char === '`') {
       pos = scanExpansion(text, pos, end, word);
     } else {
-      word.append(char);
-      pos++;
+      const stop = plainRun(text, pos + 1, end, true);
+      word.append(text.slice(pos, stop));
+      pos = stop;
     }
   }
   word.unclosed(open);
@@ -234,6 +231,21 @@ function matchingParen(text: string, open: number, end: number): number {
   return -1;
 }
 
+/**
+ * The end of a run of characters a word takes as they are, from `pos`: up to the next quote, backslash
+ * or expansion, and outside double quotes a blank or an operator too. Appended as one piece, not one
+ * character at a time.
+ */
+function plainRun(text: string, pos: number, end: number, inDoubleQuotes: boolean): number {
+  while (pos < end) {
+    const char = text[pos]!;
+    if (char === '"' || char === '\\' || char === '$' || char === '`') break;
+    if (!inDoubleQuotes && (char === "'" || char === ' ' || char === '\t' || OPERATORS.has(char))) break;
+    pos++;
+  }
+  return pos;
+}
+
 function skipBlanks(text: string, pos: number, end: number): number {
   while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
   return pos;
@@ -273,13 +285,8 @@ class WordBuilder {
   }
 
   build(span: Span): ShellWord {
-    return {
-      span,
-      literal: this.dynamic ? undefined : this.text,
-      quoted: this.quoted,
-      ...(this.unclosedQuote ? { unclosedQuote: this.unclosedQuote } : {}),
-      substitutions: this.substitutions,
-      references: this.references,
-    };
+    const word: ShellWord = { span, literal: this.dynamic ? undefined : this.text, quoted: this.quoted, substitutions: this.substitutions, references: this.references };
+    if (this.unclosedQuote) word.unclosedQuote = this.unclosedQuote;
+    return word;
   }
 }

@@ -24,16 +24,25 @@ export const duplicateVariable: KsmtunedRule = {
       if (all.length < 2) continue;
       const last = all[all.length - 1]!;
       const lastValue = writtenValue(text, last);
-      for (const earlier of all.slice(0, -1)) {
+      const lastLine = lineLabel(last);
+      // A name set again and again mostly repeats a few values: each value's message is made once.
+      const messages = new Map<string, string>();
+      for (let index = 0; index < all.length - 1; index++) {
+        const earlier = all[index]!;
         const value = writtenValue(text, earlier);
         const same = value === lastValue;
+        let message = messages.get(value);
+        if (message === undefined) {
+          message = same
+            ? `${name} is set again on ${lastLine} to the same value: this line has no effect.`
+            : `${name} is set again on ${lastLine} (to ${lastValue || 'nothing'}): bash keeps the last assignment, so this one (${value || 'nothing'}) has no effect.`;
+          messages.set(value, message);
+        }
         const canComment = holdsOnly(earlier.line, earlier.assignment.span);
         report({
           span: earlier.assignment.nameSpan,
           ...(same ? { severity: 'hint' as const } : {}),
-          message: same
-            ? `${name} is set again on ${lineLabel(last)} to the same value: this line has no effect.`
-            : `${name} is set again on ${lineLabel(last)} (to ${lastValue || 'nothing'}): bash keeps the last assignment, so this one (${value || 'nothing'}) has no effect.`,
+          message,
           fixes: canComment ? [commentOutLineFix(earlier.line, 'Comment out this assignment', same)] : [],
         });
       }

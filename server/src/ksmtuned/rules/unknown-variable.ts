@@ -33,25 +33,35 @@ export const unknownVariable: KsmtunedRule = {
   },
   check(context, report) {
     const { model } = context;
+    // A misspelt name is often set many times: its candidates and message are worked out once.
+    const said = new Map<string, { candidates: string[]; message: string }>();
     for (const { assignment } of model.assignments) {
       const { name, nameSpan } = assignment;
       if (ksmtunedVariable(name) || model.referenced.has(name) || SHELL_NAMES.test(name)) continue;
-      const foreign = foreignVariable(name);
-      const candidates = nearestNames(name);
+      let saying = said.get(name);
+      if (!saying) said.set(name, (saying = whatToSay(name)));
+      const { candidates, message } = saying;
       const fixes: FixSpec[] = candidates.map((candidate) => ({
         title: `Rename to ${candidate}`,
         edits: [{ span: nameSpan, newText: candidate }],
         ...(candidates.length === 1 ? { isPreferred: true } : {}),
       }));
-      let message: string;
-      if (foreign) message = `ksmtuned does not read ${name}: ${foreign}.`;
-      else if (candidates.length > 0) {
-        const caseOnly = candidates.some((candidate) => candidate.toLowerCase() === name.toLowerCase());
-        message = `ksmtuned does not read ${name}${caseOnly ? ' (bash names are case-sensitive)' : ''}. Did you mean ${candidates.join(' or ')}?`;
-      } else {
-        message = `ksmtuned does not read ${name}, so setting it has no effect. It reads ${ksmtunedVariableNames().join(', ')}.`;
-      }
       report({ span: nameSpan, message, fixes });
     }
   },
 };
+
+/** The names a misspelt `name` may have meant and the finding's message. */
+function whatToSay(name: string): { candidates: string[]; message: string } {
+  const foreign = foreignVariable(name);
+  const candidates = nearestNames(name);
+  let message: string;
+  if (foreign) message = `ksmtuned does not read ${name}: ${foreign}.`;
+  else if (candidates.length > 0) {
+    const caseOnly = candidates.some((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    message = `ksmtuned does not read ${name}${caseOnly ? ' (bash names are case-sensitive)' : ''}. Did you mean ${candidates.join(' or ')}?`;
+  } else {
+    message = `ksmtuned does not read ${name}, so setting it has no effect. It reads ${ksmtunedVariableNames().join(', ')}.`;
+  }
+  return { candidates, message };
+}
