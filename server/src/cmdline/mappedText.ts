@@ -80,12 +80,6 @@ export function toFileSpan(mapped: Pick<MappedText, 'offsets'>, span: Span): Spa
   return { start, end: mapped.offsets[last]! + 1 };
 }
 
-/** Whether the span's characters come from the file in its order (no piece from earlier in the file). */
-export function inFileOrder(mapped: Pick<MappedText, 'offsets'>, span: Span): boolean {
-  for (let index = span.start + 1; index < span.end; index++) if (mapped.offsets[index]! < mapped.offsets[index - 1]!) return false;
-  return true;
-}
-
 /**
  * Texts joined by single spaces, as GRUB joins a command's words (or BLS its `options` lines): each
  * space maps to where the text before it ends in the file.

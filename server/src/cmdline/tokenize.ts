@@ -1,8 +1,7 @@
 import { templateTags } from '../core/template';
-import { inFileOrder, toFileSpan, type MappedText } from './mappedText';
+import { toFileSpan, type MappedText } from './mappedText';
 import type { KernelParam } from './types';
 
-const SPACE = /[ \t\n\r\f\v]/;
 
 export interface Tokenized {
   params: KernelParam[];
@@ -39,7 +38,7 @@ export function tokenize(mapped: MappedText): Tokenized {
         continue;
       }
       const character = text[end]!;
-      if (SPACE.test(character) && !inQuote) break;
+      if (!inQuote && isSpace(character)) break;
       if (equals < 0 && character === '=') equals = end;
       if (character === '"') inQuote = !inQuote;
     }
@@ -57,11 +56,13 @@ export function tokenize(mapped: MappedText): Tokenized {
       }
     }
     const name = text.slice(nameStart, nameEnd);
+    // A word with a `$VAR` left unexpanded, or put together from places out of file order (a stray quote
+    // joining two GRUB variables), has no one value or place in the file a finding or an edit could name:
+    // rules leave it. One walk of the word's characters answers both.
     let dynamic = templated;
-    for (let index = start; index < end && !dynamic; index++) dynamic = mapped.expansions.has(index);
-    // A word put together from places out of file order (a stray quote joining two GRUB variables) has no
-    // one place in the file where an edit or a finding could say what the kernel reads: rules leave it.
-    if (!dynamic) dynamic = !inFileOrder(mapped, { start, end });
+    for (let index = start; index < end && !dynamic; index++) {
+      dynamic = mapped.expansions.has(index) || (index > start && mapped.offsets[index]! < mapped.offsets[index - 1]!);
+    }
     const param: KernelParam = {
       name,
       value: value && text.slice(value.start, value.end),
@@ -81,6 +82,11 @@ export function tokenize(mapped: MappedText): Tokenized {
 }
 
 function skipSpaces(text: string, offset: number): number {
-  while (offset < text.length && SPACE.test(text[offset]!)) offset++;
+  while (offset < text.length && isSpace(text[offset]!)) offset++;
   return offset;
+}
+
+/** The blanks that separate parameters: space, tab, newline, carriage return, form feed, vertical tab. */
+function isSpace(character: string): boolean {
+  return character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\f' || character === '\v';
 }

@@ -20,11 +20,17 @@ const OPENER = /\{\{|\{%|\{#|<%/g;
  */
 export function templateTags(text: string): TemplateTag[] {
   const tags: TemplateTag[] = [];
+  // The end of the current line and where each closer comes next are searched for again only once the
+  // scan has passed them: linear on a long line with many tags, or openers whose closer never comes.
+  let lineEnd = -1;
+  const nextClose: Record<string, number> = {};
   OPENER.lastIndex = 0;
   for (let match = OPENER.exec(text); match; match = OPENER.exec(text)) {
     const opener = match[0];
-    const lineEnd = endOfLine(text, match.index);
-    const close = text.indexOf(CLOSERS[opener]!, match.index + 2);
+    if (lineEnd < match.index) lineEnd = endOfLine(text, match.index);
+    const closer = CLOSERS[opener]!;
+    let close = nextClose[closer];
+    if (close === undefined || (close >= 0 && close < match.index + 2)) nextClose[closer] = close = text.indexOf(closer, match.index + 2);
     const closesOnLine = close >= 0 && close < lineEnd;
     if (opener === '{#' && !closesOnLine) continue;
     // Jinja tags may span lines; one left open stops at its line, so a stray `{{` cannot hide the whole file.
@@ -55,7 +61,20 @@ export function templateEngine(tag: TemplateTag): string {
  * rules say there is about text the template has not rendered yet.
  */
 export function templateLineSpans(text: string, tags: readonly TemplateTag[]): Span[] {
-  return tags.map((tag) => ({ start: startOfLine(text, tag.span.start), end: endOfLine(text, Math.max(tag.span.start, tag.span.end - 1)) }));
+  const lineAt = lineFinder(text);
+  return tags.map((tag) => ({ start: lineAt(tag.span.start).start, end: lineAt(Math.max(tag.span.start, tag.span.end - 1)).end }));
+}
+
+/**
+ * The line (start, and end before its newline) an offset is on, the last line found remembered: asked
+ * along a line in order, as for the tags of one long line, it searches the text once, not once per ask.
+ */
+function lineFinder(text: string): (offset: number) => Span {
+  let line: Span = { start: 0, end: -1 };
+  return (offset) => {
+    if (offset < line.start || offset > line.end) line = { start: startOfLine(text, offset), end: endOfLine(text, offset) };
+    return line;
+  };
 }
 
 function startOfLine(text: string, offset: number): number {
