@@ -112,13 +112,13 @@ function reportRepeatedOptions(context: CmdlineRuleContext, spec: KernelParamSpe
 
 function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (report: Report) => void): void {
   const steps = context.hugetlbOf(line);
-  for (const step of steps) {
+  for (const [index, step] of steps.entries()) {
     const earlier = step.related;
     if (!earlier) continue;
     const where = `${written(earlier)} on ${lineOf(context, earlier.span.start)}`;
     switch (step.status) {
       case 'repeated-size': {
-        const follower = followerCount(steps, step);
+        const follower = followerCount(steps, index);
         const dropped = follower ? `, and the ${written(follower.param)} after it with it` : '';
         report({
           span: step.param.span,
@@ -128,7 +128,7 @@ function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (r
         break;
       }
       case 'repeated-default': {
-        const follower = followerCount(steps, step);
+        const follower = followerCount(steps, index);
         const dropped = follower ? `, and the ${written(follower.param)} after it too` : '';
         report({
           span: step.param.span,
@@ -157,9 +157,9 @@ function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (r
   }
 }
 
-/** The count right after a refused size, which the kernel drops with it. */
-function followerCount(steps: readonly HugetlbStep[], step: HugetlbStep): HugetlbStep | undefined {
-  const next = steps[steps.indexOf(step) + 1];
+/** The count right after a refused size (the step at `index`), which the kernel drops with it. */
+function followerCount(steps: readonly HugetlbStep[], index: number): HugetlbStep | undefined {
+  const next = steps[index + 1];
   return next && next.role === 'hugepages' && next.status === 'orphan-count' ? next : undefined;
 }
 
