@@ -8,12 +8,32 @@ const XML_PARSE_BIG_LINES = 1 << 22;
 /** No network access while parsing a user's document. */
 const XML_PARSE_NONET = 1 << 11;
 
-/** libxml2's tree of the text, or the reasons it is not well-formed. The caller disposes the tree. */
+/** Errors are not reported (nor collected by libxml2-wasm); a fatal one still leaves no tree. */
+const XML_PARSE_NOERROR = 1 << 5;
+/** libxml2's xmlErrorLevel of an error that stops the parse (XML_ERR_FATAL); below it the tree is built. */
+const XML_ERR_FATAL = 3;
+
+/**
+ * libxml2's tree of the text, or the reasons it is not well-formed. The caller disposes the tree.
+ * libxml2-wasm refuses a text on any error its parse reports, but libxml2 itself builds the tree when
+ * none is fatal (a namespace error such as `xmlns:p=' '`, not a URI): xmllint then validates it and
+ * libvirt defines the domain (`virsh define --validate`, libvirt 9.0, checked). Such a text is parsed
+ * again with errors unreported, to judge the tree libvirt would.
+ */
 export function parseDocument(library: Libxml2, text: string): XmlDocument | SchemaError[] {
+  // The text is already decoded: an encoding declared in it must not be applied again.
+  const options = { encoding: 'utf-8' as const, option: XML_PARSE_BIG_LINES | XML_PARSE_NONET };
   try {
-    // The text is already decoded: an encoding declared in it must not be applied again.
-    return library.XmlDocument.fromString(text, { encoding: 'utf-8', option: XML_PARSE_BIG_LINES | XML_PARSE_NONET });
+    return library.XmlDocument.fromString(text, options);
   } catch (error) {
+    const details = error instanceof library.XmlLibError ? error.details : [];
+    if (details.length > 0 && details.every((detail) => detail.level < XML_ERR_FATAL)) {
+      try {
+        return library.XmlDocument.fromString(text, { ...options, option: options.option | XML_PARSE_NOERROR });
+      } catch {
+        // Refused after all: the reasons of the first parse.
+      }
+    }
     return notWellFormed(library, error);
   }
 }

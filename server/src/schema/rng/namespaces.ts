@@ -30,7 +30,8 @@ export class NamespaceScope {
       // Most attributes do not start with 'x': one comparison each.
       if (name.charCodeAt(0) !== 0x78) continue;
       if (name === 'xmlns') (bindings ??= new Map()).set('', attribute.value ?? '');
-      else if (name.startsWith('xmlns:')) (bindings ??= new Map()).set(name.slice(6), attribute.value ?? '');
+      // xmlns:p="" binds nothing in XML 1.0: libxml2 reports it and reads on with p as it was.
+      else if (name.startsWith('xmlns:') && attribute.value) (bindings ??= new Map()).set(name.slice(6), attribute.value);
     }
     return bindings ? new NamespaceScope(this, bindings) : this;
   }
