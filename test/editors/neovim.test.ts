@@ -39,13 +39,15 @@ function readmeConfig(): string {
   return block[1]!;
 }
 
-test('Neovim drives virt-tune-ls --stdio with the configuration the README shows: diagnostics, completion, hover, code actions', { skip: !process.env['CI'] && !process.env['VIRT_TUNE_REQUIRE_EDITORS'] && missing, timeout: 120_000 }, () => {
+test('Neovim drives virt-tune-ls --stdio with the configuration the README shows: diagnostics, completion, hover, code actions', { skip: !process.env['CI'] && !process.env['VIRT_TUNE_REQUIRE_EDITORS'] && missing, timeout: 120_000 }, async () => {
   assert.equal(missing, undefined, missing);
   const folder = temporaryFolder();
   // virt-tune-ls on the PATH, as npm install -g would put it.
   const bin = join(folder, 'bin');
   spawnSync('mkdir', ['-p', bin]);
-  writeFileSync(join(bin, 'virt-tune-ls'), `#!/bin/sh\nexec "${process.execPath}" "${SERVER}" "$@"\n`);
+  // The shim leaves the server's process id (exec keeps it) so that the test can wait for the server's end.
+  const serverPid = join(folder, 'server.pid');
+  writeFileSync(join(bin, 'virt-tune-ls'), `#!/bin/sh\necho $$ > "${serverPid}"\nexec "${process.execPath}" "${SERVER}" "$@"\n`);
   chmodSync(join(bin, 'virt-tune-ls'), 0o755);
   writeFileSync(join(folder, 'init.lua'), readmeConfig());
   const file = join(folder, 'guest.xml');
@@ -63,6 +65,10 @@ test('Neovim drives virt-tune-ls --stdio with the configuration the README shows
     },
   );
   assert.equal(run.status, 0, `nvim exited ${run.status}: ${run.stderr}${run.stdout}`);
+  // Neovim does not wait for the server it started: the server ends on its own after the exit
+  // notification (writing its code cache into the test's HOME on the way out), and the folder is
+  // removed only then.
+  assert.ok(await ended(Number(readFileSync(serverPid, 'utf8')), 30_000), 'virt-tune-ls still runs 30 s after Neovim quit');
   const result = JSON.parse(readFileSync(out, 'utf8')) as {
     nvim: string;
     errors: string[];
@@ -86,3 +92,17 @@ test('Neovim drives virt-tune-ls --stdio with the configuration the README shows
   const titles = result.codeActions.map((action) => action.title);
   assert.ok(titles.includes('Remove the pin of vCPU 3') && titles.includes('Raise <vcpu> from 2 to 4'), titles.join(', '));
 });
+
+/** Whether the process is gone within `withinMs`. */
+async function ended(pid: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
