@@ -63,13 +63,16 @@ const lazyBuiltins = {
 };
 
 /**
- * The `virt-tune` command (package.json bin): a shell script that starts dist/cli.js with
- * NODE_EXTRA_CA_CERTS moved aside, which only whoever starts node can do (server/src/boot/virt-tune.sh).
+ * The `virt-tune` and `virt-tune-ls` commands (package.json bin): one shell script that starts dist/cli.js,
+ * or dist/server.js under the second name, with NODE_EXTRA_CA_CERTS moved aside, which only whoever starts
+ * node can do (server/src/boot/virt-tune.sh).
  */
 async function copyLauncher() {
   await mkdir(join(root, 'dist'), { recursive: true });
-  await copyFile(join(root, 'server/src/boot/virt-tune.sh'), join(root, 'dist/virt-tune'));
-  await chmod(join(root, 'dist/virt-tune'), 0o755);
+  for (const command of ['virt-tune', 'virt-tune-ls']) {
+    await copyFile(join(root, 'server/src/boot/virt-tune.sh'), join(root, 'dist', command));
+    await chmod(join(root, 'dist', command), 0o755);
+  }
 }
 
 function options(bundle) {

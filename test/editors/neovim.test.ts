@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT, temporaryFolder } from '../cli/cliHarness';
-import { SERVER } from '../lsp/stdioServer';
 
 /**
  * The README says virt-tune-ls serves Neovim: this runs the README's own Lua block in the Neovim installed
@@ -42,12 +41,12 @@ function readmeConfig(): string {
 test('Neovim drives virt-tune-ls --stdio with the configuration the README shows: diagnostics, completion, hover, code actions', { skip: !process.env['CI'] && !process.env['VIRT_TUNE_REQUIRE_EDITORS'] && missing, timeout: 120_000 }, async () => {
   assert.equal(missing, undefined, missing);
   const folder = temporaryFolder();
-  // virt-tune-ls on the PATH, as npm install -g would put it.
+  // virt-tune-ls on the PATH, as npm install -g would put it: the command itself (package.json bin).
   const bin = join(folder, 'bin');
   spawnSync('mkdir', ['-p', bin]);
   // The shim leaves the server's process id (exec keeps it) so that the test can wait for the server's end.
   const serverPid = join(folder, 'server.pid');
-  writeFileSync(join(bin, 'virt-tune-ls'), `#!/bin/sh\necho $$ > "${serverPid}"\nexec "${process.execPath}" "${SERVER}" "$@"\n`);
+  writeFileSync(join(bin, 'virt-tune-ls'), `#!/bin/sh\necho $$ > "${serverPid}"\nexec "${join(ROOT, 'dist', 'virt-tune-ls')}" "$@"\n`);
   chmodSync(join(bin, 'virt-tune-ls'), 0o755);
   writeFileSync(join(folder, 'init.lua'), readmeConfig());
   const file = join(folder, 'guest.xml');

@@ -1,10 +1,11 @@
 #!/bin/sh
-# The `virt-tune` command (package.json bin; scripts/build.mjs copies this file to dist/virt-tune): runs
-# the CLI's loader beside it (dist/cli.js) with node, NODE_EXTRA_CA_CERTS moved aside first.
+# The `virt-tune` and `virt-tune-ls` commands (package.json bin; scripts/build.mjs copies this file to
+# dist/virt-tune and dist/virt-tune-ls): runs the loader beside it with node, NODE_EXTRA_CA_CERTS moved
+# aside first: dist/cli.js, or for virt-tune-ls the language server's dist/server.js.
 #
 # Why: node reads and parses the certificate file that NODE_EXTRA_CA_CERTS names when it starts, before
-# any script runs (about 40 ms of a one-file lint with Debian's bundle). The CLI makes no TLS connection:
-# it reads and writes files and runs virsh, whose connections to libvirt are libvirt's own. virsh gets the
+# any script runs (about 40 ms of a one-file lint with Debian's bundle). The CLI and the server make no TLS
+# connection: they read and write files and run virsh, whose connections to libvirt are libvirt's own. virsh gets the
 # variable back from the name it is moved to (server/src/protocol.ts, SERVER_ENVIRONMENT_MOVED and
 # programEnvironment: the same move the VS Code extension makes for the language server).
 # A script, not node: a process cannot drop the variable once node has started.
@@ -28,4 +29,8 @@ if [ "${NODE_EXTRA_CA_CERTS+set}" = set ]; then
   export VIRT_TUNE_MOVED_NODE_EXTRA_CA_CERTS
   unset NODE_EXTRA_CA_CERTS
 fi
-exec node "$here/cli.js" "$@"
+case ${self##*/} in
+  virt-tune-ls) loader=server.js ;;
+  *) loader=cli.js ;;
+esac
+exec node "$here/$loader" "$@"
