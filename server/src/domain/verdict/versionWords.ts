@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../core/types';
 import { elementSpec } from '../../kb/structure';
+import { valueProblem } from '../../kb/values';
 import { compareVersions } from '../../schema/hostVersion';
 import type { SchemaSource } from '../../schema/types';
 import { elementPath } from '../../xml/query';
@@ -14,7 +15,9 @@ export const BUILTIN_LIBVIRT_VERSION: string = data.libvirtVersion;
  * When the host's libvirt schema judges (`auto`) and that libvirt is older than the one the built-in
  * structure comes from, a schema finding on an element or attribute the built-in structure knows there
  * says so: the host's libvirt does not know it yet, a later one does (the example's `clusters=` on a
- * libvirt 9.0 host).
+ * libvirt 9.0 host). Where the built-in structure lists an attribute's values, it is the value that is
+ * named, and only when the list has it (`model='itco'`, added after 9.0); a value the host refuses for
+ * its form (an address, a name) is not a matter of version.
  */
 export function withVersionWords(findings: Finding[], root: XmlElement | undefined, snapshot: TextDocument, source: SchemaSource): Finding[] {
   const host = source.libvirtVersion;
@@ -30,14 +33,25 @@ export function withVersionWords(findings: Finding[], root: XmlElement | undefin
   });
 }
 
-/** `<clusters>` or `clusters=` when the finding starts on a name the built-in structure knows at that place. */
+/**
+ * `<clusters>` or `clusters=` when the finding starts on a name the built-in structure knows at that place;
+ * `model='itco'` when the attribute's values are listed and the list has this one.
+ */
 function knownAt(root: XmlElement, offset: number): string | undefined {
   const element = deepestAt(root, offset);
   if (!element) return undefined;
   const spec = elementSpec(elementPath(element));
   if (!spec) return undefined;
   const attribute = element.attributes.find((candidate) => candidate.nameSpan.start <= offset && offset <= (candidate.valueSpan?.end ?? candidate.nameSpan.end));
-  if (attribute) return spec.attributes.some((known) => known.name === attribute.name) ? `${attribute.name}=` : undefined;
+  if (attribute) {
+    const known = spec.attributes.find((candidate) => candidate.name === attribute.name);
+    if (!known) return undefined;
+    const value = attribute.value;
+    if (known.type.kind === 'enum') {
+      return value !== undefined && valueProblem(known.type, value) === undefined ? `${attribute.name}='${value}'` : undefined;
+    }
+    return offset <= attribute.nameSpan.end ? `${attribute.name}=` : undefined;
+  }
   return element.nameSpan.start <= offset && offset <= element.nameSpan.end ? `<${element.name}>` : undefined;
 }
 
