@@ -23,8 +23,10 @@ export interface Publication {
 }
 
 /**
- * The real language server (dist/server.js --stdio) in a child process, spoken to as an editor would:
- * the benchmark's view of it. Publications are kept per uri so a wait can ask for a given version.
+ * The real language server in a child process, spoken to as an editor would: the benchmark's view of it.
+ * Publications are kept per uri so a wait can ask for a given version. `serverPath` is a script that node
+ * runs (dist/server.js: `node dist/server.js --stdio`) or, when it does not end in .js, a command run as
+ * an editor configured with it would (dist/virt-tune-ls: `dist/virt-tune-ls --stdio`).
  */
 export class ServerUnderTest {
   readonly child: ChildProcess;
@@ -40,7 +42,8 @@ export class ServerUnderTest {
 
   /** `environment`: the server's own (the bench's when not given). */
   constructor(serverPath: string, environment?: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(environment ? { env: environment } : {}) });
+    const [command, args] = serverPath.endsWith('.js') ? [process.execPath, [serverPath, '--stdio']] : [serverPath, ['--stdio']];
+    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(environment ? { env: environment } : {}) });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -7,14 +7,19 @@ import { CORPUS_DIR } from '../kb/shared';
 import { acceptedFiles, lintPeakMemory, timeBareNode, timeLint, timeLintOneFile, timeParseVersusLint, timeXmllint, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
 import { SERVER_ENVIRONMENT, SERVER_ENVIRONMENT_MOVED } from '../../server/src/protocol';
-import { benchServer, editorEnvironment } from './serverBench';
-import { percentile } from './stats';
+import { bigDomain } from './bigDomain';
+import { benchServer, coldStart, editorEnvironment, type ColdStart } from './serverBench';
+import { median, percentile } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 /** The `virt-tune` command as npm installs it (package.json bin): node started with NODE_EXTRA_CA_CERTS moved aside. */
 const COMMAND = join(ROOT, 'dist', 'virt-tune');
 const SERVER = join(ROOT, 'dist', 'server.js');
+/** The `virt-tune-ls` command (package.json bin), as the README tells other editors to start the server: NODE_EXTRA_CA_CERTS moved aside. */
+const SERVER_COMMAND = join(ROOT, 'dist', 'virt-tune-ls');
+/** Cold starts of the plain launch and of the virt-tune-ls command, alternated, for the command's row. */
+const COMMAND_COLD_ROUNDS = 5;
 const SCHEMA = join(CORPUS_DIR, 'schemas', 'domain.rng');
 const REPEATS = 3;
 /** Passes of the in-process parse and lint, the fastest of which counts. */
@@ -35,7 +40,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const rate = (run: ProcessRun) => `${run.filesPerSecond.toFixed(0)} files/s (${run.seconds.toFixed(2)} s)`;
 
 async function main(): Promise<void> {
-  for (const needed of [CLI, COMMAND, SERVER]) if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first`);
+  for (const needed of [CLI, COMMAND, SERVER, SERVER_COMMAND]) if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first`);
   if (!existsSync(join(CORPUS_DIR, 'accepted.txt'))) throw new Error(`libvirt's corpus is not at ${CORPUS_DIR} (set VIRT_TUNE_SHARED)`);
   const files = acceptedFiles(CORPUS_DIR);
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
@@ -127,6 +132,26 @@ async function main(): Promise<void> {
   row(`started as VS Code does: server RSS, ${editor.openDocuments} open domains, 2 s after their verdicts (plain launch above: ${server.residentBytes === undefined ? 'n/a' : mb(server.residentBytes)})`, editor.residentBytes === undefined ? 'not measured (no /proc)' : mb(editor.residentBytes), '< 100 MB', editor.residentBytes === undefined ? undefined : editor.residentBytes < 100 * 1024 * 1024);
   row(`started as VS Code does: cold start, spawn → initialize answered (plain launch: ${ms(server.coldStartMs)})`, ms(editor.coldStartMs));
   row(`started as VS Code does: cold start, spawn → first diagnostics (plain launch: ${ms(server.coldFirstDiagnosticsMs)})`, ms(editor.coldFirstDiagnosticsMs), '< 100 ms', editor.coldFirstDiagnosticsMs < 100);
+  // The server started as Neovim, Helix and other editors start it (README), the virt-tune-ls command,
+  // alternated with the plain launch in the same rounds so that the two figures compare.
+  const coldText = bigDomain(2000, { schemaOnlyDefect: true });
+  const plainCold: ColdStart[] = [];
+  const commandCold: ColdStart[] = [];
+  for (let round = 0; round < COMMAND_COLD_ROUNDS; round++) {
+    plainCold.push(await coldStart(SERVER, coldText));
+    commandCold.push(await coldStart(SERVER_COMMAND, coldText));
+  }
+  const coldMedians = (runs: ColdStart[]) => ({ initializedMs: median(runs.map((run) => run.initializedMs)), firstDiagnosticsMs: median(runs.map((run) => run.firstDiagnosticsMs)) });
+  const plainColdMedians = coldMedians(plainCold);
+  const commandColdMedians = coldMedians(commandCold);
+  log(`server: cold starts through the virt-tune-ls command (dist/virt-tune-ls --stdio), alternated with node dist/server.js --stdio, ${COMMAND_COLD_ROUNDS} of each`);
+  row(
+    `started as the virt-tune-ls command: cold start, spawn → first diagnostics (plain launch in the same rounds: ${ms(plainColdMedians.firstDiagnosticsMs)})`,
+    ms(commandColdMedians.firstDiagnosticsMs),
+    '< 100 ms',
+    commandColdMedians.firstDiagnosticsMs < 100,
+  );
+  results['serverCommandColdStart'] = { rounds: COMMAND_COLD_ROUNDS, command: commandColdMedians, plainAlternated: plainColdMedians };
   results['server'] = {
     ...server,
     completion: p(server.completionMs),

@@ -1,5 +1,6 @@
 // The server part of `npm run bench` alone, for A/B comparisons of language servers, alternated:
 //   node out/test/bench/serverAB.js [--rounds N] [--edits N] [--editor] SERVER.js [OTHER-SERVER.js ...]
+// (a SERVER not ending in .js, such as dist/virt-tune-ls, is started as a command, not by node.)
 // (--editor: started with the environment VS Code's extension gives the server, not the bench's own.)
 // Each round runs every server once, in turn, with the same keystrokes; the figures of each server are
 // pooled over its rounds. Without a server, dist/server.js is measured.

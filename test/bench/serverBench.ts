@@ -51,15 +51,9 @@ export async function benchServer(
   const coldStarts: number[] = [];
   const coldDiagnostics: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const server = new ServerUnderTest(serverPath, options.environment);
-    await server.initialize({ schema: 'builtin', host: 'none' });
-    coldStarts.push(performance.now() - server.spawnedAt);
-    const uri = 'file:///bench/cold.xml';
-    const published = server.nextPublication(uri, () => true, WAIT_MS);
-    await server.open(uri, base);
-    if (!(await published)) throw new Error(`no diagnostics from a cold server: ${server.stderr}`);
-    coldDiagnostics.push(performance.now() - server.spawnedAt);
-    await server.stop();
+    const cold = await coldStart(serverPath, base, options.environment);
+    coldStarts.push(cold.initializedMs);
+    coldDiagnostics.push(cold.firstDiagnosticsMs);
   }
 
   const server = new ServerUnderTest(serverPath, options.environment);
@@ -143,6 +137,30 @@ export async function benchServer(
     if (rest > 0) await delay(rest);
     figures.residentBytes = server.residentBytes();
     return figures;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** One cold start of the server, timed from its spawn. */
+export interface ColdStart {
+  /** Spawn to the answer to `initialize`. */
+  initializedMs: number;
+  /** Spawn to the first publishDiagnostics of `text`, opened right after initialize. */
+  firstDiagnosticsMs: number;
+}
+
+/** Starts the server (a script or a command, as ServerUnderTest takes it), opens `text` as a domain at once and stops it after its first diagnostics. */
+export async function coldStart(serverPath: string, text: string, environment?: NodeJS.ProcessEnv): Promise<ColdStart> {
+  const server = new ServerUnderTest(serverPath, environment);
+  try {
+    await server.initialize({ schema: 'builtin', host: 'none' });
+    const initializedMs = performance.now() - server.spawnedAt;
+    const uri = 'file:///bench/cold.xml';
+    const published = server.nextPublication(uri, () => true, WAIT_MS);
+    await server.open(uri, text);
+    if (!(await published)) throw new Error(`no diagnostics from a cold server: ${server.stderr}`);
+    return { initializedMs, firstDiagnosticsMs: performance.now() - server.spawnedAt };
   } finally {
     await server.stop();
   }
