@@ -1,19 +1,17 @@
 import { containsName } from './nameClass';
-import { HOLDS_TEXT, Kind, MemoKind, nameBit, restIndex, type Entered, type Pattern, type PatternTable } from './pattern';
+import { HOLDS_TEXT, Kind, MemoKind, nameBit, restIndex, type Entered, type MemoName, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
-export interface ResolvedName {
+export interface ResolvedName extends MemoName {
   ns: string;
   local: string;
-  /** `local` in no namespace, `{ns}local` otherwise. */
-  key: string;
   /** nameBit(local): patterns without it in their elementNames or attributeNames cannot take the name. */
   bit: number;
 }
 
 export function resolvedName(ns: string, local: string): ResolvedName {
   if (ns === '') return plainName(local);
-  return { ns, local, key: `{${ns}}${local}`, bit: nameBit(local) };
+  return { ns, local, key: `{${ns}}${local}`, bit: nameBit(local), memoEpoch: -1, memoKey: 0 };
 }
 
 /** Names in no namespace, made once each: a document's names are mostly the same few hundred. */
@@ -24,7 +22,7 @@ const MAX_PLAIN_NAMES = 4096;
 function plainName(local: string): ResolvedName {
   let name = plainNames.get(local);
   if (!name) {
-    name = { ns: '', local, key: local, bit: nameBit(local) };
+    name = { ns: '', local, key: local, bit: nameBit(local), memoEpoch: -1, memoKey: 0 };
     if (plainNames.size < MAX_PLAIN_NAMES) plainNames.set(local, name);
   }
   return name;
@@ -44,7 +42,7 @@ export class Deriver {
     if (!(p.elementNames & name.bit)) return table.notAllowed;
     // An element itself is cheaper to answer than to look up.
     if (p.kind === Kind.Element) return containsName(p.names!, name.ns, name.local) ? table.after(p.content!, table.empty) : table.notAllowed;
-    const key = table.keyId(name.key);
+    const key = table.keyId(name);
     const known = table.derivative(MemoKind.Start, p, key);
     if (known) return known;
     const result = this.computeStart(p, name);
@@ -59,7 +57,7 @@ export class Deriver {
    */
   enterElement(p: Pattern, name: ResolvedName): Entered {
     const { table } = this;
-    const key = table.keyId(name.key);
+    const key = table.keyId(name);
     const known = table.enteredBy(p, key);
     if (known) return known;
     const contents: Pattern[] = [];
@@ -84,7 +82,8 @@ export class Deriver {
     const { table } = this;
     if (ended.kind === Kind.Rest) return entered.rests[restIndex(ended)]!;
     let result = table.notAllowed;
-    for (const rest of ended.alternatives ?? []) result = table.choice(result, entered.rests[restIndex(rest)]!);
+    const alternatives = ended.alternatives;
+    if (alternatives) for (let i = 0; i < alternatives.length; i++) result = table.choice(result, entered.rests[restIndex(alternatives[i]!)]!);
     return result;
   }
 
@@ -114,16 +113,22 @@ export class Deriver {
   attribute(p: Pattern, name: ResolvedName, value: string): Pattern {
     const { table } = this;
     if (!(p.attributeNames & name.bit)) return table.notAllowed;
-    const nameKey = table.keyId(name.key);
+    const nameKey = table.keyId(name);
     const leaves = this.attributeLeaves(p, name, nameKey);
     let key = nameKey;
-    for (const leaf of leaves) {
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
       if (this.valueMatches(leaf.a!, value)) key = table.extendKey(key, leaf.id);
     }
     if (key === nameKey) return table.notAllowed;
     const known = table.derivative(MemoKind.Attribute, p, key);
     if (known) return known;
-    return this.attributeMatched(p, key, name.bit, leaves.filter((leaf) => this.valueMatches(leaf.a!, value)));
+    const matched: Pattern[] = [];
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
+      if (this.valueMatches(leaf.a!, value)) matched.push(leaf);
+    }
+    return this.attributeMatched(p, key, name.bit, matched);
   }
 
   startTagClose(p: Pattern): Pattern {
@@ -141,7 +146,7 @@ export class Deriver {
 
   /** A text that is not a value the pattern takes, where it would take one: as though it were. */
   textLeniently(p: Pattern): Pattern {
-    return this.textTakenBy(p, () => true);
+    return this.textTakenBy(p, undefined);
   }
 
   /** By a text. Memoized, like attributes, by which of the pattern's value patterns take the text. */
@@ -156,21 +161,31 @@ export class Deriver {
       default:
         break;
     }
-    return this.textTakenBy(p, (leaf) => leaf.kind === Kind.Text || this.leafMatches(leaf, value));
+    return this.textTakenBy(p, value);
   }
 
-  /** By a text that the value patterns `takes` says yes to (and only they) take. */
-  private textTakenBy(p: Pattern, takes: (leaf: Pattern) => boolean): Pattern {
+  /** By a text `value` (undefined: any text, which every value pattern is then taken to take). */
+  private textTakenBy(p: Pattern, value: string | undefined): Pattern {
     const { table } = this;
     const leaves = this.textLeaves(p);
     let key = 0;
-    for (const leaf of leaves) {
-      if (takes(leaf)) key = table.extendKey(key, leaf.id);
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
+      if (this.takes(leaf, value)) key = table.extendKey(key, leaf.id);
     }
     if (key === 0) return table.notAllowed;
     const known = table.derivative(MemoKind.Text, p, key);
     if (known) return known;
-    return this.textMatched(p, key, leaves.filter(takes));
+    const matched: Pattern[] = [];
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
+      if (this.takes(leaf, value)) matched.push(leaf);
+    }
+    return this.textMatched(p, key, matched);
+  }
+
+  private takes(leaf: Pattern, value: string | undefined): boolean {
+    return value === undefined || leaf.kind === Kind.Text || this.leafMatches(leaf, value);
   }
 
   endTag(p: Pattern): Pattern {
@@ -275,26 +290,30 @@ export class Deriver {
 
   private computeClose(p: Pattern, lenient: boolean): Pattern {
     const { table } = this;
-    const close = (q: Pattern): Pattern => (lenient ? this.computeClose(q, true) : this.startTagClose(q));
     switch (p.kind) {
       case Kind.After:
-        return table.after(close(p.a!), p.b!);
+        return table.after(this.close(p.a!, lenient), p.b!);
       case Kind.Choice: {
+        const alternatives = p.alternatives!;
         let result = table.notAllowed;
-        for (const alternative of p.alternatives!) result = table.choice(result, close(alternative));
+        for (let i = 0; i < alternatives.length; i++) result = table.choice(result, this.close(alternatives[i]!, lenient));
         return result;
       }
       case Kind.Group:
-        return table.group(close(p.a!), close(p.b!));
+        return table.group(this.close(p.a!, lenient), this.close(p.b!, lenient));
       case Kind.Interleave:
-        return table.interleave(close(p.a!), close(p.b!));
+        return table.interleave(this.close(p.a!, lenient), this.close(p.b!, lenient));
       case Kind.OneOrMore:
-        return table.oneOrMore(close(p.a!));
+        return table.oneOrMore(this.close(p.a!, lenient));
       case Kind.Attribute:
         return lenient ? table.empty : table.notAllowed;
       default:
         return p;
     }
+  }
+
+  private close(p: Pattern, lenient: boolean): Pattern {
+    return lenient ? this.computeClose(p, true) : this.startTagClose(p);
   }
 
   private leafMatches(leaf: Pattern, value: string): boolean {
@@ -321,79 +340,86 @@ export class Deriver {
   /** The text, value, data and list patterns a text meets first in a pattern. */
   private textLeaves(p: Pattern): readonly Pattern[] {
     if (p.textLeaves) return p.textLeaves;
-    const found = new Set<Pattern>();
-    // Derived patterns share their parts (a group's derivative by an attribute is (a' b) | (a b')), so a
-    // walk that went down every path would meet the same parts many times over: each is walked once.
-    const seen = new Set<Pattern>();
-    const walk = (q: Pattern): void => {
-      if (!(q.holds & HOLDS_TEXT) || seen.has(q)) return;
-      seen.add(q);
-      switch (q.kind) {
-        case Kind.Choice:
-          for (const alternative of q.alternatives!) walk(alternative);
-          return;
-        case Kind.Interleave:
-          walk(q.a!);
-          walk(q.b!);
-          return;
-        case Kind.Group:
-          walk(q.a!);
-          if (q.a!.nullable) walk(q.b!);
-          return;
-        case Kind.After:
-        case Kind.OneOrMore:
-          walk(q.a!);
-          return;
-        case Kind.Text:
-        case Kind.Value:
-        case Kind.Data:
-        case Kind.List:
-          found.add(q);
-          return;
-        default:
-          return;
-      }
-    };
-    walk(p);
-    p.textLeaves = [...found];
+    const found: Pattern[] = [];
+    this.findTextLeaves(p, this.table.newVisit(), found);
+    p.textLeaves = found.length > 0 ? found : NO_PATTERNS;
     this.table.remember(p);
     return p.textLeaves;
+  }
+
+  /**
+   * Derived patterns share their parts (a group's derivative by an attribute is (a' b) | (a b')), so a
+   * walk that went down every path would meet the same parts many times over: each is walked once
+   * (marked with the walk's `visit`), and so each leaf is found once.
+   */
+  private findTextLeaves(q: Pattern, visit: number, found: Pattern[]): void {
+    if (!(q.holds & HOLDS_TEXT) || q.visited === visit) return;
+    q.visited = visit;
+    switch (q.kind) {
+      case Kind.Choice: {
+        const alternatives = q.alternatives!;
+        for (let i = 0; i < alternatives.length; i++) this.findTextLeaves(alternatives[i]!, visit, found);
+        return;
+      }
+      case Kind.Interleave:
+        this.findTextLeaves(q.a!, visit, found);
+        this.findTextLeaves(q.b!, visit, found);
+        return;
+      case Kind.Group:
+        this.findTextLeaves(q.a!, visit, found);
+        if (q.a!.nullable) this.findTextLeaves(q.b!, visit, found);
+        return;
+      case Kind.After:
+      case Kind.OneOrMore:
+        this.findTextLeaves(q.a!, visit, found);
+        return;
+      case Kind.Text:
+      case Kind.Value:
+      case Kind.Data:
+      case Kind.List:
+        found.push(q);
+        return;
+      default:
+        return;
+    }
   }
 
   /** The attribute patterns of that name an attribute may match in a pattern. */
   private attributeLeaves(p: Pattern, name: ResolvedName, nameKey: number): readonly Pattern[] {
     const known = this.table.leavesOf(p, nameKey);
     if (known) return known;
-    const found = new Set<Pattern>();
-    // Each part once, as in textLeaves.
-    const seen = new Set<Pattern>();
-    const walk = (q: Pattern): void => {
-      if (!(q.attributeNames & name.bit) || seen.has(q)) return;
-      seen.add(q);
-      switch (q.kind) {
-        case Kind.Choice:
-          for (const alternative of q.alternatives!) walk(alternative);
-          return;
-        case Kind.Group:
-        case Kind.Interleave:
-          walk(q.a!);
-          walk(q.b!);
-          return;
-        case Kind.After:
-        case Kind.OneOrMore:
-          walk(q.a!);
-          return;
-        case Kind.Attribute:
-          if (containsName(q.names!, name.ns, name.local)) found.add(q);
-          return;
-        default:
-          return;
-      }
-    };
-    walk(p);
-    const leaves = [...found];
+    const found: Pattern[] = [];
+    this.findAttributeLeaves(p, name, this.table.newVisit(), found);
+    const leaves = found.length > 0 ? found : NO_PATTERNS;
     this.table.rememberLeaves(p, nameKey, leaves);
     return leaves;
+  }
+
+  /** Each part once, as in findTextLeaves. */
+  private findAttributeLeaves(q: Pattern, name: ResolvedName, visit: number, found: Pattern[]): void {
+    if (!(q.attributeNames & name.bit) || q.visited === visit) return;
+    q.visited = visit;
+    switch (q.kind) {
+      case Kind.Choice: {
+        const alternatives = q.alternatives!;
+        for (let i = 0; i < alternatives.length; i++) this.findAttributeLeaves(alternatives[i]!, name, visit, found);
+        return;
+      }
+      case Kind.Group:
+      case Kind.Interleave:
+        this.findAttributeLeaves(q.a!, name, visit, found);
+        this.findAttributeLeaves(q.b!, name, visit, found);
+        return;
+      case Kind.After:
+      case Kind.OneOrMore:
+        this.findAttributeLeaves(q.a!, name, visit, found);
+        return;
+      case Kind.Attribute:
+        if (containsName(q.names!, name.ns, name.local)) found.push(q);
+        return;
+      default:
+        return;
+    }
   }
 
   /** The derivative by an attribute that the attribute patterns `matched` (and only they) take. */
@@ -486,6 +512,8 @@ export class Deriver {
     }
   }
 }
+
+const NO_PATTERNS: readonly Pattern[] = [];
 
 function identity(pattern: Pattern): Pattern {
   return pattern;

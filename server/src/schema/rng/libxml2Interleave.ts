@@ -62,9 +62,7 @@ export class Libxml2Interleaves {
    */
   refusal(name: ResolvedName, children: readonly ResolvedName[], attributes: readonly ResolvedName[], accepts: SequenceCheck): Refusal | undefined {
     const candidates = this.byName.get(name.key);
-    if (!candidates || children.length < 3) return undefined;
-    // Where each branch's children are next to each other, libxml2's relinking changes nothing.
-    if (candidates.every(({ interleave }) => !interleave || this.contiguous(interleave, children))) return undefined;
+    if (!candidates || !this.mayRefuse(name, children)) return undefined;
     let first: Refusal | undefined;
     for (const { element, interleave } of candidates) {
       // Only the forms of the element the spec accepts it as: libxml2 tries each.
@@ -84,16 +82,36 @@ export class Libxml2Interleaves {
     return first;
   }
 
+  /**
+   * Whether refusal may find anything for an element of this name with these child elements: most
+   * elements are ruled out here, before their attributes' names are worked out.
+   */
+  mayRefuse(name: ResolvedName, children: readonly ResolvedName[]): boolean {
+    const candidates = this.byName.get(name.key);
+    if (!candidates || children.length < 3) return false;
+    // Where each branch's children are next to each other, libxml2's relinking changes nothing.
+    for (let i = 0; i < candidates.length; i++) {
+      const { interleave } = candidates[i]!;
+      if (interleave && !this.contiguous(interleave, children)) return true;
+    }
+    return false;
+  }
+
   private contiguous(interleave: Pattern, children: readonly ResolvedName[]): boolean {
     const branches = this.branchesOf(interleave)!;
-    const done = new Set<number>();
+    // The branches left behind: bits of a number while there are few enough (there are, in libvirt's schemas).
+    let doneBits = 0;
+    const done = branches.length > 31 ? new Set<number>() : undefined;
     let previous = -1;
-    for (const child of children) {
-      const group = this.groupOf(interleave, branches, child);
+    for (let i = 0; i < children.length; i++) {
+      const group = this.groupOf(interleave, branches, children[i]!);
       if (group < 0) return true;
       if (group !== previous) {
-        if (done.has(group)) return false;
-        if (previous >= 0) done.add(previous);
+        if (done ? done.has(group) : doneBits & (1 << group)) return false;
+        if (previous >= 0) {
+          if (done) done.add(previous);
+          else doneBits |= 1 << previous;
+        }
         previous = group;
       }
     }

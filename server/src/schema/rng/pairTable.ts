@@ -90,8 +90,9 @@ export class PairTable<V> {
   }
 }
 
+/** Kept below 2^30, a small integer to V8: a hash above that would be a heap number wherever this call is not inlined. */
 function hash(first: number, second: number): number {
   let h = Math.imul(first, 0x9e3779b1) ^ second;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
+  return (h ^ (h >>> 13)) & 0x3fffffff;
 }

@@ -42,6 +42,8 @@ export class Pattern {
   valueMemo: Map<string, boolean> | undefined = undefined;
   /** Whether a memo field above is set (the table then knows this pattern). */
   hasMemo = false;
+  /** The last walk that met this pattern (PatternTable.newVisit), so that a walk meets each shared part once. */
+  visited = 0;
   /** A choice's alternatives, sorted by id, once asked for (most links of a choice's chain never are). */
   private listed: readonly Pattern[] | undefined = undefined;
 
@@ -202,6 +204,20 @@ function nameClassBits(names: NameClass): number {
   }
 }
 
+/**
+ * A name as the memos key it: `key` is `local` in no namespace, `{ns}local` otherwise. The table that
+ * numbered it last keeps its number on it (memoKey, valid while memoEpoch is that table's epoch), so a
+ * name met again is not looked up by its string.
+ */
+export interface MemoName {
+  readonly key: string;
+  memoEpoch: number;
+  memoKey: number;
+}
+
+/** The next table epoch (see MemoName). */
+let nextEpoch = 0;
+
 /** Above this many interned derived patterns the table starts afresh (the schema's own patterns are kept). */
 const DEFAULT_LIMIT = 200_000;
 
@@ -286,19 +302,38 @@ export class PatternTable {
   private readonly extended = new PairTable<number>();
   /** The next memo key: names and extended keys share one numbering, so they never collide. */
   private nextKey = 1;
+  /** Which numbering of the names' keys is in force: unique among every table's, and new whenever this one starts afresh. */
+  private epoch = nextEpoch++;
+
+  /** The last number newVisit gave. */
+  private lastVisit = 0;
+
+  /** A number no pattern has in its `visited` field: a new walk marks what it met with it. */
+  newVisit(): number {
+    if (this.lastVisit >= MAX_VISIT) {
+      for (const pattern of this.own) pattern.visited = 0;
+      this.interned.forEach((_first, _second, pattern) => (pattern.visited = 0));
+      for (const rest of this.rests) rest.visited = 0;
+      this.lastVisit = 0;
+    }
+    return ++this.lastVisit;
+  }
 
   /** The number of derived patterns and memo entries now held. */
   get size(): number {
     return this.interned.size + this.entries + this.memo.size + this.entered.size + this.leaves.size + this.keys.size + this.extended.size;
   }
 
-  /** A name's memo key as a small number (never 0). */
-  keyId(key: string): number {
-    let id = this.keys.get(key);
+  /** A name's memo key as a small number (never 0), kept on the name until this table starts afresh. */
+  keyId(name: MemoName): number {
+    if (name.memoEpoch === this.epoch) return name.memoKey;
+    let id = this.keys.get(name.key);
     if (id === undefined) {
       id = this.nextKey++;
-      this.keys.set(key, id);
+      this.keys.set(name.key, id);
     }
+    name.memoEpoch = this.epoch;
+    name.memoKey = id;
     return id;
   }
 
@@ -382,6 +417,7 @@ export class PatternTable {
     this.keys = new Map();
     this.extended.clear();
     this.nextKey = 1;
+    this.epoch = nextEpoch++;
     this.interned.clear();
     for (const { first, second, pattern } of this.kept) this.interned.set(first, second, pattern);
     this.nextId = this.firstDerivedId;
@@ -528,6 +564,9 @@ export const enum MemoKind {
   Attribute,
   Text,
 }
+
+/** Visit numbers stay small integers (see newVisit). */
+const MAX_VISIT = 0x3fffffff;
 
 /** Ids stay below 2^24, so that a kind and an id make one 32-bit key. */
 export const MAX_ID = 0x1000000;

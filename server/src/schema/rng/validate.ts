@@ -38,7 +38,7 @@ interface Frame {
   /** The node that text starts in (its place is worked out only for a message). */
   textNode: XmlNode | undefined;
   /** For elements libxml2's interleave bookkeeping may judge otherwise: their element children, and their names. */
-  children?: { name: ResolvedName; elements: XmlElement[]; names: ResolvedName[]; errorsBefore: number };
+  children: { name: ResolvedName; elements: XmlElement[]; names: ResolvedName[]; errorsBefore: number } | undefined;
 }
 
 /**
@@ -53,6 +53,8 @@ export function validateTree(grammar: CompiledGrammar, deriver: Deriver, quirks:
 
 class TreeWalk {
   private readonly errors: SchemaError[] = [];
+  /** The frames of the open elements, by depth; a frame is reused by the next element at its depth. */
+  private readonly frames: Frame[] = [];
   private lines: LineStarts | undefined;
 
   constructor(
@@ -101,9 +103,11 @@ class TreeWalk {
       });
       return this.errors;
     }
-    const stack: Frame[] = [this.frame(root, name, entered, this.startTag(root, entered.content, scope), scope)];
-    while (stack.length > 0 && this.errors.length < MAX_ERRORS) {
-      const frame = stack[stack.length - 1]!;
+    const { frames } = this;
+    let depth = 1;
+    this.frame(0, root, name, entered, this.startTag(root, entered.content, scope), scope);
+    while (depth > 0 && this.errors.length < MAX_ERRORS) {
+      const frame = frames[depth - 1]!;
       const { children } = frame.element;
       if (frame.next < children.length) {
         const child = children[frame.next++]!;
@@ -118,7 +122,7 @@ class TreeWalk {
         } else if (child.kind === 'element') {
           frame.hasElements = true;
           this.flushText(frame, false);
-          if (stack.length >= MAX_DEPTH) return [this.notWellFormed(child.span.start, `The document nests elements deeper than ${MAX_DEPTH} levels, which libxml2 (and so libvirt) refuses to read.`)];
+          if (depth >= MAX_DEPTH) return [this.notWellFormed(child.span.start, `The document nests elements deeper than ${MAX_DEPTH} levels, which libxml2 (and so libvirt) refuses to read.`)];
           const childScope = frame.scope.enter(child);
           const unpartedChild = this.attributesNotParted(child);
           if (unpartedChild) return [unpartedChild];
@@ -132,7 +136,7 @@ class TreeWalk {
             this.misplaced(child, frame);
             continue;
           }
-          stack.push(this.frame(child, childName, opened, this.startTag(child, opened.content, childScope), childScope));
+          this.frame(depth++, child, childName, opened, this.startTag(child, opened.content, childScope), childScope);
         }
         continue;
       }
@@ -143,18 +147,30 @@ class TreeWalk {
         ended = this.deriver.endTagLeniently(frame.pattern);
       }
       if (frame.children && this.errors.length === frame.children.errorsBefore) this.libxml2Interleave(frame);
-      stack.pop();
-      const parent = stack[stack.length - 1];
-      if (parent) parent.pattern = this.deriver.leaveElement(ended, frame.entered);
+      depth--;
+      if (depth > 0) frames[depth - 1]!.pattern = this.deriver.leaveElement(ended, frame.entered);
     }
     return this.errors;
   }
 
-  private frame(element: XmlElement, name: ResolvedName, entered: Entered, pattern: Pattern, scope: NamespaceScope): Frame {
-    const frame: Frame = { element, pattern, entered, scope, next: 0, hasElements: false, text: '', textNode: undefined };
+  /** Sets up the frame at `depth` for an element just entered. */
+  private frame(depth: number, element: XmlElement, name: ResolvedName, entered: Entered, pattern: Pattern, scope: NamespaceScope): void {
     // (An element with fewer than three element children is never refused by libxml2Interleave.)
-    if (this.quirks.concerns(name)) frame.children = { name, elements: [], names: [], errorsBefore: this.errors.length };
-    return frame;
+    const children = this.quirks.concerns(name) ? { name, elements: [], names: [], errorsBefore: this.errors.length } : undefined;
+    const frame = this.frames[depth];
+    if (!frame) {
+      this.frames.push({ element, pattern, entered, scope, next: 0, hasElements: false, text: '', textNode: undefined, children });
+      return;
+    }
+    frame.element = element;
+    frame.pattern = pattern;
+    frame.entered = entered;
+    frame.scope = scope;
+    frame.next = 0;
+    frame.hasElements = false;
+    frame.text = '';
+    frame.textNode = undefined;
+    frame.children = children;
   }
 
   /** A character other than XML white space between the top-level nodes (the tolerant parser takes any JavaScript white space). */
@@ -240,6 +256,7 @@ class TreeWalk {
   /** What the spec accepts but libxml2's interleave bookkeeping refuses (see Libxml2Interleaves). */
   private libxml2Interleave(frame: Frame): void {
     const { name, elements, names } = frame.children!;
+    if (!this.quirks.mayRefuse(name, names)) return;
     const parent = frame.element;
     const attributes = parent.attributes.filter((attribute) => !isNamespaceDeclaration(attribute.name));
     const attributeNames = attributes.map((attribute) => attributeName(attribute, frame.scope));
@@ -275,7 +292,9 @@ class TreeWalk {
   private startTag(element: XmlElement, opened: Pattern, scope: NamespaceScope): Pattern {
     let pattern = opened;
     let refused = false;
-    for (const attribute of element.attributes) {
+    const { attributes } = element;
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i]!;
       if (isNamespaceDeclaration(attribute.name)) continue;
       const name = attributeName(attribute, scope);
       const value = attributeValue(attribute);
@@ -389,7 +408,9 @@ class TreeWalk {
    */
   private attributesNotParted(element: XmlElement): SchemaError | undefined {
     const { text } = this.xml;
-    for (const attribute of element.attributes) {
+    const { attributes } = element;
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i]!;
       const before = text.charCodeAt(attribute.span.start - 1);
       if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) {
         return this.notWellFormed(attribute.span.start, `The attribute ${attribute.name} of <${element.name}> must be parted from what comes before it by white space.`);
@@ -476,8 +497,16 @@ export function attributeName(attribute: XmlAttribute, scope: NamespaceScope): R
 export function attributeValue(attribute: XmlAttribute): string {
   const raw = attribute.rawValue;
   if (raw === undefined) return attribute.value ?? '';
-  if (!/[\t\n\r]/.test(raw)) return attribute.value ?? raw;
+  if (!hasTabOrLineEnd(raw)) return attribute.value ?? raw;
   return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, ' '), 0, () => {});
+}
+
+function hasTabOrLineEnd(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
 }
 
 /** libxml2's path of an element: `/domain/devices/disk[2]/source`, a position only where siblings share the name. */
