@@ -31,6 +31,18 @@ test('a bundle runs as under require, and the second run takes its compiled code
   assert.deepEqual(runs(), [`one:${folder.split('/').pop()}`, `one:${folder.split('/').pop()}`]);
 });
 
+test('a cache taken is marked used (its times set to now), so the folder\'s pruning keeps the caches in use', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const cache = join(folder, 'cache');
+  const path = bundle(folder, 'used');
+  const first = runCachedBundle(path, 0, cache);
+  await delay(50);
+  const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  utimesSync(first.cacheFile!, longAgo, longAgo);
+  assert.equal(runCachedBundle(path, 0, cache).usedCache, true);
+  assert.ok(Date.now() - statSync(first.cacheFile!).mtimeMs < 60_000, 'the cache taken counts as used now');
+});
+
 test('a changed bundle is compiled anew, and the old cache is dropped', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
   const cache = join(folder, 'cache');

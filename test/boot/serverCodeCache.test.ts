@@ -34,11 +34,12 @@ async function session(t: { after(fn: () => void): void }, cacheHome: string, se
   await within('exit', exited);
 }
 
-function serverCaches(cacheHome: string): { name: string; ino: number; mtimeMs: number }[] {
+/** The server's code caches: a cache written again is a new file renamed into place (a new inode); a cache taken only has its times set (markCacheFileUsed). */
+function serverCaches(cacheHome: string): { name: string; ino: number; size: number }[] {
   const folder = join(cacheHome, 'virt-tune');
   return readdirSync(folder)
     .filter((name) => name.startsWith('server-main.js-'))
-    .map((name) => ({ name, ino: statSync(join(folder, name)).ino, mtimeMs: statSync(join(folder, name)).mtimeMs }));
+    .map((name) => ({ name, ino: statSync(join(folder, name)).ino, size: statSync(join(folder, name)).size }));
 }
 
 // The server sets V8 flags as it starts (and again once its schema worker runs), and V8 refuses a code

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pruneCacheFolder } from '../../server/src/core/userCacheFolder';
+import { markCacheFileUsed, pruneCacheFolder } from '../../server/src/core/userCacheFolder';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -42,4 +42,26 @@ test('an unfinished write is removed once its writer is surely gone, not while i
 
 test('a folder that is not there is nothing to prune', () => {
   assert.doesNotThrow(() => pruneCacheFolder(join(tmpdir(), 'virt-tune-no-such-folder', 'x'), /./, 0));
+});
+
+test('a file marked used counts as written now: pruning drops the ones used longest ago', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-prune-'));
+  for (let i = 0; i < 3; i++) file(folder, `schema-${String(i).repeat(16)}.bin`, (i + 1) * HOUR);
+  markCacheFileUsed(join(folder, `schema-${'2'.repeat(16)}.bin`));
+  pruneCacheFolder(folder, /^schema-[0-9a-f]{16}\.bin$/, 2);
+  assert.deepEqual(readdirSync(folder).sort(), [`schema-${'0'.repeat(16)}.bin`, `schema-${'2'.repeat(16)}.bin`]);
+});
+
+test('files the caller says are superseded go whatever their age, and are not counted among those kept', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-prune-'));
+  file(folder, `schema-${'a'.repeat(16)}.bin`, 0);
+  file(folder, `schema-${'b'.repeat(16)}.bin`, 1000);
+  file(folder, `schema-${'c'.repeat(16)}.bin`, 2000);
+  file(folder, `schema-${'d'.repeat(16)}.bin`, 3000);
+  pruneCacheFolder(folder, /^schema-[0-9a-f]{16}\.bin$/, 2, (name) => name.startsWith('schema-a'));
+  assert.deepEqual(readdirSync(folder).sort(), [`schema-${'b'.repeat(16)}.bin`, `schema-${'c'.repeat(16)}.bin`]);
+});
+
+test('marking a file that is not there does nothing', () => {
+  assert.doesNotThrow(() => markCacheFileUsed(join(tmpdir(), 'virt-tune-no-such-folder', 'x.v8')));
 });

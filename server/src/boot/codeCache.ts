@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 // Not a default import: esbuild would copy each of the module's many properties into a wrapper, a millisecond of start-up.
 import Module = require('node:module');
-import { pruneCacheFolder, userCacheFolder } from '../core/userCacheFolder';
+import { markCacheFileUsed, pruneCacheFolder, userCacheFolder } from '../core/userCacheFolder';
 import { basename, dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script, constants } from 'node:vm';
@@ -52,7 +52,9 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
     importModuleDynamically: (constants as unknown as Record<string, unknown>)['USE_MAIN_CONTEXT_DEFAULT_LOADER'] as never,
   });
   const usedCache = cachedData !== undefined && !script.cachedDataRejected;
-  if (!usedCache) {
+  if (usedCache) {
+    markCacheFileUsed(cacheFile);
+  } else {
     // V8 takes a cache only under the flags it was made with, and a program may set flags as it runs (the
     // language server does: boot/server.ts sets them before compiling). A cache made under other flags
     // than these would be refused at every start, so it is not written; the next chance may find them back.
@@ -151,20 +153,21 @@ function fnv1a(text: string): string {
 const MAX_CODE_CACHES = 64;
 const CODE_CACHE_FILE = /\.js-[0-9a-f]{16}-(?:[a-z]+-)?[0-9a-f]{16}\.v8$/;
 
-/** Writes the cache whole or not at all (another process may be writing the same file), and drops the bundle's older caches. */
+/**
+ * Writes the cache whole or not at all (another process may be writing the same file), and drops the
+ * bundle's older caches and, past MAX_CODE_CACHES, those of other bundle files used longest ago (other
+ * checkouts, and the versions of the extension installed before), in one listing of the folder.
+ */
 function saveCache(script: Script, cacheDir: string, cacheFile: string): void {
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cacheFile);
-    const prefix = basename(cacheFile).replace(/[0-9a-f]{16}\.v8$/, '');
-    for (const name of readdirSync(cacheDir)) {
-      // The same length: the same bundle and variant with another key, not another variant's cache.
-      if (name.startsWith(prefix) && name.length === basename(cacheFile).length && name.endsWith('.v8') && join(cacheDir, name) !== cacheFile) unlinkSync(join(cacheDir, name));
-    }
-    // The caches of other bundle files: other checkouts, and the versions of the extension installed before.
-    pruneCacheFolder(cacheDir, CODE_CACHE_FILE, MAX_CODE_CACHES);
+    const own = basename(cacheFile);
+    const prefix = own.replace(/[0-9a-f]{16}\.v8$/, '');
+    // The same length: the same bundle and variant with another key, not another variant's cache.
+    pruneCacheFolder(cacheDir, CODE_CACHE_FILE, MAX_CODE_CACHES, (name) => name !== own && name.length === own.length && name.startsWith(prefix));
   } catch {
     // No cache this time: a read-only home, a full disk. The next run compiles again.
   }

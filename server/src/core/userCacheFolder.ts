@@ -1,4 +1,4 @@
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,11 +16,12 @@ const ABANDONED_WRITE_MS = 60 * 60 * 1000;
 
 /**
  * Bounds what the cache folder keeps of one kind of file: of the files `kind` names, those past the `keep`
- * written or used last are removed, and so are their unfinished writes older than an hour. Without it the
- * folder would keep the caches of every version the user ever ran: each build and checkout has its own.
- * Any failure leaves the file (another process removed it first, a read-only folder).
+ * written or used last (markCacheFileUsed) are removed, and so are their unfinished writes older than an
+ * hour, and any for which `superseded` says yes (a cache of the same bundle made from an older build).
+ * Without it the folder would keep the caches of every version the user ever ran: each build and
+ * checkout has its own. Any failure leaves the file (another process removed it first, a read-only folder).
  */
-export function pruneCacheFolder(folder: string, kind: RegExp, keep: number): void {
+export function pruneCacheFolder(folder: string, kind: RegExp, keep: number, superseded?: (name: string) => boolean): void {
   const now = Date.now();
   const kept: { path: string; used: number }[] = [];
   let names: string[];
@@ -34,6 +35,10 @@ export function pruneCacheFolder(folder: string, kind: RegExp, keep: number): vo
     const finalName = abandoned ? name.slice(0, abandoned.index) : name;
     if (!kind.test(finalName)) continue;
     const path = join(folder, name);
+    if (!abandoned && superseded?.(name)) {
+      remove(path);
+      continue;
+    }
     let used: number;
     try {
       used = statSync(path).mtimeMs;
@@ -45,6 +50,19 @@ export function pruneCacheFolder(folder: string, kind: RegExp, keep: number): vo
   }
   kept.sort((a, b) => b.used - a.used);
   for (const { path } of kept.slice(keep)) remove(path);
+}
+
+/**
+ * A cache file read and taken counts as one written now for pruneCacheFolder, so the cache in use is not
+ * the one dropped when other checkouts and versions write theirs (its times are set to now).
+ */
+export function markCacheFileUsed(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Read-only: it may be pruned sooner.
+  }
 }
 
 function remove(path: string): void {

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { pruneCacheFolder, userCacheFolder } from '../../../core/userCacheFolder';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { markCacheFileUsed, pruneCacheFolder, userCacheFolder } from '../../../core/userCacheFolder';
 import { join } from 'node:path';
 import type { CompiledGrammar } from '../load';
 import { decodeGrammar, readCacheFile } from './decode';
@@ -42,7 +42,7 @@ export function readCachedGrammar(folder: string, schemaPath: string): CompiledG
     if (header.build !== buildStamp() || header.path !== schemaPath || header.files[0]?.path !== schemaPath) return undefined;
     for (const { path, stamp } of header.files) if (fileStamp(path) !== stamp) return undefined;
     const grammar = decodeGrammar(file);
-    markUsed(cacheFile(folder, schemaPath));
+    markCacheFileUsed(cacheFile(folder, schemaPath));
     return grammar;
   } catch {
     // Damaged in a way the checksum let through, or a file gone: compiled afresh, and rewritten then.
@@ -95,15 +95,5 @@ function cacheFile(folder: string, schemaPath: string): string {
 let stamp: string | undefined;
 function buildStamp(): string {
   return (stamp ??= `${FORMAT}:${process.arch}:${fileStamp(__filename)}`);
-}
-
-/** A cache read is as good as one written for pruneCacheFolder: the one in use is not the one dropped. */
-function markUsed(path: string): void {
-  try {
-    const now = new Date();
-    utimesSync(path, now, now);
-  } catch {
-    // Read-only: it may be pruned sooner.
-  }
 }
 
