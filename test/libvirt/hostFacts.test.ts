@@ -80,6 +80,14 @@ test('VT165: a graphics type, video model and disk bus this QEMU does not offer'
   assert.match(found[2]!.message, /offers no disk bus 'xen'.*the guest does not start\./);
 });
 
+test("VT165 leaves a value libvirt itself does not know to the structure's VT104: one finding for a misspelt type, not two", async () => {
+  const devices = "    <graphics type='vnx'/>\n    <video><model type='vgx'/></video>\n    <disk type='file' device='disc'><target dev='vda' bus='virtoi'/></disk>\n";
+  const text = guest('').replace('  <devices>\n', `  <devices>\n${devices}`);
+  assert.deepEqual(await codes(text), []);
+  const structure = domainDiagnostics(textDocument(text), { host: await host() }).filter((finding) => finding.rule === 'VT104');
+  assert.deepEqual(structure.map((finding) => /'(\w+)'/.exec(finding.message)?.[1]), ['vnx', 'vgx', 'disc', 'virtoi']);
+});
+
 test('without libvirt facts the VT160-VT165 rules are silent', () => {
   const findings = domainDiagnostics(textDocument(guest("  <cpu mode='custom'><model>Nope</model></cpu>\n", 'pc-q35-rhel7.6.0')));
   assert.deepEqual(findings.filter((finding) => /^VT16/.test(finding.rule)), []);

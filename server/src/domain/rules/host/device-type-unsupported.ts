@@ -1,6 +1,8 @@
 import { domainCapabilitiesFor } from '../../../host/libvirtQueries';
 import { libvirt } from '../../../kb/sources';
-import { attribute, childElements, firstChild } from '../../../xml/query';
+import { elementSpec } from '../../../kb/structure';
+import { valueProblem } from '../../../kb/values';
+import { attribute, childElements, elementPath, firstChild } from '../../../xml/query';
 import type { XmlAttribute, XmlElement } from '../../../xml/types';
 import type { DomainRule } from '../context';
 import { FORMAT_DOMCAPS, hostLibvirtWords, libvirtOf } from './libvirtFacts';
@@ -12,7 +14,7 @@ interface Checked {
   enumName: string;
   /** libvirt 9.0's verdict on a value outside the enum (checked: graphics and video at define, a disk bus at start). */
   stage: 'define' | 'start';
-  values(devices: XmlElement): XmlAttribute[];
+  values(devices: XmlElement): OwnedAttribute[];
 }
 
 const CHECKED: readonly Checked[] = [
@@ -41,8 +43,22 @@ const CHECKED: readonly Checked[] = [
   },
 ];
 
-function attributes(elements: XmlElement[], name: string): XmlAttribute[] {
-  return elements.flatMap((element) => attribute(element, name) ?? []);
+interface OwnedAttribute {
+  owner: XmlElement;
+  attribute: XmlAttribute;
+}
+
+function attributes(elements: XmlElement[], name: string): OwnedAttribute[] {
+  return elements.flatMap((owner) => {
+    const found = attribute(owner, name);
+    return found ? [{ owner, attribute: found }] : [];
+  });
+}
+
+/** A value libvirt's structure lists there: one it does not ('vnx') is the structure's finding (VT104), not a matter of this QEMU. */
+function libvirtKnows({ owner, attribute: written }: OwnedAttribute, value: string): boolean {
+  const type = elementSpec(elementPath(owner))?.attributes.find((known) => known.name === written.name)?.type;
+  return type?.kind !== 'enum' || valueProblem(type, value) === undefined;
 }
 
 /**
@@ -71,8 +87,9 @@ export const deviceTypeUnsupported: DomainRule = {
       const feature = caps.devices[checked.device];
       const offered = feature?.enums[checked.enumName];
       if (!feature || !offered || offered.length === 0) continue;
-      for (const value of checked.values(devices)) {
-        if (!value.value || !value.valueSpan || offered.includes(value.value)) continue;
+      for (const owned of checked.values(devices)) {
+        const value = owned.attribute;
+        if (!value.value || !value.valueSpan || offered.includes(value.value) || !libvirtKnows(owned, value.value)) continue;
         report({
           span: value.valueSpan,
           message:
