@@ -60,10 +60,12 @@ async function main(): Promise<void> {
   const withSchema = timeLint(CLI, CORPUS_DIR, files, 'schemas/domain.rng', REPEATS);
   // The same lint started as users start it, the `virt-tune` command; the plain `node dist/cli.js` rows stay.
   const builtinCommand = timeLint(COMMAND, CORPUS_DIR, files, 'builtin', REPEATS);
+  const schemaCommand = timeLint(COMMAND, CORPUS_DIR, files, 'schemas/domain.rng', REPEATS);
   for (const [label, run] of [
     ['virt-tune lint --format json --schema builtin', builtin.run],
     ['virt-tune lint --format json --schema domain.rng', withSchema.run],
     ['the same builtin lint run as the virt-tune command (dist/virt-tune)', builtinCommand.run],
+    ['the same --schema domain.rng lint run as the virt-tune command (dist/virt-tune)', schemaCommand.run],
   ] as const) {
     if (xmllintRun) {
       const ratio = run.filesPerSecond / xmllintRun.filesPerSecond;
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     lintBuiltin: builtin.run,
     lintSchema: withSchema.run,
     lintBuiltinCommand: builtinCommand.run,
+    lintSchemaCommand: schemaCommand.run,
     lintPeakBytes: peak ?? null,
     oneFile: { file: oneFile, builtinSeconds: oneBuiltin, schemaSeconds: oneSchema, builtinCommandSeconds: oneCommand },
     bareNodeSeconds: bareNode,
