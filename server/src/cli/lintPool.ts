@@ -40,10 +40,14 @@ export function workerCount(files: number): number {
   if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, files);
   if (files < MIN_FILES_FOR_WORKERS) return 0;
   // Each worker loads the code, compiles the schema and warms V8's JIT up again, and every thread's
-  // optimizing compiler and garbage collector keep about one more core busy beside it (over libvirt's
-  // 2,321 test files: one thread 0.47 s of CPU plus 0.55 s on V8's helper threads; two workers 0.3 s
-  // each plus 0.9 s of helpers and 0.19 s for this thread). So a worker pays only where two cores are
-  // free for it: on two cores, or on a busy machine (CI runners, shared hosts), one thread finishes first.
+  // optimizing compiler and garbage collector keep part of another core busy beside it. Measured over
+  // libvirt's 2,321 accepted test files with --schema, with the CLI's V8 flags (boot/cli.ts): one
+  // thread 0.53-0.6 s of CPU on the main thread plus 0.3-0.4 s on V8's helper threads; this thread
+  // and one worker both linting (files taken from the two ends of one queue, a prototype not kept)
+  // 1.36 s of CPU instead of 0.89 s, 142-152 MB at peak instead of 106 MB, and a slower run (1.04 s
+  // against 0.83 s, alternated on a busy 2-core machine); over the same files four times, still 65%
+  // more CPU. So a worker pays only where two cores are free for it: on two cores, or on a busy
+  // machine (CI runners, shared hosts), one thread finishes first.
   const pairs = Math.floor((availableParallelism() - loadavg()[0]) / 2);
   if (pairs < 2) return 0;
   return Math.min(pairs, MAX_WORKERS, Math.ceil(files / (BATCH * 2)));
