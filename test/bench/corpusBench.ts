@@ -25,20 +25,45 @@ export interface RuleCount {
   files: number;
 }
 
+type ExitCheck = (status: number | null, stdout: string, stderr: string) => void;
+
+/** One command to time: what to run, where, over how many files, and how to tell a failed run. */
+export interface TimedCommand {
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  files: number;
+  check: ExitCheck;
+}
+
 /** Runs one command over the corpus `repeats` times and keeps the median wall time (the process's start included). */
-function timeProcess(command: string, args: readonly string[], cwd: string, files: number, repeats: number, check: (status: number | null, stdout: string, stderr: string) => void): { run: ProcessRun; stdout: string } {
-  const seconds: number[] = [];
-  let stdout = '';
+function timeProcess(command: string, args: readonly string[], cwd: string, files: number, repeats: number, check: ExitCheck): { run: ProcessRun; stdout: string } {
+  return timeInTurn([{ command, args, cwd, files, check }], repeats)[0]!;
+}
+
+/**
+ * Runs the commands in turn, `repeats` rounds of each once, and keeps each one's median wall time
+ * (its process's start included) and last output. In turn, not one command's runs after another's: the
+ * machine's load changes over a bench, and a ratio of two commands timed a minute apart measured that
+ * change as much as the commands.
+ */
+export function timeInTurn(commands: readonly TimedCommand[], repeats: number): { run: ProcessRun; stdout: string }[] {
+  const seconds = commands.map((): number[] => []);
+  const stdouts = commands.map(() => '');
   for (let i = 0; i < repeats; i++) {
-    const started = performance.now();
-    const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    seconds.push((performance.now() - started) / 1000);
-    if (result.error) throw result.error;
-    check(result.status, result.stdout, result.stderr);
-    stdout = result.stdout;
+    commands.forEach(({ command, args, cwd, check }, k) => {
+      const started = performance.now();
+      const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+      seconds[k]!.push((performance.now() - started) / 1000);
+      if (result.error) throw result.error;
+      check(result.status, result.stdout, result.stderr);
+      stdouts[k] = result.stdout;
+    });
   }
-  const wall = median(seconds);
-  return { run: { seconds: wall, filesPerSecond: files / wall }, stdout };
+  return commands.map(({ files }, k) => {
+    const wall = median(seconds[k]!);
+    return { run: { seconds: wall, filesPerSecond: files / wall }, stdout: stdouts[k]! };
+  });
 }
 
 /** Whether xmllint can be run here (Debian's libxml2-utils). */
@@ -49,10 +74,16 @@ export function xmllintVersion(): string | undefined {
 }
 
 /** `xmllint --noout --relaxng domain.rng FILE...` in one process, as virt-xml-validate judges a file. */
-export function timeXmllint(corpusDir: string, files: readonly string[], repeats: number): ProcessRun {
-  return timeProcess('xmllint', ['--noout', '--relaxng', 'schemas/domain.rng', ...files], corpusDir, files.length, repeats, (status, _stdout, stderr) => {
-    if (status !== 0) throw new Error(`xmllint refused files of the accepted list (exit ${status}): ${stderr.slice(0, 500)}`);
-  }).run;
+export function xmllintCommand(corpusDir: string, files: readonly string[]): TimedCommand {
+  return {
+    command: 'xmllint',
+    args: ['--noout', '--relaxng', 'schemas/domain.rng', ...files],
+    cwd: corpusDir,
+    files: files.length,
+    check: (status, _stdout, stderr) => {
+      if (status !== 0) throw new Error(`xmllint refused files of the accepted list (exit ${status}): ${stderr.slice(0, 500)}`);
+    },
+  };
 }
 
 /**
@@ -63,14 +94,24 @@ function cliCommand(cli: string): { command: string; args: string[] } {
   return cli.endsWith('.js') ? { command: process.execPath, args: [cli] } : { command: cli, args: [] };
 }
 
-/** `virt-tune lint --format json --schema SCHEMA FILE...` in one process; its findings counted per rule. */
-export function timeLint(cli: string, corpusDir: string, files: readonly string[], schema: string, repeats: number): { run: ProcessRun; counts: RuleCount[] } {
+/** `virt-tune lint --format json --schema SCHEMA FILE...` in one process (lintFindingCounts reads its output). */
+export function lintCommandOver(cli: string, corpusDir: string, files: readonly string[], schema: string): TimedCommand {
   const { command, args } = cliCommand(cli);
-  const { run, stdout } = timeProcess(command, [...args, 'lint', '--format', 'json', '--schema', schema, ...files], corpusDir, files.length, repeats, (status, _stdout, stderr) => {
-    // 1: error-level findings (on files libvirt's own tests refuse: test/schema/refused.ts); anything else is a failure.
-    if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
-  });
-  return { run, counts: countPerRule(JSON.parse(stdout) as LintEntry[]) };
+  return {
+    command,
+    args: [...args, 'lint', '--format', 'json', '--schema', schema, ...files],
+    cwd: corpusDir,
+    files: files.length,
+    check: (status, _stdout, stderr) => {
+      // 1: error-level findings (on files libvirt's own tests refuse: test/schema/refused.ts); anything else is a failure.
+      if (status !== 0 && status !== 1) throw new Error(`virt-tune lint failed (exit ${status}): ${stderr.slice(0, 500)}`);
+    },
+  };
+}
+
+/** The findings of a `lint --format json` output, counted per rule and severity. */
+export function lintFindingCounts(stdout: string): RuleCount[] {
+  return countPerRule(JSON.parse(stdout) as LintEntry[]);
 }
 
 interface LintEntry {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORPUS_DIR } from '../kb/shared';
-import { acceptedFiles, lintPeakMemory, timeBareNode, timeLint, timeLintOneFile, timeParseVersusLint, timeXmllint, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
+import { acceptedFiles, lintCommandOver, lintFindingCounts, lintPeakMemory, timeBareNode, timeInTurn, timeLintOneFile, timeParseVersusLint, xmllintCommand, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
 import { SERVER_ENVIRONMENT, SERVER_ENVIRONMENT_MOVED } from '../../server/src/protocol';
 import { bigDomain } from './bigDomain';
@@ -37,6 +37,7 @@ const rows: Row[] = [];
 const row = (measure: string, value: string, target = '', met?: boolean) => rows.push({ measure, value, target, ...(met === undefined ? {} : { met }) });
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+type TimedRun = { run: ProcessRun; stdout: string };
 const rate = (run: ProcessRun) => `${run.filesPerSecond.toFixed(0)} files/s (${run.seconds.toFixed(2)} s)`;
 
 async function main(): Promise<void> {
@@ -48,19 +49,26 @@ async function main(): Promise<void> {
 
   // 1. The corpus: xmllint against virt-tune lint, each as one process over every accepted file.
   const xmllint = xmllintVersion();
-  log(`corpus: ${files.length} files libvirt's schema accepts; each command runs ${REPEATS} times, the median counts`);
-  let xmllintRun: ProcessRun | undefined;
-  if (xmllint) {
-    xmllintRun = timeXmllint(CORPUS_DIR, files, REPEATS);
+  log(`corpus: ${files.length} files libvirt's schema accepts; each command runs ${REPEATS} times, in turn with the others, the median counts`);
+  // Timed in turn (each round runs every command once), so that a change in the machine's load falls on
+  // xmllint and on each lint alike. The `virt-tune` command (dist/virt-tune) is started as users start
+  // it; the plain `node dist/cli.js` rows stay.
+  const [builtin, withSchema, builtinCommand, schemaCommand, xmllintTimed] = timeInTurn(
+    [
+      lintCommandOver(CLI, CORPUS_DIR, files, 'builtin'),
+      lintCommandOver(CLI, CORPUS_DIR, files, 'schemas/domain.rng'),
+      lintCommandOver(COMMAND, CORPUS_DIR, files, 'builtin'),
+      lintCommandOver(COMMAND, CORPUS_DIR, files, 'schemas/domain.rng'),
+      ...(xmllint ? [xmllintCommand(CORPUS_DIR, files)] : []),
+    ],
+    REPEATS,
+  ) as [TimedRun, TimedRun, TimedRun, TimedRun, TimedRun | undefined];
+  const xmllintRun = xmllintTimed?.run;
+  if (xmllintRun) {
     row('xmllint --noout --relaxng domain.rng (libxml ' + xmllint + ')', rate(xmllintRun));
   } else {
     row('xmllint --noout --relaxng domain.rng', 'skipped: xmllint is not installed (Debian: apt-get install libxml2-utils)');
   }
-  const builtin = timeLint(CLI, CORPUS_DIR, files, 'builtin', REPEATS);
-  const withSchema = timeLint(CLI, CORPUS_DIR, files, 'schemas/domain.rng', REPEATS);
-  // The same lint started as users start it, the `virt-tune` command; the plain `node dist/cli.js` rows stay.
-  const builtinCommand = timeLint(COMMAND, CORPUS_DIR, files, 'builtin', REPEATS);
-  const schemaCommand = timeLint(COMMAND, CORPUS_DIR, files, 'schemas/domain.rng', REPEATS);
   for (const [label, run] of [
     ['virt-tune lint --format json --schema builtin', builtin.run],
     ['virt-tune lint --format json --schema domain.rng', withSchema.run],
@@ -184,9 +192,11 @@ async function main(): Promise<void> {
   results['sizes'] = { bundles, vsix: Object.fromEntries(vsix.map((name) => [name, statSync(join(ROOT, name)).size])) };
 
   printTable();
-  printRuleCounts(builtin.counts, withSchema.counts, files.length);
+  const builtinCounts = lintFindingCounts(builtin.stdout);
+  const schemaCounts = lintFindingCounts(withSchema.stdout);
+  printRuleCounts(builtinCounts, schemaCounts, files.length);
   results['rows'] = rows;
-  results['findingsPerRule'] = { builtin: builtin.counts, schema: withSchema.counts };
+  results['findingsPerRule'] = { builtin: builtinCounts, schema: schemaCounts };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const missed = rows.filter((r) => r.met === false);
