@@ -51,6 +51,10 @@ export class ElementNode implements XmlElement {
     return { start: this.start, end: this.tagEnd };
   }
 
+  get hasEndTag(): boolean {
+    return this.endTagStart >= 0;
+  }
+
   get endTagSpan(): Span | undefined {
     return this.endTagStart < 0 ? undefined : { start: this.endTagStart, end: this.endTagEnd };
   }

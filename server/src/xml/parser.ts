@@ -82,7 +82,7 @@ class NameTable {
       bucket = [];
       this.buckets.set(key, bucket);
     }
-    const name = ownCopy(text, start, end);
+    const name = internalized(ownCopy(text, start, end));
     if (bucket.length < 8) {
       bucket.push(name);
       this.size++;
@@ -108,6 +108,18 @@ function ownCopy(text: string, start: number, end: number): string {
   return copy;
 }
 const OWN_COPY_PIECE = 4096;
+
+/**
+ * The same name as V8's internalized string, the one a literal `'disk'` in a rule is: comparing the two is
+ * then one pointer comparison, not a comparison of their characters (a rule compares names all the time).
+ * A property key is internalized; the table keeps the key, so this runs once per name.
+ */
+function internalized(name: string): string {
+  const holder: Record<string, number> = {};
+  holder[name] = 0;
+  for (const key in holder) return key === name ? key : name;
+  return name;
+}
 
 const NAMES = new NameTable();
 

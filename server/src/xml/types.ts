@@ -32,6 +32,9 @@ export interface XmlElement {
   parent: XmlElement | undefined;
   /** From `<` to the end of the closing tag; for an unclosed element, to the end of its last child. */
   span: Span;
+  /** `span.start` and `span.end`, read without making a span (the walk and the rules read them for every element). */
+  readonly start: number;
+  readonly end: number;
   /** From `<` to `>` or `/>` of the start tag (to where the tag stops, when it is not finished). */
   startTagSpan: Span;
   /** Whether the start tag was finished with `>` or `/>`. */
@@ -39,6 +42,8 @@ export interface XmlElement {
   selfClosing: boolean;
   /** The closing tag `</name>`, when present. */
   endTagSpan: Span | undefined;
+  /** Whether there is a closing tag (`endTagSpan !== undefined`, without making the span). */
+  readonly hasEndTag: boolean;
   endNameSpan: Span | undefined;
 }
 
