@@ -80,7 +80,8 @@ export interface ElementVisitor {
      * A test of a value (entities decoded, an element's text trimmed, as `visit` would get it) that,
      * when it holds, means `visit` has nothing to say about it. Asked once per typed attribute and text
      * of an element path and remembered; when every visitor of the type has one and it holds, the walk
-     * makes no typed value (most values are fine). Undefined where there is no such test.
+     * makes no typed value (most values are fine). Undefined where there is no such test. It must depend
+     * on the value alone: the walk remembers a value that passed and does not ask again for an equal one.
      */
     fine?(type: ValueType): ((value: string) => boolean) | undefined;
   };

@@ -5,7 +5,7 @@ import type { ElementSpec, ValueType } from '../../kb/types';
 import type { XmlElement } from '../../xml/types';
 import type { DocumentRule, DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
 import { attributeSpecsOf } from './structure/attribute-names';
-import { placeAt, walkStructure, type Misplacement, type Place } from './structure/placement';
+import { placeAt, walkStructure, type Misplacement, type Place, type StructureVisitor } from './structure/placement';
 import { typedAttributeValue, typedText, type TypedValue } from './structure/values';
 
 type Kind = ValueType['kind'];
@@ -25,10 +25,44 @@ interface PlacePlan {
    * Every attribute the spec lists, with the visitors of its type (often none), and the test of its
    * value that, when it holds, means none of them has anything to say (when each has one).
    */
-  attributes: ReadonlyMap<string, { type: ValueType; visitors: readonly ValueCall[]; fine: FineTest | undefined }>;
+  attributes: ReadonlyMap<string, TypedSlot>;
+  /**
+   * The attribute names met at each position of the last element here, with their slots (undefined: not
+   * listed): the elements of one path mostly have the same attributes in the same order, and the parser's
+   * names are V8's internalized strings, so the walk compares pointers instead of looking each name up.
+   */
+  lastNames: string[];
+  lastSlots: (TypedSlot | undefined)[];
   /** Whether an attribute the spec does not list is news to `unlisted`. */
   judgesUnlisted: boolean;
-  text: { type: ValueType; visitors: readonly ValueCall[]; fine: FineTest | undefined } | undefined;
+  text: TypedSlot | undefined;
+}
+
+/** A typed attribute or text of one element path: its type, the visitors of the type and the test that they have nothing to say. */
+interface TypedSlot {
+  type: ValueType;
+  visitors: readonly ValueCall[];
+  fine: FineTest | undefined;
+  /**
+   * The last value `fine` passed here: values repeat from element to element (`type='pci'`), and comparing
+   * with it is cheaper than the test. Only a short one, copied by V8, never a slice that would keep its
+   * document's text alive.
+   */
+  lastFine: string | undefined;
+}
+
+/** How many attribute positions a place remembers the names of. */
+const LAST_NAMES_KEPT = 16;
+
+/** Values up to this long are copied by V8 when sliced out of a text (longer ones are views into it). */
+const LAST_FINE_LENGTH = 12;
+
+/** Whether a value needs none of the slot's visitors. */
+function isFine(slot: TypedSlot, value: string): boolean {
+  if (value === slot.lastFine) return true;
+  if (slot.fine === undefined || !slot.fine(value)) return false;
+  if (value.length <= LAST_FINE_LENGTH) slot.lastFine = value;
+  return true;
 }
 
 /** Who the walk calls, worked out once per list of rules. */
@@ -44,6 +78,8 @@ interface Plan {
   reports: DomainReport[];
   /** Whether a check reads given paths only, so the walk must run to mark the places met. */
   marks: boolean;
+  /** The walker of this list, made at its first document. */
+  walker?: Walker;
 }
 
 /** The document being walked: where its reports go, and the rules that failed on it. */
@@ -129,17 +165,19 @@ function metAny(places: readonly Place[], current: Run): boolean {
 function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   const { visits } = place;
   if (visits !== undefined && visits.rules === plan) return visits.value as PlacePlan;
-  const attributes = new Map<string, { type: ValueType; visitors: readonly ValueCall[]; fine: FineTest | undefined }>();
+  const attributes = new Map<string, TypedSlot>();
   for (const [name, attribute] of attributeSpecsOf(spec)) {
     const visitors = plan.values.get(attribute.type.kind) ?? [];
-    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type) });
+    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type), lastFine: undefined });
   }
   const textVisitors = spec.text && plan.values.get(spec.text.kind);
   const value: PlacePlan = {
     elements: plan.elements.filter((call) => !call.at || call.at(spec)),
     attributes,
+    lastNames: [],
+    lastSlots: [],
     judgesUnlisted: spec.attributesKnown && plan.unlisted.length > 0,
-    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text) } : undefined,
+    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), lastFine: undefined } : undefined,
   };
   place.visits = { rules: plan, value };
   return value;
@@ -161,107 +199,170 @@ function fineTest(visitors: readonly ValueCall[], type: ValueType): FineTest | u
  * Whether an element's text is one text node whose trimmed value passes `fine` (the common `<vcpu>2</vcpu>`),
  * so its typed value need not be made; false for anything else, which then goes the long way.
  */
-function fineText(element: XmlElement, fine: FineTest): boolean {
+function fineText(element: XmlElement, slot: TypedSlot): boolean {
   const { children } = element;
   if (children.length !== 1) return false;
   const only = children[0]!;
-  return only.kind === 'text' && fine(only.value.trim());
+  return only.kind === 'text' && isFine(slot, only.value.trim());
 }
 
 function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleContext, current: Run): void {
-  const { reports } = plan;
-  const failed = (index: number) => current.failed !== undefined && current.failed.has(index);
-  const fail = (index: number, error: unknown) => {
-    if (failed(index)) return;
-    (current.failed ??= new Set()).add(index);
-    console.error(`virt-tune: rule ${rules[index]!.meta.code} failed on ${context.document.textDocument.uri}:`, error);
-  };
-  walkElements(plan, context, current, fail);
-  // After the walk, which has marked the places it met: a rule that reads given paths only is not
-  // called on a document without them. The order of the calls does not matter: the reports are sorted.
-  const { checks } = plan;
-  for (let i = 0; i < checks.length; i++) {
-    const { index, rule, places, needs } = checks[i]!;
-    if (needs !== undefined && !hasNeeds(needs, context)) continue;
-    if (places !== undefined && !metAny(places, current)) continue;
-    try {
-      rule.check(context, reports[index]!);
-    } catch (error) {
-      fail(index, error);
+  let own = (plan.walker ??= new Walker(plan, rules));
+  if (own.busy) own = new Walker(plan, rules);
+  own.begin(context, current);
+  try {
+    own.walk();
+    // After the walk, which has marked the places it met: a rule that reads given paths only is not
+    // called on a document without them. The order of the calls does not matter: the reports are sorted.
+    const { checks, reports } = plan;
+    for (let i = 0; i < checks.length; i++) {
+      const { index, rule, places, needs } = checks[i]!;
+      if (needs !== undefined && !hasNeeds(needs, context)) continue;
+      if (places !== undefined && !metAny(places, current)) continue;
+      try {
+        rule.check(context, reports[index]!);
+      } catch (error) {
+        own.fail(index, error);
+      }
     }
+  } finally {
+    own.end();
   }
 }
 
-/** The one walk of the tree: every visitor where it applies, and each place met marked. */
-function walkElements(plan: Plan, context: DomainRuleContext, current: Run, fail: (index: number, error: unknown) => void): void {
-  if (!plan.marks && plan.elements.length === 0 && plan.unlisted.length === 0 && plan.values.size === 0 && plan.misplaced.length === 0) return;
-  const { reports } = plan;
-  const failed = (index: number) => current.failed !== undefined && current.failed.has(index);
-  const { xml } = context;
-  const onValue = (visitors: readonly ValueCall[], value: TypedValue) => {
+/**
+ * The one walk of the tree: every visitor where it applies, and each place met marked. One per list of
+ * rules, kept and given each document in turn, so a document costs no closures (a rule that lints
+ * another document while one is walked gets a walker of its own).
+ */
+class Walker implements StructureVisitor {
+  busy = false;
+  private context: DomainRuleContext | undefined;
+  private current: Run | undefined;
+  /** Whether the walk has anything to do: a visitor, or a check that reads given paths. */
+  private readonly needed: boolean;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly rules: readonly DomainRule[],
+  ) {
+    this.needed = plan.marks || plan.elements.length > 0 || plan.unlisted.length > 0 || plan.values.size > 0 || plan.misplaced.length > 0;
+  }
+
+  begin(context: DomainRuleContext, current: Run): void {
+    this.busy = true;
+    this.context = context;
+    this.current = current;
+  }
+
+  /** Drops the document, so the kept walker does not keep it alive. */
+  end(): void {
+    this.busy = false;
+    this.context = undefined;
+    this.current = undefined;
+  }
+
+  walk(): void {
+    if (this.needed) walkStructure(this.context!.xml, this);
+  }
+
+  private failed(index: number): boolean {
+    const { failed } = this.current!;
+    return failed !== undefined && failed.has(index);
+  }
+
+  fail(index: number, error: unknown): void {
+    if (this.failed(index)) return;
+    (this.current!.failed ??= new Set()).add(index);
+    console.error(`virt-tune: rule ${this.rules[index]!.meta.code} failed on ${this.context!.document.textDocument.uri}:`, error);
+  }
+
+  private onValue(visitors: readonly ValueCall[], value: TypedValue): void {
+    const { reports } = this.plan;
+    const context = this.context!;
     for (let i = 0; i < visitors.length; i++) {
       const { index, visit } = visitors[i]!;
-      if (failed(index)) continue;
+      if (this.failed(index)) continue;
       try {
         visit(value, context, reports[index]!);
       } catch (error) {
-        fail(index, error);
+        this.fail(index, error);
       }
     }
-  };
-  const onElement = (calls: readonly Pick<ElementCall, 'index' | 'visit'>[], element: XmlElement, spec: NonNullable<Place['spec']>) => {
+  }
+
+  private onElement(calls: readonly Pick<ElementCall, 'index' | 'visit'>[], element: XmlElement, spec: ElementSpec): void {
+    const { reports } = this.plan;
+    const context = this.context!;
     for (let i = 0; i < calls.length; i++) {
       const { index, visit } = calls[i]!;
-      if (failed(index)) continue;
+      if (this.failed(index)) continue;
       try {
         visit(element, spec, context, reports[index]!);
       } catch (error) {
-        fail(index, error);
+        this.fail(index, error);
       }
     }
-  };
-  walkStructure(xml, {
-    placed(element: XmlElement, place: Place) {
-      place.met = current.stamp;
-      const { spec } = place;
-      if (!spec) return;
-      const { elements, attributes, judgesUnlisted, text } = placePlan(plan, place, spec);
-      onElement(elements, element, spec);
-      let unlisted = false;
-      const { attributes: present } = element;
-      for (let i = 0; i < present.length; i++) {
-        const attribute = present[i]!;
-        const listed = attributes.get(attribute.name);
-        if (listed === undefined) {
-          unlisted = true;
-          continue;
-        }
-        if (listed.visitors.length === 0) continue;
-        const { fine } = listed;
-        if (fine !== undefined && attribute.value !== undefined && fine(attribute.value)) continue;
-        const value = typedAttributeValue(xml, element, spec, attribute, listed.type);
-        if (value) onValue(listed.visitors, value);
-      }
-      if (text && !(text.fine !== undefined && fineText(element, text.fine))) {
-        const value = typedText(xml, element, spec, text.type);
-        if (value) onValue(text.visitors, value);
-      }
-      if (unlisted && judgesUnlisted) onElement(plan.unlisted, element, spec);
-    },
-    foreign(_element: XmlElement, place: Place) {
-      place.met = current.stamp;
-    },
-    misplaced(misplacement: Misplacement) {
-      for (const { index, visit } of plan.misplaced) {
-        if (failed(index)) continue;
-        try {
-          visit(misplacement, context, reports[index]!);
-        } catch (error) {
-          fail(index, error);
+  }
+
+  placed(element: XmlElement, place: Place): void {
+    place.met = this.current!.stamp;
+    const { spec } = place;
+    if (!spec) return;
+    const { plan } = this;
+    const { xml } = this.context!;
+    const placePlanned = placePlan(plan, place, spec);
+    const { elements, judgesUnlisted, text, lastNames, lastSlots } = placePlanned;
+    if (elements.length > 0) this.onElement(elements, element, spec);
+    let unlisted = false;
+    const { attributes: present } = element;
+    for (let i = 0; i < present.length; i++) {
+      const attribute = present[i]!;
+      const { name } = attribute;
+      let listed: TypedSlot | undefined;
+      if (i < lastNames.length && lastNames[i] === name) {
+        listed = lastSlots[i];
+      } else {
+        listed = placePlanned.attributes.get(name);
+        // Only a listed name is kept: it is the parser's copy, never a slice of the document's text.
+        if (listed !== undefined && i <= lastNames.length && i < LAST_NAMES_KEPT) {
+          lastNames[i] = name;
+          lastSlots[i] = listed;
         }
       }
-    },
-  });
+      if (listed === undefined) {
+        unlisted = true;
+        continue;
+      }
+      if (listed.visitors.length === 0) continue;
+      if (attribute.value !== undefined && isFine(listed, attribute.value)) continue;
+      const value = typedAttributeValue(xml, element, spec, attribute, listed.type);
+      if (value) this.onValue(listed.visitors, value);
+    }
+    if (text && !fineText(element, text)) {
+      const value = typedText(xml, element, spec, text.type);
+      if (value) this.onValue(text.visitors, value);
+    }
+    if (unlisted && judgesUnlisted) this.onElement(plan.unlisted, element, spec);
+  }
+
+  foreign(_element: XmlElement, place: Place): void {
+    place.met = this.current!.stamp;
+  }
+
+  misplaced(misplacement: Misplacement): void {
+    const { reports, misplaced } = this.plan;
+    const context = this.context!;
+    for (let i = 0; i < misplaced.length; i++) {
+      const { index, visit } = misplaced[i]!;
+      if (this.failed(index)) continue;
+      try {
+        visit(misplacement, context, reports[index]!);
+      } catch (error) {
+        this.fail(index, error);
+      }
+    }
+  }
 }
 
 /** The rules' findings on one document, in document order (and, at one place, in rule order). */

@@ -88,8 +88,29 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
   const selfClosedEnds = xml.problems.length > 0 ? reportedSelfClosedEnds(xml) : NO_ENDS;
   // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the
   // call stack. An entry is an element still to visit with its place, or a misplacement decided already.
-  const elements: (XmlElement | undefined)[] = [root];
-  const places: (Place | Misplacement)[] = [rootAt];
+  // The stacks are kept for the next document (a walk started from a visitor gets its own).
+  const reused = !walking;
+  const elements: (XmlElement | undefined)[] = reused ? ELEMENTS : [];
+  const places: (Place | Misplacement)[] = reused ? PLACES : [];
+  elements.push(root);
+  places.push(rootAt);
+  walking = true;
+  try {
+    walkFrom(xml, root, elements, places, selfClosedEnds, visitor);
+  } finally {
+    if (reused) {
+      walking = false;
+      ELEMENTS.length = 0;
+      PLACES.length = 0;
+    }
+  }
+}
+
+const ELEMENTS: (XmlElement | undefined)[] = [];
+const PLACES: (Place | Misplacement)[] = [];
+let walking = false;
+
+function walkFrom(xml: XmlDocument, root: XmlElement, elements: (XmlElement | undefined)[], places: (Place | Misplacement)[], selfClosedEnds: ReadonlySet<number>, visitor: StructureVisitor): void {
   for (;;) {
     const element = elements.pop();
     const entry = places.pop();
@@ -110,7 +131,7 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
       const child = children[i]!;
       if (child.kind !== 'element') continue;
       if (isForeignElement(child)) {
-        if (visitor.foreign) foreignPlaces(child, place, visitor.foreign);
+        if (visitor.foreign) foreignPlaces(child, place, visitor);
         continue;
       }
       if (element === root && child.name === 'cpuset') {
@@ -120,7 +141,7 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
       }
       const next = childPlace(place, child.name);
       // A start tag still being typed may hold half a name; VT100 reports the tag.
-      const judged = judgeChildren && child.startTagClosed && !swallowed.has(child);
+      const judged = judgeChildren && child.startTagClosed && (swallowed.size === 0 || !swallowed.has(child));
       if (spec && judged && !next.spec && !spec.children.includes(child.name)) {
         const elsewhere = placesFitting(child, elementsNamed(child.name));
         elements.push(undefined);
@@ -136,7 +157,7 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
 }
 
 /** StructureVisitor.foreign for an element of another namespace and the elements under it, while their paths are known. */
-function foreignPlaces(element: XmlElement, parent: Place, visit: (element: XmlElement, place: Place) => void): void {
+function foreignPlaces(element: XmlElement, parent: Place, visitor: StructureVisitor): void {
   const elements: XmlElement[] = [element];
   const parents: Place[] = [parent];
   for (;;) {
@@ -145,7 +166,7 @@ function foreignPlaces(element: XmlElement, parent: Place, visit: (element: XmlE
     if (next === undefined || above === undefined) return;
     const place = childPlace(above, next.name);
     if (!place.spec) continue;
-    visit(next, place);
+    visitor.foreign!(next, place);
     const { children } = next;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
@@ -175,7 +196,7 @@ function placesFitting(element: XmlElement, places: readonly ElementSpec[]): rea
  * root can swallow nothing.
  */
 function childrenAreReliable(element: XmlElement): boolean {
-  return element.parent === undefined || element.endTagSpan !== undefined || element.selfClosing;
+  return element.parent === undefined || element.hasEndTag || element.selfClosing;
 }
 
 /**

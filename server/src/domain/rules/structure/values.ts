@@ -102,7 +102,7 @@ class TextValue implements TypedValue {
 
 /** Whether the element was written in full, so its content is what the user meant it to hold. */
 export function hasCompleteContent(element: XmlElement): boolean {
-  return element.startTagClosed && (element.selfClosing || element.endTagSpan !== undefined);
+  return element.startTagClosed && (element.selfClosing || element.hasEndTag);
 }
 
 /** Whether a well-formedness problem touches the span. */
