@@ -1,10 +1,7 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { cliCacheVariant } from './cliVariant';
 import { runCachedBundle } from './codeCache';
-
-/** The commands whose runs compile different code, each with its own cache; anything else shares one. */
-const COMMANDS = new Set(['lint', 'fix', 'rules', 'host', 'tune']);
-const command = process.argv[2] ?? '';
 
 /**
  * V8's optimizing compiler (TurboFan) runs on helper threads beside the CLI's own, and over a corpus
@@ -29,4 +26,4 @@ for (const flag of CLI_V8_FLAGS) {
 }
 
 // dist/cli.js: runs the CLI's bundle (dist/cli-main.js, from server/src/cli.ts) with V8's code cache.
-runCachedBundle(join(__dirname, 'cli-main.js'), 'exit', undefined, COMMANDS.has(command) ? command : 'other');
+runCachedBundle(join(__dirname, 'cli-main.js'), 'exit', undefined, cliCacheVariant(process.argv.slice(2)));

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cliCacheVariant } from '../../server/src/boot/cliVariant';
+
+test('a lint with the built-in structure only and a lint judged by a RelaxNG schema keep code caches apart', () => {
+  assert.equal(cliCacheVariant(['lint', '--schema', 'builtin', 'a.xml']), 'lint');
+  assert.equal(cliCacheVariant(['lint', '--schema=builtin', 'a.xml']), 'lint');
+  assert.equal(cliCacheVariant(['lint', '--schema', '/usr/share/libvirt/schemas/domain.rng', 'a.xml']), 'lintschema');
+  assert.equal(cliCacheVariant(['lint', '--schema=schemas', 'a.xml']), 'lintschema');
+  // auto, the default, is the host's schema when libvirt is installed.
+  assert.equal(cliCacheVariant(['lint', 'a.xml']), 'lintschema');
+  assert.equal(cliCacheVariant(['lint', '--schema', 'auto', 'a.xml']), 'lintschema');
+});
+
+test('the last --schema counts, and nothing after -- is an option', () => {
+  assert.equal(cliCacheVariant(['lint', '--schema', 'domain.rng', '--schema', 'builtin', 'a.xml']), 'lint');
+  assert.equal(cliCacheVariant(['lint', '--schema', 'builtin', '--', '--schema=domain.rng']), 'lint');
+  assert.equal(cliCacheVariant(['lint', '--', '--schema', 'builtin']), 'lintschema');
+  // A file named builtin after --schema's value is not the option's value.
+  assert.equal(cliCacheVariant(['lint', '--schema', 'domain.rng', 'builtin']), 'lintschema');
+});
+
+test('the other commands keep one cache each, and anything else shares one', () => {
+  for (const command of ['fix', 'rules', 'host', 'tune']) assert.equal(cliCacheVariant([command, '--schema', 'builtin']), command);
+  assert.equal(cliCacheVariant(['--help']), 'other');
+  assert.equal(cliCacheVariant([]), 'other');
+});
