@@ -112,3 +112,20 @@ console.log(typeof WebAssembly, first.usedCache, globalThis.virtTuneBootTest.joi
   const again = spawnSync(process.execPath, ['--jitless', '-e', script], { encoding: 'utf8' });
   assert.equal(again.stdout, `undefined true jitless:${folder.split('/').pop()}\n`);
 });
+
+test('a flag another thread changed after the compile is set back before the cache is made, so the cache is written and taken', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const path = bundle(folder, 'flags');
+  // The program keeps the young generation's growth factor at 1 (as the language server does); after the
+  // compile another thread puts another value (the schema worker's start puts V8's default back).
+  const script = `globalThis.virtTuneBootTest = []; const { runCachedBundle } = require(${JSON.stringify(require.resolve('../../server/src/boot/codeCache'))});
+const run = runCachedBundle(${JSON.stringify(path)}, 'exit', ${JSON.stringify(join(folder, 'cache'))}, '', ['--semi-space-growth-factor=1']);
+require('node:v8').setFlagsFromString('--semi-space-growth-factor=3');
+console.log(run.usedCache);`;
+  const first = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(first.stderr, '');
+  assert.equal(first.stdout, 'false\n');
+  assert.equal(readdirSync(join(folder, 'cache')).filter((name) => name.endsWith('.v8')).length, 1, 'the cache is written at exit');
+  const second = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(second.stdout, 'true\n', 'the second run takes it');
+});

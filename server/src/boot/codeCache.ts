@@ -3,7 +3,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rena
 import Module = require('node:module');
 import { markCacheFileUsed, pruneCacheFolder, userCacheFolder } from '../core/userCacheFolder';
 import { basename, dirname, join } from 'node:path';
-import { cachedDataVersionTag } from 'node:v8';
+import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
 import { Script, constants } from 'node:vm';
 
 /**
@@ -27,9 +27,12 @@ export interface CachedRun {
  * command; for a server, which may run for days, a delay (or its exit, if that comes first). `variant`
  * keeps a cache apart for each way the bundle runs (the CLI's commands): a cache holds the code its
  * first run compiled and is never rewritten while valid, so one written by `--help` would leave every
- * later lint compiling the lint's code again (5 ms of a one-file run).
+ * later lint compiling the lint's code again (5 ms of a one-file run). `v8Flags`: the V8 flags the
+ * program keeps set as it runs, set before the bundle is compiled and again right before its cache is
+ * made (see saveWhenFlagsMatch).
  */
-export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit', cacheDir = userCacheFolder(), variant = ''): CachedRun {
+export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit', cacheDir = userCacheFolder(), variant = '', v8Flags: readonly string[] = []): CachedRun {
+  setV8Flags(v8Flags);
   if (process.env['VIRT_TUNE_CODE_CACHE'] === 'off' || cacheDir === undefined) {
     require(bundlePath);
     return { cacheFile: undefined, usedCache: false };
@@ -55,15 +58,14 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
   if (usedCache) {
     markCacheFileUsed(cacheFile);
   } else {
-    // V8 takes a cache only under the flags it was made with, and a program may set flags as it runs (the
-    // language server does: boot/server.ts sets them before compiling). A cache made under other flags
-    // than these would be refused at every start, so it is not written; the next chance may find them back.
     const flags = cachedDataVersionTag();
     let saved = false;
     const save = () => {
-      if (saved || cachedDataVersionTag() !== flags) return;
+      if (saved) return;
+      const data = saveWhenFlagsMatch(script, v8Flags, flags);
+      if (!data) return;
       saved = true;
-      saveCache(script, cacheDir, cacheFile);
+      saveCache(data, cacheDir, cacheFile);
     };
     // At exit in any case (a server may be stopped before its delay), and after the delay for a server.
     process.once('exit', save);
@@ -74,6 +76,33 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
   const localRequire = Module.createRequire(bundlePath);
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, localRequire, module, bundlePath, dirname(bundlePath));
   return { cacheFile, usedCache };
+}
+
+/**
+ * The cache of what `script` compiled, made under the flags it was compiled under (`tag`), or undefined.
+ * V8 takes a cache only under the flags it was made with, and flags are the process's, changed by any
+ * thread: the language server's schema worker puts the young generation's growth factor back when it
+ * starts and turns compaction on around each idle collection (core/youngGeneration.ts,
+ * core/idleCollect.ts). A cache made while one of them was changed is refused at every later start (and
+ * written again), and one never made leaves every start compiling. So the program's own flags are set
+ * again first, and the flags are compared before and after the cache is made: a change on another thread
+ * meanwhile drops this cache, and the next chance (exit, or the next run) makes it.
+ */
+function saveWhenFlagsMatch(script: Script, v8Flags: readonly string[], tag: number): Buffer | undefined {
+  setV8Flags(v8Flags);
+  if (cachedDataVersionTag() !== tag) return undefined;
+  const data = script.createCachedData();
+  return cachedDataVersionTag() === tag ? data : undefined;
+}
+
+function setV8Flags(flags: readonly string[]): void {
+  for (const flag of flags) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+      // An unknown flag (another V8): the program runs without it.
+    }
+  }
 }
 
 /**
@@ -158,11 +187,11 @@ const CODE_CACHE_FILE = /\.js-[0-9a-f]{16}-(?:[a-z]+-)?[0-9a-f]{16}\.v8$/;
  * bundle's older caches and, past MAX_CODE_CACHES, those of other bundle files used longest ago (other
  * checkouts, and the versions of the extension installed before), in one listing of the folder.
  */
-function saveCache(script: Script, cacheDir: string, cacheFile: string): void {
+function saveCache(data: Buffer, cacheDir: string, cacheFile: string): void {
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, cacheFile);
     const own = basename(cacheFile);
     const prefix = own.replace(/[0-9a-f]{16}\.v8$/, '');

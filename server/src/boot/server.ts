@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { EXPOSE_GC_FLAG } from '../core/idleCollect';
 import { YOUNG_GENERATION_FLAG } from '../core/youngGeneration';
 import { namesTransport } from '../lsp/transport';
@@ -13,21 +12,12 @@ import { runCachedBundle } from './codeCache';
 const SAVE_AFTER_MS = 10_000;
 /**
  * Every V8 flag the server keeps set as it runs. V8 takes a code cache only under the flags it was made
- * with, so they are set before the bundle is compiled, and its cache is made and taken under the same.
+ * with, so runCachedBundle sets them before the bundle is compiled, and again before its cache is made.
  */
 const SERVER_V8_FLAGS = [YOUNG_GENERATION_FLAG, EXPOSE_GC_FLAG];
 // Anything but a server (--help, --version) is a run of its own and keeps its cache apart.
 const transport = namesTransport(process.argv.slice(2));
-if (transport) {
-  for (const flag of SERVER_V8_FLAGS) {
-    try {
-      setFlagsFromString(flag);
-    } catch {
-      // An unknown flag (another V8): the server leaves it too.
-    }
-  }
-}
 
 // dist/server.js: runs the language server's bundle (dist/server-main.js, from server/src/server.ts) with
 // V8's code cache, as dist/cli.js runs the CLI's: compiling the bundle was a third of its start-up.
-runCachedBundle(join(__dirname, 'server-main.js'), SAVE_AFTER_MS, undefined, transport ? '' : 'other');
+runCachedBundle(join(__dirname, 'server-main.js'), SAVE_AFTER_MS, undefined, transport ? '' : 'other', transport ? SERVER_V8_FLAGS : []);
