@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { cliCacheVariant } from './cliVariant';
 import { runCachedBundle } from './codeCache';
 
@@ -13,17 +12,10 @@ import { runCachedBundle } from './codeCache';
  * budget), the same run took 29% less CPU (1.28 -> 0.91 s; the builtin lint 0.76 -> 0.51 s) and the
  * main thread's share stayed the same. A CLI run is short, so it trades peak code quality for less
  * compiling; the language server, which runs for days, keeps V8's defaults. Set before the bundle is
- * compiled: V8 takes a code cache only under the flags it was made with (boot/codeCache.ts); the lint
- * workers share the process's flags.
+ * compiled (runCachedBundle sets them, and again before it makes the cache): V8 takes a code cache only
+ * under the flags it was made with (boot/codeCache.ts); the lint workers share the process's flags.
  */
 const CLI_V8_FLAGS = ['--interrupt-budget=135168', '--max-inlined-bytecode-size=100', '--max-inlined-bytecode-size-cumulative=200'];
-for (const flag of CLI_V8_FLAGS) {
-  try {
-    setFlagsFromString(flag);
-  } catch {
-    // An unknown flag (another V8): its default stays.
-  }
-}
 
 // dist/cli.js: runs the CLI's bundle (dist/cli-main.js, from server/src/cli.ts) with V8's code cache.
-runCachedBundle(join(__dirname, 'cli-main.js'), 'exit', undefined, cliCacheVariant(process.argv.slice(2)));
+runCachedBundle(join(__dirname, 'cli-main.js'), 'exit', undefined, cliCacheVariant(process.argv.slice(2)), CLI_V8_FLAGS);
