@@ -184,8 +184,13 @@ export class Deriver {
     return this.textMatched(p, key, matched);
   }
 
+  /**
+   * Whether a text leaf takes the text (any text, when undefined). Through valueMatches' memo: an
+   * element's text is mostly one of a few values met again and again ('destroy', 'hvm', a size), and
+   * each miss would run the type's parse and facets, or compare with every value of a choice.
+   */
   private takes(leaf: Pattern, value: string | undefined): boolean {
-    return value === undefined || leaf.kind === Kind.Text || this.leafMatches(leaf, value);
+    return value === undefined || leaf.kind === Kind.Text || this.valueMatches(leaf, value);
   }
 
   endTag(p: Pattern): Pattern {

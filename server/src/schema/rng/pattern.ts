@@ -232,8 +232,6 @@ export class PatternTable {
   private firstDerivedId = 0;
   /** Derived patterns by kind and operands: (kind << 24 | a.id, b.id). */
   private readonly interned: PairTable<Pattern>;
-  /** The schema's own combinations, with their keys: kept when the derived ones are dropped. */
-  private readonly kept: { first: number; second: number; pattern: Pattern }[] = [];
   /** Patterns that carry memos: cleared when the table starts afresh. */
   private memoized: Pattern[] = [];
   /** The schema's own patterns by id, until the table is sealed. */
@@ -263,13 +261,7 @@ export class PatternTable {
     this.notAllowed = schema[0]!;
     this.empty = schema[1]!;
     this.text = schema[2]!;
-    for (const pattern of schema) {
-      if (!isInterned(pattern.kind)) continue;
-      const first = kindKey(pattern.kind, pattern.a!);
-      const second = pattern.b ? pattern.b.id : 0;
-      this.interned.set(first, second, pattern);
-      this.kept.push({ first, second, pattern });
-    }
+    this.internOwn();
     this.nextId = this.firstDerivedId = schema.length;
     this.sealed = true;
   }
@@ -384,7 +376,6 @@ export class PatternTable {
 
   /** The schema is read: patterns made from now on are derived ones. */
   seal(): void {
-    this.interned.forEach((first, second, pattern) => this.kept.push({ first, second, pattern }));
     this.firstDerivedId = this.nextId;
     this.sealed = true;
   }
@@ -419,9 +410,22 @@ export class PatternTable {
     this.nextKey = 1;
     this.epoch = nextEpoch++;
     this.interned.clear();
-    for (const { first, second, pattern } of this.kept) this.interned.set(first, second, pattern);
+    this.internOwn();
     this.nextId = this.firstDerivedId;
     return true;
+  }
+
+  /**
+   * The schema's own combinations, interned by their operands as `register` interned them: every
+   * pattern the table interns before it is sealed is one of its own, so `own` is what to keep when the
+   * derived ones are dropped.
+   */
+  private internOwn(): void {
+    const { own, interned } = this;
+    for (let i = 0; i < own.length; i++) {
+      const pattern = own[i]!;
+      if (isInterned(pattern.kind)) interned.set(kindKey(pattern.kind, pattern.a!), pattern.b ? pattern.b.id : 0, pattern);
+    }
   }
 
   choice(a: Pattern, b: Pattern): Pattern {
