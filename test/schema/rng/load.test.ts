@@ -103,6 +103,23 @@ test('a schema it cannot compile: the file and line of the fault', () => {
   assert.match(loadError(schemaFiles({ 'main.rng': `<grammar ${RNG}><start>` })), /main\.rng:1: not well-formed XML/);
 });
 
+test('an attribute that takes any name must repeat within its element, as libxml2 requires (xmllint 2.9.14 gave each verdict)', () => {
+  const refused = /main\.rng:\d+: an <attribute> that takes any name .* must stand inside a <oneOrMore> or <zeroOrMore> within its element/;
+  const anyName = '<attribute><anyName/></attribute>';
+  // Refused by xmllint: "Found anyName (nsName) attribute without oneOrMore ancestor".
+  assert.match(loadError(grammar(`<element name="r">${anyName}</element>`)), refused);
+  assert.match(loadError(grammar(`<element name="r"><optional>${anyName}</optional></element>`)), refused);
+  assert.match(loadError(grammar('<element name="r"><attribute><nsName ns="urn:x"/></attribute></element>')), refused);
+  assert.match(loadError(grammar(`<element name="r"><oneOrMore><element name="s">${anyName}</element></oneOrMore></element>`)), refused, 'an element starts afresh');
+  assert.match(loadError(grammar('<element name="r"><ref name="x"/></element>', `<define name="x">${anyName}</define>`)), refused);
+  // Taken by xmllint.
+  const r = '<r a="1"/>';
+  assert.ok(accepts(grammar(`<element name="r"><zeroOrMore>${anyName}</zeroOrMore></element>`), r));
+  assert.ok(accepts(grammar('<element name="r"><oneOrMore><ref name="x"/></oneOrMore></element>', `<define name="x">${anyName}</define>`), r));
+  assert.ok(accepts(grammar('<element name="r"><attribute><choice><name>a</name><anyName/></choice></attribute></element>'), r));
+  assert.ok(accepts(grammar('<element name="r"><attribute><anyName><except><name>b</name></except></anyName></attribute></element>'), r));
+});
+
 test("libvirt's schemas compile: 11.3.0's from the corpus and the host's, where they are", () => {
   for (const path of [resolve(CORPUS_DIR, 'schemas/domain.rng'), '/usr/share/libvirt/schemas/domain.rng']) {
     let grammarOf;

@@ -8,7 +8,7 @@ import { fileStamp } from './cache/stamp';
 import { datatypeFor, type DatatypeParam } from './datatypes';
 import type { NameClass } from './nameClass';
 import { NamespaceScope, splitQName } from './namespaces';
-import { PatternTable, type Pattern } from './pattern';
+import { Kind, PatternTable, type Pattern } from './pattern';
 
 export const RNG_NAMESPACE = 'http://relaxng.org/ns/structure/1.0';
 
@@ -86,6 +86,8 @@ class Compiler {
   private readonly pending: { pattern: Pattern; children: XmlElement[]; context: Context }[] = [];
   /** Files being included, to refuse an include of a file by itself. */
   private readonly including: string[] = [];
+  /** Attributes that take any name (a bare anyName or nsName), with where each is written: see anyNameAttributeAlone. */
+  private readonly anyNameAttributes: { pattern: Pattern; where: string }[] = [];
 
   constructor(private readonly path: string) {}
 
@@ -98,6 +100,8 @@ class Compiler {
       const { pattern, children, context: where } = this.pending.pop()!;
       pattern.content = this.groupOf(children, where);
     }
+    const alone = this.anyNameAttributeAlone(start);
+    if (alone) throw new SchemaLoadError(this.path, `Cannot compile the RelaxNG schema ${this.path}: ${alone}: an <attribute> that takes any name (<anyName/> or <nsName/> without <except>) must stand inside a <oneOrMore> or <zeroOrMore> within its element; libxml2, which libvirt validates with, refuses the schema otherwise (RelaxNG 7.3 asks the same of any such attribute).`);
     this.table.seal();
     return { path: this.path, files: this.stamps, table: this.table, start, elements: this.elements, interleaves: this.interleaves, choices: this.choices };
   }
@@ -408,7 +412,56 @@ class Compiler {
       valueChildren = rest.map((child) => child.element);
     }
     const value = valueChildren.length === 0 ? this.table.text : this.groupOf(valueChildren, context);
-    return this.table.attribute(names, value, this.place(context, element));
+    const pattern = this.table.attribute(names, value, this.place(context, element));
+    if ((names.kind === 'anyName' || names.kind === 'nsName') && !names.except) this.anyNameAttributes.push({ pattern, where: `${context.file.path}:${lineAt(context.file, element.span.start)}` });
+    return pattern;
+  }
+
+  /**
+   * Where an attribute that takes any name can be reached from its element's content (or the start)
+   * without a oneOrMore between them, or undefined. libxml2 refuses such a schema, as RelaxNG 7.3 does;
+   * as libxml2 does, only a name class that is a bare anyName or nsName counts (not a choice holding
+   * one, nor one with an except), references are followed, and an element starts afresh.
+   */
+  private anyNameAttributeAlone(start: Pattern): string | undefined {
+    if (this.anyNameAttributes.length === 0) return undefined;
+    const reachedAlone = new Set<Pattern>();
+    // Each pattern met at most once outside a oneOrMore and once inside one.
+    const outside = new Set<Pattern>();
+    const inside = new Set<Pattern>();
+    const contents = new Set<Pattern>();
+    const stack: { pattern: Pattern; repeated: boolean }[] = [{ pattern: start, repeated: false }];
+    while (stack.length > 0) {
+      const { pattern, repeated } = stack.pop()!;
+      const met = repeated ? inside : outside;
+      if (met.has(pattern)) continue;
+      met.add(pattern);
+      switch (pattern.kind) {
+        case Kind.Choice:
+        case Kind.Group:
+        case Kind.Interleave:
+          stack.push({ pattern: pattern.a!, repeated }, { pattern: pattern.b!, repeated });
+          break;
+        case Kind.OneOrMore:
+          stack.push({ pattern: pattern.a!, repeated: true });
+          break;
+        case Kind.List:
+          stack.push({ pattern: pattern.a!, repeated });
+          break;
+        case Kind.Attribute:
+          if (!repeated) reachedAlone.add(pattern);
+          break;
+        case Kind.Element:
+          if (!contents.has(pattern)) {
+            contents.add(pattern);
+            stack.push({ pattern: pattern.content!, repeated: false });
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return this.anyNameAttributes.find(({ pattern }) => reachedAlone.has(pattern))?.where;
   }
 
   private valuePattern(element: XmlElement, context: Context): Pattern {
