@@ -1,5 +1,5 @@
 import { containsName } from './nameClass';
-import { HOLDS_TEXT, Kind, MemoKind, nameBit, restIndex, type Entered, type MemoName, type Pattern, type PatternTable } from './pattern';
+import { HOLDS_TEXT, Kind, MemoKind, nameBit, restIndex, type AttributeLeaves, type Entered, type MemoName, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
 export interface ResolvedName extends MemoName {
@@ -114,11 +114,16 @@ export class Deriver {
     const { table } = this;
     if (!(p.attributeNames & name.bit)) return table.notAllowed;
     const nameKey = table.keyId(name);
-    const leaves = this.attributeLeaves(p, name, nameKey);
-    let key = nameKey;
-    for (let i = 0; i < leaves.length; i++) {
-      const leaf = leaves[i]!;
-      if (this.valueMatches(leaf.a!, value)) key = table.extendKey(key, leaf.id);
+    const list = this.attributeLeaves(p, name, nameKey);
+    const { leaves } = list;
+    let key = list.keys.get(value);
+    if (key === undefined) {
+      key = nameKey;
+      for (let i = 0; i < leaves.length; i++) {
+        const leaf = leaves[i]!;
+        if (this.valueMatches(leaf.a!, value)) key = table.extendKey(key, leaf.id);
+      }
+      table.rememberLeafKey(list, value, key);
     }
     if (key === nameKey) return table.notAllowed;
     const known = table.derivative(MemoKind.Attribute, p, key);
@@ -390,14 +395,12 @@ export class Deriver {
   }
 
   /** The attribute patterns of that name an attribute may match in a pattern. */
-  private attributeLeaves(p: Pattern, name: ResolvedName, nameKey: number): readonly Pattern[] {
+  private attributeLeaves(p: Pattern, name: ResolvedName, nameKey: number): AttributeLeaves {
     const known = this.table.leavesOf(p, nameKey);
     if (known) return known;
     const found: Pattern[] = [];
     this.findAttributeLeaves(p, name, this.table.newVisit(), found);
-    const leaves = found.length > 0 ? found : NO_PATTERNS;
-    this.table.rememberLeaves(p, nameKey, leaves);
-    return leaves;
+    return this.table.rememberLeaves(p, nameKey, found.length > 0 ? found : NO_PATTERNS);
   }
 
   /** Each part once, as in findTextLeaves. */

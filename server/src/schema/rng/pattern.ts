@@ -215,6 +215,25 @@ export interface MemoName {
   memoKey: number;
 }
 
+/**
+ * The attribute patterns an attribute of one name may match in a pattern, as one list shared by every
+ * pattern where that name meets the same ones, with the memo key each value makes of them (the name's
+ * key extended by the leaves that take the value): most values ('yes', 'virtio', '0') are met again and
+ * again, and then cost one lookup instead of one per leaf.
+ */
+export interface AttributeLeaves {
+  readonly leaves: readonly Pattern[];
+  readonly keys: Map<string, number>;
+}
+
+/** Values remembered per list of leaves at most. */
+const LEAF_KEYS_LIMIT = 256;
+/**
+ * Longer values are not remembered: those that repeat are short, and a longer one may be a slice of its
+ * document's text, which it would keep alive.
+ */
+const MAX_REMEMBERED_VALUE = 12;
+
 /** The next table epoch (see MemoName). */
 let nextEpoch = 0;
 
@@ -280,7 +299,11 @@ export class PatternTable {
    */
   private readonly memo = new PairTable<Pattern>();
   /** The attribute patterns an attribute of a name may match, by pattern and name. */
-  private readonly leaves = new PairTable<readonly Pattern[]>();
+  private readonly leaves = new PairTable<AttributeLeaves>();
+  /** The lists of attribute leaves, one per name and set of leaves, by the name's key and the leaves' ids. */
+  private leafLists = new Map<string, AttributeLeaves>();
+  /** Values remembered in the leaf lists' `keys` since the table last started afresh. */
+  private leafKeys = 0;
   /** Element starts (enterElement), by pattern and name key. */
   private readonly entered = new PairTable<Entered>();
   /** The placeholders made so far (Kind.Rest), by index: kept when the table starts afresh. */
@@ -313,7 +336,7 @@ export class PatternTable {
 
   /** The number of derived patterns and memo entries now held. */
   get size(): number {
-    return this.interned.size + this.entries + this.memo.size + this.entered.size + this.leaves.size + this.keys.size + this.extended.size;
+    return this.interned.size + this.entries + this.memo.size + this.entered.size + this.leaves.size + this.leafLists.size + this.leafKeys + this.keys.size + this.extended.size;
   }
 
   /** A name's memo key as a small number (never 0), kept on the name until this table starts afresh. */
@@ -366,12 +389,28 @@ export class PatternTable {
     return rest;
   }
 
-  leavesOf(pattern: Pattern, name: number): readonly Pattern[] | undefined {
+  leavesOf(pattern: Pattern, name: number): AttributeLeaves | undefined {
     return this.leaves.get(pattern.id, name);
   }
 
-  rememberLeaves(pattern: Pattern, name: number, leaves: readonly Pattern[]): void {
-    this.leaves.set(pattern.id, name, leaves);
+  /** Keeps the leaves found for a pattern and a name's key, as the one list every pattern with the same leaves for that name shares. */
+  rememberLeaves(pattern: Pattern, name: number, leaves: readonly Pattern[]): AttributeLeaves {
+    let key = String(name);
+    for (let i = 0; i < leaves.length; i++) key += ` ${leaves[i]!.id}`;
+    let list = this.leafLists.get(key);
+    if (!list) {
+      list = { leaves, keys: new Map() };
+      this.leafLists.set(key, list);
+    }
+    this.leaves.set(pattern.id, name, list);
+    return list;
+  }
+
+  /** Records the memo key a value gives with a list of leaves; only short values, at most LEAF_KEYS_LIMIT per list. */
+  rememberLeafKey(list: AttributeLeaves, value: string, key: number): void {
+    if (value.length > MAX_REMEMBERED_VALUE || list.keys.size >= LEAF_KEYS_LIMIT) return;
+    list.keys.set(value, key);
+    this.leafKeys++;
   }
 
   /** The schema is read: patterns made from now on are derived ones. */
@@ -405,6 +444,8 @@ export class PatternTable {
     this.memo.clear();
     this.entered.clear();
     this.leaves.clear();
+    this.leafLists = new Map();
+    this.leafKeys = 0;
     this.keys = new Map();
     this.extended.clear();
     this.nextKey = 1;
