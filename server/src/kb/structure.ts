@@ -59,7 +59,11 @@ export function isForeignName(name: string): boolean {
  * Everything under such an element is foreign too.
  */
 export function isForeignElement(element: Pick<XmlElement, 'name' | 'attributes'>): boolean {
-  if (isForeignName(element.name)) return true;
+  return isForeignName(element.name) || declaresDefaultNamespace(element);
+}
+
+/** Whether an element declares a default namespace (`xmlns='...'`, not empty): the half of isForeignElement that is not its name. */
+export function declaresDefaultNamespace(element: Pick<XmlElement, 'attributes'>): boolean {
   const { attributes } = element;
   for (let i = 0; i < attributes.length; i++) if (attributes[i]!.name === 'xmlns' && attributes[i]!.value !== '') return true;
   return false;

@@ -68,7 +68,11 @@ function isFine(slot: TypedSlot, value: string): boolean {
 /** Who the walk calls, worked out once per list of rules. */
 interface Plan {
   /** In rule order; `places` are those of the rule's `paths`, undefined when it has none (called on every document). */
-  checks: { index: number; rule: DomainRule & { check: NonNullable<DomainRule['check']> }; places: readonly Place[] | undefined; needs: DocumentRule['needs'] }[];
+  checks: CheckCall[];
+  /** The checks without paths, called on every document. */
+  always: CheckCall[];
+  /** The checks that declare each place, for the walk to mark them due as it meets the place. */
+  declared: Map<Place, CheckCall[]>;
   elements: ElementCall[];
   unlisted: { index: number; visit: NonNullable<ElementVisitor['unlistedAttributes']> }[];
   /** The value visitors of each kind, in rule order. */
@@ -82,8 +86,30 @@ interface Plan {
   walker?: Walker;
 }
 
+interface CheckCall {
+  index: number;
+  rule: DomainRule & { check: NonNullable<DomainRule['check']> };
+  places: readonly Place[] | undefined;
+  needs: DocumentRule['needs'];
+  /** The stamp of the last run that met one of its places (a number: a plan must not keep a document alive). */
+  due: number;
+}
+
+const NO_CHECKS: readonly CheckCall[] = [];
+
+/** The checks of the plan that declare the place, kept on the place for the plan used last. */
+function declaredChecks(plan: Plan, place: Place): readonly CheckCall[] {
+  const { declared } = place;
+  if (declared !== undefined && declared.rules === plan) return declared.value as readonly CheckCall[];
+  const value = plan.declared.get(place) ?? NO_CHECKS;
+  place.declared = { rules: plan, value };
+  return value;
+}
+
 /** The document being walked: where its reports go, and the rules that failed on it. */
 interface Run {
+  /** The checks with paths that the walk found due, in the order it met their places. */
+  due: CheckCall[];
   onReport(index: number, report: Report): void;
   failed: Set<number> | undefined;
   /** This run's number, which the walk leaves on the places it meets (a number: a place must not keep a document alive). */
@@ -102,9 +128,18 @@ function planFor(rules: readonly DomainRule[]): Plan {
   const reports = rules.map((_rule, index) => (report: Report) => {
     if (run && !run.failed?.has(index)) run.onReport(index, report);
   });
-  plan = { checks: [], elements: [], unlisted: [], values: new Map(), misplaced: [], reports, marks: false };
+  plan = { checks: [], always: [], declared: new Map(), elements: [], unlisted: [], values: new Map(), misplaced: [], reports, marks: false };
   rules.forEach((rule, index) => {
-    if (rule.check) plan!.checks.push({ index, rule: rule as Plan['checks'][number]['rule'], places: rule.paths?.map((path) => declaredPlace(rule, path)), needs: rule.needs });
+    if (rule.check) {
+      const call: CheckCall = { index, rule: rule as CheckCall['rule'], places: rule.paths?.map((path) => declaredPlace(rule, path)), needs: rule.needs, due: 0 };
+      plan!.checks.push(call);
+      if (call.places === undefined) plan!.always.push(call);
+      for (const place of call.places ?? []) {
+        const list = plan!.declared.get(place);
+        if (list) list.push(call);
+        else plan!.declared.set(place, [call]);
+      }
+    }
     const visit = rule.visit;
     if (!visit) return;
     if (visit.element) plan!.elements.push({ index, visit: visit.element, at: visit.at });
@@ -132,7 +167,7 @@ function planFor(rules: readonly DomainRule[]): Plan {
  */
 export function walkRules(rules: readonly DomainRule[], context: DomainRuleContext, onReport: (index: number, report: Report) => void): void {
   const outer = run;
-  const current: Run = { onReport, failed: undefined, stamp: ++runs };
+  const current: Run = { onReport, failed: undefined, stamp: ++runs, due: [] };
   run = current;
   try {
     walkWith(planFor(rules), rules, context, current);
@@ -154,12 +189,6 @@ function hasNeeds(needs: NonNullable<DocumentRule['needs']>, context: DomainRule
     if (need === 'host' ? !context.host : need === 'guests' ? !context.guests?.length : !context.bootHugepages) return false;
   }
   return true;
-}
-
-/** Whether the walk that just ran placed an element at one of the places. */
-function metAny(places: readonly Place[], current: Run): boolean {
-  for (let i = 0; i < places.length; i++) if (places[i]!.met === current.stamp) return true;
-  return false;
 }
 
 function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
@@ -212,21 +241,35 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
   own.begin(context, current);
   try {
     own.walk();
-    // After the walk, which has marked the places it met: a rule that reads given paths only is not
-    // called on a document without them. The order of the calls does not matter: the reports are sorted.
-    const { checks, reports } = plan;
-    for (let i = 0; i < checks.length; i++) {
-      const { index, rule, places, needs } = checks[i]!;
-      if (needs !== undefined && !hasNeeds(needs, context)) continue;
-      if (places !== undefined && !metAny(places, current)) continue;
-      try {
-        rule.check(context, reports[index]!);
-      } catch (error) {
-        own.fail(index, error);
-      }
+    // After the walk, which has listed the checks whose places it met: a rule that reads given paths
+    // only is not called on a document without them. Called in rule order, as one after another would
+    // be (the reports are sorted anyway).
+    const { always } = plan;
+    const { due } = current;
+    if (due.length > 1) due.sort(byIndex);
+    let next = 0;
+    for (let i = 0; i < always.length; i++) {
+      const check = always[i]!;
+      while (next < due.length && due[next]!.index < check.index) callCheck(due[next++]!, context, own);
+      callCheck(check, context, own);
     }
+    while (next < due.length) callCheck(due[next++]!, context, own);
   } finally {
     own.end();
+  }
+}
+
+function byIndex(a: CheckCall, b: CheckCall): number {
+  return a.index - b.index;
+}
+
+function callCheck(call: CheckCall, context: DomainRuleContext, walker: Walker): void {
+  const { index, rule, needs } = call;
+  if (needs !== undefined && !hasNeeds(needs, context)) return;
+  try {
+    rule.check(context, walker.plan.reports[index]!);
+  } catch (error) {
+    walker.fail(index, error);
   }
 }
 
@@ -243,7 +286,7 @@ class Walker implements StructureVisitor {
   private readonly needed: boolean;
 
   constructor(
-    private readonly plan: Plan,
+    readonly plan: Plan,
     private readonly rules: readonly DomainRule[],
   ) {
     this.needed = plan.marks || plan.elements.length > 0 || plan.unlisted.length > 0 || plan.values.size > 0 || plan.misplaced.length > 0;
@@ -305,8 +348,23 @@ class Walker implements StructureVisitor {
     }
   }
 
+  /** Marks the place met by this run, and the checks that declare it due. */
+  private mark(place: Place): void {
+    const current = this.current!;
+    const { stamp } = current;
+    if (place.met === stamp) return;
+    place.met = stamp;
+    const checks = declaredChecks(this.plan, place);
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i]!;
+      if (check.due === stamp) continue;
+      check.due = stamp;
+      current.due.push(check);
+    }
+  }
+
   placed(element: XmlElement, place: Place): void {
-    place.met = this.current!.stamp;
+    this.mark(place);
     const { spec } = place;
     if (!spec) return;
     const { plan } = this;
@@ -347,7 +405,7 @@ class Walker implements StructureVisitor {
   }
 
   foreign(_element: XmlElement, place: Place): void {
-    place.met = this.current!.stamp;
+    this.mark(place);
   }
 
   misplaced(misplacement: Misplacement): void {

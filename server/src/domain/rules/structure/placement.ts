@@ -1,4 +1,4 @@
-import { elementSpec, elementsNamed, isForeignElement, isForeignName } from '../../../kb/structure';
+import { declaresDefaultNamespace, elementSpec, elementsNamed, isForeignElement, isForeignName } from '../../../kb/structure';
 import type { ElementSpec } from '../../../kb/types';
 import { childElements } from '../../../xml/query';
 import type { XmlDocument, XmlElement } from '../../../xml/types';
@@ -33,8 +33,12 @@ export interface Place {
    * rules: once per path and process, not once per element.
    */
   visits: { rules: object; value: unknown } | undefined;
+  /** The checks that declare this path (rules/walk.ts), kept for the list of rules used last. */
+  declared: { rules: object; value: unknown } | undefined;
   /** The number of the last walk that placed an element here (rules/walk.ts marks it), so rules that read a path learn whether it occurs. */
   met: number;
+  /** Whether the path's last name is another namespace's (isForeignName), worked out once. */
+  readonly foreignName: boolean;
 }
 
 export interface StructureVisitor {
@@ -56,13 +60,13 @@ function childPlace(parent: Place, name: string): Place {
   if (known) return known;
   const path = `${parent.path}/${name}`;
   // Under an element the structure does not know, nothing is known either.
-  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined, met: 0 };
+  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: isForeignName(name) };
   if (place.spec) parent.children.set(name, place);
   return place;
 }
 
 function rootPlace(): Place {
-  return (domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined, met: 0 });
+  return (domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: false });
 }
 
 /**
@@ -130,7 +134,9 @@ function walkFrom(xml: XmlDocument, root: XmlElement, elements: (XmlElement | un
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
       if (child.kind !== 'element') continue;
-      if (isForeignElement(child)) {
+      // A place met before knows whether its name is foreign: the name need not be searched for a colon.
+      const known = place.children.get(child.name);
+      if (known !== undefined ? known.foreignName || declaresDefaultNamespace(child) : isForeignElement(child)) {
         if (visitor.foreign) foreignPlaces(child, place, visitor);
         continue;
       }
@@ -139,7 +145,7 @@ function walkFrom(xml: XmlDocument, root: XmlElement, elements: (XmlElement | un
         places.push({ kind: 'guide-cpuset-wrapper', element: child });
         continue;
       }
-      const next = childPlace(place, child.name);
+      const next = known ?? childPlace(place, child.name);
       // A start tag still being typed may hold half a name; VT100 reports the tag.
       const judged = judgeChildren && child.startTagClosed && (swallowed.size === 0 || !swallowed.has(child));
       if (spec && judged && !next.spec && !spec.children.includes(child.name)) {
