@@ -171,54 +171,82 @@ function sized(element: XmlElement, value: number | undefined, unitName: string 
 
 /** The root's children the model reads: the first of each name, and the disks, interfaces and controllers of every `<devices>`. */
 interface RootChildren {
-  first: Map<string, XmlElement>;
+  os: XmlElement | undefined;
+  memory: XmlElement | undefined;
+  currentMemory: XmlElement | undefined;
+  maxMemory: XmlElement | undefined;
+  vcpu: XmlElement | undefined;
+  cputune: XmlElement | undefined;
+  numatune: XmlElement | undefined;
+  memtune: XmlElement | undefined;
+  memoryBacking: XmlElement | undefined;
+  blkiotune: XmlElement | undefined;
+  cpu: XmlElement | undefined;
   disk: XmlElement[];
   interface: XmlElement[];
   controller: XmlElement[];
 }
 
-/** The names of the root's children the model reads the first of. */
-const FIRST_READ: ReadonlySet<string> = new Set(['os', 'memory', 'currentMemory', 'maxMemory', 'vcpu', 'cputune', 'numatune', 'memtune', 'memoryBacking', 'blkiotune', 'cpu']);
-
-/** One pass over the root's children (and those of each `<devices>`), instead of a search per name. */
+/**
+ * One pass over the root's children (and those of each `<devices>`), instead of a search per name. A
+ * switch over the names, not a map: the parser's names are internalized strings, so each case is a
+ * pointer comparison, and a document costs no map.
+ */
 function rootChildren(root: XmlElement): RootChildren {
-  const found: RootChildren = { first: new Map(), disk: [], interface: [], controller: [] };
+  const found: RootChildren = {
+    os: undefined, memory: undefined, currentMemory: undefined, maxMemory: undefined, vcpu: undefined, cputune: undefined,
+    numatune: undefined, memtune: undefined, memoryBacking: undefined, blkiotune: undefined, cpu: undefined,
+    disk: [], interface: [], controller: [],
+  };
   const { children } = root;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     if (child.kind !== 'element') continue;
-    if (child.name === 'devices') {
-      const devices = child.children;
-      for (let j = 0; j < devices.length; j++) {
-        const device = devices[j]!;
-        if (device.kind !== 'element') continue;
-        if (device.name === 'disk') found.disk.push(device);
-        else if (device.name === 'interface') found.interface.push(device);
-        else if (device.name === 'controller') found.controller.push(device);
+    switch (child.name) {
+      case 'devices': {
+        const devices = child.children;
+        for (let j = 0; j < devices.length; j++) {
+          const device = devices[j]!;
+          if (device.kind !== 'element') continue;
+          if (device.name === 'disk') found.disk.push(device);
+          else if (device.name === 'interface') found.interface.push(device);
+          else if (device.name === 'controller') found.controller.push(device);
+        }
+        break;
       }
-    } else if (FIRST_READ.has(child.name) && !found.first.has(child.name)) {
-      found.first.set(child.name, child);
+      case 'os': found.os ??= child; break;
+      case 'memory': found.memory ??= child; break;
+      case 'currentMemory': found.currentMemory ??= child; break;
+      case 'maxMemory': found.maxMemory ??= child; break;
+      case 'vcpu': found.vcpu ??= child; break;
+      case 'cputune': found.cputune ??= child; break;
+      case 'numatune': found.numatune ??= child; break;
+      case 'memtune': found.memtune ??= child; break;
+      case 'memoryBacking': found.memoryBacking ??= child; break;
+      case 'blkiotune': found.blkiotune ??= child; break;
+      case 'cpu': found.cpu ??= child; break;
     }
   }
   return found;
 }
 
 export function buildDomainModel(root: XmlElement): DomainModel {
-  const { first, disk, interface: nic, controller } = rootChildren(root);
+  const first = rootChildren(root);
+  const { disk, interface: nic, controller } = first;
   return {
     root,
     type: attributeValue(root, 'type'),
-    os: readOs(first.get('os')),
-    memory: textSize(first.get('memory')),
-    currentMemory: textSize(first.get('currentMemory')),
-    maxMemory: textSize(first.get('maxMemory')),
-    vcpu: readVcpu(first.get('vcpu')),
-    cputune: readCputune(first.get('cputune')),
-    numatune: readNumatune(first.get('numatune')),
-    memtune: readMemtune(first.get('memtune')),
-    memoryBacking: readMemoryBacking(first.get('memoryBacking')),
-    blkiotune: first.get('blkiotune'),
-    cpu: readCpu(first.get('cpu')),
+    os: readOs(first.os),
+    memory: textSize(first.memory),
+    currentMemory: textSize(first.currentMemory),
+    maxMemory: textSize(first.maxMemory),
+    vcpu: readVcpu(first.vcpu),
+    cputune: readCputune(first.cputune),
+    numatune: readNumatune(first.numatune),
+    memtune: readMemtune(first.memtune),
+    memoryBacking: readMemoryBacking(first.memoryBacking),
+    blkiotune: first.blkiotune,
+    cpu: readCpu(first.cpu),
     disks: disk.map((element) => ({
       element,
       type: attributeValue(element, 'type'),

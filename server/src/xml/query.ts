@@ -57,6 +57,10 @@ export function elementText(element: XmlElement): { value: string; span: Span } 
     value += child.value;
   }
   if (!first || !last) return undefined;
+  if (first === last) {
+    const fast = loneTextTrimmed(first);
+    if (fast !== SLOW) return fast;
+  }
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
   const firstSpan = first.span;
@@ -67,6 +71,32 @@ export function elementText(element: XmlElement): { value: string; span: Span } 
     return { value: trimmed, span: { start: firstSpan.start + leading, end: firstSpan.end - trailing } };
   }
   return { value: trimmed, span: { start: firstSpan.start, end: last.span.end } };
+}
+
+const SLOW: unique symbol = Symbol('slow');
+
+/** White space as String.prototype.trim takes it, in the ASCII range. */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * elementText of an element with one text node, without the strings trimStart and trimEnd would make
+ * (the model and the rules read many such texts); SLOW when a non-ASCII code unit stands at either end of
+ * the trimmed part, which may be white space to trim (U+00A0, U+2028, ...): the general code reads it then.
+ */
+function loneTextTrimmed(text: XmlText): { value: string; span: Span } | undefined | typeof SLOW {
+  const { value } = text;
+  let start = 0;
+  let end = value.length;
+  while (start < end && isAsciiSpace(value.charCodeAt(start))) start++;
+  if (start === end) return undefined;
+  if (value.charCodeAt(start) >= 0x80) return SLOW;
+  while (isAsciiSpace(value.charCodeAt(end - 1))) end--;
+  if (value.charCodeAt(end - 1) >= 0x80) return SLOW;
+  const trimmed = start === 0 && end === value.length ? value : value.slice(start, end);
+  // Entities make the decoded value shorter than the source; the trimmed part is located from both ends.
+  return { value: trimmed, span: { start: text.start + start, end: text.end - (value.length - end) } };
 }
 
 /** Depth-first, document order. Iterative: a 10,000-deep document must not overflow the stack. */

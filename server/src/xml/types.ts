@@ -50,6 +50,9 @@ export interface XmlElement {
 export interface XmlText {
   kind: 'text';
   span: Span;
+  /** `span.start` and `span.end`, read without making a span. */
+  readonly start: number;
+  readonly end: number;
   /** The text with entities decoded. */
   value: string;
   parent: XmlElement | undefined;
