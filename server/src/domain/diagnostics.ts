@@ -34,6 +34,9 @@ function guestListKey(guests: object | undefined): string {
   return String(id);
 }
 
+/** The key of findings made without a host or guests: what the general key is then. */
+const NO_HOST_KEY = '||';
+
 function findingsFor(textDocument: TextDocument, options: DomainDiagnosticsOptions): Finding[] {
   const document = domainDocument(textDocument);
   if (!document.model) return [];
@@ -52,7 +55,10 @@ function findingsFor(textDocument: TextDocument, options: DomainDiagnosticsOptio
 /** Every finding for a domain XML document; none for XML whose root is not `<domain>`. */
 export function domainDiagnostics(textDocument: TextDocument, options: DomainDiagnosticsOptions = {}): Finding[] {
   const byHost = findingsCache.get(textDocument);
-  const key = `${options.host?.fingerprint ?? ''}|${guestListKey(options.guests)}|${guestListKey(options.bootHugepages)}`;
+  // Without a host or guests (the CLI's usual case) the key is a constant, not a string made per call.
+  const key = options.host || options.guests || options.bootHugepages
+    ? `${options.host?.fingerprint ?? ''}|${guestListKey(options.guests)}|${guestListKey(options.bootHugepages)}`
+    : NO_HOST_KEY;
   let findings = byHost.get(key);
   if (!findings) {
     findings = findingsFor(textDocument, options);

@@ -102,7 +102,7 @@ export const addressDuplicate: DomainRule = {
       } else continue;
       const earlier = seen.get(key);
       if (earlier === undefined) {
-        seen.set(key, device.span.start);
+        seen.set(key, device.start);
         continue;
       }
       const words = bus === undefined

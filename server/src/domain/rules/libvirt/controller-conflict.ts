@@ -13,6 +13,18 @@ const PCI_INDEX_MAX = 255;
  * index above 255, and a PCI root (pci-root, pcie-root) given an `<address>`: the root is the bus
  * everything else is addressed on.
  */
+/** The controller types libvirt knows, numbered for controllerKey. */
+const TYPE_NUMBERS: ReadonlyMap<string, number> = new Map(['pci', 'scsi', 'sata', 'ide', 'fdc', 'virtio-serial', 'ccid', 'xenbus', 'isa'].map((type, number) => [type, number]));
+
+/**
+ * A key equal for the same type and index: a number for a known type and an index up to 2^40 (nearly
+ * always; no string is made), else the two as text.
+ */
+function controllerKey(type: string, index: number): number | string {
+  const number = TYPE_NUMBERS.get(type);
+  return number !== undefined && index < 2 ** 40 ? index * 16 + number : `${type} ${index}`;
+}
+
 export const controllerConflict: DomainRule = {
   meta: {
     code: 'VT172',
@@ -29,7 +41,7 @@ export const controllerConflict: DomainRule = {
   },
   paths: ['domain/devices/controller'],
   check(context, report) {
-    const seen = new Map<string, number>();
+    const seen = new Map<number | string, number>();
     for (const controller of devicesNamed(context.model, 'controller')) {
       const type = value(context.xml, controller, 'type');
       const index = parseUnsigned(value(context.xml, controller, 'index'));
@@ -54,10 +66,10 @@ export const controllerConflict: DomainRule = {
         });
       }
       if (type === 'usb') continue;
-      const key = `${type} ${index}`;
+      const key = controllerKey(type, index);
       const earlier = seen.get(key);
       if (earlier === undefined) {
-        seen.set(key, controller.span.start);
+        seen.set(key, controller.start);
         continue;
       }
       report({

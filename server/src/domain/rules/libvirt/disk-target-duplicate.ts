@@ -32,7 +32,7 @@ export const diskTargetDuplicate: DomainRule = {
       if (!target || dev === undefined) continue;
       const earlier = first.get(dev);
       if (earlier === undefined) {
-        first.set(dev, target.span.start);
+        first.set(dev, target.start);
         continue;
       }
       report({

@@ -68,7 +68,7 @@ export const hostdevDuplicate: DomainRule = {
       if (!host) continue;
       const earlier = seen.get(host.key);
       if (earlier === undefined) {
-        seen.set(host.key, hostdev.span.start);
+        seen.set(host.key, hostdev.start);
         continue;
       }
       const source = firstChild(hostdev, 'source')!;

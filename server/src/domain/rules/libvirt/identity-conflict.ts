@@ -70,7 +70,7 @@ export const identityConflict: DomainRule = {
           span: spanOf(context.xml, seclabel, 'model'),
           message: `The <seclabel> on line ${lineOf(context, earlier)} already sets the ${model} label: libvirt refuses a second one for the same model.`,
         });
-      } else models.set(model, seclabel.span.start);
+      } else models.set(model, seclabel.start);
     }
   },
 };

@@ -41,7 +41,7 @@ export const mdevDisplayInvalid: DomainRule = {
           span: spanOf(xml, hostdev, 'ramfb'),
           message: `The vGPU on line ${lineOf(context, ramfb)} already has ramfb='on' (the boot display): libvirt refuses a second one.`,
         });
-      } else ramfb = hostdev.span.start;
+      } else ramfb = hostdev.start;
     }
   },
 };

@@ -42,7 +42,7 @@ export const numaCellIdInvalid: DomainRule = {
           span: spanOf(context.xml, cell.element, 'id'),
           message: `The cell on line ${lineOf(context, seen.get(cell.id)!)} already has id ${cell.id}: libvirt refuses two cells with one id.`,
         });
-      } else seen.set(cell.id, cell.element.span.start);
+      } else seen.set(cell.id, cell.element.start);
       const distances = firstChild(cell.element, 'distances');
       for (const sibling of distances ? childElements(distances, 'sibling') : []) {
         const id = parseUnsigned(value(context.xml, sibling, 'id'));

@@ -60,7 +60,7 @@ export const numatuneConflict: DomainRule = {
               `Guest cell ${memnode.cellid} already has a <memnode> on line ${lineOf(context, earlier)}: libvirt refuses ` +
               'a second one. Merge them into one memnode.',
           });
-        } else seen.set(memnode.cellid, memnode.element.span.start);
+        } else seen.set(memnode.cellid, memnode.element.start);
       }
       const mode = memnode.mode ?? 'strict';
       if ((mode === 'restrictive') === (memoryMode === 'restrictive')) continue;

@@ -41,7 +41,7 @@ export const videoConflict: DomainRule = {
             span: spanOf(xml, videoModel, 'primary'),
             message: `The video device on line ${lineOf(context, primary)} is already primary: libvirt refuses a second primary one.`,
           });
-        } else primary = video.span.start;
+        } else primary = video.start;
       }
       if (type === 'none' && videos.length > 1) {
         report({
