@@ -44,24 +44,36 @@ interface TypedSlot {
   visitors: readonly ValueCall[];
   fine: FineTest | undefined;
   /**
-   * The last value `fine` passed here: values repeat from element to element (`type='pci'`), and comparing
-   * with it is cheaper than the test. Only a short one, copied by V8, never a slice that would keep its
-   * document's text alive.
+   * The last few values `fine` passed here: values repeat from element to element (`type='pci'`, then
+   * `'usb'`, then `'pci'` again), and comparing with them is cheaper than the test. Only short ones,
+   * copied by V8, never a slice that would keep its document's text alive.
    */
-  lastFine: string | undefined;
+  fineValues: string[];
+  /** Where the next value passed goes in fineValues once it is full. */
+  fineNext: number;
 }
 
 /** How many attribute positions a place remembers the names of. */
 const LAST_NAMES_KEPT = 16;
 
 /** Values up to this long are copied by V8 when sliced out of a text (longer ones are views into it). */
-const LAST_FINE_LENGTH = 12;
+const FINE_VALUE_LENGTH = 12;
+
+/** How many values that passed a slot's test it remembers. */
+const FINE_VALUES_KEPT = 4;
 
 /** Whether a value needs none of the slot's visitors. */
 function isFine(slot: TypedSlot, value: string): boolean {
-  if (value === slot.lastFine) return true;
+  const { fineValues } = slot;
+  for (let i = 0; i < fineValues.length; i++) if (fineValues[i] === value) return true;
   if (slot.fine === undefined || !slot.fine(value)) return false;
-  if (value.length <= LAST_FINE_LENGTH) slot.lastFine = value;
+  if (value.length <= FINE_VALUE_LENGTH) {
+    if (fineValues.length < FINE_VALUES_KEPT) fineValues.push(value);
+    else {
+      fineValues[slot.fineNext] = value;
+      slot.fineNext = (slot.fineNext + 1) % FINE_VALUES_KEPT;
+    }
+  }
   return true;
 }
 
@@ -197,7 +209,7 @@ function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   const attributes = new Map<string, TypedSlot>();
   for (const [name, attribute] of attributeSpecsOf(spec)) {
     const visitors = plan.values.get(attribute.type.kind) ?? [];
-    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type), lastFine: undefined });
+    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type), fineValues: [], fineNext: 0 });
   }
   const textVisitors = spec.text && plan.values.get(spec.text.kind);
   const value: PlacePlan = {
@@ -206,7 +218,7 @@ function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
     lastNames: [],
     lastSlots: [],
     judgesUnlisted: spec.attributesKnown && plan.unlisted.length > 0,
-    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), lastFine: undefined } : undefined,
+    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), fineValues: [], fineNext: 0 } : undefined,
   };
   place.visits = { rules: plan, value };
   return value;
