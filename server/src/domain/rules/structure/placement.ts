@@ -39,6 +39,34 @@ export interface Place {
   met: number;
   /** Whether the path's last name is another namespace's (isForeignName), worked out once. */
   readonly foreignName: boolean;
+  /**
+   * The child names met at each index of the children of the last element here, with their places:
+   * elements of one path mostly have the same children at the same indexes (white space included), and
+   * the parser's names are internalized strings, so the walk compares pointers instead of looking each
+   * name up in `children`.
+   */
+  readonly lastNames: string[];
+  readonly lastPlaces: Place[];
+}
+
+/** How many child indexes a place remembers. */
+const LAST_CHILDREN_KEPT = 64;
+
+/** The place of a child already met under this place (undefined when none was), by the child's index first. */
+function knownChild(place: Place, index: number, name: string): Place | undefined {
+  const { lastNames } = place;
+  if (index < lastNames.length && lastNames[index] === name) return place.lastPlaces[index];
+  const known = place.children.get(name);
+  // Only a known name is kept: it is the parser's copy, never a slice of the document's text.
+  if (known !== undefined && index < LAST_CHILDREN_KEPT) {
+    while (lastNames.length < index) {
+      lastNames.push('');
+      place.lastPlaces.push(known);
+    }
+    lastNames[index] = name;
+    place.lastPlaces[index] = known;
+  }
+  return known;
 }
 
 export interface StructureVisitor {
@@ -60,13 +88,13 @@ function childPlace(parent: Place, name: string): Place {
   if (known) return known;
   const path = `${parent.path}/${name}`;
   // Under an element the structure does not know, nothing is known either.
-  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: isForeignName(name) };
+  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: isForeignName(name), lastNames: [], lastPlaces: [] };
   if (place.spec) parent.children.set(name, place);
   return place;
 }
 
 function rootPlace(): Place {
-  return (domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: false });
+  return (domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: false, lastNames: [], lastPlaces: [] });
 }
 
 /**
@@ -135,7 +163,7 @@ function walkFrom(xml: XmlDocument, root: XmlElement, elements: (XmlElement | un
       const child = children[i]!;
       if (child.kind !== 'element') continue;
       // A place met before knows whether its name is foreign: the name need not be searched for a colon.
-      const known = place.children.get(child.name);
+      const known = knownChild(place, i, child.name);
       if (known !== undefined ? known.foreignName || declaresDefaultNamespace(child) : isForeignElement(child)) {
         if (visitor.foreign) foreignPlaces(child, place, visitor);
         continue;
