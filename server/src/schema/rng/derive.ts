@@ -1,5 +1,5 @@
 import { containsName } from './nameClass';
-import { HOLDS_TEXT, Kind, MemoKind, nameBit, restIndex, type AttributeLeaves, type Entered, type MemoName, type Pattern, type PatternTable } from './pattern';
+import { HOLDS_TEXT, Kind, MAX_REMEMBERED_VALUE, MemoKind, nameBit, restIndex, type AttributeLeaves, type Entered, type MemoName, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
 export interface ResolvedName extends MemoName {
@@ -218,6 +218,9 @@ export class Deriver {
     const known = p.valueMemo?.get(value);
     if (known !== undefined) return known;
     const matches = (p.nullable && isWhitespace(value)) || this.text(p, value).nullable;
+    // Longer values are not kept: those that repeat are short, and a longer one is mostly a slice of its
+    // document's text (parseXml slices values of 13 characters or more), which the memo would keep alive.
+    if (value.length > MAX_REMEMBERED_VALUE) return matches;
     const memo = (p.valueMemo ??= new Map());
     if (memo.size < VALUE_MEMO_LIMIT) {
       memo.set(value, matches);

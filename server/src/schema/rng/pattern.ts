@@ -229,10 +229,11 @@ export interface AttributeLeaves {
 /** Values remembered per list of leaves at most. */
 const LEAF_KEYS_LIMIT = 256;
 /**
- * Longer values are not remembered: those that repeat are short, and a longer one may be a slice of its
- * document's text, which it would keep alive.
+ * Longer values are not remembered by the memos keyed by value (AttributeLeaves.keys, Pattern.valueMemo):
+ * those that repeat are short, and a longer one may be a slice of its document's text (V8 makes a slice
+ * of 13 characters or more a view into the whole string), which it would keep alive.
  */
-const MAX_REMEMBERED_VALUE = 12;
+export const MAX_REMEMBERED_VALUE = 12;
 
 /** The next table epoch (see MemoName). */
 let nextEpoch = 0;
