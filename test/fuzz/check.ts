@@ -4,6 +4,7 @@ import { TextDocument, type Position, type Range } from 'vscode-languageserver-t
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { FileKind, Finding, Fix } from '../../server/src/core/types';
 import { fixesInRange, serviceFor, type LanguageService, type ServiceOptions } from '../../server/src/services';
+import { checkChain, type ChainEdit } from './chain';
 import type { Random } from './random';
 
 /** A document to put through every service. */
@@ -13,11 +14,13 @@ export interface FuzzCase {
   text: string;
   /** An offset where completion and hover are asked too (a failing case's cursor, kept while it is minimised). */
   at?: number;
+  /** A chained case: the document is opened with `text` and then edited by these, one version each (see chain.ts). */
+  edits?: ChainEdit[];
 }
 
 /** One broken property: which, in which service, and what was seen. */
 export interface Failure {
-  property: 'exception' | 'logged error' | 'slow' | 'range outside the document' | 'bad completion range' | 'bad quick fix' | 'fix breaks the syntax';
+  property: 'chained version differs' | 'exception' | 'logged error' | 'slow' | 'range outside the document' | 'bad completion range' | 'bad quick fix' | 'fix breaks the syntax';
   service: string;
   detail: string;
 }
@@ -63,7 +66,8 @@ export function caseDocument(fuzzCase: FuzzCase, text = fuzzCase.text): TextDocu
  * a logged error (a rule that throws is caught and logged by core/report.ts), a call over the time limit
  * (twice), a range outside the document, a completion edit VS Code would refuse, a quick fix that
  * overlaps itself, changes nothing or reaches outside the document, and a fix after which the text has
- * more syntax errors than before.
+ * more syntax errors than before. A chained case (`edits`) is checked by chain.ts's checkChain instead: each
+ * version built from the last must read as a fresh document of its text does.
  */
 export async function checkCase(fuzzCase: FuzzCase, options: CheckOptions = {}): Promise<Failure[]> {
   const first = await runOnce(fuzzCase, options);
@@ -79,6 +83,7 @@ async function runOnce(fuzzCase: FuzzCase, options: CheckOptions): Promise<Failu
   if (!service) return [];
   const failures: Failure[] = [];
   const limitMs = (options.limitMs ?? DEFAULT_LIMIT_MS) * Math.max(1, fuzzCase.text.length / 1_000_000);
+  if (fuzzCase.edits) return checkChain(fuzzCase, fuzzCase.edits, options, limitMs);
   const document = caseDocument(fuzzCase);
   try {
     const findings = await diagnose(service, document, options, failures, limitMs, 'diagnostics');
@@ -157,13 +162,13 @@ async function diagnose(service: LanguageService, document: TextDocument, option
 }
 
 /** The CPU time this process has used so far (user and system, every thread), in milliseconds. */
-function cpuMs(): number {
+export function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
 
 /** Runs one service call with console.error and console.warn caught: an exception, a log line or a slow answer is a failure. */
-function call<T>(failures: Failure[], limitMs: number, service: string, run: () => T): T | undefined {
+export function call<T>(failures: Failure[], limitMs: number, service: string, run: () => T): T | undefined {
   const logged: string[] = [];
   const { error, warn } = console;
   console.error = (...args: unknown[]) => logged.push(format(...args));
@@ -196,7 +201,7 @@ function askedOffsets(document: TextDocument, findings: readonly Finding[], rand
   return [...offsets];
 }
 
-function checkFindingRanges(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {
+export function checkFindingRanges(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {
   // A fix offered on many findings (one fix of all a value's lines, on each line) is checked once.
   const checked = new Set<Fix>();
   for (const finding of findings) {

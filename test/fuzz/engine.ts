@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileKind } from '../../server/src/core/types';
 import type { ServiceOptions } from '../../server/src/services';
+import { applyEdit, makeChain, type ChainEdit } from './chain';
 import { checkCase, type CheckOptions, type Failure, type FuzzCase } from './check';
 import { pickMutation } from './mutate';
 import { Random } from './random';
@@ -16,6 +17,8 @@ export interface FuzzOptions {
   /** Also await libvirt's schema verdict (a schema must have been chosen). */
   slow?: boolean;
   limitMs?: number;
+  /** The share of cases (0 to 1) that are chains of edits of one document (chain.ts), the rest single versions; none when undefined. */
+  chained?: number;
   /** Where minimised failing cases are written as regression tests; none when undefined. */
   saveTo?: string;
   /** How long each failing case may be minimised. */
@@ -39,6 +42,8 @@ export interface Found {
 
 export interface FuzzReport {
   cases: number;
+  /** How many of the cases were chains of edits. */
+  chains: number;
   perKind: Partial<Record<FileKind, number>>;
   perMutation: Record<string, number>;
   found: Found[];
@@ -55,7 +60,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const byKind = new Map<FileKind, Seed[]>();
   for (const seed of seeds) byKind.set(seed.kind, [...(byKind.get(seed.kind) ?? []), seed]);
   const kinds = [...byKind.keys()].sort();
-  const report: FuzzReport = { cases: 0, perKind: {}, perMutation: {}, found: [] };
+  const report: FuzzReport = { cases: 0, chains: 0, perKind: {}, perMutation: {}, found: [] };
   const signatures = new Set<string>();
   const deadline = performance.now() + options.seconds * 1000;
   while (performance.now() < deadline) {
@@ -64,13 +69,20 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const path = kind === 'cmdline' && random.chance(0.5) ? random.pick(CMDLINE_PATHS) : seed.path;
     let text = seed.text;
     const mutations: string[] = [];
-    for (let count = random.between(1, 3); count > 0; count--) {
+    const chained = options.chained !== undefined && random.chance(options.chained);
+    // A chain starts from the seed as it is most of the time: a user edits files that were fine.
+    for (let count = chained ? (random.chance(0.7) ? 0 : 1) : random.between(1, 3); count > 0; count--) {
       const mutation = pickMutation(random);
       text = mutation.apply(text, random);
       mutations.push(mutation.name);
       report.perMutation[mutation.name] = (report.perMutation[mutation.name] ?? 0) + 1;
     }
     const fuzzCase: FuzzCase = { kind, path, text };
+    if (chained && text.length < 2_000_000) {
+      fuzzCase.edits = makeChain(kind, text, random, random.pick(byKind.get(kind)!).text);
+      mutations.push(`chain of ${fuzzCase.edits.length} edits`);
+      report.chains++;
+    }
     const checkOptions: CheckOptions = {
       random,
       slow: options.slow ?? false,
@@ -116,6 +128,7 @@ export async function minimise(fuzzCase: FuzzCase, failure: Failure, options: Ch
   const kind = fuzzCase.kind;
   const wanted = signatureOf(kind, failure);
   const reproduces = async (candidate: FuzzCase) => (await checkCase(candidate, options)).some((other) => signatureOf(kind, other) === wanted);
+  if (fuzzCase.edits) return minimiseChain(fuzzCase, fuzzCase.edits, reproduces, deadline);
   let best = fuzzCase;
   for (let chunk = Math.max(1, Math.floor(best.text.length / 2)); chunk >= 1 && performance.now() < deadline; chunk = Math.floor(chunk / 2)) {
     for (let start = 0; start < best.text.length && performance.now() < deadline; ) {
@@ -134,10 +147,72 @@ export async function minimise(fuzzCase: FuzzCase, failure: Failure, options: Ch
   return best;
 }
 
+/**
+ * A chain made smaller: edits left out (ever fewer at a time, the later ones first: the failure is at
+ * the end), then the texts the edits leave alone (before every edit or after every edit) cut, the edits
+ * moved to match; the cut edits' own texts are shortened last.
+ */
+async function minimiseChain(fuzzCase: FuzzCase, edits: readonly ChainEdit[], reproduces: (candidate: FuzzCase) => Promise<boolean>, deadline: number): Promise<FuzzCase> {
+  let best: FuzzCase & { edits: ChainEdit[] } = { ...fuzzCase, edits: [...edits] };
+  const fits = async (candidate: FuzzCase & { edits: ChainEdit[] }) => {
+    if (performance.now() >= deadline || !(await reproduces(candidate))) return false;
+    best = candidate;
+    return true;
+  };
+  // The failure shows after the last edit kept: the edits after it are not needed.
+  for (let count = best.edits.length - 1; count >= 1; count--) if (!(await fits({ ...best, edits: best.edits.slice(0, count) }))) break;
+  for (let chunk = Math.max(1, best.edits.length >> 1); chunk >= 1 && performance.now() < deadline; chunk >>= 1) {
+    for (let start = 0; start < best.edits.length && performance.now() < deadline; ) {
+      if (!(await fits({ ...best, edits: [...best.edits.slice(0, start), ...best.edits.slice(start + chunk)] }))) start += chunk;
+    }
+  }
+  for (let chunk = Math.max(1, best.text.length >> 1); chunk >= 1 && performance.now() < deadline; chunk >>= 1) {
+    for (let start = 0; start < best.text.length && performance.now() < deadline; ) {
+      if (!(await fits(cutText(best, start, Math.min(best.text.length, start + chunk))))) start += chunk;
+    }
+  }
+  for (let index = 0; index < best.edits.length && performance.now() < deadline; index++) {
+    for (let chunk = best.edits[index]!.text.length >> 1; chunk >= 1 && performance.now() < deadline; chunk >>= 1) {
+      for (let start = 0; start < best.edits[index]!.text.length && performance.now() < deadline; ) {
+        const edit = best.edits[index]!;
+        const shorter = { ...edit, text: edit.text.slice(0, start) + edit.text.slice(start + chunk) };
+        if (!(await fits({ ...best, edits: best.edits.map((other, at) => (at === index ? shorter : other)) }))) start += chunk;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The chain with its first text's [start, end) cut, and each edit's offsets moved to match: the stretch
+ * is followed through the edits. After an edit that reaches into it the texts differ by more than one
+ * stretch and the later edits are left where they are (the candidate then seldom fails the same way).
+ */
+function cutText(chain: FuzzCase & { edits: ChainEdit[] }, start: number, end: number): FuzzCase & { edits: ChainEdit[] } {
+  let from = start;
+  let to = end;
+  let text = chain.text;
+  const edits: ChainEdit[] = [];
+  for (const edit of chain.edits) {
+    const length = to - from;
+    const moved = (offset: number) => (offset <= from ? offset : offset >= to ? offset - length : from);
+    edits.push({ start: moved(edit.start), end: moved(edit.end), text: edit.text });
+    const next = applyEdit(text, edit);
+    if (edit.end <= from) {
+      from += next.length - text.length;
+      to += next.length - text.length;
+    } else if (edit.start < to) {
+      from = to = moved(edit.start) + edit.text.length;
+    }
+    text = next;
+  }
+  return { ...chain, text: chain.text.slice(0, start) + chain.text.slice(end), edits };
+}
+
 function saveRegression(folder: string, found: Found, where: string, withHost: boolean): string {
   mkdirSync(folder, { recursive: true });
   const { minimised } = found;
-  const hash = createHash('sha256').update(minimised.kind + minimised.path + minimised.text).digest('hex').slice(0, 10);
+  const hash = createHash('sha256').update(minimised.kind + minimised.path + minimised.text + JSON.stringify(minimised.edits ?? [])).digest('hex').slice(0, 10);
   const name = `${minimised.kind}-${found.failures[0]!.property.replace(/[^a-z]+/g, '-')}-${hash}.json`;
   const entry = {
     found: `${where} (${found.origin}; ${found.mutations.join(', ')})`,
@@ -147,6 +222,7 @@ function saveRegression(folder: string, found: Found, where: string, withHost: b
     path: minimised.path,
     ...(minimised.at === undefined ? {} : { at: minimised.at }),
     text: minimised.text,
+    ...(minimised.edits === undefined ? {} : { edits: minimised.edits }),
   };
   writeFileSync(join(folder, name), `${JSON.stringify(entry, null, 2)}\n`);
   return name;

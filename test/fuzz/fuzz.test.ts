@@ -14,8 +14,9 @@ test(`a ${SECONDS} s seeded fuzz of every kind finds nothing`, { timeout: 300_00
   const host = await loadHostPath(HOST);
   // No saving here: a failure is reported; `npm run fuzz` with the same seed finds, minimises and saves it.
   // Twice the per-call limit of `npm run fuzz`: this runs beside the other test files on a busy machine.
-  const report = await fuzz({ seconds: SECONDS, seed: 20261125, host, limitMs: 2000, minimiseSeconds: 10 });
-  t.diagnostic(`${report.cases} cases: ${JSON.stringify(report.perKind)}`);
+  const report = await fuzz({ seconds: SECONDS, seed: 20261125, host, limitMs: 2000, minimiseSeconds: 10, chained: 0.3 });
+  t.diagnostic(`${report.cases} cases (${report.chains} chains of edits): ${JSON.stringify(report.perKind)}`);
+  assert.ok(report.chains > 0, 'no chain of edits fuzzed');
   assert.ok(Object.keys(report.perKind).length >= 3, `every kind fuzzed: ${JSON.stringify(report.perKind)}`);
   assert.deepEqual(
     report.found.map((found) => `${found.signature} (${found.origin}; ${found.mutations.join(', ')}): ${found.failures[0]!.detail.split('\n')[0]} -- minimised: ${JSON.stringify(found.minimised).slice(0, 500)}`),

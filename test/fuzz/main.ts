@@ -1,5 +1,7 @@
-// `npm run fuzz -- --seconds N --seed S [--schema PATH] [--no-save]`: mutates documents of every kind and
-// puts them through every service (see check.ts for the properties). Failing cases are minimised and
+// `npm run fuzz -- --seconds N --seed S [--schema PATH] [--chained SHARE] [--no-save]`: mutates documents of
+// every kind and puts them through every service (see check.ts for the properties); a share of the cases
+// (--chained, 0.3 unless told; 1 for chains only) edit one document many times in a row and compare each
+// version, built from the one before, with a fresh parse of its text (chain.ts). Failing cases are minimised and
 // written to test/fuzz/regressions/ as regression tests. Exit status 1 when anything failed.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,11 +21,15 @@ async function main(): Promise<number> {
       'no-save': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       dump: { type: 'string' },
+      chained: { type: 'string', default: '0.3' },
     },
   });
   const seconds = Number(values.seconds);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
-  if (!(seconds > 0) || !Number.isInteger(seed)) throw new Error('usage: npm run fuzz -- --seconds N --seed S [--schema PATH] [--limit-ms MS] [--no-save] [--verbose] [--dump FILE]');
+  const chained = Number(values.chained);
+  if (!(seconds > 0) || !Number.isInteger(seed) || !(chained >= 0 && chained <= 1)) {
+    throw new Error('usage: npm run fuzz -- --seconds N --seed S [--schema PATH] [--chained SHARE] [--limit-ms MS] [--no-save] [--verbose] [--dump FILE]');
+  }
   if (values.schema) await chooseSchema(values.schema);
   const host = await loadHostPath(join(ROOT, 'test', 'fixtures', 'hosts', 'two-nodes'));
   const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -33,13 +39,14 @@ async function main(): Promise<number> {
     seed,
     host,
     slow: values.schema !== undefined,
+    chained,
     limitMs: Number(values['limit-ms']),
     ...(values['no-save'] ? {} : { saveTo: join(ROOT, 'test', 'fuzz', 'regressions') }),
     log,
     ...(values.verbose ? { trace: log } : {}),
     ...(values.dump ? { dumpTo: values.dump } : {}),
   });
-  log(`${report.cases} cases: ${Object.entries(report.perKind).map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
+  log(`${report.cases} cases (${report.chains} chains of edits): ${Object.entries(report.perKind).map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
   log(`mutations: ${Object.entries(report.perMutation).sort().map(([name, count]) => `${name} ${count}`).join(', ')}`);
   log(report.found.length === 0 ? 'no failure' : `${report.found.length} failure(s):\n${report.found.map((found) => `  ${found.signature}${found.savedAs ? ` -> ${found.savedAs}` : ''}`).join('\n')}`);
   return report.found.length === 0 ? 0 : 1;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileKind } from '../../server/src/core/types';
+import type { ChainEdit } from './chain';
 import type { FuzzCase } from './check';
 
 /** The cases the fuzzer found (or that were written from a bug it found), one JSON file each. */
@@ -22,6 +23,8 @@ interface Stored {
   path: string;
   at?: number;
   text: string;
+  /** A chained case's edits (see chain.ts). */
+  edits?: ChainEdit[];
   /** Long runs of one unit, kept short on disk: each `marker` in the text stands for its `unit` repeated `count` times. */
   fill?: { marker: string; unit: string; count: number }[];
 }
@@ -37,7 +40,7 @@ export function loadRegressions(): Regression[] {
         file,
         failure: stored.failure,
         host: stored.host ?? false,
-        fuzzCase: { kind: stored.kind, path: stored.path, text, ...(stored.at === undefined ? {} : { at: stored.at }) },
+        fuzzCase: { kind: stored.kind, path: stored.path, text, ...(stored.at === undefined ? {} : { at: stored.at }), ...(stored.edits === undefined ? {} : { edits: stored.edits }) },
       };
     });
 }

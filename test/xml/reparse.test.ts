@@ -4,31 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseXml } from '../../server/src/xml/parser';
 import { reparseXml } from '../../server/src/xml/reparse';
-import type { XmlDocument, XmlElement, XmlNode } from '../../server/src/xml/types';
 import { bigDomain } from '../bench/bigDomain';
 import { CORPUS_DIR, corpusList, missing } from '../kb/shared';
 import { Random } from '../fuzz/random';
-
-/** Everything a reader can see of a tree, parents included, as plain data. */
-function shape(document: XmlDocument): unknown {
-  const node = (item: XmlNode, parent: XmlElement | undefined): unknown => {
-    assert.equal(item.parent, parent, 'a node whose parent is not the element holding it');
-    if (item.kind !== 'element') return { kind: item.kind, span: item.span, ...(item.kind === 'text' ? { value: item.value } : {}) };
-    return {
-      name: item.name,
-      span: item.span,
-      nameSpan: item.nameSpan,
-      startTagSpan: item.startTagSpan,
-      endTagSpan: item.endTagSpan,
-      endNameSpan: item.endNameSpan,
-      startTagClosed: item.startTagClosed,
-      selfClosing: item.selfClosing,
-      attributes: item.attributes.map((a) => ({ name: a.name, nameSpan: a.nameSpan, value: a.value, rawValue: a.rawValue, valueSpan: a.valueSpan, quote: a.quote, valueClosed: a.valueClosed, span: a.span })),
-      children: item.children.map((child) => node(child, item)),
-    };
-  };
-  return { text: document.text, nodes: document.nodes.map((item) => node(item, undefined)), root: document.root?.span, problems: document.problems };
-}
+import { treeShape as shape } from './shape';
 
 const PIECES = ['a', ' ', '\n', '<', '>', '/', '/>', "'", '"', '=', '&amp;', '&', '<!--', '-->', '</', '<x>', '</x>', '<x/>', 'disk', ']]>', '<![CDATA[', '<?', '?>'];
 
