@@ -16,7 +16,6 @@ export interface ShellCommand {
   end: number;
 }
 
-const BLANK = /[ \t]/;
 const NAME_START = /[A-Za-z_]/;
 const NAME = /[A-Za-z0-9_]/;
 
@@ -33,7 +32,7 @@ export function readShellCommand(source: string, start: number): ShellCommand {
   let offset = start;
   while (offset < source.length) {
     const character = source[offset]!;
-    if (BLANK.test(character)) {
+    if (isBlank(character)) {
       offset++;
     } else if (character === '\\' && source[offset + 1] === '\n') {
       offset += 2;
@@ -57,7 +56,7 @@ function readWord(source: string, start: number): ShellWord {
   let unterminated = false;
   while (offset < source.length) {
     const character = source[offset]!;
-    if (BLANK.test(character) || character === '\n' || character === ';') break;
+    if (isBlank(character) || character === '\n' || character === ';') break;
     if (character === "'") {
       const close = source.indexOf("'", offset + 1);
       const end = close < 0 ? source.length : close;
@@ -141,4 +140,9 @@ function readExpansion(source: string, start: number, value: MappedTextBuilder):
   }
   value.pushSource(source, { start, end }, true);
   return end;
+}
+
+/** A blank that separates words: a space or a tab (a comparison, not a regular expression: it is asked of every character). */
+function isBlank(character: string): boolean {
+  return character === ' ' || character === '\t';
 }

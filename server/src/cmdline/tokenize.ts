@@ -19,7 +19,10 @@ export interface Tokenized {
 export function tokenize(mapped: MappedText): Tokenized {
   const { text } = mapped;
   const result: Tokenized = { params: [], initArgs: [] };
-  const tagEnds = new Map(templateTags(text).map((tag) => [tag.span.start, tag.span.end]));
+  const tags = templateTags(text);
+  // Looked up at every character: none at all when the text has no template tag (most files).
+  const tagEnds = tags.length === 0 ? undefined : new Map(tags.map((tag) => [tag.span.start, tag.span.end]));
+  const { expansions, offsets } = mapped;
   let afterDashDash = false;
   let offset = skipSpaces(text, 0);
   while (offset < text.length) {
@@ -31,7 +34,7 @@ export function tokenize(mapped: MappedText): Tokenized {
     let end = nameStart;
     let templated = false;
     for (; end < text.length; end++) {
-      const tagEnd = tagEnds.get(end);
+      const tagEnd = tagEnds?.get(end);
       if (tagEnd !== undefined) {
         templated = true;
         end = tagEnd - 1;
@@ -60,8 +63,9 @@ export function tokenize(mapped: MappedText): Tokenized {
     // joining two GRUB variables), has no one value or place in the file a finding or an edit could name:
     // rules leave it. One walk of the word's characters answers both.
     let dynamic = templated;
+    const expanded = expansions.size > 0;
     for (let index = start; index < end && !dynamic; index++) {
-      dynamic = mapped.expansions.has(index) || (index > start && mapped.offsets[index]! < mapped.offsets[index - 1]!);
+      dynamic = (expanded && expansions.has(index)) || (index > start && offsets[index]! < offsets[index - 1]!);
     }
     const param: KernelParam = {
       name,
@@ -72,7 +76,11 @@ export function tokenize(mapped: MappedText): Tokenized {
     };
     if (value) {
       param.valueSpan = toFileSpan(mapped, value);
-      param.valueOffsets = mapped.offsets.slice(value.start, value.end).concat(param.valueSpan.end);
+      // One array, not a slice and its copy by concat.
+      const valueOffsets: number[] = [];
+      for (let index = value.start; index < value.end; index++) valueOffsets.push(offsets[index]!);
+      valueOffsets.push(param.valueSpan.end);
+      param.valueOffsets = valueOffsets;
     }
     if (!afterDashDash && !value && name === '--') afterDashDash = true;
     else (afterDashDash ? result.initArgs : result.params).push(param);

@@ -45,6 +45,11 @@ export interface StrayLine {
   span: Span;
   /** From the end of the previous line's text to the start of this one's: what joining replaces by a space. */
   gap: Span;
+  /**
+   * Where the line read as a GRUB 2 shell command ends (past the line's newline when it leaves a quote
+   * open): recorded by the locator of grub.cfg, which reads the line so; unset for GRUB legacy's lines.
+   */
+  commandEnd?: number;
 }
 
 /** One kernel command line in a file: the parameters it gives and where they are. */

@@ -65,10 +65,16 @@ export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLin
     const regions: Span[] = [read.region];
     while (last + 1 < lines.length && isStray(lines[last + 1]!, flavor)) {
       const stray = lines[last + 1]!;
-      strayLines.push({ span: stray.content, gap: { start: lines[last]!.content.end, end: stray.content.start } });
+      const strayLine: StrayLine = { span: stray.content, gap: { start: lines[last]!.content.end, end: stray.content.start } };
+      strayLines.push(strayLine);
       regions.push(stray.content);
-      if (flavor === 'grub2') parts.push(...readShellCommand(source, stray.content.start).words.map((word) => word.value));
-      else parts.push(identity(source, stray.content));
+      if (flavor === 'grub2') {
+        const strayCommand = readShellCommand(source, stray.content.start);
+        strayLine.commandEnd = strayCommand.end;
+        for (const word of strayCommand.words) parts.push(word.value);
+      } else {
+        parts.push(identity(source, stray.content));
+      }
       last++;
     }
     const { params, initArgs } = tokenize(joinMapped(parts, read.region.end));

@@ -24,7 +24,8 @@ export const brokenKernelLine: CmdlineRule = {
       // One fix shared by every finding of the kernel line (a copy each is quadratic in its lines).
       // A continuation line that leaves a quote open would, once joined, open a string GRUB carries over the
       // next newline and so change how it reads the lines after: no join is offered then.
-      const joinable = line.strayLines.every((stray) => commandEndsWithLine(context.text, stray.span.end, readShellCommand(context.text, stray.span.start).end));
+      // (The locator of grub.cfg has read each line as a command already; GRUB legacy's lines are read here.)
+      const joinable = line.strayLines.every((stray) => commandEndsWithLine(context.text, stray.span.end, stray.commandEnd ?? readShellCommand(context.text, stray.span.start).end));
       const fixes = joinable ? [{ title, edits: joins, isPreferred: true }] : [];
       for (const stray of line.strayLines) {
         const text = context.text.slice(stray.span.start, stray.span.end);
