@@ -102,8 +102,12 @@ function explain(text: string, { error, subject, anchor }: Located): Explanation
   const definition = schemaElementOf(element);
   const found = (problems: SchemaProblem[]): Explanation => ({ problems, explained: true });
   const unexplained = (problem: SchemaProblem): Explanation => ({ problems: [problem], explained: false });
-  // Only libxml2 refuses it (virt-tune's validator replays that): the validator's words say so.
-  if (error.libxml2Only) return found([{ code: 'VT108', message: sentence(error.message), span: element.nameSpan, cover: element.span }]);
+  // Only libxml2 refuses it (virt-tune's validator replays that): the validator's words say so, underlining
+  // the attribute it refuses when that can be found (xmllint names only the element), else the element's name.
+  if (error.libxml2Only) {
+    const refusedAttribute = error.kind === 'invalid-attribute' && error.attribute !== undefined ? attribute(element, error.attribute) : undefined;
+    return found([{ code: 'VT108', message: sentence(error.message), span: refusedAttribute?.span ?? element.nameSpan, cover: element.span }]);
+  }
   switch (error.kind) {
     case 'extra-content':
     case 'unexpected-element':
