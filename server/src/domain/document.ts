@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
 import { parseXml } from '../xml/parser';
-import { reparseXml } from '../xml/reparse';
+import { canReparseFrom, reparseXml } from '../xml/reparse';
 import type { XmlDocument } from '../xml/types';
 import { buildDomainModel, type DomainModel } from './model';
 
@@ -26,9 +26,9 @@ const TREES_KEPT_IDLE = 1;
 /** What the cache keeps of a version: its document and, while its tree has a well-formedness problem, the tree the next version is built from. */
 interface KeptDocument extends DomainDocument {
   /**
-   * The last tree without a well-formedness problem (reparseXml cannot build from a tree with one), kept
-   * while the current tree has one: a keystroke that breaks a tag and the keystroke after it then do not
-   * both parse the whole document. Unset when `xml` itself has no problem.
+   * The last tree reparseXml can build from (canReparseFrom: none of its problems depends on text outside
+   * its node), kept while the current tree cannot be built from: a keystroke that breaks an end tag and
+   * the keystroke after it then do not both parse the whole document. Unset when `xml` itself will do.
    */
   basis?: XmlDocument;
 }
@@ -36,12 +36,12 @@ interface KeptDocument extends DomainDocument {
 const cache = new DocumentCache<KeptDocument>((textDocument, older) => {
   const text = textDocument.getText();
   // A keystroke's version is parsed from the last version's tree (only what the edit touched is parsed again).
-  const basis = older && (older.xml.problems.length === 0 ? older.xml : older.basis);
+  const basis = older && (canReparseFrom(older.xml) ? older.xml : older.basis);
   const xml = basis ? reparseXml(basis, text) : parseXml(text);
   const model = xml.root?.name === 'domain' ? buildDomainModel(xml.root) : undefined;
-  // reparseXml changes the basis only when it builds from it (the new tree has no problem then).
+  // reparseXml changes the basis only when it builds from it (the new tree can be built from then).
   const kept: KeptDocument = { textDocument, xml, model };
-  if (xml.problems.length > 0 && basis && xml.root !== basis.root) kept.basis = basis;
+  if (basis && xml.root !== basis.root && !canReparseFrom(xml)) kept.basis = basis;
   return kept;
 }, TREES_KEPT, 'domain trees', TREES_KEPT_IDLE);
 

@@ -44,11 +44,11 @@ export function parseXml(text: string): XmlDocument {
 
 /**
  * text[start, end) parsed as content of `parent` (an element of an earlier tree of the same document,
- * its offsets already those of `text`), for reparse.ts: the nodes, each with `parent` as its parent, or
- * undefined when the stretch does not read as whole nodes without a problem (see XmlParser.parseFragment).
- * Attribute values are copied out of the text, so the nodes keep no slice of it.
+ * its offsets already those of `text`), for reparse.ts: the nodes, each with `parent` as its parent, and
+ * the problems found in them; undefined when the stretch does not read as whole nodes (see
+ * XmlParser.parseFragment). Attribute values are copied out of the text, so the nodes keep no slice of it.
  */
-export function parseFragment(text: string, parent: XmlElement, start: number, end: number): XmlNode[] | undefined {
+export function parseFragment(text: string, parent: XmlElement, start: number, end: number): { nodes: XmlNode[]; problems: XmlProblem[] } | undefined {
   if (!(parent instanceof ElementNode)) return undefined;
   return new XmlParser(text, end, true).parseFragment(parent, start);
 }
@@ -186,21 +186,22 @@ class XmlParser {
   }
 
   /**
-   * The nodes of text[start, limit) as `parent`'s content, the parent's other children aside: undefined
-   * unless the stretch reads as whole nodes with no problem at all, every element opened in it closed in
-   * it, and the parent left open (its end tag is not in the stretch). The nodes are `parent`'s children
-   * in the tree this returns into (see reparse.ts); `parent` itself is not changed.
+   * The nodes of text[start, limit) as `parent`'s content, the parent's other children aside, with the
+   * problems found in them: undefined unless the stretch reads as whole nodes, every element opened in it
+   * closed in it, and the parent left open (its end tag is not in the stretch). The nodes are `parent`'s
+   * children in the tree this returns into (see reparse.ts); `parent` itself is not changed. Which of the
+   * problems the stretch alone can decide is reparse.ts's to judge.
    */
-  parseFragment(parent: ElementNode, start: number): XmlNode[] | undefined {
+  parseFragment(parent: ElementNode, start: number): { nodes: XmlNode[]; problems: XmlProblem[] } | undefined {
     const standIn = new ElementNode(parent.name, parent.parent, parent.start, parent.nameEnd);
     standIn.startTagClosed = true;
     this.stack.push(standIn);
     this.pos = start;
     this.scan();
-    if (this.pos !== this.limit || this.problems.length > 0 || this.stack.length !== 1 || this.stack[0] !== standIn) return undefined;
+    if (this.pos !== this.limit || this.stack.length !== 1 || this.stack[0] !== standIn) return undefined;
     const nodes = standIn.children === NO_CHILDREN ? [] : standIn.children;
     for (let i = 0; i < nodes.length; i++) nodes[i]!.parent = parent;
-    return nodes;
+    return { nodes, problems: this.problems };
   }
 
   private get current(): ElementNode | undefined {

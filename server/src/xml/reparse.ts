@@ -1,6 +1,6 @@
-import { AttributeNode, ElementNode, OpaqueNode, TextNode } from './nodes';
+import { AttributeNode, ElementNode, NO_CHILDREN, OpaqueNode, TextNode } from './nodes';
 import { parseFragment, parseXml } from './parser';
-import type { XmlDocument, XmlElement, XmlNode } from './types';
+import type { XmlDocument, XmlElement, XmlNode, XmlProblem, XmlProblemCode } from './types';
 
 /**
  * The tree of `text`, a later version of `previous.text`, built from `previous`'s tree: only the nodes
@@ -12,17 +12,44 @@ import type { XmlDocument, XmlElement, XmlNode } from './types';
  * `previous` is taken over: its nodes become the new tree's, and it must not be read again (the cache
  * of trees, core/documentCache.ts, drops it as it keeps the new one). The result is the tree parseXml
  * would give (test/xml/reparse.test.ts checks that on every kind of edit); when that cannot be made
- * sure of cheaply (a tree or a stretch with well-formedness problems, an edit in a start or end tag of
- * the root, entities in the new text), the text is parsed whole.
+ * sure of cheaply (a tree or a stretch with a problem that text outside its node decides, see
+ * NOT_LOCAL; an edit in a start or end tag of the root; entities in the new text), the text is parsed whole.
  */
 export function reparseXml(previous: XmlDocument, text: string): XmlDocument {
   return reusingTree(previous, text) ?? parseXml(text);
 }
 
+/**
+ * Problems that text outside the node they are reported in decides: an end tag that closes no open
+ * element or another than the last one opened (what it does depends on the elements open around it and
+ * on its parent's earlier children, see XmlParser.scanEndTag), and an attribute value without its
+ * closing quote (where it stops depends on the next quote and the next '<', which may be past its
+ * element). Every other problem is decided by its node's own text, or concerns an element that the
+ * edits reparseXml makes cannot reach (one left open at the end tag of an ancestor, or at the end of the
+ * document, which leaves the root without an end tag), so it holds as long as its node is not touched.
+ */
+const NOT_LOCAL: ReadonlySet<XmlProblemCode> = new Set<XmlProblemCode>(['mismatched-end-tag', 'stray-end-tag', 'children-after-self-closed', 'unterminated-attribute-value']);
+
+function allLocal(problems: readonly XmlProblem[]): boolean {
+  for (let i = 0; i < problems.length; i++) if (NOT_LOCAL.has(problems[i]!.code)) return false;
+  return true;
+}
+
+/**
+ * Whether reparseXml can build a later version from this tree rather than parse it whole: a tree whose
+ * root has content and an end tag, and whose problems are all decided by their own nodes' text (a
+ * keystroke in a tag often leaves one: an attribute without its value yet, a stray character). Another
+ * tree is worth less than the last one that can be built from, which the caller keeps (domain/document.ts).
+ */
+export function canReparseFrom(document: XmlDocument): boolean {
+  const root = document.root;
+  return root instanceof ElementNode && holdsContent(root) && allLocal(document.problems);
+}
+
 function reusingTree(previous: XmlDocument, text: string): XmlDocument | undefined {
   const old = previous.text;
   const root = previous.root;
-  if (previous.problems.length > 0 || !(root instanceof ElementNode)) return undefined;
+  if (!(root instanceof ElementNode) || !allLocal(previous.problems)) return undefined;
   const shorter = Math.min(old.length, text.length);
   let from = 0;
   while (from < shorter && old.charCodeAt(from) === text.charCodeAt(from)) from++;
@@ -35,13 +62,14 @@ function reusingTree(previous: XmlDocument, text: string): XmlDocument | undefin
   const container = innermostHolding(root, from, to);
   if (!container) return undefined;
   const children = container.children;
-  // The children the edit touches, and the text beside them (typed text runs into it). The children
-  // tile the content, so when none is touched the edit is an insertion between two of them, at `from`.
+  // The children the edit touches, and the text beside them (typed text runs into it), and an element
+  // right before the edit that a problem left open at its end (what is typed there may go into it). The
+  // children tile the content, so when none is touched the edit is an insertion between two of them, at `from`.
   let first = 0;
   while (first < children.length && nodeEnd(children[first]!) <= from) first++;
   let last = first;
   while (last < children.length && nodeStart(children[last]!) < to) last++;
-  if (first > 0 && children[first - 1]!.kind === 'text') first--;
+  if (first > 0 && (children[first - 1]!.kind === 'text' || openEnded(children[first - 1]!, old))) first--;
   if (last < children.length && children[last]!.kind === 'text') last++;
   const start = first < last ? nodeStart(children[first]!) : from;
   const end = first < last ? nodeEnd(children[last - 1]!) : from;
@@ -49,9 +77,12 @@ function reusingTree(previous: XmlDocument, text: string): XmlDocument | undefin
   const ampersand = text.indexOf('&', start);
   if (ampersand >= 0 && ampersand < end + delta) return undefined;
 
-  const nodes = parseFragment(text, container, start, end + delta);
-  if (!nodes) return undefined;
-  children.splice(first, last - first, ...nodes);
+  const fragment = parseFragment(text, container, start, end + delta);
+  if (!fragment || !allLocal(fragment.problems)) return undefined;
+  const { nodes } = fragment;
+  // An element that had no children shares the frozen empty list: it gets a list of its own.
+  if (children === NO_CHILDREN) container.children = nodes.length > 0 ? nodes : NO_CHILDREN;
+  else children.splice(first, last - first, ...nodes);
   const after = first + nodes.length;
   for (let element: ElementNode | undefined = container, next = after; element; ) {
     const siblings = element.children;
@@ -69,7 +100,27 @@ function reusingTree(previous: XmlDocument, text: string): XmlDocument | undefin
   for (let i = top.indexOf(root) + 1; i < top.length; i++) move(top[i]!, delta);
   // Every text node reads its value from the new text (the ones before the edit too: none keeps an old text alive).
   repoint(top, text);
-  return { text, nodes: top, root, problems: [], derived: undefined };
+  const problems = previous.problems.length === 0 && fragment.problems.length === 0 ? [] : spliced(previous.problems, start, end, delta, fragment.problems);
+  return { text, nodes: top, root, problems, derived: undefined };
+}
+
+/**
+ * The problems of the new tree in the order a whole parse reports them: the old tree's before the
+ * nodes parsed again, theirs, then the old tree's after them, moved by the edit. A local problem lies in
+ * its node, and is reported as that node is read, so the old list is in that order already: those
+ * before `start` come first, and those in the nodes replaced (from `start` to `end`) are dropped.
+ */
+function spliced(old: readonly XmlProblem[], start: number, end: number, delta: number, added: readonly XmlProblem[]): XmlProblem[] {
+  const problems: XmlProblem[] = [];
+  let i = 0;
+  for (; i < old.length && old[i]!.span.start < start; i++) problems.push(old[i]!);
+  for (let j = 0; j < added.length; j++) problems.push(added[j]!);
+  for (; i < old.length; i++) {
+    const problem = old[i]!;
+    if (problem.span.start < end) continue;
+    problems.push(delta === 0 ? problem : { code: problem.code, message: problem.message, span: { start: problem.span.start + delta, end: problem.span.end + delta } });
+  }
+  return problems;
 }
 
 /** The innermost element with an end tag whose content [tagEnd, endTagStart] holds old[from, to). */
@@ -95,7 +146,23 @@ function innermostHolding(root: ElementNode, from: number, to: number): ElementN
 }
 
 function holds(element: ElementNode, from: number, to: number): boolean {
-  return element.startTagClosed && !element.selfClosing && element.endTagStart >= 0 && element.tagEnd <= from && to <= element.endTagStart;
+  return holdsContent(element) && element.tagEnd <= from && to <= element.endTagStart;
+}
+
+/**
+ * Whether text right after the node may still change how it ends: an element with neither `/>` nor an
+ * end tag finished by `>` (one left open, or whose end tag stops short: `</disk` before the next tag).
+ */
+function openEnded(node: XmlNode, text: string): boolean {
+  if (!(node instanceof ElementNode) || node.selfClosing) return false;
+  return node.endTagStart < 0 || text.charCodeAt(node.endTagEnd - 1) !== GT;
+}
+
+const GT = 0x3e;
+
+/** Whether the element has content between a finished start tag and an end tag (an edit there can be reparsed). */
+function holdsContent(element: ElementNode): boolean {
+  return element.startTagClosed && !element.selfClosing && element.endTagStart >= 0;
 }
 
 function nodeStart(node: XmlNode): number {
