@@ -11,13 +11,13 @@ const version = (v: number, text: string) => TextDocument.create(URI, 'xml', v, 
 
 test("a keystroke's tree is built from the last one without a well-formedness problem, and gives the findings of a whole parse", () => {
   const base = bigDomain(200);
-  const inName = base.indexOf('<vcpu ') + 3;
+  const beforeVcpu = base.indexOf('<vcpu ');
   const inValue = base.indexOf("file='") + 9;
   const texts = [
     base,
     base.slice(0, inValue) + 'x' + base.slice(inValue),
-    // A letter in a start tag's name: its end tag no longer matches, so this tree has a problem.
-    base.slice(0, inName) + 'x' + base.slice(inName),
+    // An end tag that closes no element: a problem the incremental reparse cannot build from.
+    base.slice(0, beforeVcpu) + '</x>' + base.slice(beforeVcpu),
     base.slice(0, inValue) + 'xy' + base.slice(inValue),
   ];
   const trees = texts.map((text, index) => domainDocument(version(index + 1, text)).xml);

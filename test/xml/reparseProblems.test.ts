@@ -44,16 +44,40 @@ test('a keystroke that leaves a problem its own tag decides is reparsed from the
   }
 });
 
-test('problems that text outside their node decides are not built from: end tags that close another element, values without their closing quote', () => {
+test('problems that text outside their node decides are not built from: end tags that close no element, values without their closing quote', () => {
   const base = bigDomain(120);
-  const mismatched = typed(base, base.indexOf('</disk>') + 4, 'x');
+  const stray = typed(base, base.indexOf('<disk'), '</x>');
   const quote = base.indexOf("'disk'>") + 5;
   const unquoted = base.slice(0, quote) + base.slice(quote + 1);
-  for (const text of [mismatched, unquoted]) {
+  for (const text of [stray, unquoted]) {
     const tree = reparseXml(parseXml(base), text);
     assert.deepEqual(shape(tree), shape(parseXml(text)));
     assert.ok(!canReparseFrom(tree), JSON.stringify(tree.problems.map((problem) => problem.code)));
   }
+});
+
+test('an end tag whose name differs from the element it closes is reparsed, unless an element around has its name or its element\'s children change', () => {
+  const base = "<domain>\n  <devices>\n    <disk>\n      <source/>\n    </disk>\n    <disk/>\n  </devices>\n</domain>\n";
+  const letter = typed(base, base.indexOf('</disk>') + 6, 'x');
+  const first = parseXml(base);
+  const mismatched = reparseXml(first, letter);
+  assert.equal(mismatched.root, first.root, 'a letter typed in an end tag is reparsed');
+  assert.deepEqual(mismatched.problems.map((problem) => problem.code), ['mismatched-end-tag']);
+  assert.ok(canReparseFrom(mismatched));
+  assert.deepEqual(shape(mismatched), shape(parseXml(letter)));
+  // A self-closed sibling of the end tag's name put inside the element it closes: the end tag closes nothing then.
+  const sibling = typed(letter, letter.indexOf('<source/>'), '<diskx/>');
+  const closing = reparseXml(mismatched, sibling);
+  assert.deepEqual(shape(closing), shape(parseXml(sibling)));
+  assert.ok(closing.problems.some((problem) => problem.code === 'children-after-self-closed'));
+  // An edit elsewhere builds from the tree with the mismatched end tag.
+  const again = reparseXml(parseXml(letter), typed(letter, letter.indexOf('<disk/>') + 5, ' a'));
+  assert.deepEqual(shape(again), shape(parseXml(again.text)));
+  // An end tag named as an element around the stretch closes that one when parsed whole.
+  const around = '<domain>\n  <disks>\n    <devices>\n      <disk>\n        <source/>\n      </disk>\n    </devices>\n  </disks>\n</domain>\n';
+  const ancestor = typed(around, around.indexOf('</disk>') + 6, 's');
+  const next = reparseXml(parseXml(around), ancestor);
+  assert.deepEqual(shape(next), shape(parseXml(ancestor)));
 });
 
 test('text typed right after an element left open, or after an end tag without its >, goes where a whole parse puts it', () => {
@@ -81,8 +105,8 @@ test('the domain document cache builds from a tree with a local problem, and kee
   const uri = 'file:///reparse-problems/guest.xml';
   const base = bigDomain(150);
   const inTag = base.indexOf(" device='disk'");
-  const inEndTag = base.indexOf('</disk>') + 4;
-  const texts = [base, typed(base, inTag, ' cache'), typed(base, inEndTag, 'x'), typed(base, inTag, ' io')];
+  const beforeDisk = base.indexOf('<disk');
+  const texts = [base, typed(base, inTag, ' cache'), typed(base, beforeDisk, '</x>'), typed(base, inTag, ' io')];
   // Each tree is compared as it is made: a later version takes over the tree it is built from.
   const trees = texts.map((text, index) => {
     const tree = domainDocument(TextDocument.create(uri, 'xml', index + 1, text)).xml;
@@ -90,7 +114,7 @@ test('the domain document cache builds from a tree with a local problem, and kee
     return tree;
   });
   assert.equal(trees[1]!.root, trees[0]!.root, 'the attribute without a value is reparsed');
-  assert.notEqual(trees[2]!.root, trees[1]!.root, 'the end tag that closes another element is parsed whole');
+  assert.notEqual(trees[2]!.root, trees[1]!.root, 'the end tag that closes no element is parsed whole');
   assert.equal(trees[3]!.root, trees[0]!.root, 'the version after it is built from the tree before it');
   forgetDomainDocument(uri);
 });

@@ -21,14 +21,16 @@ export function reparseXml(previous: XmlDocument, text: string): XmlDocument {
 
 /**
  * Problems that text outside the node they are reported in decides: an end tag that closes no open
- * element or another than the last one opened (what it does depends on the elements open around it and
- * on its parent's earlier children, see XmlParser.scanEndTag), and an attribute value without its
- * closing quote (where it stops depends on the next quote and the next '<', which may be past its
- * element). Every other problem is decided by its node's own text, or concerns an element that the
- * edits reparseXml makes cannot reach (one left open at the end tag of an ancestor, or at the end of the
- * document, which leaves the root without an end tag), so it holds as long as its node is not touched.
+ * element (what it does depends on the elements open around it and on its parent's earlier children, see
+ * XmlParser.scanEndTag, and it is in no node: the children no longer tile their parent's content), and an
+ * attribute value without its closing quote (where it stops depends on the next quote and the next '<',
+ * which may be past its element). An end tag that closes the last element opened though its name
+ * differs (a letter typed in `</disk>`) is allowed, under conditions: see mismatchedOutside. Every other
+ * problem is decided by its node's own text, or concerns an element that the edits reparseXml makes
+ * cannot reach (one left open at the end tag of an ancestor, or at the end of the document, which leaves
+ * the root without an end tag), so it holds as long as its node is not touched.
  */
-const NOT_LOCAL: ReadonlySet<XmlProblemCode> = new Set<XmlProblemCode>(['mismatched-end-tag', 'stray-end-tag', 'children-after-self-closed', 'unterminated-attribute-value']);
+const NOT_LOCAL: ReadonlySet<XmlProblemCode> = new Set<XmlProblemCode>(['stray-end-tag', 'children-after-self-closed', 'unterminated-attribute-value']);
 
 function allLocal(problems: readonly XmlProblem[]): boolean {
   for (let i = 0; i < problems.length; i++) if (NOT_LOCAL.has(problems[i]!.code)) return false;
@@ -38,7 +40,8 @@ function allLocal(problems: readonly XmlProblem[]): boolean {
 /**
  * Whether reparseXml can build a later version from this tree rather than parse it whole: a tree whose
  * root has content and an end tag, and whose problems are all decided by their own nodes' text (a
- * keystroke in a tag often leaves one: an attribute without its value yet, a stray character). Another
+ * keystroke in a tag often leaves one: an attribute without its value yet, a stray character, a letter
+ * in an end tag's name). Another
  * tree is worth less than the last one that can be built from, which the caller keeps (domain/document.ts).
  */
 export function canReparseFrom(document: XmlDocument): boolean {
@@ -51,10 +54,10 @@ function reusingTree(previous: XmlDocument, text: string): XmlDocument | undefin
   const root = previous.root;
   if (!(root instanceof ElementNode) || !allLocal(previous.problems)) return undefined;
   const hunks = editsBetween(old, text);
-  let plans = hunks.length > 1 ? planned(root, old, text, hunks) : undefined;
+  let plans = hunks.length > 1 ? planned(root, old, text, previous.problems, hunks) : undefined;
   if (!plans) {
     const whole = hunks.length > 1 ? [{ from: hunks[0]!.from, to: hunks[hunks.length - 1]!.to, delta: text.length - old.length }] : hunks;
-    plans = planned(root, old, text, whole);
+    plans = planned(root, old, text, previous.problems, whole);
     if (!plans) return undefined;
   }
   // From the last edit to the first, so that each one's place in its parent's children is still the one
@@ -176,11 +179,11 @@ function reappearing(old: string, o: number, text: string, n: number): { removed
  * it; undefined when one cannot be (see reusingTree) or a stretch would reach the next edit: the two
  * would touch the same nodes, or the first would be read up to text that the second changed.
  */
-function planned(root: ElementNode, old: string, text: string, edits: readonly Edit[]): Plan[] | undefined {
+function planned(root: ElementNode, old: string, text: string, problems: readonly XmlProblem[], edits: readonly Edit[]): Plan[] | undefined {
   const plans: Plan[] = [];
   let shift = 0;
   for (let i = 0; i < edits.length; i++) {
-    const plan = planFor(root, old, text, edits[i]!, shift, plans[i - 1]?.end ?? 0, edits[i + 1]?.from ?? Infinity);
+    const plan = planFor(root, old, text, problems, edits[i]!, shift, plans[i - 1]?.end ?? 0, edits[i + 1]?.from ?? Infinity);
     if (!plan) return undefined;
     plans.push(plan);
     shift += plan.delta;
@@ -192,7 +195,7 @@ function planned(root: ElementNode, old: string, text: string, edits: readonly E
  * The plan of one edit, `shift` the deltas of the edits before it; undefined when its stretch would
  * start before `after` (the end of the stretch before it) or reach `before` (where the next edit starts).
  */
-function planFor(root: ElementNode, old: string, text: string, { from, to, delta }: Edit, shift: number, after: number, before: number): Plan | undefined {
+function planFor(root: ElementNode, old: string, text: string, problems: readonly XmlProblem[], { from, to, delta }: Edit, shift: number, after: number, before: number): Plan | undefined {
   const container = innermostHolding(root, from, to);
   if (!container) return undefined;
   const children = container.children;
@@ -208,12 +211,44 @@ function planFor(root: ElementNode, old: string, text: string, { from, to, delta
   const start = first < last ? nodeStart(children[first]!) : from;
   const end = first < last ? nodeEnd(children[last - 1]!) : from;
   if (start < after || end >= before || end + shift + delta > text.length) return undefined;
+  if (closedMismatched(problems, container, start, end)) return undefined;
   // Entities would need their decoded strings copied too: rare enough to parse whole.
   const ampersand = text.indexOf('&', start + shift);
   if (ampersand >= 0 && ampersand < end + shift + delta) return undefined;
   const fragment = parseFragment(text, container, start + shift, end + shift + delta);
-  if (!fragment || !allLocal(fragment.problems)) return undefined;
+  if (!fragment || !allLocal(fragment.problems) || mismatchedOutside(fragment.problems, text, container)) return undefined;
   return { container, first, last, start, end, delta, nodes: fragment.nodes, problems: fragment.problems, shift };
+}
+
+/**
+ * Whether an end tag of the old tree outside the stretch [start, end) closes `container` though its name
+ * differs: whether it does depends on the container's children (one self-closed of the end tag's name
+ * would be closed instead, XmlParser.selfClosedSibling), which the edit changes. (The problem lies on the
+ * end tag's name, or on the end tag when it has none.)
+ */
+function closedMismatched(problems: readonly XmlProblem[], container: ElementNode, start: number, end: number): boolean {
+  for (let i = 0; i < problems.length; i++) {
+    const problem = problems[i]!;
+    if (problem.code !== 'mismatched-end-tag' || (problem.span.start >= start && problem.span.start < end)) continue;
+    if (problem.span.start === container.endTagStart + 2 || problem.span.start === container.endTagStart) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an end tag read in the stretch closed the last element opened in it though an element around
+ * the stretch has its name: parsed whole, it would close that one (XmlParser.findOpen), which the stretch
+ * alone cannot see. (An end tag with the container's own name closes the container, and the stretch is
+ * refused already.)
+ */
+function mismatchedOutside(problems: readonly XmlProblem[], text: string, container: ElementNode): boolean {
+  for (let i = 0; i < problems.length; i++) {
+    const { code, span } = problems[i]!;
+    if (code !== 'mismatched-end-tag' || text.startsWith('</', span.start)) continue;
+    const name = text.slice(span.start, span.end);
+    for (let element: XmlElement | undefined = container.parent; element; element = element.parent) if (element.name === name) return true;
+  }
+  return false;
 }
 
 /**
