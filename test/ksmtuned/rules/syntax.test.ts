@@ -16,6 +16,17 @@ test('VT201: a comment wrapped onto a line without # is an error on the whole li
   assert.equal(fixed(text, finding), text.replace('\nless', '\n# less'));
 });
 
+test("VT201: a ';' that ends no command is bash's syntax error, said on the ';' (the fuzzer found the rule throwing on it)", () => {
+  // bash 5: `. conf` with 'KSM_SLEEP_MSEC=10;;' sets nothing: "syntax error near unexpected token `;;'".
+  for (const text of ['KSM_SLEEP_MSEC=10;;\n', ';\nKSM_SLEEP_MSEC=10\n']) {
+    const { finding, covered } = onlyFinding(text, 'VT201');
+    assert.equal(finding.severity, 'error');
+    assert.equal(covered, ';');
+    assert.match(finding.message, /refuses a ';' that ends no command/);
+    assert.equal(ksmFindings(fixed(text, finding), 'VT201').length, 0);
+  }
+});
+
 test('VT201: a run of wrapped lines is taken as one comment continued; a substitution as first word is described', () => {
   const text = '# KSM_THRES_CONST - If this is a low memory system, and the `thres` value\nis less than `KSM_THRES_CONST`, then reset `thres` value to\n`KSM_THRES_CONST` value.\n';
   const found = ksmFindings(text, 'VT201');

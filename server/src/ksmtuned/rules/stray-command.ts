@@ -8,9 +8,10 @@ import { commentOutLineFix } from './edits';
 /**
  * VT201: text bash would run as a command. ksmtuned sources ksmtuned.conf with bash, so every line that
  * is not blank, a comment or NAME=value is executed, as root, each time ksmtuned starts: an error.
- * Three shapes: a line that is a command (the guide's own copy has comment lines wrapped by its page
+ * Four shapes: a line that is a command (the guide's own copy has comment lines wrapped by its page
  * layout into lines without `#`), words after an assignment (bash runs them with the variable set for
- * them alone), and a quote left open (bash reads on into the following lines).
+ * them alone), a `;` that ends no command (a syntax error), and a quote left open (bash reads on into
+ * the following lines).
  */
 export const strayCommand: KsmtunedRule = {
   meta: {
@@ -26,7 +27,9 @@ export const strayCommand: KsmtunedRule = {
     const wrapped = new Set<number>();
     for (const line of conf.lines) {
       for (const statement of line.statements) {
-        if (statement.kind === 'command') {
+        if (statement.kind === 'command' && statement.words.length === 0) {
+          report(emptyCommandReport(conf.text, statement));
+        } else if (statement.kind === 'command') {
           const looksWrapped = line.statements.length === 1 && !line.comment && continuesComment(conf, line, wrapped);
           if (looksWrapped) wrapped.add(line.number);
           report(commandReport(conf, line, statement, looksWrapped));
@@ -44,6 +47,20 @@ function continuesComment(conf: KsmConf, line: KsmLine, wrapped: ReadonlySet<num
   const above = conf.lines[line.number - 1];
   if (!above) return false;
   return (above.statements.length === 0 && above.comment !== undefined) || wrapped.has(above.number);
+}
+
+/**
+ * A `;` that ends no command (a line that starts with it, or `;;`): bash refuses it as a syntax error
+ * before it runs the line, and a file sourced as ksmtuned sources its conf stops there.
+ */
+function emptyCommandReport(text: string, command: Command): Report {
+  const at = command.span.start;
+  const semicolon = text[at] === ';';
+  return {
+    span: { start: at, end: semicolon ? at + 1 : at },
+    message: "bash refuses a ';' that ends no command (a syntax error), and stops reading ksmtuned.conf there: nothing on this line or after it is set.",
+    fixes: semicolon ? [{ title: "Delete the ';'", edits: [{ span: { start: at, end: at + 1 }, newText: '' }] }] : [],
+  };
 }
 
 function commandReport(conf: KsmConf, line: KsmLine, command: Command, looksWrapped: boolean): Report {
