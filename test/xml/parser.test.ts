@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { parseXml } from '../../server/src/xml/parser';
 import { attribute, childElements, elementPath, elementText, firstElement, walkElements } from '../../server/src/xml/query';
 import type { XmlDocument } from '../../server/src/xml/types';
@@ -176,4 +177,19 @@ test('firstElement finds the first element in document order for which a test ho
   assert.equal(found?.name, 'd');
   assert.deepEqual(asked, ['a', 'b', 'c', 'd']);
   assert.equal(firstElement(document.nodes, () => false), undefined);
+});
+
+test('parseFragment refuses a stretch outside the text rather than reading on for ever', () => {
+  // In a child process with a time limit: the old parser never returned, and a loop cannot be timed out in this one.
+  const parser = require.resolve('../../server/src/xml/parser');
+  const script = `
+    const { parseXml, parseFragment } = require(${JSON.stringify(parser)});
+    const text = '<domain><name>a</name></domain>';
+    const root = parseXml(text).root;
+    const answers = [[8, text.length + 5], [-1, 10], [12, 10]].map(([start, end]) => parseFragment(text, root, start, end));
+    process.stdout.write(JSON.stringify(answers.map((answer) => answer === undefined)) + ' ' + (parseFragment(text, root, 8, 22) !== undefined));
+  `;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(run.signal, null, 'parseFragment returned');
+  assert.equal(run.stdout, '[true,true,true] true', run.stderr);
 });

@@ -50,6 +50,8 @@ export function parseXml(text: string): XmlDocument {
  */
 export function parseFragment(text: string, parent: XmlElement, start: number, end: number): { nodes: XmlNode[]; problems: XmlProblem[] } | undefined {
   if (!(parent instanceof ElementNode)) return undefined;
+  // The parser stops at `end`, never at the text's length: a stretch past the text would never end.
+  if (start < 0 || start > end || end > text.length) return undefined;
   return new XmlParser(text, end, true).parseFragment(parent, start);
 }
 
