@@ -1,6 +1,6 @@
 import { domainCapabilitiesFor } from '../../../host/libvirtQueries';
 import { libvirt } from '../../../kb/sources';
-import { elementSpec } from '../../../kb/structure';
+import { attributeSpec } from '../../../kb/specLookup';
 import { valueProblem } from '../../../kb/values';
 import { attribute, childElements, elementPath, firstChild } from '../../../xml/query';
 import type { XmlAttribute, XmlElement } from '../../../xml/types';
@@ -57,7 +57,7 @@ function attributes(elements: XmlElement[], name: string): OwnedAttribute[] {
 
 /** A value libvirt's structure lists there: one it does not ('vnx') is the structure's finding (VT104), not a matter of this QEMU. */
 function libvirtKnows({ owner, attribute: written }: OwnedAttribute, value: string): boolean {
-  const type = elementSpec(elementPath(owner))?.attributes.find((known) => known.name === written.name)?.type;
+  const type = attributeSpec(elementPath(owner), written.name)?.type;
   return type?.kind !== 'enum' || valueProblem(type, value) === undefined;
 }
 
