@@ -4,6 +4,7 @@ import type { XmlDocument, XmlElement } from '../../xml/types';
 import { AllowedMemo, allowedAt, type AllowedHere, type AllowedOptions } from './allowed';
 import type { SchemaError, SchemaValidator } from '../types';
 import { Deriver } from './derive';
+import { ElementMemo } from './elementMemo';
 import { Libxml2Interleaves } from './libxml2Interleave';
 import { readCachedGrammar, writeCachedGrammar } from './cache/store';
 import { compileGrammar, type CompiledGrammar } from './load';
@@ -58,6 +59,8 @@ class RngValidator implements TreeValidator {
   private readonly quirks: Libxml2Interleaves;
   /** allowedAt's memos, which hold patterns: cleared whenever the table starts afresh. */
   private readonly allowed = new AllowedMemo();
+  /** Whole elements judged without a mistake, by their text: also patterns, cleared with allowedAt's. */
+  private readonly elements = new ElementMemo();
 
   constructor(private readonly grammar: CompiledGrammar) {
     this.deriver = new Deriver(grammar.table);
@@ -74,7 +77,7 @@ class RngValidator implements TreeValidator {
 
   validateTree(xml: XmlDocument): SchemaError[] {
     this.trim();
-    return validateTree(this.grammar, this.deriver, this.quirks, xml);
+    return validateTree(this.grammar, this.deriver, this.quirks, xml, this.elements);
   }
 
   allowedAt(xml: XmlDocument, element: XmlElement, options?: AllowedOptions): AllowedHere | undefined {
@@ -83,7 +86,9 @@ class RngValidator implements TreeValidator {
   }
 
   private trim(): void {
-    if (this.grammar.table.trim()) this.allowed.clear();
+    if (!this.grammar.table.trim()) return;
+    this.allowed.clear();
+    this.elements.clear();
   }
 
   /** Derivatives place each error exactly already. */

@@ -3,6 +3,7 @@ import { decodeEntities } from '../../xml/entities';
 import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from '../../xml/types';
 import type { SchemaError, SchemaMessageKind } from '../types';
 import { resolvedName, isWhitespace, type Deriver, type ResolvedName } from './derive';
+import { MAX_REMEMBERED_ELEMENT, type ElementMemo } from './elementMemo';
 import { expectedAt, requiredAttributes, requiredElements } from './expected';
 import type { CompiledGrammar } from './load';
 import { containsName, describeNameClass } from './nameClass';
@@ -39,6 +40,12 @@ interface Frame {
   textNode: XmlNode | undefined;
   /** For elements libxml2's interleave bookkeeping may judge otherwise: their element children, and their names. */
   children: { name: ResolvedName; elements: XmlElement[]; names: ResolvedName[]; errorsBefore: number } | undefined;
+  /** The element's text, when its outcome is to be remembered (ElementMemo) if it is judged without a mistake. */
+  memoText: string | undefined;
+  /** The errors reported before the element's start tag was read: the element was judged without a mistake if there are no more at its end. */
+  errorsBefore: number;
+  /** How many levels the element nests so far, itself included. */
+  height: number;
 }
 
 /**
@@ -47,8 +54,8 @@ interface Frame {
  * what would have been accepted there. After a mistake it goes on as though the offending node were
  * absent (or the missing part present), so one mistake gives one error.
  */
-export function validateTree(grammar: CompiledGrammar, deriver: Deriver, quirks: Libxml2Interleaves, xml: XmlDocument): SchemaError[] {
-  return new TreeWalk(grammar, deriver, quirks, xml).run();
+export function validateTree(grammar: CompiledGrammar, deriver: Deriver, quirks: Libxml2Interleaves, xml: XmlDocument, memo?: ElementMemo): SchemaError[] {
+  return new TreeWalk(grammar, deriver, quirks, xml, memo).run();
 }
 
 class TreeWalk {
@@ -62,6 +69,7 @@ class TreeWalk {
     private readonly deriver: Deriver,
     private readonly quirks: Libxml2Interleaves,
     private readonly xml: XmlDocument,
+    private readonly memo: ElementMemo | undefined,
   ) {}
 
   run(): SchemaError[] {
@@ -105,7 +113,7 @@ class TreeWalk {
     }
     const { frames } = this;
     let depth = 1;
-    this.frame(0, root, name, entered, this.startTag(root, entered.content, scope), scope);
+    this.frame(0, root, name, entered, this.startTag(root, entered.content, scope), scope, undefined, 0);
     while (depth > 0 && this.errors.length < MAX_ERRORS) {
       const frame = frames[depth - 1]!;
       const { children } = frame.element;
@@ -124,19 +132,33 @@ class TreeWalk {
           this.flushText(frame, false);
           if (depth >= MAX_DEPTH) return [this.notWellFormed(child.span.start, `The document nests elements deeper than ${MAX_DEPTH} levels, which libxml2 (and so libvirt) refuses to read.`)];
           const childScope = frame.scope.enter(child);
+          const childName = elementName(child, childScope);
+          const opened = this.deriver.enterElement(frame.pattern, childName);
+          // Only where no prefix is declared around it does an element's text alone say what its names are.
+          const memoText = this.memo !== undefined && frame.scope === NamespaceScope.ROOT && child.end - child.start <= MAX_REMEMBERED_ELEMENT ? this.xml.text.slice(child.start, child.end) : undefined;
+          const known = memoText === undefined ? undefined : this.memo!.find(memoText, opened.content);
+          // The same text was judged from the same content without a mistake (its attributes parted too), and would be as deep here.
+          if (known !== undefined && depth + known.height <= MAX_DEPTH) {
+            if (frame.children) {
+              frame.children.elements.push(child);
+              frame.children.names.push(childName);
+            }
+            frame.pattern = this.deriver.leaveElement(known.ended, opened);
+            if (frame.height <= known.height) frame.height = known.height + 1;
+            continue;
+          }
           const unpartedChild = this.attributesNotParted(child);
           if (unpartedChild) return [unpartedChild];
-          const childName = elementName(child, childScope);
           if (frame.children) {
             frame.children.elements.push(child);
             frame.children.names.push(childName);
           }
-          const opened = this.deriver.enterElement(frame.pattern, childName);
           if (opened.content.kind === Kind.NotAllowed) {
             this.misplaced(child, frame);
             continue;
           }
-          this.frame(depth++, child, childName, opened, this.startTag(child, opened.content, childScope), childScope);
+          const errorsBefore = this.errors.length;
+          this.frame(depth++, child, childName, opened, this.startTag(child, opened.content, childScope), childScope, memoText, errorsBefore);
         }
         continue;
       }
@@ -147,19 +169,25 @@ class TreeWalk {
         ended = this.deriver.endTagLeniently(frame.pattern);
       }
       if (frame.children && this.errors.length === frame.children.errorsBefore) this.libxml2Interleave(frame);
+      if (frame.memoText !== undefined && this.errors.length === frame.errorsBefore) this.memo!.remember(frame.memoText, frame.entered.content, ended, frame.height);
       depth--;
-      if (depth > 0) frames[depth - 1]!.pattern = this.deriver.leaveElement(ended, frame.entered);
+      if (depth > 0) {
+        const parent = frames[depth - 1]!;
+        parent.pattern = this.deriver.leaveElement(ended, frame.entered);
+        if (parent.height <= frame.height) parent.height = frame.height + 1;
+      }
     }
     return this.errors;
   }
 
   /** Sets up the frame at `depth` for an element just entered. */
-  private frame(depth: number, element: XmlElement, name: ResolvedName, entered: Entered, pattern: Pattern, scope: NamespaceScope): void {
+  /** `errorsBefore`: the errors reported before the element's start tag was read. */
+  private frame(depth: number, element: XmlElement, name: ResolvedName, entered: Entered, pattern: Pattern, scope: NamespaceScope, memoText: string | undefined, errorsBefore: number): void {
     // (An element with fewer than three element children is never refused by libxml2Interleave.)
     const children = this.quirks.concerns(name) ? { name, elements: [], names: [], errorsBefore: this.errors.length } : undefined;
     const frame = this.frames[depth];
     if (!frame) {
-      this.frames.push({ element, pattern, entered, scope, next: 0, hasElements: false, text: '', textNode: undefined, children });
+      this.frames.push({ element, pattern, entered, scope, next: 0, hasElements: false, text: '', textNode: undefined, children, memoText, errorsBefore, height: 1 });
       return;
     }
     frame.element = element;
@@ -171,6 +199,9 @@ class TreeWalk {
     frame.text = '';
     frame.textNode = undefined;
     frame.children = children;
+    frame.memoText = memoText;
+    frame.errorsBefore = errorsBefore;
+    frame.height = 1;
   }
 
   /** A character other than XML white space between the top-level nodes (the tolerant parser takes any JavaScript white space). */
