@@ -68,6 +68,17 @@ test('a node with room takes the whole guest; huge pages of a size the node has 
   assert.deepEqual(tuneDomain(input(small, host, { node: 0 })).choices.map((choice) => choice.placement.nodes), [[0]]);
 });
 
+test("a guest whose topology wants 2 threads per core, on a host whose cores have one: the free cores are counted and the threads named", () => {
+  const host = makeHost([{ cores: [[0], [1]], memFreeKiB: 8 << 20 }]);
+  const smt = GUIDE_GUEST.replace('>4</vcpu>', '>2</vcpu>').replace('</os>', "</os>\n  <cpu><topology sockets='1' cores='1' threads='2'/></cpu>");
+  const result = tuneDomain(input(smt, host));
+  assert.deepEqual(result.choices, []);
+  assert.ok(
+    result.notes.some((note) => note.includes("node 0: 2 free cores, 0 of them with 2 threads; 1 core of 2 threads needed (the guest's <topology> has 2 threads per core)")),
+    result.notes.join('\n'),
+  );
+});
+
 test("CPUs other guests pin and CPUs the kernel command line isolates are left alone, unless this guest's own vCPUs are there", () => {
   const host = makeHost([{ cores: [[0], [1], [2], [3], [4]], memFreeKiB: 8 << 20 }], 'root=/dev/sda isolcpus=managed_irq,domain,3-4');
   assert.deepEqual(isolatedCpus(host.cmdline!), [3, 4]);

@@ -63,8 +63,11 @@ function fitCell(node: NodeView, vcpus: number, memoryKiB: number, threads: numb
   const usable = node.freeCores.filter((core) => core.length >= threads);
   const coresNeeded = vcpus / threads;
   if (usable.length < coresNeeded) {
-    const per = threads === 1 ? 'one core per vCPU' : `${threads} threads of one core per ${threads} vCPUs`;
-    return `node ${node.id}: ${usable.length} free ${usable.length === 1 ? 'core' : 'cores'}, ${coresNeeded} needed (${per})`;
+    const free = `${node.freeCores.length} free ${node.freeCores.length === 1 ? 'core' : 'cores'}`;
+    if (threads === 1) return `node ${node.id}: ${free}, ${coresNeeded} needed (one core per vCPU)`;
+    // Free cores with too few threads are free all the same: say so, or "0 free cores" on an idle host misleads.
+    const narrow = usable.length < node.freeCores.length ? `, ${usable.length} of them with ${threads} threads` : '';
+    return `node ${node.id}: ${free}${narrow}; ${coresNeeded} ${coresNeeded === 1 ? 'core' : 'cores'} of ${threads} threads needed (the guest's <topology> has ${threads} threads per core)`;
   }
   const cores = usable.slice(0, coresNeeded);
   const hostCpus = cores.flatMap((core) => core.slice(0, threads));

@@ -54,6 +54,13 @@ test('VT155 says when every vCPU is remote, and is silent when pins and memory a
   assert.deepEqual(hostFindings(pinned(['0', '1'], '0', 'interleave'), host, 'VT155'), []);
 });
 
+test('VT155 leaves a memory node the host lacks to VT152', async () => {
+  const host = await fixtureHost('two-nodes');
+  const text = pinned(['0', '2'], '5');
+  assert.deepEqual(hostFindings(text, host, 'VT155'), []);
+  assert.equal(hostFindings(text, host, 'VT152').length, 1);
+});
+
 test('VT155 counts <vcpu cpuset> for the vCPUs without a pin', async () => {
   const host = await fixtureHost('two-nodes');
   const text = domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n  </cputune>\n  <numatune>\n    <memory nodeset='0'/>\n  </numatune>`, { vcpus: 2 }).replace(

@@ -26,6 +26,8 @@ export const vcpusOutsideMemoryNode: DomainRule = {
     const cpus = vcpuHostCpus(context.xml, context.model);
     if (!binding || binding.nodes.length !== 1 || binding.mode === 'interleave' || !cpus) return;
     const memoryNode = binding.nodes[0]!;
+    // A node the host lacks is VT152's error; saying the vCPUs are far from it would only mislead.
+    if (!host.nodes.some((node) => node.id === memoryNode)) return;
     const vcpuNodes = nodesOfCpus(host, cpus);
     const remote = vcpuNodes.filter((node) => node !== memoryNode);
     if (remote.length === 0) return;
