@@ -34,6 +34,14 @@ test('VT154 flags more 1 GiB pages than the host has free', async () => {
   assert.deepEqual(hostFindings(backed(`      <page size='1' unit='G'/>\n`, '', 2 * GiB), host, 'VT154'), []);
 });
 
+test("VT154 reads nodeset='0' on a guest without NUMA cells as libvirt does: the page serves all memory", async () => {
+  const host = await fixtureHost('two-nodes');
+  const text = backed(`      <page size='1' unit='G' nodeset='0'/>\n`, '', 8 * GiB);
+  const [finding] = hostFindings(text, host, 'VT154');
+  assert.equal(rangeText(text, finding!), '1');
+  assert.match(finding!.message, /^The guest needs 8 huge pages of 1 GiB \(8 GiB\), but the host has 2 free/);
+});
+
 test('VT154 counts only the nodes a strict numatune allows', async () => {
   const host = await fixtureHost('two-nodes');
   // 400 MiB of 2 MiB pages = 200 pages: node 0 has 512 free, node 1 only 100.

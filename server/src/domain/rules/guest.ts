@@ -1,8 +1,8 @@
 import { formatCpuset } from '../../kb/cpuset';
-import { elementText } from '../../xml/query';
+import { attribute, elementText } from '../../xml/query';
 import type { Span } from '../../core/span';
 import type { XmlAttribute, XmlDocument } from '../../xml/types';
-import type { DomainModel, IdSet, MemorySize, NumaCellModel } from '../model';
+import type { DomainModel, HugePageModel, IdSet, MemorySize, NumaCellModel } from '../model';
 import type { DomainRuleContext } from './context';
 import { writtenValue } from './io/values';
 import { brokenByXml } from './structure/values';
@@ -50,6 +50,19 @@ export interface GuestCell {
 
 export function guestCells(xml: XmlDocument, model: DomainModel): GuestCell[] {
   return (model.cpu?.cells ?? []).map((cell, index) => ({ cell, id: cell.id ?? index, cpus: cleanIds(xml, cell.cpus) }));
+}
+
+/**
+ * Whether a hugepages `<page>` serves all guest memory, as one without nodeset does. On a guest without NUMA
+ * cells libvirt clears a nodeset of just node 0 after parsing, so that page becomes the default size
+ * (virDomainDefPostParseMemtune; `virsh define` on libvirt 9.0 keeps `<page>` without the nodeset).
+ */
+export function servesAllMemory(xml: XmlDocument, model: DomainModel, page: HugePageModel): boolean {
+  if (!attribute(page.element, 'nodeset')) return true;
+  if (!page.nodeset) return false;
+  if ((model.cpu?.cells.length ?? 0) > 0) return false;
+  const ids = cleanIds(xml, page.nodeset);
+  return ids !== undefined && ids.length === 1 && ids[0] === 0;
 }
 
 /** The sum of the cells' memory in KiB, when the guest has cells and every one gives its size. */

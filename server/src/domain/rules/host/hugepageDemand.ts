@@ -1,6 +1,6 @@
 import type { XmlDocument } from '../../../xml/types';
 import type { DomainModel, HugePageModel } from '../../model';
-import { cleanIds, guestCells, guestMemoryKiB } from '../guest';
+import { cleanIds, guestCells, guestMemoryKiB, servesAllMemory } from '../guest';
 import { memoryBinding } from './placement';
 
 /** Huge pages of one size the guest takes from some host nodes when it starts. */
@@ -30,7 +30,7 @@ export function hugePageDemands(xml: XmlDocument, model: DomainModel, defaultSiz
   const hugepages = model.memoryBacking?.hugepages;
   if (!hugepages) return [];
   const pages = hugepages.pages;
-  const general = pages.find((page) => page.nodeset === undefined);
+  const general = pages.find((page) => servesAllMemory(xml, model, page));
   const binding = memoryBinding(xml, model);
   const guestBinding = binding && STRICT_MODES.has(binding.mode) ? binding.nodes : undefined;
   const cells = guestCells(xml, model);

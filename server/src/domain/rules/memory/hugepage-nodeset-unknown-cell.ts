@@ -1,11 +1,11 @@
 import { guide, libvirt } from '../../../kb/sources';
 import type { DomainRule } from '../context';
-import { cleanIds, guestCells, idList } from '../guest';
+import { cleanIds, guestCells, idList, servesAllMemory } from '../guest';
 
 /**
  * VT124: a hugepages `<page nodeset>` names guest NUMA cells, not host nodes, and libvirt refuses a
  * nodeset with a cell the guest does not define ("hugepages: node N not found"). With no guest cells
- * at all, every nodeset is refused that way.
+ * at all, every nodeset is refused that way but a nodeset of just 0, which libvirt clears (servesAllMemory).
  */
 export const hugepageNodesetUnknownCell: DomainRule = {
   meta: {
@@ -25,6 +25,7 @@ export const hugepageNodesetUnknownCell: DomainRule = {
     const pages = context.model.memoryBacking?.hugepages?.pages ?? [];
     const cellIds = new Set(guestCells(context.xml, context.model).map((cell) => cell.id));
     for (const page of pages) {
+      if (servesAllMemory(context.xml, context.model, page)) continue;
       const ids = cleanIds(context.xml, page.nodeset);
       if (!ids || !page.nodeset?.attribute.valueSpan) continue;
       const span = page.nodeset.attribute.valueSpan;

@@ -3,7 +3,7 @@ import { formatKiB } from '../../../kb/units';
 import { attribute } from '../../../xml/query';
 import type { HugePageModel } from '../../model';
 import type { DomainRule } from '../context';
-import { cleanIds, idList, lineOf } from '../guest';
+import { cleanIds, idList, lineOf, servesAllMemory } from '../guest';
 
 /**
  * VT127: the `<page>`s of `<hugepages>` must not compete for memory. libvirt refuses two pages without
@@ -29,12 +29,17 @@ export const hugepagePagesConflict: DomainRule = {
     let defaultPage: HugePageModel | undefined;
     const earlier: { page: HugePageModel; ids: number[] }[] = [];
     for (const page of pages) {
-      if (!attribute(page.element, 'nodeset')) {
+      if (servesAllMemory(context.xml, context.model, page)) {
         if (defaultPage) {
+          // libvirt clears nodeset='0' on a guest without NUMA cells: such a page counts as one without.
+          const second = attribute(page.element, 'nodeset')
+            ? "A second <page> for all memory: the guest has no NUMA cells, so libvirt clears this nodeset='0'"
+            : 'A second <page> without nodeset';
+          const first = attribute(defaultPage.element, 'nodeset') ? ", whose nodeset='0' libvirt clears likewise" : '';
           report({
             span: page.element.startTagSpan,
             message:
-              `A second <page> without nodeset (the first is on line ${lineOf(context, defaultPage.element.span.start)}): ` +
+              `${second} (the first is on line ${lineOf(context, defaultPage.element.span.start)}${first}): ` +
               'a page without nodeset sets the size for all memory no other page claims, and libvirt allows only one. ' +
               'Give each extra size a nodeset of guest NUMA cells (guide 9.3.10).',
           });
