@@ -41,6 +41,17 @@ test('VT305: a huge page size given twice is ignored with its count; both go', (
   assert.equal(applyFix(text, finding!.fixes[0]!), 'hugepagesz=1G hugepages=4 quiet\n');
 });
 
+test("VT305: the guide's default_hugepagesz=1G hugepagesz=1G passes; after the default size's count, the repeat names that count", () => {
+  assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4 hugepagesz=2M hugepages=1024\n', KERNEL_CMDLINE, CODE), []);
+  // GRUB_CMDLINE_LINUX="hugepages=32" comes first on the kernel's line: hugepagesz=1G is then "specified twice" (mm/hugetlb.c).
+  const text = 'hugepages=32 default_hugepagesz=1G hugepagesz=1G hugepages=16\n';
+  const [finding, ...rest] = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.equal(rest.length, 0);
+  assert.equal(rangeText(text, finding!), 'hugepagesz=1G');
+  assert.match(finding!.message, /already set up by default_hugepagesz=1G on line 1, whose count hugepages=32 on line 1 the kernel has already read: the kernel ignores hugepagesz=1G, and the hugepages=16 after it with it/);
+  assert.equal(applyFix(text, finding!.fixes[0]!), 'hugepages=32 default_hugepagesz=1G\n');
+});
+
 test('VT305: a second count with no size between, a second default_hugepagesz, a count the implicit one overrides', () => {
   const twice = 'hugepagesz=1G hugepages=4 hugepages=8\n';
   const [count] = cmdlineFindings(twice, KERNEL_CMDLINE, CODE);

@@ -120,9 +120,11 @@ function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (r
       case 'repeated-size': {
         const follower = followerCount(steps, index);
         const dropped = follower ? `, and the ${written(follower.param)} after it with it` : '';
+        // Repeating default_hugepagesz's size is allowed until that size has its count: name the count that closed it.
+        const counted = step.countedBy ? `, whose count ${written(step.countedBy)} on ${lineOf(context, step.countedBy.span.start)} the kernel has already read` : '';
         report({
           span: step.param.span,
-          message: `This huge page size is already set up by ${where}: the kernel ignores ${written(step.param)}${dropped}. Give each size once, with its count right after it.`,
+          message: `This huge page size is already set up by ${where}${counted}: the kernel ignores ${written(step.param)}${dropped}. Give each size once, with its count right after it.`,
           fixes: [removal(context, step.param, follower ? `Remove ${written(step.param)} and ${written(follower.param)}` : `Remove ${written(step.param)}`, follower?.param)],
         });
         break;

@@ -27,6 +27,8 @@ export interface HugetlbStep {
   implicit?: boolean;
   /** The earlier parameter that makes this one void (repeats), or that this count follows. */
   related?: KernelParam;
+  /** For a size repeating default_hugepagesz: the count already given to the default size, which is why the repeat is refused. */
+  countedBy?: KernelParam;
 }
 
 /** The default huge page size of an architecture when default_hugepagesz= does not set one. */
@@ -46,7 +48,7 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
   let lastSizeValid = true;
   let current: { size: bigint; param: KernelParam } | undefined;
   let defaultSize: { size: bigint; param: KernelParam } | undefined;
-  let defaultHasCount = false;
+  let defaultCount: KernelParam | undefined;
   let implicitCount: HugetlbStep | undefined;
   let lastCountTarget: string | undefined;
   let lastRefusedSize: KernelParam | undefined;
@@ -72,7 +74,7 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
         implicitCount = { param, role, status: 'ok', implicit: true };
         steps.push(implicitCount);
       } else {
-        if (defaultSize && current && current.size === defaultSize.size) defaultHasCount = true;
+        if (defaultSize && current && current.size === defaultSize.size) defaultCount ??= param;
         steps.push({ param, role, status: 'ok', ...(current ? { size: current.size, related: current.param } : {}) });
       }
       continue;
@@ -97,8 +99,9 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
     }
     if (role === 'hugepagesz') {
       const earlier = registered.get(size);
-      if (earlier && !(defaultSize?.size === size && !defaultHasCount)) {
-        steps.push({ param, role, status: 'repeated-size', size, related: earlier });
+      if (earlier && !(defaultSize?.size === size && !defaultCount)) {
+        const countedBy = defaultSize?.size === size ? defaultCount : undefined;
+        steps.push({ param, role, status: 'repeated-size', size, related: earlier, ...(countedBy ? { countedBy } : {}) });
         lastRefusedSize = param;
         continue;
       }
@@ -113,7 +116,7 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
       if (implicitCount) {
         implicitCount.size = size;
         implicitCount.related = param;
-        defaultHasCount = true;
+        defaultCount = implicitCount.param;
       }
     }
     lastSizeValid = true;
