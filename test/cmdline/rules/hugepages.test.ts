@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, rangeText } from '../../helpers';
+import { applySafeFixes } from '../../../server/src/cli/safeFixes';
 import { BLS_ENTRY, cmdlineFindings, defaultGrub, DEFAULT_GRUB, GRUB_CFG, KERNEL_CMDLINE } from '../cmdlineHelpers';
 
 test('VT302: a huge page size x86_64 does not have is an error, and the count after it is said to be dropped', () => {
@@ -46,6 +47,18 @@ test('VT303: on x86_64 kernels that register 1G early (3.16 on) or take it alone
   assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4\n', KERNEL_CMDLINE, 'VT303'), []);
   assert.deepEqual(cmdlineFindings('hugepagesz=1G hugepages=4 default_hugepagesz=1G\n', KERNEL_CMDLINE, 'VT303'), []);
   assert.deepEqual(cmdlineFindings('default_hugepagesz=2M hugepages=512\n', KERNEL_CMDLINE, 'VT303'), []);
+});
+
+test('VT303: no fix when a count before it on the kernel\'s line, though below it in /etc/default/grub, already took the default size', () => {
+  // GRUB puts GRUB_CMDLINE_LINUX before GRUB_CMDLINE_LINUX_DEFAULT: hugepages=32 counts the default size first, so
+  // an added hugepagesz=1G would be "specified twice" (mm/hugetlb.c), and VT305 would take it away again.
+  const text = 'GRUB_CMDLINE_LINUX_DEFAULT="default_hugepagesz=1G"\nGRUB_CMDLINE_LINUX="hugepages=32"\n';
+  const [finding] = cmdlineFindings(text, DEFAULT_GRUB, 'VT303');
+  assert.equal(finding?.severity, 'information');
+  assert.deepEqual(finding!.fixes, []);
+  const outcome = applySafeFixes('/etc/default/grub', 'cmdline', text.replace('default_hugepagesz=1G', 'default_hugepagesz=1G hugepagesz=1G hugepages=16'));
+  assert.equal(outcome.applied, 1);
+  assert.equal(outcome.text, text);
 });
 
 test('VT304: hugepages before any hugepagesz counts the default size: said as information', () => {

@@ -26,7 +26,7 @@ export const defaultHugepageszUnpaired: CmdlineRule = {
       const steps = context.hugetlbOf(line);
       // The architecture's own default size needs no registering, on any kernel.
       const archDefault = archDefaultHugePageSize(context.archOf(line).arch);
-      for (const step of steps) {
+      for (const [index, step] of steps.entries()) {
         if (step.role !== 'default_hugepagesz' || step.status !== 'ok' || step.size === undefined || step.size === archDefault) continue;
         const paired = steps.some((other) => other.role === 'hugepagesz' && other.size === step.size && (other.status === 'ok' || other.status === 'repeated-size'));
         if (paired) continue;
@@ -37,7 +37,8 @@ export const defaultHugepageszUnpaired: CmdlineRule = {
         // distribution kernels are) register 1G early in gigantic_pages_init(), before hugetlb_init() picks the default.
         const earlyGigantic = x86 ? kernelAtLeast(line.kernel, 3, 16) : undefined;
         if (modern === true || earlyGigantic === true) continue;
-        const implicitBefore = steps.some((other) => other.implicit && other.param.span.start < step.param.span.start);
+        // Steps follow the kernel's line, not the file: GRUB puts GRUB_CMDLINE_LINUX, often written below, first.
+        const implicitBefore = steps.slice(0, index).some((other) => other.implicit);
         report({
           span: step.param.span,
           message: x86
