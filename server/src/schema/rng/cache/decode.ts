@@ -65,10 +65,12 @@ class Decoder {
 
   grammar(): CompiledGrammar {
     const { header, body, count, patterns } = this;
-    this.checkIndexes();
     const { names, datatypes, strings } = this;
-    // Indexes checked above, so the loop only looks things up: it runs before V8 has optimized anything.
+    if (body[0] !== Kind.NotAllowed || body[PATTERN_FIELDS] !== Kind.Empty || body[2 * PATTERN_FIELDS] !== Kind.Text) throw new UnusableCache('the first patterns are not notAllowed, empty and text');
+    // Each pattern's indexes are checked (rowFits) before it is made, so the loop only looks things up
+    // after that; one pass over the body, which runs before V8 has optimized anything.
     for (let id = 0, at = 0; id < count; id++, at += PATTERN_FIELDS) {
+      if (!this.rowFits(id, at)) throw new UnusableCache(`pattern ${id} refers to what is not there (or to a pattern made after it), or is of no kind a schema has`);
       const kind = body[at]! as Kind;
       const a = body[at + 1]! < 0 ? undefined : patterns[body[at + 1]!];
       const b = body[at + 2]! < 0 ? undefined : patterns[body[at + 2]!];
@@ -108,28 +110,20 @@ class Decoder {
   }
 
   /**
-   * Every index of the body in range, -1 for none: a kind a schema has (notAllowed, empty and text
-   * first), operands made before the pattern that uses them (as the table makes them), name classes,
-   * datatypes and strings of the header, an element's content any pattern.
+   * Whether the pattern at `at` has every index in range, -1 for none: a kind a schema has, operands
+   * made before it (as the table makes them), name classes, datatypes and strings of the header, an
+   * element's content any pattern.
    */
-  private checkIndexes(): void {
+  private rowFits(id: number, at: number): boolean {
     const { body, count } = this;
-    const names = this.names.length;
-    const datatypes = this.datatypes.length;
-    const strings = this.strings.length;
-    if (body[0] !== Kind.NotAllowed || body[PATTERN_FIELDS] !== Kind.Empty || body[2 * PATTERN_FIELDS] !== Kind.Text) throw new UnusableCache('the first patterns are not notAllowed, empty and text');
-    for (let id = 0, at = 0; id < count; id++, at += PATTERN_FIELDS) {
-      const kind = body[at]!;
-      if (
-        kind < Kind.NotAllowed || kind > Kind.Value || kind === Kind.After ||
-        body[at + 1]! < -1 || body[at + 1]! >= id || body[at + 2]! < -1 || body[at + 2]! >= id ||
-        body[at + 3]! < -1 || body[at + 3]! >= names || body[at + 4]! < -1 || body[at + 4]! >= datatypes ||
-        body[at + 5]! < -1 || body[at + 5]! >= strings || body[at + 6]! < -1 || body[at + 6]! >= strings ||
-        body[at + 7]! < -1 || body[at + 7]! >= count
-      ) {
-        throw new UnusableCache(`pattern ${id} refers to what is not there (or to a pattern made after it), or is of no kind a schema has`);
-      }
-    }
+    const kind = body[at]!;
+    return !(
+      kind < Kind.NotAllowed || kind > Kind.Value || kind === Kind.After ||
+      body[at + 1]! < -1 || body[at + 1]! >= id || body[at + 2]! < -1 || body[at + 2]! >= id ||
+      body[at + 3]! < -1 || body[at + 3]! >= this.names.length || body[at + 4]! < -1 || body[at + 4]! >= this.datatypes.length ||
+      body[at + 5]! < -1 || body[at + 5]! >= this.strings.length || body[at + 6]! < -1 || body[at + 6]! >= this.strings.length ||
+      body[at + 7]! < -1 || body[at + 7]! >= count
+    );
   }
 
   private reference(id: number): Pattern | undefined {
