@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+
 /** The commands whose runs compile different code, each with its own cache; anything else shares one. */
 const COMMANDS = new Set(['lint', 'fix', 'rules', 'host', 'tune']);
 
@@ -21,4 +23,27 @@ export function cliCacheVariant(argv: readonly string[]): string {
     else if (word.startsWith('--schema=')) schema = word.slice('--schema='.length);
   }
   return schema === 'builtin' ? 'lint' : 'lintschema';
+}
+
+/** Paths named from which a lint or fix counts as a long run (boot/cli.ts): a few dozen files lint in a tenth of a second. */
+export const LONG_RUN_PATHS = 32;
+
+/**
+ * Whether a command line is a long run, for which the CLI sets its V8 flags (boot/cli.ts): a lint or
+ * fix naming LONG_RUN_PATHS paths or more, or a folder. Read before the bundle is loaded, so loosely:
+ * every word that is no option is taken for a path (an option's value too, such as --host's folder,
+ * which at worst makes a short run long). Only when fewer than LONG_RUN_PATHS words are left is each
+ * one asked whether it is a folder.
+ */
+export function isLongRun(argv: readonly string[]): boolean {
+  if (argv[0] !== 'lint' && argv[0] !== 'fix') return false;
+  const words = argv.slice(1).filter((word) => !word.startsWith('-'));
+  if (words.length >= LONG_RUN_PATHS) return true;
+  return words.some((word) => {
+    try {
+      return statSync(word).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }
