@@ -142,7 +142,7 @@ export const MEMORY_FACTS: readonly Fact[] = [
   {
     key: 'domain/memoryBacking/hugepages/page@nodeset',
     summary: 'The guest NUMA nodes (cell ids, not host nodes) that use this page size.',
-    details: 'Same syntax as a cpuset: `0-3,5`. Absent, the size applies to every guest node.',
+    details: 'Same syntax as a cpuset: `0-3,5`. Absent, the size applies to every guest node. A guest without NUMA cells takes only `0`, which libvirt clears: the size then applies to all its memory.',
     sources: [guide('9.3.10'), BACKING, libvirt('numa-node-tuning')],
   },
   {
