@@ -120,6 +120,30 @@ test('an attribute that takes any name must repeat within its element, as libxml
   assert.ok(accepts(grammar('<element name="r"><attribute><anyName><except><name>b</name></except></anyName></attribute></element>'), r));
 });
 
+test('an attribute inside a written group or interleave that repeats is refused, as libxml2 refuses it (xmllint 2.9.14 gave each verdict)', () => {
+  const refused = /main\.rng:\d+: an <attribute> may not stand inside a <group>, <interleave> or <mixed> that is inside a <oneOrMore> or <zeroOrMore>/;
+  const x = '<element name="x"><empty/></element>';
+  const r = (content: string, defines = ''): string => grammar(`<element name="r">${content}</element>`, defines);
+  // Refused by xmllint: "Found forbidden pattern oneOrMore//group//attribute" (or //interleave//).
+  assert.match(loadError(r(`<oneOrMore><group><attribute name="a"/>${x}</group></oneOrMore>`)), refused);
+  assert.match(loadError(r(`<oneOrMore><interleave><attribute name="a"/>${x}</interleave></oneOrMore>`)), refused);
+  assert.match(loadError(r('<oneOrMore><interleave><attribute name="a"/><attribute name="b"/></interleave></oneOrMore>')), refused);
+  assert.match(loadError(r('<oneOrMore><mixed><attribute name="a"/></mixed></oneOrMore>')), refused);
+  assert.match(loadError(r(`<oneOrMore><optional><group><attribute name="a"/>${x}</group></optional></oneOrMore>`)), refused);
+  assert.match(loadError(r('<zeroOrMore><group><text/><attribute name="a"/></group></zeroOrMore>')), refused);
+  assert.match(loadError(r(`<oneOrMore><group><oneOrMore><attribute name="a"/></oneOrMore>${x}</group></oneOrMore>`)), refused);
+  assert.match(loadError(r(`<oneOrMore><choice><group><attribute name="a"/>${x}</group><element name="z"><empty/></element></choice></oneOrMore>`)), refused);
+  assert.match(loadError(r('<oneOrMore><ref name="d"/></oneOrMore>', `<define name="d"><group><attribute name="q"/>${x}</group></define>`)), refused, 'references are followed');
+  assert.match(loadError(r('<oneOrMore><ref name="d"/></oneOrMore>', `<define name="d" combine="interleave"><attribute name="q"/></define><define name="d" combine="interleave">${x}</define>`)), refused);
+  // Compiled by xmllint: no group written (a oneOrMore or define of several patterns), a group of one, an element between, the group outside.
+  assert.ok(accepts(r(`<zeroOrMore><attribute name="a"/>${x}</zeroOrMore>`), '<r a="1"><x/></r>'));
+  assert.ok(accepts(r('<oneOrMore><ref name="d"/></oneOrMore>', `<define name="d"><attribute name="q"/>${x}</define>`), '<r q="1"><x/></r>'));
+  assert.ok(accepts(r('<oneOrMore><group><attribute name="a"/></group></oneOrMore>'), '<r a="1"/>'));
+  assert.ok(accepts(r('<oneOrMore><group><attribute name="a"/><empty/></group></oneOrMore>'), '<r a="1"/>'));
+  assert.ok(accepts(r('<oneOrMore><element name="w"><group><attribute name="a"/><empty/><element name="y"><empty/></element></group></element></oneOrMore>'), '<r><w a="1"><y/></w></r>'));
+  assert.ok(accepts(r(`<group><oneOrMore><attribute name="a"/></oneOrMore>${x}</group>`), '<r a="1"><x/></r>'));
+});
+
 test("libvirt's schemas compile: 11.3.0's from the corpus and the host's, where they are", () => {
   for (const path of [resolve(CORPUS_DIR, 'schemas/domain.rng'), '/usr/share/libvirt/schemas/domain.rng']) {
     let grammarOf;

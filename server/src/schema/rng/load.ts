@@ -86,8 +86,15 @@ class Compiler {
   private readonly pending: { pattern: Pattern; children: XmlElement[]; context: Context }[] = [];
   /** Files being included, to refuse an include of a file by itself. */
   private readonly including: string[] = [];
-  /** Attributes that take any name (a bare anyName or nsName), with where each is written: see anyNameAttributeAlone. */
-  private readonly anyNameAttributes: { pattern: Pattern; where: string }[] = [];
+  /** Every attribute, with where it is written and whether it takes any name (a bare anyName or nsName): see misplacedAttribute. */
+  private readonly attributes: { pattern: Pattern; file: SchemaFile; offset: number; anyName: boolean }[] = [];
+  /**
+   * The groups and interleaves written as such (<group>, <interleave>, <mixed>, a definition combined by
+   * interleave), which libxml2's prohibited paths count; not the group a list of patterns makes. A group
+   * written as such and an unwritten one of the same parts are one pattern, so such a schema is judged as
+   * though both were written.
+   */
+  private readonly writtenCombinations = new Set<Pattern>();
 
   constructor(private readonly path: string) {}
 
@@ -100,8 +107,13 @@ class Compiler {
       const { pattern, children, context: where } = this.pending.pop()!;
       pattern.content = this.groupOf(children, where);
     }
-    const alone = this.anyNameAttributeAlone(start);
-    if (alone) throw new SchemaLoadError(this.path, `Cannot compile the RelaxNG schema ${this.path}: ${alone}: an <attribute> that takes any name (<anyName/> or <nsName/> without <except>) must stand inside a <oneOrMore> or <zeroOrMore> within its element; libxml2, which libvirt validates with, refuses the schema otherwise (RelaxNG 7.3 asks the same of any such attribute).`);
+    const misplaced = this.misplacedAttribute(start);
+    if (misplaced) {
+      const where = `${misplaced.file.path}:${lineAt(misplaced.file, misplaced.offset)}`;
+      throw new SchemaLoadError(this.path, misplaced.anyName
+        ? `Cannot compile the RelaxNG schema ${this.path}: ${where}: an <attribute> that takes any name (<anyName/> or <nsName/> without <except>) must stand inside a <oneOrMore> or <zeroOrMore> within its element; libxml2, which libvirt validates with, refuses the schema otherwise (RelaxNG 7.3 asks the same of any such attribute).`
+        : `Cannot compile the RelaxNG schema ${this.path}: ${where}: an <attribute> may not stand inside a <group>, <interleave> or <mixed> that is inside a <oneOrMore> or <zeroOrMore> of the same element (RelaxNG 7.1.3 forbids oneOrMore//group//attribute and oneOrMore//interleave//attribute); libxml2, which libvirt validates with, refuses the schema.`);
+    }
     this.table.seal();
     return { path: this.path, files: this.stamps, table: this.table, start, elements: this.elements, interleaves: this.interleaves, choices: this.choices };
   }
@@ -240,7 +252,10 @@ class Compiler {
     const combine = this.combination(components, what);
     const patterns = components.map(({ element, context: inner }) => this.groupOf(this.rngChildren(element, inner).map((child) => child.element), inner, element));
     let result: Pattern | undefined;
-    if (combine === 'interleave') result = interleaved(this.table, patterns);
+    if (combine === 'interleave') {
+      result = interleaved(this.table, patterns);
+      if (result !== undefined) this.written(result);
+    }
     else for (const pattern of patterns) result = result === undefined ? pattern : this.table.choice(result, pattern);
     if (result === undefined) throw new SchemaLoadError(this.path, `Cannot compile the RelaxNG schema ${this.path}: ${context.file.path}: ${what} has no definition.`);
     return result;
@@ -308,13 +323,13 @@ class Compiler {
       case 'attribute':
         return this.attributePattern(element, context);
       case 'group':
-        return this.groupOf(this.patternsOf(element, context), context, element);
+        return this.written(this.groupOf(this.patternsOf(element, context), context, element));
       case 'interleave': {
         const branches = this.rngChildren(element, context).map((child) => this.pattern(child.element, child.context));
         const result = interleaved(table, branches);
         if (result === undefined) this.fail(context, element, '<interleave> needs a pattern inside it.');
         if (branches.length > 1 && !this.interleaves.has(result)) this.interleaves.set(result, branches);
-        return result;
+        return this.written(result);
       }
       case 'choice': {
         const alternatives = this.rngChildren(element, context).map((child) => this.pattern(child.element, child.context));
@@ -331,7 +346,7 @@ class Compiler {
       case 'oneOrMore':
         return table.oneOrMore(this.groupOf(this.patternsOf(element, context), context, element));
       case 'mixed':
-        return table.interleave(this.groupOf(this.patternsOf(element, context), context, element), table.text);
+        return this.written(table.interleave(this.groupOf(this.patternsOf(element, context), context, element), table.text));
       case 'list':
         return table.list(this.groupOf(this.patternsOf(element, context), context, element));
       case 'empty':
@@ -413,55 +428,69 @@ class Compiler {
     }
     const value = valueChildren.length === 0 ? this.table.text : this.groupOf(valueChildren, context);
     const pattern = this.table.attribute(names, value, this.place(context, element));
-    if ((names.kind === 'anyName' || names.kind === 'nsName') && !names.except) this.anyNameAttributes.push({ pattern, where: `${context.file.path}:${lineAt(context.file, element.span.start)}` });
+    this.attributes.push({ pattern, file: context.file, offset: element.span.start, anyName: (names.kind === 'anyName' || names.kind === 'nsName') && !names.except });
+    return pattern;
+  }
+
+  /** Records a group or interleave written as such (a group of one pattern is that pattern, and not counted). */
+  private written(pattern: Pattern): Pattern {
+    if (pattern.kind === Kind.Group || pattern.kind === Kind.Interleave) this.writtenCombinations.add(pattern);
     return pattern;
   }
 
   /**
-   * Where an attribute that takes any name can be reached from its element's content (or the start)
-   * without a oneOrMore between them, or undefined. libxml2 refuses such a schema, as RelaxNG 7.3 does;
-   * as libxml2 does, only a name class that is a bare anyName or nsName counts (not a choice holding
-   * one, nor one with an except), references are followed, and an element starts afresh.
+   * The first attribute (in the order written) that libxml2 refuses where it stands, or undefined:
+   * - one that takes any name (a bare anyName or nsName, not a choice holding one, nor one with an
+   *   except) reached from its element's content (or the start) without a oneOrMore between them
+   *   (RelaxNG 7.3);
+   * - any attribute reached from a oneOrMore through a group or interleave written as such, with no
+   *   element between (RelaxNG 7.1.3's oneOrMore//group//attribute and oneOrMore//interleave//attribute;
+   *   xmllint 2.9.14 takes a oneOrMore or define of several patterns, which make an unwritten group).
+   * References are followed; an element starts afresh.
    */
-  private anyNameAttributeAlone(start: Pattern): string | undefined {
-    if (this.anyNameAttributes.length === 0) return undefined;
-    const reachedAlone = new Set<Pattern>();
-    // Each pattern met at most once outside a oneOrMore and once inside one.
-    const outside = new Set<Pattern>();
-    const inside = new Set<Pattern>();
+  private misplacedAttribute(start: Pattern): { file: SchemaFile; offset: number; anyName: boolean } | undefined {
+    const alone = new Set<Pattern>();
+    const grouped = new Set<Pattern>();
+    // Each pattern met at most once in each state: outside a oneOrMore, inside one, inside one and a written group.
+    const met = [new Set<Pattern>(), new Set<Pattern>(), undefined, new Set<Pattern>()];
     const contents = new Set<Pattern>();
-    const stack: { pattern: Pattern; repeated: boolean }[] = [{ pattern: start, repeated: false }];
+    const stack: { pattern: Pattern; state: number }[] = [{ pattern: start, state: OUTSIDE }];
     while (stack.length > 0) {
-      const { pattern, repeated } = stack.pop()!;
-      const met = repeated ? inside : outside;
-      if (met.has(pattern)) continue;
-      met.add(pattern);
+      const { pattern, state } = stack.pop()!;
+      const seen = met[state]!;
+      if (seen.has(pattern)) continue;
+      seen.add(pattern);
       switch (pattern.kind) {
-        case Kind.Choice:
         case Kind.Group:
-        case Kind.Interleave:
-          stack.push({ pattern: pattern.a!, repeated }, { pattern: pattern.b!, repeated });
+        case Kind.Interleave: {
+          const inner = state !== OUTSIDE && this.writtenCombinations.has(pattern) ? GROUPED : state;
+          stack.push({ pattern: pattern.a!, state: inner }, { pattern: pattern.b!, state: inner });
+          break;
+        }
+        case Kind.Choice:
+          stack.push({ pattern: pattern.a!, state }, { pattern: pattern.b!, state });
           break;
         case Kind.OneOrMore:
-          stack.push({ pattern: pattern.a!, repeated: true });
+          stack.push({ pattern: pattern.a!, state: state | REPEATED });
           break;
         case Kind.List:
-          stack.push({ pattern: pattern.a!, repeated });
+          stack.push({ pattern: pattern.a!, state });
           break;
         case Kind.Attribute:
-          if (!repeated) reachedAlone.add(pattern);
+          if (state === OUTSIDE) alone.add(pattern);
+          else if (state === GROUPED) grouped.add(pattern);
           break;
         case Kind.Element:
           if (!contents.has(pattern)) {
             contents.add(pattern);
-            stack.push({ pattern: pattern.content!, repeated: false });
+            stack.push({ pattern: pattern.content!, state: OUTSIDE });
           }
           break;
         default:
           break;
       }
     }
-    return this.anyNameAttributes.find(({ pattern }) => reachedAlone.has(pattern))?.where;
+    return this.attributes.find(({ pattern, anyName }) => grouped.has(pattern) || (anyName && alone.has(pattern)));
   }
 
   private valuePattern(element: XmlElement, context: Context): Pattern {
@@ -566,6 +595,11 @@ function rawText(element: XmlElement, source: string): string {
   }
   return value;
 }
+
+/** misplacedAttribute's states: a bit for inside a oneOrMore, another for inside a written group or interleave there. */
+const OUTSIDE = 0;
+const REPEATED = 1;
+const GROUPED = 3;
 
 function lineAt(file: SchemaFile, offset: number): number {
   return (file.lines ??= new LineStarts(file.text)).position(offset).line;
