@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 /** How long a thread must have had nothing to do with documents before it gives memory back. */
 export const IDLE_COLLECT_MS = 1000;
 
-/** Set for good by the first idleCollector (boot/server.ts sets it before the server's bundle is compiled). */
+/** Set for good by the first idle collection (boot/server.ts sets it before the server's bundle is compiled). */
 export const EXPOSE_GC_FLAG = '--expose-gc';
 
 /**
@@ -17,13 +17,13 @@ export const EXPOSE_GC_FLAG = '--expose-gc';
  * the flag is set here for this purpose alone. `beforeCollect` drops what an idle thread need not keep.
  */
 export function idleCollector(delayMs = IDLE_COLLECT_MS, beforeCollect?: () => void): () => void {
-  const collect = collectGarbage();
-  if (!collect) return () => {};
   let timer: NodeJS.Timeout | undefined;
   return () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
+      const collect = exposedCollector();
+      if (!collect) return;
       beforeCollect?.();
       compacting(collect);
     }, delayMs);
@@ -54,6 +54,18 @@ function compacting(collect: () => void): void {
       // As above.
     }
   }
+}
+
+/**
+ * `gc`, had once per thread at its first idle collection, not when the collector is made: the new
+ * context that hands it over costs a millisecond or more, on the language server's start-up path before.
+ * null: none to be had.
+ */
+let collector: (() => void) | null | undefined;
+
+function exposedCollector(): (() => void) | undefined {
+  if (collector === undefined) collector = collectGarbage() ?? null;
+  return collector ?? undefined;
 }
 
 function collectGarbage(): (() => void) | undefined {
