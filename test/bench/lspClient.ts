@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   TextDocumentSyncKind,
@@ -120,6 +120,28 @@ export class ServerUnderTest {
       const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
       const kib = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
       return kib === undefined ? undefined : Number(kib) * 1024;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The CPU time the server's process has had so far, its main thread's and all its threads' (the
+   * scheduler's run time of each thread, /proc/PID/task/TID/schedstat), in ms; undefined without /proc.
+   * A thread's figure is exact while it waits (it is brought up to date when the thread is switched out).
+   */
+  cpuMs(): { mainThread: number; allThreads: number } | undefined {
+    const pid = this.child.pid;
+    if (pid === undefined) return undefined;
+    try {
+      let mainThread = 0;
+      let allThreads = 0;
+      for (const thread of readdirSync(`/proc/${pid}/task`)) {
+        const nanoseconds = Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+        allThreads += nanoseconds / 1e6;
+        if (Number(thread) === pid) mainThread = nanoseconds / 1e6;
+      }
+      return { mainThread, allThreads };
     } catch {
       return undefined;
     }

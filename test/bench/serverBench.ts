@@ -148,6 +148,11 @@ export interface ColdStart {
   initializedMs: number;
   /** Spawn to the first publishDiagnostics of `text`, opened right after initialize. */
   firstDiagnosticsMs: number;
+  /**
+   * The server's CPU time by then, its main thread's and all its threads' (Linux: /proc; undefined
+   * elsewhere): on a machine others share, a steadier reading of the server's own work than the wall times.
+   */
+  cpuMs?: { mainThread: number; allThreads: number };
 }
 
 /** Starts the server (a script or a command, as ServerUnderTest takes it), opens `text` as a domain at once and stops it after its first diagnostics. */
@@ -160,7 +165,9 @@ export async function coldStart(serverPath: string, text: string, environment?: 
     const published = server.nextPublication(uri, () => true, WAIT_MS);
     await server.open(uri, text);
     if (!(await published)) throw new Error(`no diagnostics from a cold server: ${server.stderr}`);
-    return { initializedMs, firstDiagnosticsMs: performance.now() - server.spawnedAt };
+    const firstDiagnosticsMs = performance.now() - server.spawnedAt;
+    const cpuMs = server.cpuMs();
+    return { initializedMs, firstDiagnosticsMs, ...(cpuMs ? { cpuMs } : {}) };
   } finally {
     await server.stop();
   }
