@@ -85,15 +85,22 @@ export function runCachedBundle(bundlePath: string, saveAfterMs: number | 'exit'
  * starts and turns compaction on around each idle collection (core/youngGeneration.ts,
  * core/idleCollect.ts). A cache made while one of them was changed is refused at every later start (and
  * written again), and one never made leaves every start compiling. So the program's own flags are set
- * again first, and the flags are compared before and after the cache is made: a change on another thread
- * meanwhile drops this cache, and the next chance (exit, or the next run) makes it.
+ * again first (`v8Flags` may name a default that another thread turns off for a moment, to end that
+ * moment), and the flags are compared before and after the cache is made: a change on another thread
+ * meanwhile drops that cache and the whole is tried again, SAVE_TRIES times at most; then the next chance
+ * (exit, or the next run) makes it.
  */
 function saveWhenFlagsMatch(script: Script, v8Flags: readonly string[], tag: number): Buffer | undefined {
-  setV8Flags(v8Flags);
-  if (cachedDataVersionTag() !== tag) return undefined;
-  const data = script.createCachedData();
-  return cachedDataVersionTag() === tag ? data : undefined;
+  for (let attempt = 0; attempt < SAVE_TRIES; attempt++) {
+    setV8Flags(v8Flags);
+    if (cachedDataVersionTag() !== tag) return undefined;
+    const data = script.createCachedData();
+    if (cachedDataVersionTag() === tag) return data;
+  }
+  return undefined;
 }
+
+const SAVE_TRIES = 3;
 
 function setV8Flags(flags: readonly string[]): void {
   for (const flag of flags) {

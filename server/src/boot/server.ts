@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EXPOSE_GC_FLAG } from '../core/idleCollect';
+import { COMPACTION_OFF_FLAG, EXPOSE_GC_FLAG } from '../core/idleCollect';
 import { YOUNG_GENERATION_FLAG } from '../core/youngGeneration';
 import { namesTransport } from '../lsp/transport';
 import { runCachedBundle } from './codeCache';
@@ -13,8 +13,13 @@ const SAVE_AFTER_MS = 10_000;
 /**
  * Every V8 flag the server keeps set as it runs. V8 takes a code cache only under the flags it was made
  * with, so runCachedBundle sets them before the bundle is compiled, and again before its cache is made.
+ * COMPACTION_OFF_FLAG is V8's default (so it changes no cache's flags): set again there, it ends the
+ * moment in which the schema worker's idle collection has compaction on (core/idleCollect.ts). That
+ * collection read the flag as it started, so it still compacts; before, a cache due while it ran was
+ * dropped, and the first session after a build sometimes wrote none (2 of 8 sessions with a schema on
+ * a loaded machine; test/boot/serverCodeCache.test.ts failed so).
  */
-const SERVER_V8_FLAGS = [YOUNG_GENERATION_FLAG, EXPOSE_GC_FLAG];
+const SERVER_V8_FLAGS = [YOUNG_GENERATION_FLAG, EXPOSE_GC_FLAG, COMPACTION_OFF_FLAG];
 // Anything but a server (--help, --version) is a run of its own and keeps its cache apart.
 const transport = namesTransport(process.argv.slice(2));
 

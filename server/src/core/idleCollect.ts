@@ -8,6 +8,12 @@ export const IDLE_COLLECT_MS = 1000;
 export const EXPOSE_GC_FLAG = '--expose-gc';
 
 /**
+ * V8's default, which each idle collection turns off for a moment and back (compacting): boot/server.ts
+ * sets it again right before the server's code cache is made, in case a worker's collection is under way.
+ */
+export const COMPACTION_OFF_FLAG = '--no-compact-on-every-full-gc';
+
+/**
  * V8 keeps the pages a burst of work filled (opening fifty large domains leaves ~80 MB of pages for
  * ~20 MB of live objects; judging them leaves the schema worker ~35 MB for ~9 MB) until its heuristics
  * happen to run a full collection. Once a thread has been idle for a second after document activity,
@@ -49,7 +55,7 @@ function compacting(collect: () => void): void {
     collect();
   } finally {
     try {
-      setFlagsFromString('--no-compact-on-every-full-gc');
+      setFlagsFromString(COMPACTION_OFF_FLAG);
     } catch {
       // As above.
     }
