@@ -13,7 +13,20 @@ export function requireService(kind: FileKind): LanguageService {
 }
 
 export function sourceDocument(path: string, kind: FileKind, text: string, version = 1): TextDocument {
-  return TextDocument.create(fileUri(resolve(path)), kind === 'domain' ? 'xml' : kind, version, text);
+  return TextDocument.create(fileUri(absolutePath(path)), kind === 'domain' ? 'xml' : kind, version, text);
+}
+
+/** A relative path of plain segments: none empty, none `.` or `..` (most paths a command line names). */
+const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+
+/**
+ * resolve(path), without normalizing a path that needs none: the working folder and the path joined
+ * (resolve's normalizing was about 1% of a lint over libvirt's 2,321 test files, named one by one).
+ */
+export function absolutePath(path: string): string {
+  if (sep !== '/' || !PLAIN_RELATIVE.test(path)) return resolve(path);
+  const folder = process.cwd();
+  return folder === '/' ? `/${path}` : `${folder}/${path}`;
 }
 
 /** Characters a file URL's path keeps as they are: a path of only these needs no encoding (most do). */
