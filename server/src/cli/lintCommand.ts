@@ -16,11 +16,14 @@ import { EXIT_CLEAN, EXIT_ERRORS_FOUND, EXIT_USAGE, UsageError, type Output } fr
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** lint's options in util.parseArgs form; boot/cliVariant.ts reads --schema from the words as these do (test/boot/cliVariant.test.ts ties the two). */
+export const LINT_OPTIONS = { ...FILE_OPTIONS, ...SCHEMA_OPTION, format: { type: 'string', short: 'f', default: 'text' } } as const;
+
 export async function lintCommand(args: string[], output: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...FILE_OPTIONS, ...SCHEMA_OPTION, format: { type: 'string', short: 'f', default: 'text' } },
+    options: LINT_OPTIONS,
   });
   const format = FORMATS.find((known) => known === values.format);
   if (!format) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got '${values.format}')`);
