@@ -1,10 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * The `file:` URI of a rule's page, docs/rules/<CODE>.md. The bundles live in dist/, so the docs
- * folder is their sibling (in the repository, the VSIX and an npm install alike).
+ * Where a rule's page, docs/rules/<CODE>.md, is. The bundles live in dist/, so the docs folder is their
+ * sibling (in the repository, the VSIX and an npm install alike).
  */
+function rulePagePath(code: string): string {
+  return join(__dirname, '..', 'docs', 'rules', `${code}.md`);
+}
+
+/** The `file:` URI of a rule's page: for the editor on this machine, where the page is installed. */
 export function ruleDocUri(code: string): string {
-  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${code}.md`)).href;
+  return pathToFileURL(rulePagePath(code)).href;
+}
+
+/** A rule's page (Markdown) as installed, or undefined when it cannot be read. */
+export function rulePage(code: string): string | undefined {
+  try {
+    return readFileSync(rulePagePath(code), 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -8,7 +8,7 @@ import { CLEAN_DOMAIN, ROOT, SELF_CLOSED_HUGEPAGES, folderWith, runCli } from '.
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; rules: { id: string; name: string; shortDescription: { text: string }; helpUri: string }[] } };
+    tool: { driver: { name: string; rules: { id: string; name: string; shortDescription: { text: string }; fullDescription?: { text: string }; help?: { text: string; markdown: string }; helpUri?: string }[] } };
     results: {
       ruleId: string;
       ruleIndex: number;
@@ -62,7 +62,7 @@ test('--format json has exactly file, kind and diagnostics (rule, severity, mess
   assert.deepEqual(clean, { file: 'clean.xml', kind: 'domain', diagnostics: [] });
 });
 
-test('--format sarif is a SARIF 2.1.0 log with the rules (helpUri to the rule page) and the results', () => {
+test('--format sarif is a SARIF 2.1.0 log with the rules (a reported rule carries its page as help) and the results', () => {
   const folder = folderWith({ 'bad.xml': SELF_CLOSED_HUGEPAGES });
   const run = runCli(['lint', '--format', 'sarif', 'bad.xml'], folder);
   assert.equal(run.status, 1);
@@ -75,7 +75,15 @@ test('--format sarif is a SARIF 2.1.0 log with the rules (helpUri to the rule pa
   assert.ok(rule);
   assert.equal(rule.name, 'well-formed');
   assert.equal(typeof rule.shortDescription.text, 'string');
-  assert.ok(rule.helpUri.startsWith('file://') && rule.helpUri.endsWith('/docs/rules/VT100.md'), rule.helpUri);
+  // The page travels in the log: a file: helpUri would name a path on the machine that wrote it.
+  const page = readFileSync(join(ROOT, 'docs', 'rules', 'VT100.md'), 'utf8');
+  assert.deepEqual(rule.help, { text: page, markdown: page });
+  assert.equal(rule.fullDescription?.text, page.split('## What it checks\n')[1]!.split('\n\n')[0]!.replace(/\n/g, ' '));
+  assert.equal(rule.helpUri, undefined);
+  // A rule with no result in the log is listed without its page.
+  const quiet = driver.rules.find((candidate) => candidate.id === 'VT201');
+  assert.ok(quiet && quiet.help === undefined && quiet.fullDescription === undefined);
+  assert.ok(driver.rules.every((candidate) => candidate.helpUri === undefined && (candidate.fullDescription?.text.length ?? 0) <= 1000));
   const result = log.runs[0]!.results.find((candidate) => candidate.ruleId === 'VT100');
   assert.ok(result);
   assert.equal(result.level, 'error');

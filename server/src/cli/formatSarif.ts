@@ -1,7 +1,7 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../core/types';
-import { ruleDocUri } from '../ruleDocs';
+import { rulePage } from '../ruleDocs';
 import { VERSION } from '../version';
 import type { LintResult } from './lintResult';
 
@@ -12,9 +12,20 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-/** A SARIF 2.1.0 log of one run: the rules virt-tune knows and every finding as a result. */
+/** GitHub code scanning shows a rule's fullDescription at the top of its alerts and keeps at most this many characters of it. */
+const FULL_DESCRIPTION_MAX = 1000;
+
+/**
+ * A SARIF 2.1.0 log of one run: the rules virt-tune knows and every finding as a result. The rules that
+ * have results carry their page (docs/rules/<CODE>.md) as `help` and its "What it checks" as
+ * `fullDescription`, which is what viewers and GitHub code scanning show beside an alert. No `helpUri`:
+ * SARIF wants the absolute URI of the rule's documentation, and the only one virt-tune has is a `file:`
+ * path into this machine's install, which is wrong wherever the log is read after it is moved (a CI
+ * artifact, an upload) and tells the reader a local path; the package publishes no page on the web.
+ */
 export function formatSarif(results: readonly LintResult[], rules: readonly RuleMeta[]): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.code, index]));
+  const reported = new Set(results.flatMap(({ findings }) => findings.map((finding) => finding.rule)));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -28,7 +39,7 @@ export function formatSarif(results: readonly LintResult[], rules: readonly Rule
               id: rule.code,
               name: rule.name,
               shortDescription: { text: rule.title },
-              helpUri: ruleDocUri(rule.code),
+              ...(reported.has(rule.code) ? ruleHelp(rule.code) : {}),
               defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
             })),
           },
@@ -60,6 +71,27 @@ export function formatSarif(results: readonly LintResult[], rules: readonly Rule
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A rule's page as SARIF's `help` (the Markdown page; its text is the same page, which reads as plain text) and its first paragraph of "What it checks" as `fullDescription`; nothing when the page cannot be read. */
+function ruleHelp(code: string): { fullDescription?: { text: string }; help?: { text: string; markdown: string } } {
+  const page = rulePage(code);
+  if (page === undefined) return {};
+  const lines = page.split(/\r?\n/);
+  const heading = lines.indexOf('## What it checks');
+  const paragraph: string[] = [];
+  for (let at = heading + 1; heading >= 0 && at < lines.length && lines[at]!.trim() !== '' && !lines[at]!.startsWith('#'); at++) paragraph.push(lines[at]!.trim());
+  const described = paragraph.length === 0 ? undefined : shortened(paragraph.join(' '), FULL_DESCRIPTION_MAX);
+  return { ...(described ? { fullDescription: { text: described } } : {}), help: { text: page, markdown: page } };
+}
+
+/** The text cut to at most `max` characters, at the last sentence's end that fits (at a word, with an ellipsis, when none does). */
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const sentence = text.slice(0, max).lastIndexOf('. ');
+  if (sentence > 0) return text.slice(0, sentence + 1);
+  const word = text.slice(0, max - 1).lastIndexOf(' ');
+  return `${text.slice(0, word > 0 ? word : max - 1)}…`;
 }
 
 function artifactUri(path: string): string {
