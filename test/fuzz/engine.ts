@@ -1,13 +1,21 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { FileKind } from '../../server/src/core/types';
 import type { ServiceOptions } from '../../server/src/services';
 import { applyEdit, makeChain, type ChainEdit } from './chain';
-import { checkCase, type CheckOptions, type Failure, type FuzzCase } from './check';
+import { caseLimitMs, checkCase, cpuMs, type CheckOptions, type Failure, type FuzzCase } from './check';
 import { pickMutation } from './mutate';
+import { saveRegression } from './regressions';
 import { Random } from './random';
 import { CMDLINE_PATHS, loadSeeds, type Seed } from './seeds';
+import { Watchdog } from './watchdog';
+
+/**
+ * A case still running after this many times its CPU limit (check.ts caseLimitMs; a slow case runs twice)
+ * is taken for a hang by the watchdog, which saves it and ends the run; and after WALL_FACTOR times it in
+ * wall time (an await that never ends): generous, so that a niced run on a loaded machine is not stopped.
+ */
+const HANG_FACTOR = 3;
+const WALL_FACTOR = 20;
 
 export interface FuzzOptions {
   seconds: number;
@@ -17,6 +25,8 @@ export interface FuzzOptions {
   /** Also await libvirt's schema verdict (a schema must have been chosen). */
   slow?: boolean;
   limitMs?: number;
+  /** The CPU time one whole case may take (check.ts caseLimitMs; default 30 times limitMs). */
+  caseLimitMs?: number;
   /** The share of cases (0 to 1) that are chains of edits of one document (chain.ts), the rest single versions; none when undefined. */
   chained?: number;
   /** Where minimised failing cases are written as regression tests; none when undefined. */
@@ -47,6 +57,8 @@ export interface FuzzReport {
   perKind: Partial<Record<FileKind, number>>;
   perMutation: Record<string, number>;
   found: Found[];
+  /** The case that took the most CPU time (its checks, not its minimising), to compare with the limit. */
+  slowest?: { case: number; cpuMs: number; limitMs: number; what: string };
 }
 
 /**
@@ -63,52 +75,73 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const report: FuzzReport = { cases: 0, chains: 0, perKind: {}, perMutation: {}, found: [] };
   const signatures = new Set<string>();
   const deadline = performance.now() + options.seconds * 1000;
-  while (performance.now() < deadline) {
-    const kind = random.pick(kinds);
-    const seed = random.pick(byKind.get(kind)!);
-    const path = kind === 'cmdline' && random.chance(0.5) ? random.pick(CMDLINE_PATHS) : seed.path;
-    let text = seed.text;
-    const mutations: string[] = [];
-    const chained = options.chained !== undefined && random.chance(options.chained);
-    // A chain starts from the seed as it is most of the time: a user edits files that were fine.
-    for (let count = chained ? (random.chance(0.7) ? 0 : 1) : random.between(1, 3); count > 0; count--) {
-      const mutation = pickMutation(random);
-      text = mutation.apply(text, random);
-      mutations.push(mutation.name);
-      report.perMutation[mutation.name] = (report.perMutation[mutation.name] ?? 0) + 1;
+  const watchdog = new Watchdog();
+  try {
+    while (performance.now() < deadline) {
+      const kind = random.pick(kinds);
+      const seed = random.pick(byKind.get(kind)!);
+      const path = kind === 'cmdline' && random.chance(0.5) ? random.pick(CMDLINE_PATHS) : seed.path;
+      let text = seed.text;
+      const mutations: string[] = [];
+      const chained = options.chained !== undefined && random.chance(options.chained);
+      // A chain starts from the seed as it is most of the time: a user edits files that were fine.
+      for (let count = chained ? (random.chance(0.7) ? 0 : 1) : random.between(1, 3); count > 0; count--) {
+        const mutation = pickMutation(random);
+        text = mutation.apply(text, random);
+        mutations.push(mutation.name);
+        report.perMutation[mutation.name] = (report.perMutation[mutation.name] ?? 0) + 1;
+      }
+      const fuzzCase: FuzzCase = { kind, path, text };
+      if (chained && text.length < 2_000_000) {
+        fuzzCase.edits = makeChain(kind, text, random, random.pick(byKind.get(kind)!).text);
+        mutations.push(`chain of ${fuzzCase.edits.length} edits`);
+        report.chains++;
+      }
+      const checkOptions: CheckOptions = {
+        random,
+        slow: options.slow ?? false,
+        ...(options.limitMs === undefined ? {} : { limitMs: options.limitMs }),
+        ...(options.caseLimitMs === undefined ? {} : { caseLimitMs: options.caseLimitMs }),
+        ...(options.host && random.chance(0.5) ? { services: { host: options.host } } : {}),
+      };
+      report.cases++;
+      report.perKind[kind] = (report.perKind[kind] ?? 0) + 1;
+      options.trace?.(`case ${report.cases}: ${kind} ${path}, ${text.length} characters (${seed.origin}; ${mutations.join(', ')})`);
+      // To replay a case that hangs: it is written here before it runs.
+      if (options.dumpTo) writeFileSync(options.dumpTo, JSON.stringify(fuzzCase));
+      const { services } = checkOptions;
+      const where = `seed ${options.seed}, case ${report.cases} (${seed.origin}; ${mutations.join(', ')})`;
+      // Each check of this case or of a smaller one made from it is watched: a hang is saved and ends the run.
+      const watched = async (candidate: FuzzCase, candidateOptions: CheckOptions) => {
+        const limit = caseLimitMs(candidate, candidateOptions);
+        watchdog.arm({ fuzzCase: candidate, found: where, withHost: services !== undefined, cpuLimitMs: limit * HANG_FACTOR, wallLimitMs: limit * WALL_FACTOR, ...(options.saveTo ? { saveTo: options.saveTo } : {}) });
+        try {
+          return await checkCase(candidate, candidateOptions);
+        } finally {
+          watchdog.disarm();
+        }
+      };
+      const started = cpuMs();
+      const failures = await watched(fuzzCase, checkOptions);
+      const spent = cpuMs() - started;
+      if (!report.slowest || spent > report.slowest.cpuMs) report.slowest = { case: report.cases, cpuMs: Math.round(spent), limitMs: Math.round(caseLimitMs(fuzzCase, checkOptions)), what: `${kind}, ${text.length} characters, ${where}` };
+      const fresh = failures.filter((failure) => !signatures.has(signatureOf(kind, failure)));
+      if (fresh.length === 0) continue;
+      const target = fresh[0]!;
+      const signature = signatureOf(kind, target);
+      signatures.add(signature);
+      options.log?.(`failure ${signature} in case ${report.cases} (${seed.origin}; ${mutations.join(', ')}): ${target.detail.split('\n')[0]}`);
+      const at = /at (\d+)$/.exec(target.service)?.[1];
+      const start: FuzzCase = at === undefined ? fuzzCase : { ...fuzzCase, at: Number(at) };
+      const minimiseOptions: CheckOptions = { ...checkOptions, ...(services ? { services } : {}), random: undefined };
+      const minimised = await minimise(start, target, (candidate) => watched(candidate, minimiseOptions), (options.minimiseSeconds ?? 30) * 1000);
+      const found: Found = { signature, origin: seed.origin, mutations, failures: fresh, minimised };
+      if (options.saveTo) found.savedAs = saveRegression(options.saveTo, minimised, fresh[0]!, where, services !== undefined);
+      options.log?.(`  minimised to ${minimised.text.length} characters${found.savedAs ? `: ${found.savedAs}` : ''}`);
+      report.found.push(found);
     }
-    const fuzzCase: FuzzCase = { kind, path, text };
-    if (chained && text.length < 2_000_000) {
-      fuzzCase.edits = makeChain(kind, text, random, random.pick(byKind.get(kind)!).text);
-      mutations.push(`chain of ${fuzzCase.edits.length} edits`);
-      report.chains++;
-    }
-    const checkOptions: CheckOptions = {
-      random,
-      slow: options.slow ?? false,
-      ...(options.limitMs === undefined ? {} : { limitMs: options.limitMs }),
-      ...(options.host && random.chance(0.5) ? { services: { host: options.host } } : {}),
-    };
-    report.cases++;
-    report.perKind[kind] = (report.perKind[kind] ?? 0) + 1;
-    options.trace?.(`case ${report.cases}: ${kind} ${path}, ${text.length} characters (${seed.origin}; ${mutations.join(', ')})`);
-    // To replay a case that hangs: it is written here before it runs.
-    if (options.dumpTo) writeFileSync(options.dumpTo, JSON.stringify(fuzzCase));
-    const failures = await checkCase(fuzzCase, checkOptions);
-    const fresh = failures.filter((failure) => !signatures.has(signatureOf(kind, failure)));
-    if (fresh.length === 0) continue;
-    const target = fresh[0]!;
-    const signature = signatureOf(kind, target);
-    signatures.add(signature);
-    options.log?.(`failure ${signature} in case ${report.cases} (${seed.origin}; ${mutations.join(', ')}): ${target.detail.split('\n')[0]}`);
-    const at = /at (\d+)$/.exec(target.service)?.[1];
-    const start: FuzzCase = at === undefined ? fuzzCase : { ...fuzzCase, at: Number(at) };
-    const { services } = checkOptions;
-    const minimised = await minimise(start, target, { ...checkOptions, ...(services ? { services } : {}), random: undefined }, (options.minimiseSeconds ?? 30) * 1000);
-    const found: Found = { signature, origin: seed.origin, mutations, failures: fresh, minimised };
-    if (options.saveTo) found.savedAs = saveRegression(options.saveTo, found, `seed ${options.seed}, case ${report.cases}`, services !== undefined);
-    options.log?.(`  minimised to ${minimised.text.length} characters${found.savedAs ? `: ${found.savedAs}` : ''}`);
-    report.found.push(found);
+  } finally {
+    await watchdog.close();
   }
   return report;
 }
@@ -123,11 +156,11 @@ export function signatureOf(kind: FileKind, failure: Failure): string {
  * Removes ever smaller chunks of the text while the same failure still shows (delta debugging), within
  * a time budget. The cursor of a completion or hover failure is kept: chunks that hold it are not removed.
  */
-export async function minimise(fuzzCase: FuzzCase, failure: Failure, options: CheckOptions, budgetMs: number): Promise<FuzzCase> {
+export async function minimise(fuzzCase: FuzzCase, failure: Failure, check: (candidate: FuzzCase) => Promise<Failure[]>, budgetMs: number): Promise<FuzzCase> {
   const deadline = performance.now() + budgetMs;
   const kind = fuzzCase.kind;
   const wanted = signatureOf(kind, failure);
-  const reproduces = async (candidate: FuzzCase) => (await checkCase(candidate, options)).some((other) => signatureOf(kind, other) === wanted);
+  const reproduces = async (candidate: FuzzCase) => (await check(candidate)).some((other) => signatureOf(kind, other) === wanted);
   if (fuzzCase.edits) return minimiseChain(fuzzCase, fuzzCase.edits, reproduces, deadline);
   let best = fuzzCase;
   for (let chunk = Math.max(1, Math.floor(best.text.length / 2)); chunk >= 1 && performance.now() < deadline; chunk = Math.floor(chunk / 2)) {
@@ -207,23 +240,4 @@ function cutText(chain: FuzzCase & { edits: ChainEdit[] }, start: number, end: n
     text = next;
   }
   return { ...chain, text: chain.text.slice(0, start) + chain.text.slice(end), edits };
-}
-
-function saveRegression(folder: string, found: Found, where: string, withHost: boolean): string {
-  mkdirSync(folder, { recursive: true });
-  const { minimised } = found;
-  const hash = createHash('sha256').update(minimised.kind + minimised.path + minimised.text + JSON.stringify(minimised.edits ?? [])).digest('hex').slice(0, 10);
-  const name = `${minimised.kind}-${found.failures[0]!.property.replace(/[^a-z]+/g, '-')}-${hash}.json`;
-  const entry = {
-    found: `${where} (${found.origin}; ${found.mutations.join(', ')})`,
-    failure: `${found.failures[0]!.property} in ${found.failures[0]!.service}: ${found.failures[0]!.detail.split('\n')[0]}`,
-    host: withHost,
-    kind: minimised.kind,
-    path: minimised.path,
-    ...(minimised.at === undefined ? {} : { at: minimised.at }),
-    text: minimised.text,
-    ...(minimised.edits === undefined ? {} : { edits: minimised.edits }),
-  };
-  writeFileSync(join(folder, name), `${JSON.stringify(entry, null, 2)}\n`);
-  return name;
 }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileKind } from '../../server/src/core/types';
 import type { ChainEdit } from './chain';
-import type { FuzzCase } from './check';
+import type { Failure, FuzzCase } from './check';
 
 /** The cases the fuzzer found (or that were written from a bug it found), one JSON file each. */
 export const REGRESSIONS_DIR = join(__dirname, '..', '..', '..', 'test', 'fuzz', 'regressions');
@@ -43,4 +44,26 @@ export function loadRegressions(): Regression[] {
         fuzzCase: { kind: stored.kind, path: stored.path, text, ...(stored.at === undefined ? {} : { at: stored.at }), ...(stored.edits === undefined ? {} : { edits: stored.edits }) },
       };
     });
+}
+
+/**
+ * Writes a failing case into `folder` as a regression file (named by its kind, property and a hash of
+ * the case) and returns the file's name. `found` says where it was found (seed, case, origin, mutations).
+ */
+export function saveRegression(folder: string, fuzzCase: FuzzCase, failure: Failure, found: string, withHost: boolean): string {
+  mkdirSync(folder, { recursive: true });
+  const hash = createHash('sha256').update(fuzzCase.kind + fuzzCase.path + fuzzCase.text + JSON.stringify(fuzzCase.edits ?? [])).digest('hex').slice(0, 10);
+  const name = `${fuzzCase.kind}-${failure.property.replace(/[^a-z]+/g, '-')}-${hash}.json`;
+  const entry = {
+    found,
+    failure: `${failure.property} in ${failure.service}: ${failure.detail.split('\n')[0]}`,
+    host: withHost,
+    kind: fuzzCase.kind,
+    path: fuzzCase.path,
+    ...(fuzzCase.at === undefined ? {} : { at: fuzzCase.at }),
+    text: fuzzCase.text,
+    ...(fuzzCase.edits === undefined ? {} : { edits: fuzzCase.edits }),
+  };
+  writeFileSync(join(folder, name), `${JSON.stringify(entry, null, 2)}\n`);
+  return name;
 }

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { caseLimitMs, checkCase } from './check';
+
+test('a whole case over its CPU time limit fails (twice over: it is timed again), and a case within it does not', async () => {
+  const fuzzCase = { kind: 'ksmtuned' as const, path: '/etc/ksmtuned.conf', text: 'KSM_MONITOR_INTERVAL=60\nKSM_SLEEP_MSEC=10\n' };
+  const over = await checkCase(fuzzCase, { caseLimitMs: 0.001 });
+  assert.deepEqual(over.map((failure) => `${failure.property} in ${failure.service}`), ['case over its time limit in the whole case']);
+  assert.deepEqual(await checkCase(fuzzCase), []);
+  // Scaled by size as the calls' limit is: a text of three million characters gets three times the limit.
+  assert.equal(caseLimitMs({ ...fuzzCase, text: 'x'.repeat(3_000_000) }, { limitMs: 10 }), 3 * caseLimitMs(fuzzCase, { limitMs: 10 }));
+});
+
+test('a case that never returns is saved by the watchdog thread, which ends the run', { timeout: 60_000 }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-watchdog-'));
+  try {
+    // A child process arms the watchdog as the engine does and then spins for ever, as a hung call would.
+    const script = `
+      const { Watchdog } = require(${JSON.stringify(join(__dirname, 'watchdog.js'))});
+      const watchdog = new Watchdog();
+      watchdog.arm({ fuzzCase: { kind: 'domain', path: '/x.xml', text: '<domain/>' }, found: 'seed 1, case 7 (test)', withHost: false, cpuLimitMs: 300, wallLimitMs: 600_000, saveTo: ${JSON.stringify(folder)} });
+      setTimeout(() => { for (;;); }, 50);
+    `;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 50_000 });
+    assert.equal(run.signal, 'SIGTERM', `${run.status} ${run.stderr}`);
+    assert.match(run.stdout, /^failure domain: case over its time limit in the whole case \(stopped by the watchdog\), seed 1, case 7 \(test\): \d+ ms of CPU/);
+    const saved = readdirSync(folder);
+    assert.equal(saved.length, 1);
+    const entry = JSON.parse(readFileSync(join(folder, saved[0]!), 'utf8')) as { found: string; failure: string; text: string };
+    assert.equal(entry.text, '<domain/>');
+    assert.equal(entry.found, 'seed 1, case 7 (test)');
+    assert.match(entry.failure, /^case over its time limit/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a disarmed watchdog lets the process end by itself', { timeout: 60_000 }, () => {
+  const script = `
+    const { Watchdog } = require(${JSON.stringify(join(__dirname, 'watchdog.js'))});
+    const watchdog = new Watchdog();
+    watchdog.arm({ fuzzCase: { kind: 'domain', path: '/x.xml', text: '' }, found: 'test', withHost: false, cpuLimitMs: 60_000, wallLimitMs: 600_000 });
+    watchdog.disarm();
+    console.log('done');
+  `;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 50_000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, 'done\n');
+});
