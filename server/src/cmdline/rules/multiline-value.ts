@@ -3,7 +3,14 @@ import type { MappedText } from '../mappedText';
 import { GRUB_MKCONFIG, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
 import type { CmdlineRule } from './context';
 
-const COMMAND_LINE_VARIABLES = new Set(['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT', 'GRUB_CMDLINE_XEN', 'GRUB_CMDLINE_XEN_DEFAULT']);
+/** The variables whose values become command lines, each with the message of a line its value goes on to: one string for every such finding. */
+const MESSAGES = new Map(
+  ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT', 'GRUB_CMDLINE_XEN', 'GRUB_CMDLINE_XEN_DEFAULT'].map((name) => [
+    name,
+    `The value of ${name} goes on over a line break. bash keeps the break, grub-mkconfig copies it into grub.cfg's linux line, and GRUB then reads ` +
+      'this line as a command of its own: nothing on it reaches the kernel. Put the whole value on one line.',
+  ]),
+);
 
 /**
  * VT314: a GRUB_CMDLINE_* value in quotes spread over several lines. bash keeps the line breaks in the
@@ -27,7 +34,8 @@ export const multilineValue: CmdlineRule = {
     for (const statement of context.document.statements) {
       for (const { name, word } of statement.assignments) {
         // An unclosed quote runs to the end of the file: VT312 says so, and the breaks are not the point.
-        if (!COMMAND_LINE_VARIABLES.has(name) || word.unterminated) continue;
+        const message = MESSAGES.get(name);
+        if (message === undefined || word.unterminated) continue;
         const breaks: number[] = [];
         word.value.offsets.forEach((offset, index) => {
           if (index < word.value.text.length && word.value.text[index] === '\n' && text[offset] === '\n') breaks.push(offset);
@@ -42,9 +50,7 @@ export const multilineValue: CmdlineRule = {
           const rest = { start: join.span.end, end: lastOnLine[line]! >= 0 ? lastOnLine[line]! + 1 : join.span.end };
           report({
             span: rest.end > rest.start ? rest : { start: join.span.start, end: join.span.end },
-            message:
-              `The value of ${name} goes on over a line break. bash keeps the break, grub-mkconfig copies it into grub.cfg's linux line, and GRUB then reads ` +
-              'this line as a command of its own: nothing on it reaches the kernel. Put the whole value on one line.',
+            message,
             fixes: [fix],
           });
         });

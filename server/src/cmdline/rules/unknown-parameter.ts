@@ -42,59 +42,58 @@ export const unknownParameter: CmdlineRule = {
       remembered(suggested, name, () => closestNames(name, candidates()).filter((candidate) => plausibleTypo(name, candidate)));
     // Module options apart: the same key means other candidates there (see checkModuleOption).
     const moduleSuggested = new Map<string, string[]>();
+    // What a word gets depends on its name and whether it has a value only: judged once for each, so a
+    // file that repeats a word hundreds of thousands of times shares the judgement and its message.
+    const verdicts = new Map<string, Verdict | null>();
     for (const line of context.lines) {
       if (line.hypervisor) continue;
       for (const param of knownParams(line)) {
-        const { name } = param;
-        if (isKnownWord(name)) continue;
-        const canonical = canonicalParamName(name);
-        const family = wordFamily(name);
-        if (family) {
-          const suggestions = suggestionsFor(name, () => family.names.filter((known) => sharesPrefix(known, name, family.prefixes ?? [])));
-          if (suggestions.length > 0) {
-            report({
-              span: param.nameSpan,
-              severity: 'warning',
-              message: `${family.reader} documents no '${name}'. Did you mean ${list(suggestions)}? As written, nothing reads it.`,
-              fixes: renames(param, suggestions),
-            });
-          }
-          continue;
-        }
-        const dot = canonical.indexOf('.');
-        if (dot > 0) {
-          checkModuleOption(param, canonical.slice(0, dot), canonical.slice(dot + 1), report, moduleSuggested);
-          continue;
-        }
-        const suggestions = suggestionsFor(canonical, allNames);
-        if (suggestions.length > 0) {
-          report({
-            span: param.nameSpan,
-            severity: 'warning',
-            message: `Neither the kernel nor the boot programs virt-tune knows read '${name}'. Did you mean ${list(suggestions)}? As written, ${fate(param)}.`,
-            fixes: renames(param, suggestions),
-          });
-          continue;
-        }
-        const owner = optionOwner(name);
-        if (owner) {
-          report({
-            span: param.nameSpan,
-            severity: 'warning',
-            message: `'${name}' is not a parameter of its own: it is an option of ${owner}= (${owner}=${name}). As written, ${fate(param)}.`,
-          });
+        const key = param.value === undefined ? param.name : `${param.name}\n=`;
+        let verdict = verdicts.get(key);
+        if (verdict === undefined) verdicts.set(key, (verdict = judge(param, suggestionsFor)));
+        if (verdict === null) continue;
+        if (verdict.module !== undefined) {
+          checkModuleOption(param, verdict.module, verdict.option, report, moduleSuggested);
           continue;
         }
         report({
           span: param.nameSpan,
-          message:
-            `'${name}' is documented neither by the kernel (kernel-parameters.txt of Linux ${KERNEL_DOCS_VERSION}, boot-options, registered names) ` +
-            `nor by dracut, systemd, plymouth, mkinitcpio, ostree, live-boot, the Debian installer or Anaconda; unless another program reads it, ${fate(param)}.`,
+          ...(verdict.severity ? { severity: verdict.severity } : {}),
+          message: verdict.message,
+          ...(verdict.suggestions ? { fixes: renames(param, verdict.suggestions) } : {}),
         });
       }
     }
   },
 };
+
+/** What VT308 says of a word: nothing (null), a module option to judge (checkModuleOption), or a finding's severity, message and renames. */
+type Verdict = { module: string; option: string; severity?: undefined; message?: undefined; suggestions?: undefined } | { module?: undefined; option?: undefined; severity?: 'warning'; message: string; suggestions?: string[] };
+
+function judge(param: KernelParam, suggestionsFor: (name: string, candidates: () => readonly string[]) => string[]): Verdict | null {
+  const { name } = param;
+  if (isKnownWord(name)) return null;
+  const canonical = canonicalParamName(name);
+  const family = wordFamily(name);
+  if (family) {
+    const suggestions = suggestionsFor(name, () => family.names.filter((known) => sharesPrefix(known, name, family.prefixes ?? [])));
+    if (suggestions.length === 0) return null;
+    return { severity: 'warning', message: `${family.reader} documents no '${name}'. Did you mean ${list(suggestions)}? As written, nothing reads it.`, suggestions };
+  }
+  const dot = canonical.indexOf('.');
+  if (dot > 0) return { module: canonical.slice(0, dot), option: canonical.slice(dot + 1) };
+  const suggestions = suggestionsFor(canonical, allNames);
+  if (suggestions.length > 0) {
+    return { severity: 'warning', message: `Neither the kernel nor the boot programs virt-tune knows read '${name}'. Did you mean ${list(suggestions)}? As written, ${fate(param)}.`, suggestions };
+  }
+  const owner = optionOwner(name);
+  if (owner) return { severity: 'warning', message: `'${name}' is not a parameter of its own: it is an option of ${owner}= (${owner}=${name}). As written, ${fate(param)}.` };
+  return {
+    message:
+      `'${name}' is documented neither by the kernel (kernel-parameters.txt of Linux ${KERNEL_DOCS_VERSION}, boot-options, registered names) ` +
+      `nor by dracut, systemd, plymouth, mkinitcpio, ostree, live-boot, the Debian installer or Anaconda; unless another program reads it, ${fate(param)}.`,
+  };
+}
 
 /** A name the kernel or a boot program documents, by its whole name. */
 export function isKnownWord(name: string): boolean {
