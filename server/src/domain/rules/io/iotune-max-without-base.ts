@@ -12,6 +12,10 @@ const BASES = [
   'write_iops_sec',
 ] as const;
 
+/** Each base rate with its burst ceiling's and burst length's element names, made once rather than per <iotune> checked. */
+const LIMITS = BASES.map((name) => ({ name, max: `${name}_max`, length: `${name}_max_length` }));
+const IOPS_LIMITS = ['total_iops_sec', 'read_iops_sec', 'write_iops_sec'] as const;
+
 /**
  * VT142: an `<iotune>` value that modifies a limit which is not there. QEMU's throttling refuses a
  * burst ceiling (`*_max`) without its base rate or below it, a burst length longer than one second
@@ -39,10 +43,10 @@ export const iotuneMaxWithoutBase: DomainRule = {
     for (const disk of context.model.disks) {
       const iotune = disk.iotune;
       if (!iotune) continue;
-      for (const name of BASES) {
+      for (const { name, max: maxName, length: lengthName } of LIMITS) {
         const base = numberChild(xml, iotune, name);
-        const max = numberChild(xml, iotune, `${name}_max`);
-        const length = numberChild(xml, iotune, `${name}_max_length`);
+        const max = numberChild(xml, iotune, maxName);
+        const length = numberChild(xml, iotune, lengthName);
         if (isSet(max) && isUnset(base)) {
           report({
             span: max.element.nameSpan,
@@ -81,8 +85,7 @@ export const iotuneMaxWithoutBase: DomainRule = {
         }
       }
       const size = numberChild(xml, iotune, 'size_iops_sec');
-      const iopsLimits = ['total_iops_sec', 'read_iops_sec', 'write_iops_sec'].map((name) => numberChild(xml, iotune, name));
-      if (isSet(size) && iopsLimits.every(isUnset)) {
+      if (isSet(size) && IOPS_LIMITS.every((name) => isUnset(numberChild(xml, iotune, name)))) {
         report({
           span: size.element.nameSpan,
           message:

@@ -4,7 +4,13 @@ import { removeElementFixes } from '../edits';
 import { isSet, numberChild } from './values';
 
 /** Each kind of limit: its total and the read and write limits that libvirt will not combine with it. */
-const KINDS = ['bytes_sec', 'iops_sec', 'bytes_sec_max', 'iops_sec_max'] as const;
+const KINDS = ['bytes_sec', 'iops_sec', 'bytes_sec_max', 'iops_sec_max'].map((kind) => ({
+  total: `total_${kind}`,
+  limits: [
+    { direction: 'read', name: `read_${kind}` },
+    { direction: 'write', name: `write_${kind}` },
+  ] as const,
+}));
 
 /**
  * VT141: an `<iotune>` that limits a total and also the read or write rate of the same kind.
@@ -31,10 +37,10 @@ export const iotuneTotalWithReadWrite: DomainRule = {
     for (const disk of context.model.disks) {
       if (!disk.iotune) continue;
       for (const kind of KINDS) {
-        const total = numberChild(xml, disk.iotune, `total_${kind}`);
+        const total = numberChild(xml, disk.iotune, kind.total);
         if (!isSet(total)) continue;
-        for (const direction of ['read', 'write'] as const) {
-          const limit = numberChild(xml, disk.iotune, `${direction}_${kind}`);
+        for (const { direction, name } of kind.limits) {
+          const limit = numberChild(xml, disk.iotune, name);
           if (!isSet(limit)) continue;
           report({
             span: limit.element.nameSpan,

@@ -34,10 +34,13 @@ export interface NumberChild {
   valueSpan: Span | undefined;
 }
 
+/** An absent child, shared: most of the limits an <iotune> could hold are not written, and each is asked for on every keystroke. */
+const ABSENT: NumberChild = Object.freeze({ element: undefined, value: 0, valueSpan: undefined });
+
 export function numberChild(xml: XmlDocument, parent: XmlElement, name: string): NumberChild {
   // libvirt reads the first element of a name (an XPath string() of the node set).
   const element = firstChild(parent, name);
-  if (!element) return { element: undefined, value: 0, valueSpan: undefined };
+  if (!element) return ABSENT;
   const text = hasCompleteContent(element) ? elementText(element) : undefined;
   if (!text || brokenByXml(xml, text.span)) return { element, value: undefined, valueSpan: text?.span };
   return { element, value: parseUnsigned(text.value), valueSpan: text.span };
