@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 
 /** One piece of the server's work, or a garbage collection: when it started (ms since the epoch) and how long it took. */
@@ -7,6 +7,8 @@ export interface TraceEntry {
   name: string;
   detail: string;
   ms: number;
+  /** The thread's CPU time in it (Linux: /proc/thread-self/schedstat), when it can be read: under load a handler's wall time is mostly waiting. */
+  cpuMs?: number;
 }
 
 /**
@@ -36,12 +38,24 @@ export function traceFromEnvironment(file = process.env['VIRT_TUNE_TRACE']): Tra
   return {
     time: (name, detail, handler) =>
       (...args) => {
+        const cpuStart = threadCpuMs();
         const start = performance.now();
         try {
           return handler(...args);
         } finally {
-          entries.push({ at: origin + start, name, detail: detail(args[0]), ms: performance.now() - start });
+          const ms = performance.now() - start;
+          const cpuEnd = threadCpuMs();
+          entries.push({ at: origin + start, name, detail: detail(args[0]), ms, ...(cpuStart !== undefined && cpuEnd !== undefined ? { cpuMs: cpuEnd - cpuStart } : {}) });
         }
       },
   };
+}
+
+/** The calling thread's CPU time so far in ms, from the kernel's scheduler statistics; undefined where there are none. */
+function threadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
