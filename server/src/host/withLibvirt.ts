@@ -21,15 +21,9 @@ export interface LibvirtAnswers {
  * `--libvirt` alone) the host is the one libvirt's capabilities describe.
  */
 export function withLibvirt(host: HostModel | undefined, answers: LibvirtAnswers): HostModel | undefined {
-  const root = answers.capabilitiesXml !== null ? parseXml(answers.capabilitiesXml).root : undefined;
-  const base = host ?? (answers.capabilitiesXml !== null && root?.name === 'capabilities' ? readCapabilitiesHost(answers.capabilitiesXml, answers.source) : undefined);
-  const facts: LibvirtFacts = {
-    source: answers.source,
-    libvirtVersion: answers.version?.libvirt ?? null,
-    hypervisor: answers.version?.hypervisor ?? null,
-    guests: root?.name === 'capabilities' ? readCapabilitiesGuests(root) : [],
-    domainCapabilities: answers.domainCapabilities,
-  };
+  const read = readAnswers(answers);
+  const base = host ?? read.capabilitiesHost();
+  const facts = read.facts;
   const model: Omit<HostModel, 'fingerprint'> = base ?? emptyHost(answers.source);
   const nodes = model.nodes.map((node) => ({ ...node, hugepages: node.hugepages.map((pages) => withFree(pages, node.id, answers.freePages)) }));
   const hugepages = model.hugepages.map((pages) => {
@@ -50,4 +44,41 @@ function withFree(pages: HugePageCount, node: number, freePages: LibvirtAnswers[
 /** A host of which only libvirt's answers are known (domcapabilities files alone). */
 function emptyHost(source: string): Omit<HostModel, 'fingerprint'> {
   return { source, nodes: [], numa: false, cpus: [], hugepages: [], defaultHugepageKiB: null, ksm: null, thp: null, pci: [], meminfo: {}, cmdline: null, gaps: [] };
+}
+
+/** What withLibvirt reads from one set of answers, whatever the host. */
+interface ReadAnswers {
+  facts: LibvirtFacts;
+  /** The host libvirt's capabilities describe, for when there is no other (read when first asked). */
+  capabilitiesHost(): HostModel | undefined;
+}
+
+/**
+ * Each set of answers read once: the language server decorates every re-read of the live host (one
+ * every few seconds while the user types) with the same answers, and parsing the capabilities again
+ * each time put a few milliseconds into whichever keystroke, completion or hover came first.
+ */
+const readSets = new WeakMap<LibvirtAnswers, ReadAnswers>();
+
+function readAnswers(answers: LibvirtAnswers): ReadAnswers {
+  const known = readSets.get(answers);
+  if (known) return known;
+  const root = answers.capabilitiesXml !== null ? parseXml(answers.capabilitiesXml).root : undefined;
+  const capabilities = answers.capabilitiesXml !== null && root?.name === 'capabilities' ? answers.capabilitiesXml : undefined;
+  let capabilitiesHost: { host: HostModel | undefined } | undefined;
+  const read: ReadAnswers = {
+    facts: {
+      source: answers.source,
+      libvirtVersion: answers.version?.libvirt ?? null,
+      hypervisor: answers.version?.hypervisor ?? null,
+      guests: root?.name === 'capabilities' ? readCapabilitiesGuests(root) : [],
+      domainCapabilities: answers.domainCapabilities,
+    },
+    capabilitiesHost() {
+      capabilitiesHost ??= { host: capabilities !== undefined ? readCapabilitiesHost(capabilities, answers.source) : undefined };
+      return capabilitiesHost.host;
+    },
+  };
+  readSets.set(answers, read);
+  return read;
 }
