@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseXml } from '../../server/src/xml/parser';
-import { reparseXml } from '../../server/src/xml/reparse';
+import { canReparseFrom, reparseXml } from '../../server/src/xml/reparse';
 import { bigDomain } from '../bench/bigDomain';
 import { CORPUS_DIR, corpusList, missing } from '../kb/shared';
 import { Random } from '../fuzz/random';
@@ -72,4 +72,43 @@ test('reparseXml agrees with a whole parse on libvirt corpus files', (t) => {
 test('reparseXml on small documents, edits at their edges and in the root tag', () => {
   const texts = ["<domain type='kvm'><name>a</name>\n  <vcpu>2</vcpu></domain>\n<!-- after -->\n", '<a><b/></a>', '<a>x</a>', '<a></a>', "<?xml version='1.0'?>\n<a>\n  <b c='d'>t</b>\n</a>"];
   for (const [index, text] of texts.entries()) checkEdits(text, 7 + index, 400);
+});
+
+test('typing a new element letter by letter reuses the tree while the element is still open, and each tree is the one a whole parse gives', () => {
+  const base = bigDomain(300, { schemaOnlyDefect: true });
+  const devicesEnd = base.indexOf('</devices>');
+  const places = [
+    // At the end of <devices>: the open element is closed by </devices>.
+    devicesEnd,
+    // Between two devices: a whole parse reads the devices after it into the open element.
+    base.indexOf('<disk', base.indexOf('<disk') + 1),
+    // In the middle of a line of text inside an element of a device.
+    base.indexOf('<interface') + 3,
+  ];
+  const typed = [
+    "<disk type='file' device='disk'>\n  <source file='/x.img'/>\n  <target dev='vdz'/>\n</disk>\n",
+    // The container's own name opened inside it: its end tag then closes the inner one (parsed whole).
+    '<devices><hub/>\n</devices>\n',
+    '<a><b c="d"><e></e>\n</b></a>',
+  ];
+  let reused = 0;
+  let keystrokes = 0;
+  for (const at of places) {
+    for (const snippet of typed) {
+      let text = base;
+      let basis = parseXml(text);
+      for (let i = 0; i < snippet.length; i++) {
+        // As domain/document.ts does: the last tree a reparse can start from.
+        text = text.slice(0, at + i) + snippet[i] + text.slice(at + i);
+        const tree = reparseXml(basis, text);
+        if (tree.root === basis.root) reused++;
+        keystrokes++;
+        assert.deepEqual(shape(tree), shape(parseXml(text)), `typing ${JSON.stringify(snippet.slice(0, i + 1))} at ${at}`);
+        if (tree.root === basis.root || canReparseFrom(tree)) basis = tree;
+      }
+    }
+  }
+  // Before, every keystroke from a start tag typed to its end tag parsed whole: 38 of these 432 reused the
+  // tree; now 255 (the rest: inside a quote not closed yet, and the end tag being typed, parse whole).
+  assert.ok(reused > 200, `only ${reused} of ${keystrokes} keystrokes reused the tree`);
 });

@@ -42,17 +42,24 @@ export function parseXml(text: string): XmlDocument {
   return new XmlParser(text).parse();
 }
 
+/** What parseFragment found: the stretch's nodes and problems, or that elements opened in it are still open at its end. */
+export type Fragment = { nodes: XmlNode[]; problems: XmlProblem[] } | 'left open';
+
 /**
  * text[start, end) parsed as content of `parent` (an element of an earlier tree of the same document,
  * its offsets already those of `text`), for reparse.ts: the nodes, each with `parent` as its parent, and
- * the problems found in them; undefined when the stretch does not read as whole nodes (see
- * XmlParser.parseFragment). Attribute values are copied out of the text, so the nodes keep no slice of it.
+ * the problems found in them; 'left open' when elements opened in the stretch are still open at `end`;
+ * undefined when the stretch does not read as whole nodes otherwise (see XmlParser.parseFragment).
+ * With `endTagEnd`, the stretch ends where `parent`'s end tag starts, and that end tag, text[end,
+ * endTagEnd), is read too, closing what the stretch left open as a whole parse would (unclosed-element);
+ * undefined unless it closes `parent` itself. Attribute values are copied out of the text, so the nodes
+ * keep no slice of it.
  */
-export function parseFragment(text: string, parent: XmlElement, start: number, end: number): { nodes: XmlNode[]; problems: XmlProblem[] } | undefined {
+export function parseFragment(text: string, parent: XmlElement, start: number, end: number, endTagEnd?: number): Fragment | undefined {
   if (!(parent instanceof ElementNode)) return undefined;
-  // The parser stops at `end`, never at the text's length: a stretch past the text would never end.
-  if (start < 0 || start > end || end > text.length) return undefined;
-  return new XmlParser(text, end, true).parseFragment(parent, start);
+  // The parser stops at `end` (or `endTagEnd`), never at the text's length: a stretch past the text would never end.
+  if (start < 0 || start > end || end > text.length || (endTagEnd !== undefined && (endTagEnd <= end || endTagEnd > text.length))) return undefined;
+  return new XmlParser(text, endTagEnd ?? end, true).parseFragment(parent, start, endTagEnd === undefined ? undefined : end);
 }
 
 /** How many names the process keeps, and how long they may be: past that the table starts again, and longer names are not kept (what users type must not grow it for ever). */
@@ -190,17 +197,28 @@ class XmlParser {
   /**
    * The nodes of text[start, limit) as `parent`'s content, the parent's other children aside, with the
    * problems found in them: undefined unless the stretch reads as whole nodes, every element opened in it
-   * closed in it, and the parent left open (its end tag is not in the stretch). The nodes are `parent`'s
+   * closed in it ('left open' when the stretch reads as whole nodes but some are still open at its
+   * end), and the parent left open (its end tag is not in the stretch). With `endTagStart`, the stretch
+   * runs through the parent's end tag, which starts there: that end tag must close the parent (and
+   * closes what is still open inside, as in a whole parse), and nothing may follow it. The nodes are `parent`'s
    * children in the tree this returns into (see reparse.ts); `parent` itself is not changed. Which of the
    * problems the stretch alone can decide is reparse.ts's to judge.
    */
-  parseFragment(parent: ElementNode, start: number): { nodes: XmlNode[]; problems: XmlProblem[] } | undefined {
+  parseFragment(parent: ElementNode, start: number, endTagStart?: number): Fragment | undefined {
     const standIn = new ElementNode(parent.name, parent.parent, parent.start, parent.nameEnd);
     standIn.startTagClosed = true;
     this.stack.push(standIn);
     this.pos = start;
     this.scan();
-    if (this.pos !== this.limit || this.stack.length !== 1 || this.stack[0] !== standIn) return undefined;
+    if (this.pos !== this.limit) return undefined;
+    if (endTagStart !== undefined) {
+      // The parent's end tag was read: it must be the one that closed the stand-in, at its place.
+      if (this.stack.length !== 0 || standIn.endTagStart !== endTagStart || standIn.endTagEnd !== this.limit) return undefined;
+    } else if (this.stack[0] !== standIn) {
+      return undefined;
+    } else if (this.stack.length !== 1) {
+      return 'left open';
+    }
     const nodes = standIn.children === NO_CHILDREN ? [] : standIn.children;
     for (let i = 0; i < nodes.length; i++) nodes[i]!.parent = parent;
     return { nodes, problems: this.problems };

@@ -209,15 +209,41 @@ function planFor(root: ElementNode, old: string, text: string, problems: readonl
   if (first > 0 && (children[first - 1]!.kind === 'text' || openEnded(children[first - 1]!, old))) first--;
   if (last < children.length && children[last]!.kind === 'text') last++;
   const start = first < last ? nodeStart(children[first]!) : from;
-  const end = first < last ? nodeEnd(children[last - 1]!) : from;
+  let end = first < last ? nodeEnd(children[last - 1]!) : from;
   if (start < after || end >= before || end + shift + delta > text.length) return undefined;
-  if (closedMismatched(problems, container, start, end)) return undefined;
-  // Entities would need their decoded strings copied too: rare enough to parse whole.
-  const ampersand = text.indexOf('&', start + shift);
-  if (ampersand >= 0 && ampersand < end + shift + delta) return undefined;
-  const fragment = parseFragment(text, container, start + shift, end + shift + delta);
-  if (!fragment || !allLocal(fragment.problems) || mismatchedOutside(fragment.problems, text, container)) return undefined;
+  if (closedMismatched(problems, container, start, end) || hasEntity(text, start + shift, end + shift + delta)) return undefined;
+  let fragment = parseFragment(text, container, start + shift, end + shift + delta);
+  if (fragment === 'left open') {
+    // An element being typed (`<disk type='file'>`, its end tag not written yet): a whole parse reads the
+    // container's later children into it and closes it at the container's end tag. So the stretch is read
+    // on through that end tag, when the end tag is whole and closes the container without a problem.
+    last = children.length;
+    end = container.endTagStart;
+    if (container.endTagEnd >= before || !closesCleanly(container, old, problems) || hasEntity(text, start + shift, end + shift + delta)) return undefined;
+    fragment = parseFragment(text, container, start + shift, end + shift + delta, container.endTagEnd + shift + delta);
+  }
+  if (!fragment || fragment === 'left open' || !allLocal(fragment.problems) || mismatchedOutside(fragment.problems, text, container)) return undefined;
   return { container, first, last, start, end, delta, nodes: fragment.nodes, problems: fragment.problems, shift };
+}
+
+/** Whether text[from, to) holds an entity reference: its decoded strings would need copying too, rare enough to parse whole. */
+function hasEntity(text: string, from: number, to: number): boolean {
+  const ampersand = text.indexOf('&', from);
+  return ampersand >= 0 && ampersand < to;
+}
+
+/**
+ * Whether the container's end tag in the old text is finished by '>' and has no problem of its own (its
+ * name is the container's): read after a stretch, it then closes the container as it did, and what the
+ * stretch left open inside, as a whole parse would.
+ */
+function closesCleanly(container: ElementNode, old: string, problems: readonly XmlProblem[]): boolean {
+  if (old.charCodeAt(container.endTagEnd - 1) !== GT) return false;
+  for (let i = 0; i < problems.length; i++) {
+    const { start } = problems[i]!.span;
+    if (start >= container.endTagStart && start < container.endTagEnd) return false;
+  }
+  return true;
 }
 
 /**
