@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Deriver } from '../../../server/src/schema/rng/derive';
 import { ElementMemo } from '../../../server/src/schema/rng/elementMemo';
 import { Libxml2Interleaves } from '../../../server/src/schema/rng/libxml2Interleave';
@@ -65,4 +67,26 @@ test('an element under a namespace declaration is judged with its names resolved
   const { remembered, alone } = judged(documents);
   assert.deepEqual(remembered, alone);
   assert.deepEqual(remembered.map((errors) => JSON.parse(errors).length), [0, 1, 0, 1]);
+});
+
+test('the memo keeps no document alive: its keys are copies, not slices of the text', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const compiled = compileGrammar(NESTING);
+  const deriver = new Deriver(compiled.table);
+  const quirks = new Libxml2Interleaves(compiled);
+  const memo = new ElementMemo();
+  // The outcomes a first document leaves, so that the one measured adds only its own entries.
+  validateTree(compiled, deriver, quirks, parseXml("<w><a n='1'/></w>"), memo);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  (() => {
+    // 8 MB of comment, then elements of 13 characters or more (V8 would make a slice of them a view into the whole text).
+    const text = `<w><!--${'x'.repeat(8_000_000)}-->${Array.from({ length: 200 }, (_, index) => `<a n='${1_000_000 + index}'/>`).join('')}</w>`;
+    assert.equal(validateTree(compiled, deriver, quirks, parseXml(text), memo).length, 0);
+  })();
+  gc();
+  const kept = process.memoryUsage().heapUsed - before;
+  assert.ok(memo.size >= 200, 'the elements are remembered');
+  assert.ok(kept < 2_000_000, `${kept} bytes kept after the document was dropped`);
 });
