@@ -43,10 +43,21 @@ export function trimIdleCaches(): void {
  * documents used last kept. An older version never replaces a newer one: work that finishes late for
  * a version the editor has moved past (the schema verdict) gets its answer without evicting the current one.
  */
+interface Entry<T> {
+  uri: string;
+  version: number;
+  text: string;
+  value: T;
+}
+
 export class DocumentCache<T> {
-  private readonly entries = new Map<string, { version: number; text: string; value: T }>();
-  /** The uri asked for last: the entries are kept in the order of use, this one last. */
-  private lastUri: string | undefined;
+  /**
+   * The entry asked for last, kept apart from `entries`: a CLI run or a test asks for a document and
+   * forgets it, and a Map whose only entry is deleted is shrunk by V8 and grown again for the next one.
+   */
+  private front: Entry<T> | undefined;
+  /** The other entries, in the order of use, the one used last at the end. */
+  private readonly entries = new Map<string, Entry<T>>();
 
   /**
    * `build` is given the value kept for an older version of the same document, if any, to build from:
@@ -59,48 +70,67 @@ export class DocumentCache<T> {
     name = 'document cache',
     private readonly idleCapacity?: number,
   ) {
-    registerDocumentKeyed(name, () => this.entries.keys());
+    registerDocumentKeyed(name, () => this.uris());
     if (idleCapacity !== undefined) idleTrimmed.add(this);
   }
 
   get(document: TextDocument): T {
     const text = document.getText();
-    const entry = this.entries.get(document.uri);
+    const { uri } = document;
+    const { front } = this;
+    const entry = front !== undefined && front.uri === uri ? front : this.entries.get(uri);
     // The text is compared too: a CLI or a test may reuse a uri and version for other content.
     if (entry && entry.version === document.version && entry.text === text) {
-      if (this.lastUri !== document.uri) {
-        this.entries.delete(document.uri);
-        this.entries.set(document.uri, entry);
-        this.lastUri = document.uri;
+      if (entry !== front) {
+        this.entries.delete(uri);
+        this.toFront(entry);
       }
       return entry.value;
     }
     if (entry && entry.version > document.version) return this.build(document);
     // The older value is not kept whatever happens: build may take it over (and fail half-way).
-    this.entries.delete(document.uri);
+    if (entry) this.drop(uri);
     const value = this.build(document, entry && entry.version < document.version ? entry.value : undefined);
-    this.entries.set(document.uri, { version: document.version, text, value });
-    this.lastUri = document.uri;
+    this.toFront({ uri, version: document.version, text, value });
     this.keep(this.capacity);
     return value;
   }
 
   forget(uri: string): void {
-    this.entries.delete(uri);
-    if (this.lastUri === uri) this.lastUri = undefined;
+    this.drop(uri);
   }
 
   trimToIdle(): void {
     if (this.idleCapacity !== undefined) this.keep(this.idleCapacity);
   }
 
+  private *uris(): Iterable<string> {
+    yield* this.entries.keys();
+    if (this.front !== undefined) yield this.front.uri;
+  }
+
+  /** Makes the entry the one used last; the one before it joins the others. */
+  private toFront(entry: Entry<T>): void {
+    const { front } = this;
+    // The same uri at the front means build kept a value for it meanwhile (asked again): the newer entry wins.
+    if (front !== undefined && front.uri !== entry.uri) this.entries.set(front.uri, front);
+    this.front = entry;
+  }
+
+  private drop(uri: string): void {
+    if (this.front !== undefined && this.front.uri === uri) this.front = undefined;
+    else this.entries.delete(uri);
+  }
+
   /** Drops the entries used longest ago until at most `count` are left. */
   private keep(count: number): void {
-    while (this.entries.size > count) {
+    while (this.entries.size + (this.front === undefined ? 0 : 1) > count) {
       const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) return;
+      if (oldest === undefined) {
+        this.front = undefined;
+        return;
+      }
       this.entries.delete(oldest);
-      if (this.lastUri === oldest) this.lastUri = undefined;
     }
   }
 }

@@ -14,11 +14,19 @@ export interface DomainDiagnosticsOptions {
   bootHugepages?: BootHugePages;
 }
 
-/** Findings of one version are kept for this many hosts and guest lists (the live host's fingerprint changes now and then). */
-const HOSTS_PER_VERSION = 2;
+/**
+ * The findings of one version, kept for two hosts and guest lists (the live host's fingerprint changes
+ * now and then), the older dropped first: two slots, not a Map, as nearly every version has one.
+ */
+interface ByHost {
+  olderKey: string | undefined;
+  older: Finding[] | undefined;
+  newerKey: string | undefined;
+  newer: Finding[] | undefined;
+}
 
 // Diagnostics and code actions of one version both read this: the rules run once per version, host and guest list.
-const findingsCache = new DocumentCache<Map<string, Finding[]>>(() => new Map());
+const findingsCache = new DocumentCache<ByHost>(() => ({ olderKey: undefined, older: undefined, newerKey: undefined, newer: undefined }));
 
 // A guest list is a snapshot (a new array when a guest changes), so its identity is its key.
 const guestListIds = new WeakMap<object, number>();
@@ -59,11 +67,19 @@ export function domainDiagnostics(textDocument: TextDocument, options: DomainDia
   const key = options.host || options.guests || options.bootHugepages
     ? `${options.host?.fingerprint ?? ''}|${guestListKey(options.guests)}|${guestListKey(options.bootHugepages)}`
     : NO_HOST_KEY;
-  let findings = byHost.get(key);
-  if (!findings) {
-    findings = findingsFor(textDocument, options);
-    if (byHost.size >= HOSTS_PER_VERSION) byHost.delete(byHost.keys().next().value!);
-    byHost.set(key, findings);
+  if (byHost.olderKey === key) return byHost.older!;
+  if (byHost.newerKey === key) return byHost.newer!;
+  const findings = findingsFor(textDocument, options);
+  if (byHost.olderKey === undefined) {
+    byHost.olderKey = key;
+    byHost.older = findings;
+  } else {
+    if (byHost.newerKey !== undefined) {
+      byHost.olderKey = byHost.newerKey;
+      byHost.older = byHost.newer;
+    }
+    byHost.newerKey = key;
+    byHost.newer = findings;
   }
   return findings;
 }

@@ -3,7 +3,7 @@ import { toFinding } from '../../core/report';
 import type { Finding, Report } from '../../core/types';
 import type { ElementSpec, ValueType } from '../../kb/types';
 import type { XmlElement } from '../../xml/types';
-import type { DocumentRule, DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
+import type { DomainReport, DomainRule, DomainRuleContext, ElementVisitor } from './context';
 import { attributeSpecsOf } from './structure/attribute-names';
 import { placeAt, walkStructure, type Misplacement, type Place, type StructureVisitor } from './structure/placement';
 import { typedAttributeValue, typedText, type TypedValue } from './structure/values';
@@ -81,8 +81,11 @@ function isFine(slot: TypedSlot, value: string): boolean {
 interface Plan {
   /** In rule order; `places` are those of the rule's `paths`, undefined when it has none (called on every document). */
   checks: CheckCall[];
-  /** The checks without paths, called on every document. */
-  always: CheckCall[];
+  /**
+   * The checks whose needs a context meets, in rule order, by the mask of what it has (needMask): made
+   * when a context of that kind first comes, so a document costs no test of what each rule needs.
+   */
+  runnable: (CheckCall[] | undefined)[];
   /** The checks that declare each place, for the walk to mark them due as it meets the place. */
   declared: Map<Place, CheckCall[]>;
   elements: ElementCall[];
@@ -102,9 +105,22 @@ interface CheckCall {
   index: number;
   rule: DomainRule & { check: NonNullable<DomainRule['check']> };
   places: readonly Place[] | undefined;
-  needs: DocumentRule['needs'];
+  /** What the rule needs (its `needs`) as a mask of NEEDS bits. */
+  needs: number;
   /** The stamp of the last run that met one of its places (a number: a plan must not keep a document alive). */
   due: number;
+}
+
+const NEEDS = { host: 1, guests: 2, bootHugepages: 4 } as const;
+
+/** What the context has of what rules may need, as a mask of NEEDS bits. */
+function needMask(context: DomainRuleContext): number {
+  return (context.host ? NEEDS.host : 0) | (context.guests?.length ? NEEDS.guests : 0) | (context.bootHugepages ? NEEDS.bootHugepages : 0);
+}
+
+/** The checks of the plan a context with these NEEDS bits runs, in rule order. */
+function runnableChecks(plan: Plan, have: number): readonly CheckCall[] {
+  return (plan.runnable[have] ??= plan.checks.filter((check) => (check.needs & ~have) === 0));
 }
 
 const NO_CHECKS: readonly CheckCall[] = [];
@@ -120,8 +136,6 @@ function declaredChecks(plan: Plan, place: Place): readonly CheckCall[] {
 
 /** The document being walked: where its reports go, and the rules that failed on it. */
 interface Run {
-  /** The checks with paths that the walk found due, in the order it met their places. */
-  due: CheckCall[];
   onReport(index: number, report: Report): void;
   failed: Set<number> | undefined;
   /** This run's number, which the walk leaves on the places it meets (a number: a place must not keep a document alive). */
@@ -140,12 +154,12 @@ function planFor(rules: readonly DomainRule[]): Plan {
   const reports = rules.map((_rule, index) => (report: Report) => {
     if (run && !run.failed?.has(index)) run.onReport(index, report);
   });
-  plan = { checks: [], always: [], declared: new Map(), elements: [], unlisted: [], values: new Map(), misplaced: [], reports, marks: false };
+  plan = { checks: [], runnable: [], declared: new Map(), elements: [], unlisted: [], values: new Map(), misplaced: [], reports, marks: false };
   rules.forEach((rule, index) => {
     if (rule.check) {
-      const call: CheckCall = { index, rule: rule as CheckCall['rule'], places: rule.paths?.map((path) => declaredPlace(rule, path)), needs: rule.needs, due: 0 };
+      const needs = (rule.needs ?? []).reduce((mask, need) => mask | NEEDS[need], 0);
+      const call: CheckCall = { index, rule: rule as CheckCall['rule'], places: rule.paths?.map((path) => declaredPlace(rule, path)), needs, due: 0 };
       plan!.checks.push(call);
-      if (call.places === undefined) plan!.always.push(call);
       for (const place of call.places ?? []) {
         const list = plan!.declared.get(place);
         if (list) list.push(call);
@@ -179,7 +193,7 @@ function planFor(rules: readonly DomainRule[]): Plan {
  */
 export function walkRules(rules: readonly DomainRule[], context: DomainRuleContext, onReport: (index: number, report: Report) => void): void {
   const outer = run;
-  const current: Run = { onReport, failed: undefined, stamp: ++runs, due: [] };
+  const current: Run = { onReport, failed: undefined, stamp: ++runs };
   run = current;
   try {
     walkWith(planFor(rules), rules, context, current);
@@ -192,15 +206,6 @@ function declaredPlace(rule: DomainRule, path: string): Place {
   const place = placeAt(path);
   if (!place) throw new Error(`rule ${rule.meta.code} reads ${path}, a path the structure does not know`);
   return place;
-}
-
-/** Whether the context has everything the rule needs. */
-function hasNeeds(needs: NonNullable<DocumentRule['needs']>, context: DomainRuleContext): boolean {
-  for (let i = 0; i < needs.length; i++) {
-    const need = needs[i]!;
-    if (need === 'host' ? !context.host : need === 'guests' ? !context.guests?.length : !context.bootHugepages) return false;
-  }
-  return true;
 }
 
 function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
@@ -253,31 +258,24 @@ function walkWith(plan: Plan, rules: readonly DomainRule[], context: DomainRuleC
   own.begin(context, current);
   try {
     own.walk();
-    // After the walk, which has listed the checks whose places it met: a rule that reads given paths
+    // After the walk, which has stamped the checks whose places it met: a rule that reads given paths
     // only is not called on a document without them. Called in rule order, as one after another would
     // be (the reports are sorted anyway).
-    const { always } = plan;
-    const { due } = current;
-    if (due.length > 1) due.sort(byIndex);
-    let next = 0;
-    for (let i = 0; i < always.length; i++) {
-      const check = always[i]!;
-      while (next < due.length && due[next]!.index < check.index) callCheck(due[next++]!, context, own);
-      callCheck(check, context, own);
+    // A run started inside this one (a visitor linting another document) stamps later: at worst a check
+    // is then called on a document without its paths, where it finds nothing.
+    const checks = runnableChecks(plan, needMask(context));
+    const { stamp } = current;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i]!;
+      if (check.places === undefined || check.due >= stamp) callCheck(check, context, own);
     }
-    while (next < due.length) callCheck(due[next++]!, context, own);
   } finally {
     own.end();
   }
 }
 
-function byIndex(a: CheckCall, b: CheckCall): number {
-  return a.index - b.index;
-}
-
 function callCheck(call: CheckCall, context: DomainRuleContext, walker: Walker): void {
-  const { index, rule, needs } = call;
-  if (needs !== undefined && !hasNeeds(needs, context)) return;
+  const { index, rule } = call;
   try {
     rule.check(context, walker.plan.reports[index]!);
   } catch (error) {
@@ -362,17 +360,11 @@ class Walker implements StructureVisitor {
 
   /** Marks the place met by this run, and the checks that declare it due. */
   private mark(place: Place): void {
-    const current = this.current!;
-    const { stamp } = current;
+    const { stamp } = this.current!;
     if (place.met === stamp) return;
     place.met = stamp;
     const checks = declaredChecks(this.plan, place);
-    for (let i = 0; i < checks.length; i++) {
-      const check = checks[i]!;
-      if (check.due === stamp) continue;
-      check.due = stamp;
-      current.due.push(check);
-    }
+    for (let i = 0; i < checks.length; i++) checks[i]!.due = stamp;
   }
 
   placed(element: XmlElement, place: Place): void {

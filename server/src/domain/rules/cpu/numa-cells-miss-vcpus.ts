@@ -1,8 +1,25 @@
 import { guide, libvirt } from '../../../kb/sources';
 import { firstChild } from '../../../xml/query';
 import type { DomainRule } from '../context';
-import { guestCells, idList, maxVcpus } from '../guest';
+import { guestCells, idList, maxVcpus, type GuestCell } from '../guest';
 import { vcpuRange } from './vcpus';
+
+/** Whether the cells list every vCPU below the count (ids are whole numbers, as cpuset lists give them). */
+function coversAll(cells: readonly GuestCell[], count: number): boolean {
+  const seen = new Uint8Array(count);
+  let covered = 0;
+  for (const { cpus } of cells) {
+    if (!cpus) continue;
+    for (let i = 0; i < cpus.length; i++) {
+      const vcpu = cpus[i]!;
+      if (vcpu < count && seen[vcpu] === 0) {
+        seen[vcpu] = 1;
+        covered++;
+      }
+    }
+  }
+  return covered === count;
+}
 
 /**
  * VT134: the guest NUMA cells must cover the vCPUs, and only them.
@@ -40,9 +57,13 @@ export const numaCellsMissVcpus: DomainRule = {
     }
     // A cell whose cpus do not parse may hold any vCPU: say nothing about missing ones then.
     if (cells.some((cell) => cell.cell.cpus !== undefined && cell.cpus === undefined)) return;
-    const covered = new Set(cells.flatMap((cell) => cell.cpus ?? []));
+    let listed = 0;
+    for (const cell of cells) listed += cell.cpus?.length ?? 0;
     // No cell lists any vCPU: QEMU then spreads them by itself; libvirt fills in only partial lists.
-    if (covered.size === 0) return;
+    if (listed === 0) return;
+    // The common case, cells listing every vCPU, is told without a set of the ids (lists can be long).
+    if (count <= listed && coversAll(cells, count)) return;
+    const covered = new Set(cells.flatMap((cell) => cell.cpus ?? []));
     const missing = Array.from({ length: count }, (_, vcpu) => vcpu).filter((vcpu) => !covered.has(vcpu));
     const numa = context.model.cpu && firstChild(context.model.cpu.element, 'numa');
     if (missing.length === 0 || !numa) return;
