@@ -20,6 +20,10 @@ type FineTest = (value: string) => boolean;
  * an element costs one lookup per attribute and no spec lookups.
  */
 interface PlacePlan {
+  /** The plan this was made for (a place keeps the one of the list of rules used last). */
+  rules: Plan;
+  /** The checks that declare the place, stamped due when the walk meets it. */
+  declared: readonly CheckCall[];
   elements: readonly ElementCall[];
   /**
    * Every attribute the spec lists, with the visitors of its type (often none), and the test of its
@@ -125,15 +129,6 @@ function runnableChecks(plan: Plan, have: number): readonly CheckCall[] {
 
 const NO_CHECKS: readonly CheckCall[] = [];
 
-/** The checks of the plan that declare the place, kept on the place for the plan used last. */
-function declaredChecks(plan: Plan, place: Place): readonly CheckCall[] {
-  const { declared } = place;
-  if (declared !== undefined && declared.rules === plan) return declared.value as readonly CheckCall[];
-  const value = plan.declared.get(place) ?? NO_CHECKS;
-  place.declared = { rules: plan, value };
-  return value;
-}
-
 /** The document being walked: where its reports go, and the rules that failed on it. */
 interface Run {
   onReport(index: number, report: Report): void;
@@ -208,9 +203,13 @@ function declaredPlace(rule: DomainRule, path: string): Place {
   return place;
 }
 
+/** The place's PlacePlan for the plan, made when the place is first met with it. */
 function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
-  const { visits } = place;
-  if (visits !== undefined && visits.rules === plan) return visits.value as PlacePlan;
+  const visits = place.visits as PlacePlan | undefined;
+  return visits !== undefined && visits.rules === plan ? visits : newPlacePlan(plan, place, spec);
+}
+
+function newPlacePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   const attributes = new Map<string, TypedSlot>();
   for (const [name, attribute] of attributeSpecsOf(spec)) {
     const visitors = plan.values.get(attribute.type.kind) ?? [];
@@ -218,6 +217,8 @@ function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   }
   const textVisitors = spec.text && plan.values.get(spec.text.kind);
   const value: PlacePlan = {
+    rules: plan,
+    declared: plan.declared.get(place) ?? NO_CHECKS,
     elements: plan.elements.filter((call) => !call.at || call.at(spec)),
     attributes,
     lastNames: [],
@@ -225,7 +226,7 @@ function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
     judgesUnlisted: spec.attributesKnown && plan.unlisted.length > 0,
     text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), fineValues: [], fineNext: 0 } : undefined,
   };
-  place.visits = { rules: plan, value };
+  place.visits = value;
   return value;
 }
 
@@ -359,21 +360,21 @@ class Walker implements StructureVisitor {
   }
 
   /** Marks the place met by this run, and the checks that declare it due. */
-  private mark(place: Place): void {
+  private mark(place: Place, declared: readonly CheckCall[]): void {
     const { stamp } = this.current!;
     if (place.met === stamp) return;
     place.met = stamp;
-    const checks = declaredChecks(this.plan, place);
-    for (let i = 0; i < checks.length; i++) checks[i]!.due = stamp;
+    for (let i = 0; i < declared.length; i++) declared[i]!.due = stamp;
   }
 
   placed(element: XmlElement, place: Place): void {
-    this.mark(place);
+    // A place without a spec is declared by no check (placeAt gives none): there is nothing to mark.
     const { spec } = place;
     if (!spec) return;
     const { plan } = this;
-    const { xml } = this.context!;
     const placePlanned = placePlan(plan, place, spec);
+    this.mark(place, placePlanned.declared);
+    const { xml } = this.context!;
     const { elements, judgesUnlisted, text, lastNames, lastSlots } = placePlanned;
     if (elements.length > 0) this.onElement(elements, element, spec);
     let unlisted = false;
@@ -409,7 +410,8 @@ class Walker implements StructureVisitor {
   }
 
   foreign(_element: XmlElement, place: Place): void {
-    this.mark(place);
+    // walkStructure gives foreign elements at known paths only.
+    if (place.spec) this.mark(place, placePlan(this.plan, place, place.spec).declared);
   }
 
   misplaced(misplacement: Misplacement): void {

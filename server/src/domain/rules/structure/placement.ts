@@ -32,9 +32,7 @@ export interface Place {
    * What rules/walk.ts calls at this path, worked out the first time the path is met for a list of
    * rules: once per path and process, not once per element.
    */
-  visits: { rules: object; value: unknown } | undefined;
-  /** The checks that declare this path (rules/walk.ts), kept for the list of rules used last. */
-  declared: { rules: object; value: unknown } | undefined;
+  visits: { readonly rules: object } | undefined;
   /** The number of the last walk that placed an element here (rules/walk.ts marks it), so rules that read a path learn whether it occurs. */
   met: number;
   /** Whether the path's last name is another namespace's (isForeignName), worked out once. */
@@ -88,13 +86,13 @@ function childPlace(parent: Place, name: string): Place {
   if (known) return known;
   const path = `${parent.path}/${name}`;
   // Under an element the structure does not know, nothing is known either.
-  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: isForeignName(name), lastNames: [], lastPlaces: [] };
+  const place: Place = { path, spec: parent.spec ? elementSpec(path) : undefined, children: new Map(), visits: undefined, met: 0, foreignName: isForeignName(name), lastNames: [], lastPlaces: [] };
   if (place.spec) parent.children.set(name, place);
   return place;
 }
 
 function rootPlace(): Place {
-  return (domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined, declared: undefined, met: 0, foreignName: false, lastNames: [], lastPlaces: [] });
+  return (domainPlace ??= { path: 'domain', spec: elementSpec('domain'), children: new Map(), visits: undefined, met: 0, foreignName: false, lastNames: [], lastPlaces: [] });
 }
 
 /**
@@ -116,37 +114,66 @@ export function placeAt(path: string): Place | undefined {
 export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void {
   const root = xml.root;
   if (!root || root.name !== 'domain') return;
-  const rootAt = rootPlace();
   const selfClosedEnds = xml.problems.length > 0 ? reportedSelfClosedEnds(xml) : NO_ENDS;
   // Depth first in document order, with a stack of its own: a 10,000-deep document must not overflow the
-  // call stack. An entry is an element still to visit with its place, or a misplacement decided already.
-  // The stacks are kept for the next document (a walk started from a visitor gets its own).
-  const reused = !walking;
-  const elements: (XmlElement | undefined)[] = reused ? ELEMENTS : [];
-  const places: (Place | Misplacement)[] = reused ? PLACES : [];
-  elements.push(root);
-  places.push(rootAt);
+  // call stack. The stack is kept for the next document, never shrunk (popping an array shrinks its store,
+  // which the next document grows again); a walk started from a visitor gets its own.
+  if (walking) {
+    walkFrom(xml, root, new WalkStack(), selfClosedEnds, visitor);
+    return;
+  }
   walking = true;
   try {
-    walkFrom(xml, root, elements, places, selfClosedEnds, visitor);
+    walkFrom(xml, root, STACK, selfClosedEnds, visitor);
   } finally {
-    if (reused) {
-      walking = false;
-      ELEMENTS.length = 0;
-      PLACES.length = 0;
-    }
+    walking = false;
+    STACK.clear();
   }
 }
 
-const ELEMENTS: (XmlElement | undefined)[] = [];
-const PLACES: (Place | Misplacement)[] = [];
+/**
+ * The walk's stack: an element still to visit with its place, or (element undefined) a misplacement
+ * decided already. Entries above `size` are cleared as they are popped, so a kept stack holds no document.
+ */
+class WalkStack {
+  size = 0;
+  readonly elements: (XmlElement | undefined)[] = [];
+  readonly places: (Place | Misplacement | undefined)[] = [];
+
+  push(element: XmlElement | undefined, place: Place | Misplacement): void {
+    const { size } = this;
+    if (size === this.elements.length) {
+      this.elements.push(element);
+      this.places.push(place);
+    } else {
+      this.elements[size] = element;
+      this.places[size] = place;
+    }
+    this.size = size + 1;
+  }
+
+  /** After a walk that threw half-way: drops what is left. */
+  clear(): void {
+    for (let i = 0; i < this.size; i++) {
+      this.elements[i] = undefined;
+      this.places[i] = undefined;
+    }
+    this.size = 0;
+  }
+}
+
+const STACK = new WalkStack();
 let walking = false;
 
-function walkFrom(xml: XmlDocument, root: XmlElement, elements: (XmlElement | undefined)[], places: (Place | Misplacement)[], selfClosedEnds: ReadonlySet<number>, visitor: StructureVisitor): void {
-  for (;;) {
-    const element = elements.pop();
-    const entry = places.pop();
-    if (entry === undefined) break;
+function walkFrom(xml: XmlDocument, root: XmlElement, stack: WalkStack, selfClosedEnds: ReadonlySet<number>, visitor: StructureVisitor): void {
+  const { elements, places } = stack;
+  stack.push(root, rootPlace());
+  while (stack.size > 0) {
+    const top = --stack.size;
+    const element = elements[top];
+    const entry = places[top]!;
+    elements[top] = undefined;
+    places[top] = undefined;
     if (element === undefined) {
       visitor.misplaced(entry as Misplacement);
       continue;
@@ -169,8 +196,7 @@ function walkFrom(xml: XmlDocument, root: XmlElement, elements: (XmlElement | un
         continue;
       }
       if (element === root && child.name === 'cpuset') {
-        elements.push(undefined);
-        places.push({ kind: 'guide-cpuset-wrapper', element: child });
+        stack.push(undefined, { kind: 'guide-cpuset-wrapper', element: child });
         continue;
       }
       const next = known ?? childPlace(place, child.name);
@@ -178,14 +204,12 @@ function walkFrom(xml: XmlDocument, root: XmlElement, elements: (XmlElement | un
       const judged = judgeChildren && child.startTagClosed && (swallowed.size === 0 || !swallowed.has(child));
       if (spec && judged && !next.spec && !spec.children.includes(child.name)) {
         const elsewhere = placesFitting(child, elementsNamed(child.name));
-        elements.push(undefined);
-        places.push(elsewhere.length > 0
+        stack.push(undefined, elsewhere.length > 0
           ? { kind: 'misplaced', element: child, parentPaths: elsewhere.map((other) => parentPathOf(other.path)) }
           : { kind: 'unknown', element: child, parentSpec: spec });
         continue;
       }
-      elements.push(child);
-      places.push(next);
+      stack.push(child, next);
     }
   }
 }
