@@ -18,7 +18,8 @@ const UNSET: unknown = Symbol('unset');
 export function derived<Owner extends HasDerived, T>(compute: (owner: Owner) => T): (owner: Owner) => T {
   const slot = slots++;
   return (owner) => {
-    const values = (owner.derived ??= []);
+    // Made with a place for every reader known by now, not grown one push at a time.
+    const values = (owner.derived ??= new Array<unknown>(slots).fill(UNSET));
     if (slot < values.length && values[slot] !== UNSET) return values[slot] as T;
     while (values.length <= slot) values.push(UNSET);
     const value = compute(owner);

@@ -48,13 +48,13 @@ interface TypedSlot {
   visitors: readonly ValueCall[];
   fine: FineTest | undefined;
   /**
-   * The last few values `fine` passed here: values repeat from element to element (`type='pci'`, then
-   * `'usb'`, then `'pci'` again), and comparing with them is cheaper than the test. Only short ones,
-   * copied by V8, never a slice that would keep its document's text alive.
+   * Values `fine` passed here, at most one per place of FINE_VALUES_KEPT (chosen by fineIndex): values
+   * repeat from element to element (`type='pci'`, then `'usb'`, then `'pci'` again), and comparing with
+   * the one kept where a value would go is cheaper than the test, and than comparing with each of a few
+   * (a string comparison is a call). Only short ones, copied by V8, never a slice that would keep its
+   * document's text alive.
    */
-  fineValues: string[];
-  /** Where the next value passed goes in fineValues once it is full. */
-  fineNext: number;
+  fineValues: (string | undefined)[];
 }
 
 /** How many attribute positions a place remembers the names of. */
@@ -63,21 +63,27 @@ const LAST_NAMES_KEPT = 16;
 /** Values up to this long are copied by V8 when sliced out of a text (longer ones are views into it). */
 const FINE_VALUE_LENGTH = 12;
 
-/** How many values that passed a slot's test it remembers. */
-const FINE_VALUES_KEPT = 4;
+/** How many places for values that passed a slot's test it has (a power of two). */
+const FINE_VALUES_KEPT = 8;
+
+function newFineValues(): (string | undefined)[] {
+  return new Array<string | undefined>(FINE_VALUES_KEPT).fill(undefined);
+}
+
+/** Where in fineValues a value goes: from its length and its first and last code units (`0x01` and `0x02` apart, `yes` and `no` apart). */
+function fineIndex(value: string, length: number): number {
+  return (length * 7 + value.charCodeAt(0) + value.charCodeAt(length - 1) * 3) & (FINE_VALUES_KEPT - 1);
+}
 
 /** Whether a value needs none of the slot's visitors. */
 function isFine(slot: TypedSlot, value: string): boolean {
+  const { length } = value;
+  if (length === 0 || length > FINE_VALUE_LENGTH) return slot.fine !== undefined && slot.fine(value);
+  const index = fineIndex(value, length);
   const { fineValues } = slot;
-  for (let i = 0; i < fineValues.length; i++) if (fineValues[i] === value) return true;
+  if (fineValues[index] === value) return true;
   if (slot.fine === undefined || !slot.fine(value)) return false;
-  if (value.length <= FINE_VALUE_LENGTH) {
-    if (fineValues.length < FINE_VALUES_KEPT) fineValues.push(value);
-    else {
-      fineValues[slot.fineNext] = value;
-      slot.fineNext = (slot.fineNext + 1) % FINE_VALUES_KEPT;
-    }
-  }
+  fineValues[index] = value;
   return true;
 }
 
@@ -213,7 +219,7 @@ function newPlacePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   const attributes = new Map<string, TypedSlot>();
   for (const [name, attribute] of attributeSpecsOf(spec)) {
     const visitors = plan.values.get(attribute.type.kind) ?? [];
-    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type), fineValues: [], fineNext: 0 });
+    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type), fineValues: newFineValues() });
   }
   const textVisitors = spec.text && plan.values.get(spec.text.kind);
   const value: PlacePlan = {
@@ -224,7 +230,7 @@ function newPlacePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
     lastNames: [],
     lastSlots: [],
     judgesUnlisted: spec.attributesKnown && plan.unlisted.length > 0,
-    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), fineValues: [], fineNext: 0 } : undefined,
+    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), fineValues: newFineValues() } : undefined,
   };
   place.visits = value;
   return value;

@@ -67,8 +67,9 @@ export const addressDuplicate: DomainRule = {
   },
   check(context, report) {
     const { xml, model } = context;
-    const pci = new Map<number | string, number>();
-    const drive = new Map<number | string, number>();
+    // Made at the first address of their kind: most domains have few, many none.
+    let pci: Map<number | string, number> | undefined;
+    let drive: Map<number | string, number> | undefined;
     for (const { device, address } of deviceIndex(model).addressed) {
       // A serial <console> is the same device as its <serial>, address included.
       if (device.name === 'console') continue;
@@ -84,7 +85,7 @@ export const addressDuplicate: DomainRule = {
         if (parts === undefined) continue;
         // Four parts of at most 12 bits each are 48 bits: exact in a number.
         key = addressKey(parts, 12);
-        seen = pci;
+        seen = pci ??= new Map();
       } else if (type === 'drive' && (device.name === 'disk' || (device.name === 'hostdev' && value(xml, device, 'type') === 'scsi'))) {
         // A SCSI host device sits on a SCSI controller beside the SCSI disks.
         bus = device.name === 'disk' ? diskBus(xml, device) : 'scsi';
@@ -98,7 +99,7 @@ export const addressDuplicate: DomainRule = {
         if (parts.length < DRIVE_PARTS.length) continue;
         const numbers = addressKey(parts, 12);
         key = typeof numbers === 'number' ? `${bus} ${numbers}` : `${bus} ${parts.join(':')}`;
-        seen = drive;
+        seen = drive ??= new Map();
       } else continue;
       const earlier = seen.get(key);
       if (earlier === undefined) {

@@ -133,10 +133,13 @@ export function walkStructure(xml: XmlDocument, visitor: StructureVisitor): void
 
 /**
  * The walk's stack: an element still to visit with its place, or (element undefined) a misplacement
- * decided already. Entries above `size` are cleared as they are popped, so a kept stack holds no document.
+ * decided already. What was popped stays in the arrays until `clear`, which the walk calls at its end, so a
+ * kept stack holds no document.
  */
 class WalkStack {
   size = 0;
+  /** How high the stack has been since the last clear. */
+  high = 0;
   readonly elements: (XmlElement | undefined)[] = [];
   readonly places: (Place | Misplacement | undefined)[] = [];
 
@@ -150,15 +153,17 @@ class WalkStack {
       this.places[size] = place;
     }
     this.size = size + 1;
+    if (size === this.high) this.high = size + 1;
   }
 
-  /** After a walk that threw half-way: drops what is left. */
+  /** Drops every entry, those popped included. */
   clear(): void {
-    for (let i = 0; i < this.size; i++) {
+    for (let i = 0; i < this.high; i++) {
       this.elements[i] = undefined;
       this.places[i] = undefined;
     }
     this.size = 0;
+    this.high = 0;
   }
 }
 
@@ -172,8 +177,6 @@ function walkFrom(xml: XmlDocument, root: XmlElement, stack: WalkStack, selfClos
     const top = --stack.size;
     const element = elements[top];
     const entry = places[top]!;
-    elements[top] = undefined;
-    places[top] = undefined;
     if (element === undefined) {
       visitor.misplaced(entry as Misplacement);
       continue;
