@@ -32,11 +32,24 @@ export const numaCellSplitsCore: DomainRule = {
     if (cellOf.size === 0) return;
     for (let socket = 0; socket < topology.sockets; socket++) {
       const first = socket * topology.vcpusPerSocket;
-      const vcpus = range(first, Math.min(first + topology.vcpusPerSocket, topology.vcpus));
-      const placed = vcpus.filter((vcpu) => cellOf.has(vcpu));
-      const home = placed.length > 0 ? cellOf.get(placed[0]!)! : undefined;
-      const stray = placed.find((vcpu) => cellOf.get(vcpu) !== home);
+      // The sockets after the last vCPU hold none.
+      if (first >= topology.vcpus) break;
+      const end = Math.min(first + topology.vcpusPerSocket, topology.vcpus);
+      // The cell of the socket's first placed vCPU, and the first vCPU in another: lists only for the report.
+      let home: GuestCell | undefined;
+      let stray: number | undefined;
+      for (let vcpu = first; vcpu < end; vcpu++) {
+        const cell = cellOf.get(vcpu);
+        if (cell === undefined) continue;
+        if (home === undefined) home = cell;
+        else if (cell !== home) {
+          stray = vcpu;
+          break;
+        }
+      }
       if (!home || stray === undefined) continue;
+      const vcpus = range(first, end);
+      const placed = vcpus.filter((vcpu) => cellOf.has(vcpu));
       const cells = [...new Set(placed.map((vcpu) => cellOf.get(vcpu)!.id))];
       const splitCore = splitCoreVcpus(placed, cellOf, topology.threads);
       report({

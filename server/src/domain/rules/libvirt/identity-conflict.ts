@@ -1,5 +1,6 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
 import { childElements, elementText, firstChild } from '../../../xml/query';
+import type { XmlElement } from '../../../xml/types';
 import type { DomainRule } from '../context';
 import { lineOf, runsOnQemu } from '../guest';
 import { spanOf, value } from './devices';
@@ -33,13 +34,24 @@ export const identityConflict: DomainRule = {
   },
   check(context, report) {
     const root = context.model.root;
-    const name = firstChild(root, 'name');
-    const nameText = name && elementText(name);
-    if (runsOnQemu(context.model) && nameText?.value.includes('/')) {
+    // The root's <name>, and whether it has a <sysinfo> and a <seclabel>, in one pass over its children.
+    let name: XmlElement | undefined;
+    let hasSysinfo = false;
+    let hasSeclabel = false;
+    const { children } = root;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.kind !== 'element') continue;
+      if (child.name === 'name') name ??= child;
+      else if (child.name === 'sysinfo') hasSysinfo = true;
+      else if (child.name === 'seclabel') hasSeclabel = true;
+    }
+    const nameText = name && runsOnQemu(context.model) ? elementText(name) : undefined;
+    if (nameText?.value.includes('/')) {
       report({ span: nameText.span, message: "libvirt names files after the guest (its XML, logs, sockets): it refuses a name with '/'." });
     }
     // Most domains have neither <sysinfo> nor <seclabel>: their lists are made only when there is one.
-    const sysinfos = firstChild(root, 'sysinfo') ? childElements(root, 'sysinfo') : [];
+    const sysinfos = hasSysinfo ? childElements(root, 'sysinfo') : [];
     // The domain's UUID matters only beside an SMBIOS sysinfo.
     const uuidText = sysinfos.length > 0 ? firstChild(root, 'uuid') : undefined;
     const domainUuid = uuidText && elementText(uuidText);
@@ -59,7 +71,7 @@ export const identityConflict: DomainRule = {
         }
       }
     }
-    if (!firstChild(root, 'seclabel')) return;
+    if (!hasSeclabel) return;
     const models = new Map<string, number>();
     for (const seclabel of childElements(root, 'seclabel')) {
       const model = value(context.xml, seclabel, 'model');
