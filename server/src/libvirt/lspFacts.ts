@@ -41,6 +41,10 @@ export function attachLibvirtFacts(libvirt: LibvirtAccess, republish: () => void
       .then(
         (next) => {
           if (current !== generation) return;
+          // The answers are asked again once a minute while domains are judged. When libvirt says the same,
+          // the documents are not all published again: with many open, that read their trees again (the
+          // cache keeps a few) and held the server for a while every minute.
+          if (answers && sameAnswers(answers, next)) return;
           answers = next;
           republish();
         },
@@ -83,4 +87,15 @@ export function attachLibvirtFacts(libvirt: LibvirtAccess, republish: () => void
       return decorated;
     },
   };
+}
+
+/** Whether two readings of libvirt's answers say the same (the domain capabilities are read afresh each time, so compared as data). */
+function sameAnswers(a: LibvirtAnswers, b: LibvirtAnswers): boolean {
+  return (
+    a.source === b.source &&
+    a.capabilitiesXml === b.capabilitiesXml &&
+    JSON.stringify(a.version) === JSON.stringify(b.version) &&
+    JSON.stringify(a.freePages) === JSON.stringify(b.freePages) &&
+    JSON.stringify(a.domainCapabilities) === JSON.stringify(b.domainCapabilities)
+  );
 }
