@@ -40,8 +40,9 @@ export interface CheckOptions {
   limitMs?: number;
   /**
    * The whole case (every call, each quick fix's re-check, every version of a chain) must take no more
-   * than this much CPU time (default CASE_LIMIT_CALLS times limitMs), scaled by the text's size as limitMs
-   * is; over it twice, the case fails as 'case over its time limit'. CPU time for the same reason as limitMs.
+   * than this much CPU time (default CASE_LIMIT_CALLS times limitMs; a chain gets CHAIN_LIMIT_CALLS_PER_EDIT
+   * times limitMs more per edit), scaled by the text's size as limitMs is; over it twice, the case fails as
+   * 'case over its time limit'. CPU time for the same reason as limitMs.
    */
   caseLimitMs?: number;
   /** Where completion and hover are asked, besides the start, the end and next to each finding; a fixed list when omitted. */
@@ -57,6 +58,12 @@ const DEFAULT_LIMIT_MS = 1000;
  * limitMs: the costliest case of a 90 s run (seed 31) took 3.2 s of CPU, a 163 KB domain chain.
  */
 export const CASE_LIMIT_CALLS = 30;
+/**
+ * And per edit of a chain, calls' time limits more: each version is diagnosed twice (built from the last
+ * and fresh) and asked completion and hover at two places. A 573 KB chain of 28 edits (seed 707, case 716)
+ * took 23-31 s of CPU, so the 30 alone would be a coin toss for long chains of large texts.
+ */
+export const CHAIN_LIMIT_CALLS_PER_EDIT = 2;
 /** Quick fixes applied per case; fewer on large texts, where each re-check is slow. */
 const MAX_FIXES = 40;
 const MAX_FIXES_LARGE = 3;
@@ -96,7 +103,8 @@ function isSlow(failure: Failure): boolean {
 
 /** The CPU time a whole case may take (see CheckOptions.caseLimitMs). */
 export function caseLimitMs(fuzzCase: FuzzCase, options: CheckOptions): number {
-  return (options.caseLimitMs ?? CASE_LIMIT_CALLS * (options.limitMs ?? DEFAULT_LIMIT_MS)) * sizeFactor(fuzzCase.text);
+  const limitMs = options.limitMs ?? DEFAULT_LIMIT_MS;
+  return ((options.caseLimitMs ?? CASE_LIMIT_CALLS * limitMs) + CHAIN_LIMIT_CALLS_PER_EDIT * limitMs * (fuzzCase.edits?.length ?? 0)) * sizeFactor(fuzzCase.text);
 }
 
 /** Calls on texts over a million characters get as many times their limit as the text has millions. */

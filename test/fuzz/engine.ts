@@ -25,7 +25,7 @@ export interface FuzzOptions {
   /** Also await libvirt's schema verdict (a schema must have been chosen). */
   slow?: boolean;
   limitMs?: number;
-  /** The CPU time one whole case may take (check.ts caseLimitMs; default 30 times limitMs). */
+  /** The CPU time one whole case may take (check.ts caseLimitMs; default 30 times limitMs, and 2 more per edit of a chain). */
   caseLimitMs?: number;
   /** The share of cases (0 to 1) that are chains of edits of one document (chain.ts), the rest single versions; none when undefined. */
   chained?: number;

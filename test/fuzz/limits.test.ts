@@ -13,6 +13,9 @@ test('a whole case over its CPU time limit fails (twice over: it is timed again)
   assert.deepEqual(await checkCase(fuzzCase), []);
   // Scaled by size as the calls' limit is: a text of three million characters gets three times the limit.
   assert.equal(caseLimitMs({ ...fuzzCase, text: 'x'.repeat(3_000_000) }, { limitMs: 10 }), 3 * caseLimitMs(fuzzCase, { limitMs: 10 }));
+  // A chain gets more for each edit: each version is checked against a fresh document.
+  const edits = Array.from({ length: 10 }, () => ({ start: 0, end: 0, text: 'x' }));
+  assert.equal(caseLimitMs({ ...fuzzCase, edits }, { limitMs: 10 }), caseLimitMs(fuzzCase, { limitMs: 10 }) + 10 * 2 * 10);
 });
 
 test('a case that never returns is saved by the watchdog thread, which ends the run', { timeout: 60_000 }, () => {

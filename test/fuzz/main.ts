@@ -3,7 +3,8 @@
 // (--chained, 0.3 unless told; 1 for chains only) edit one document many times in a row and compare each
 // version, built from the one before, with a fresh parse of its text (chain.ts). Failing cases are minimised and
 // written to test/fuzz/regressions/ as regression tests. Exit status 1 when anything failed. Each call may take
-// --limit-ms of CPU time and each whole case --case-limit-ms (30 times --limit-ms unless told); a case still
+// --limit-ms of CPU time and each whole case --case-limit-ms (30 times --limit-ms unless told; a chain gets 2
+// times --limit-ms more per edit); a case still
 // running at three times that is taken for a hang: saved as it is, and the run ends (SIGTERM, status 143).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
