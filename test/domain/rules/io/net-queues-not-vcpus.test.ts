@@ -50,3 +50,14 @@ test('VT143 is silent with queues equal to the vCPUs, without queues, for other 
   assert.deepEqual(findings(nic(`<driver name='vhost' queues='300'/>`), 'VT143'), []);
   assert.deepEqual(findings(nic(`<driver name='vhost' queues='many'/>`), 'VT143'), []);
 });
+
+test('VT143 leaves single-queue interface types alone: more queues there would keep the guest from starting (VT145)', () => {
+  // libvirt 9.0 refuses queues above 1 on these types at start; advising one queue per vCPU would break the guest.
+  for (const type of ['user', 'mcast', 'udp']) {
+    assert.deepEqual(findings(nic("<driver queues='1'/>", { vcpus: 4, type }), 'VT143'), [], type);
+    const two = nic("<driver queues='2'/>", { vcpus: 4, type });
+    assert.deepEqual(findings(two, 'VT143'), [], type);
+    assert.equal(findings(two, 'VT145').length, 1, type);
+  }
+  assert.equal(findings(nic("<driver queues='1'/>", { vcpus: 4, type: 'ethernet' }), 'VT143').length, 1);
+});

@@ -1,4 +1,5 @@
-import type { ControllerModel, DomainModel } from '../../model';
+import { attribute, firstChild } from '../../../xml/query';
+import type { ControllerModel, DomainModel, InterfaceModel } from '../../model';
 
 /** A multi-queue tap device has at most 256 queues (Guide 5.4.2.1); larger counts are the structure rules'. */
 export const TAP_QUEUES_MAX = 256;
@@ -11,6 +12,23 @@ const VIRTIO_SCSI_MODELS: ReadonlySet<string> = new Set(['virtio-scsi', 'virtio-
 
 export function isVirtioNetModel(modelType: string | undefined): boolean {
   return modelType !== undefined && VIRTIO_NET_MODELS.has(modelType);
+}
+
+/**
+ * Interface types whose QEMU backend has one queue, where libvirt's QEMU driver refuses `queues` above 1
+ * when the guest starts. Each was started with `<driver queues='2'/>` on libvirt 9.0 / QEMU 7.2 and refused
+ * ("multiqueue is not supported for network interfaces of type ..."); 'ethernet' with the same started.
+ */
+const SINGLE_QUEUE_TYPES: ReadonlySet<string> = new Set(['user', 'mcast', 'server', 'client', 'udp', 'null']);
+
+/**
+ * Whether the interface's backend takes one queue only (VT145). A user-mode interface naming another
+ * `<backend type>` (passt, from libvirt 9.2) is not counted: not checked against a libvirt that has it.
+ */
+export function hasSingleQueueBackend(iface: InterfaceModel): boolean {
+  if (iface.type === undefined || !SINGLE_QUEUE_TYPES.has(iface.type)) return false;
+  const backend = iface.type === 'user' ? firstChild(iface.element, 'backend') : undefined;
+  return !(backend && attribute(backend, 'type'));
 }
 
 export function isVirtioScsiController(controller: ControllerModel): boolean {

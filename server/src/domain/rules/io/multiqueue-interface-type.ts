@@ -1,16 +1,9 @@
 import { guide, libvirt } from '../../../kb/sources';
-import { attribute, firstChild } from '../../../xml/query';
+import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
 import { removeAttribute } from '../edits';
-import { TAP_QUEUES_MAX, isVirtioNetModel } from './devices';
+import { TAP_QUEUES_MAX, hasSingleQueueBackend, isVirtioNetModel } from './devices';
 import { unsignedValue } from './values';
-
-/**
- * Interface types whose QEMU backend has one queue, where libvirt's QEMU driver refuses `queues` above 1
- * when the guest starts. Each was started with `<driver queues='2'/>` on libvirt 9.0 / QEMU 7.2 and refused
- * ("multiqueue is not supported for network interfaces of type ..."); 'ethernet' with the same started.
- */
-const SINGLE_QUEUE_TYPES: ReadonlySet<string> = new Set(['user', 'mcast', 'server', 'client', 'udp', 'null']);
 
 /**
  * VT145: `<driver queues='N'>` (N > 1) on a virtio interface whose type has a single-queue backend (user
@@ -35,9 +28,7 @@ export const multiqueueInterfaceType: DomainRule = {
   paths: ['domain/devices/interface/driver'],
   check(context, report) {
     for (const iface of context.model.interfaces) {
-      if (!iface.driver || iface.type === undefined || !SINGLE_QUEUE_TYPES.has(iface.type) || !isVirtioNetModel(iface.modelType)) continue;
-      const backend = firstChild(iface.element, 'backend');
-      if (iface.type === 'user' && backend && attribute(backend, 'type')) continue;
+      if (!iface.driver || !hasSingleQueueBackend(iface) || !isVirtioNetModel(iface.modelType)) continue;
       const queuesAttribute = attribute(iface.driver, 'queues');
       const queues = unsignedValue(context.xml, queuesAttribute);
       if (!queuesAttribute || queues === undefined || queues <= 1 || queues > TAP_QUEUES_MAX) continue;

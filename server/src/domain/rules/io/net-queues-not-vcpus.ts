@@ -1,7 +1,7 @@
 import { guide, libvirt } from '../../../kb/sources';
 import { attribute } from '../../../xml/query';
 import type { DomainRule } from '../context';
-import { TAP_QUEUES_MAX, isVirtioNetModel, matchesVcpus, vcpuCounts } from './devices';
+import { TAP_QUEUES_MAX, hasSingleQueueBackend, isVirtioNetModel, matchesVcpus, vcpuCounts } from './devices';
 import { replaceValue } from '../edits';
 import { unsignedValue } from './values';
 
@@ -36,6 +36,8 @@ export const netQueuesNotVcpus: DomainRule = {
     for (const iface of context.model.interfaces) {
       if (!iface.driver || !isVirtioNetModel(iface.modelType)) continue;
       if (iface.type !== undefined && OTHER_BACKENDS.has(iface.type)) continue;
+      // One queue is all such a backend takes: more is VT145's error, and advising more would break the guest.
+      if (hasSingleQueueBackend(iface)) continue;
       const queuesAttribute = attribute(iface.driver, 'queues');
       const queues = unsignedValue(context.xml, queuesAttribute);
       if (!queuesAttribute?.valueSpan || queues === undefined || queues < 1 || queues > TAP_QUEUES_MAX) continue;
