@@ -28,15 +28,15 @@ export interface FixChoice {
 
 /**
  * Applies the preferred fixes, lint → fix → lint again, until a pass changes nothing or would bring back a
- * text an earlier pass had (two fixes that undo each other), and at most a bounded number of passes. While the text is not well-formed,
- * a pass applies only the well-formedness fixes.
+ * text an earlier pass had (two fixes that undo each other), and at most a bounded number of passes.
+ * While the text is not well-formed, a pass applies only the well-formedness fixes.
  */
 export function applySafeFixes(path: string, kind: FileKind, text: string, options: ServiceOptions = {}): FixOutcome {
   let current = text;
   let applied = 0;
   const choices: FixChoice[] = [];
   let findings = lintText(path, kind, current, 1, options);
-  // Two fixes that undo each other would otherwise alternate until MAX_PASSES and count every round.
+  // Every text a pass gave, the first included: one seen again means no change, or two fixes that undo each other.
   const seen = new Set<string>([current]);
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const malformed = findings.some((finding) => finding.rule === WELL_FORMED);
@@ -46,7 +46,7 @@ export function applySafeFixes(path: string, kind: FileKind, text: string, optio
     const chosen = compatibleFixes(document, fixes);
     if (chosen.length === 0) break;
     const next = TextDocument.applyEdits(document, chosen.flatMap((fix) => fix.edits));
-    if (next === current || seen.has(next)) break;
+    if (seen.has(next)) break;
     seen.add(next);
     choices.push(...choicesAmong(candidates, new Set(chosen)));
     current = next;

@@ -36,13 +36,7 @@ export function trimIdleCaches(): void {
   for (const cache of idleTrimmed) cache.trimToIdle();
 }
 
-/**
- * Parse once per version of a document: every service asks here, and the work is done the first time
- * a (uri, version) is seen. Bounded, so a long session or a CLI run over thousands of files does not
- * keep every tree; `idleCapacity` bounds it further once the process is idle (trimIdleCaches), the
- * documents used last kept. An older version never replaces a newer one: work that finishes late for
- * a version the editor has moved past (the schema verdict) gets its answer without evicting the current one.
- */
+/** A document's value, with the version and text it was built from. */
 interface Entry<T> {
   uri: string;
   version: number;
@@ -50,6 +44,13 @@ interface Entry<T> {
   value: T;
 }
 
+/**
+ * Parse once per version of a document: every service asks here, and the work is done the first time
+ * a (uri, version) is seen. Bounded, so a long session or a CLI run over thousands of files does not
+ * keep every tree; `idleCapacity` bounds it further once the process is idle (trimIdleCaches), the
+ * documents used last kept. An older version never replaces a newer one: work that finishes late for
+ * a version the editor has moved past (the schema verdict) gets its answer without evicting the current one.
+ */
 export class DocumentCache<T> {
   /**
    * The entry asked for last, kept apart from `entries`: a CLI run or a test asks for a document and
