@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
-// `node scripts/build.mjs` builds once; `--watch` rebuilds on every change.
+// `node scripts/build.mjs` builds once; `--watch` rebuilds on every change; `--no-minify` keeps the names
+// in the bundles, for a CPU profile that names functions.
 import { chmod, copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
+const minify = !process.argv.includes('--no-minify');
 const shebang = { js: '#!/usr/bin/env node' };
 
 /** Each bundle: its entry point, its output, and whether it is run as a program (shebang, executable). */
@@ -85,6 +87,13 @@ function options(bundle) {
     target: 'node20',
     format: bundle.format ?? 'cjs',
     sourcemap: true,
+    // Minified: node reads and decodes a third less text at every start, and V8 parses less for what the
+    // code cache lacks. Alternated with the unminified build at load ~12, CPU after node's own start:
+    // a one-file lint 94 -> 84 ms (31 rounds, paired median -10 ms); the server's module-level start
+    // 91 -> 78 ms (21 rounds); a cold start to the first diagnostics of a 2,000-line domain, server main
+    // thread 212 -> 199 ms (25 rounds, paired median -12 ms). The source maps beside each bundle give
+    // the names back (node --enable-source-maps).
+    minify,
     external: ['vscode'],
     logLevel: 'warning',
     ...(bundle.format === 'esm' ? {} : { plugins: [lazyBuiltins] }),
