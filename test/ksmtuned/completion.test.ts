@@ -62,6 +62,12 @@ test('nothing inside a comment or among the arguments of a command', () => {
   assert.deepEqual(complete('echo KSM_|').items, []);
 });
 
+test('nothing past a token bash refuses on the line: it reads none of the rest', () => {
+  assert.deepEqual(complete('KSM_NPAGES_MIN=64 ;; KSM_|').items, []);
+  assert.deepEqual(complete('x=&amp;&amp;&am|p;').items, []);
+  assert.equal(complete('KSM_|=1 ;;').items.length, KSMTUNED_VARIABLES.length);
+});
+
 test('item kinds as in domain XML: variable names are Fields (name=value settings), suggested values Values', () => {
   const names = complete('|\n').items;
   assert.ok(names.length > 0 && names.every((item) => item.kind === CompletionItemKind.Field));

@@ -130,6 +130,20 @@ test('; separates statements on a line', () => {
   );
 });
 
+test('a line bash refuses: the token is kept, and no statement starts past it (bash reads no further)', () => {
+  // The fuzzer's seed 1414: an attribute value of '&amp;' repeated, its opening quote taken out; bash 5
+  // refuses the line at the first ';&' and so reads none of the rest.
+  const text = `x=${'&amp;'.repeat(1000)}'`;
+  const line = onlyLine(text);
+  assert.deepEqual(line.refused, { span: { start: 6, end: 8 }, token: ';&' });
+  assert.equal(line.statements.length, 2);
+  assert.equal(onlyLine('KSM_NPAGES_MIN=64; KSM_NPAGES_MAX=1250').refused, undefined);
+  // A ';' that ends no command is still a statement of its own (VT201 points at it).
+  const doubled = onlyLine('KSM_SLEEP_MSEC=10;; KSM_NPAGES_MAX=1');
+  assert.deepEqual(doubled.refused, { span: { start: 17, end: 19 }, token: ';;' });
+  assert.deepEqual(doubled.statements.map((statement) => statement.kind), ['assignment', 'command']);
+});
+
 test('anything else is a command: its words, with command substitutions located', () => {
   const text = 'less than `thres`.';
   const run = command(onlyLine(text).statements[0]);

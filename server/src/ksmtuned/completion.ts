@@ -13,7 +13,7 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
 /**
  * Completion for ksmtuned.conf: at the start of a statement, every variable ksmtuned reads, inserted as
  * NAME=default with the default selected (those already set come last); after NAME=, the default and the
- * usual value. Nothing inside a comment or among a command's arguments.
+ * usual value. Nothing inside a comment, among a command's arguments or past a syntax error.
  */
 export function ksmtunedCompletion(textDocument: TextDocument, position: Position): CompletionList {
   const { conf, model } = ksmtunedDocument(textDocument);
@@ -28,6 +28,8 @@ export function ksmtunedCompletion(textDocument: TextDocument, position: Positio
 
 function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, range: (span: Span) => Range): CompletionItem[] {
   if (line.comment && offset > line.comment.start) return [];
+  // Past a token bash refuses it reads nothing of the line: no statement starts there.
+  if (line.refused && offset > line.refused.span.end) return [];
   const statement = line.statements.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
   if (statement?.kind === 'assignment') {
     if (offset >= statement.equalsSpan.end) {

@@ -1,8 +1,8 @@
 import type { Span } from '../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, ShellWord, Statement } from './types';
+import { refusedToken } from './syntax';
+import { OPERATORS, operatorWord, scanWord, skipBlanks } from './words';
 
-/** Characters that end a word and are not part of it, as bash tokenizes (`;` also ends a statement). */
-const OPERATORS = new Set([';', '&', '|', '<', '>', '(', ')']);
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const EXPORT = /export[ \t]+/y;
 
@@ -12,7 +12,8 @@ const EXPORT = /export[ \t]+/y;
  * a command). It never fails: every text gives lines with exact spans, so a half-typed line still has
  * its name, `=` and value located. What bash would do with a construct spanning lines (an unclosed
  * quote, a trailing backslash) is not followed: the opening quote is marked and the next line is read
- * on its own.
+ * on its own. A line holding a token bash refuses (syntax.ts) is read up to that token, as bash reads
+ * none of the rest: a line of megabytes of `;&` does not make a statement per `;`.
  */
 export function parseKsmtunedConf(text: string): KsmConf {
   const lines: KsmLine[] = [];
@@ -34,7 +35,11 @@ function parseLine(text: string, number: number, start: number, end: number, car
   const line: KsmLine = { number, span: { start, end }, statements: [] };
   if (carriageReturn) line.carriageReturn = carriageReturn;
   let pos = skipBlanks(text, start, end);
-  while (pos < end) {
+  // Only a line with an operator can hold a token bash refuses; past that token bash reads nothing, nor does this.
+  const refused = hasOperator(text, pos, end) ? refusedToken(text, pos, end) : undefined;
+  if (refused) line.refused = refused;
+  const stop = refused ? refused.span.end : end;
+  while (pos < stop) {
     if (text[pos] === '#') {
       line.comment = { start: pos, end };
       break;
@@ -45,6 +50,11 @@ function parseLine(text: string, number: number, start: number, end: number, car
     if (pos < end && text[pos] === ';') pos = skipBlanks(text, pos + 1, end);
   }
   return line;
+}
+
+function hasOperator(text: string, pos: number, end: number): boolean {
+  for (; pos < end; pos++) if (OPERATORS.has(text[pos]!)) return true;
+  return false;
 }
 
 interface Parsed {
@@ -114,179 +124,4 @@ function scanWords(text: string, start: number, end: number): { words: ShellWord
     pos = skipBlanks(text, word.span.end, end);
   }
   return { words, next: pos };
-}
-
-function operatorWord(text: string, pos: number): ShellWord {
-  return { span: { start: pos, end: pos + 1 }, literal: text[pos], quoted: false, substitutions: [], references: [] };
-}
-
-/** One word from `start`, up to an unquoted blank or operator: quotes removed, expansions noted. */
-export function scanWord(text: string, start: number, end: number): ShellWord {
-  const word = new WordBuilder();
-  let pos = start;
-  while (pos < end) {
-    const char = text[pos]!;
-    if (char === ' ' || char === '\t' || OPERATORS.has(char)) break;
-    if (char === '\\') {
-      word.append(pos + 1 < end ? text[pos + 1]! : '\\');
-      pos += 2;
-    } else if (char === "'") {
-      word.quoted = true;
-      const close = text.indexOf("'", pos + 1);
-      if (close < 0 || close >= end) {
-        word.unclosed(pos);
-        word.append(text.slice(pos + 1, end));
-        pos = end;
-      } else {
-        word.append(text.slice(pos + 1, close));
-        pos = close + 1;
-      }
-    } else if (char === '"') {
-      word.quoted = true;
-      pos = scanDoubleQuoted(text, pos, end, word);
-    } else if (char === '$' || char === '`') {
-      pos = scanExpansion(text, pos, end, word);
-    } else {
-      const stop = plainRun(text, pos + 1, end, false);
-      word.append(text.slice(pos, stop));
-      pos = stop;
-    }
-  }
-  return word.build({ start, end: Math.min(pos, end) });
-}
-
-function scanDoubleQuoted(text: string, open: number, end: number, word: WordBuilder): number {
-  let pos = open + 1;
-  while (pos < end) {
-    const char = text[pos]!;
-    if (char === '"') return pos + 1;
-    if (char === '\\' && pos + 1 < end && '$`"\\'.includes(text[pos + 1]!)) {
-      word.append(text[pos + 1]!);
-      pos += 2;
-    } else if (char === '$' || char === '`') {
-      pos = scanExpansion(text, pos, end, word);
-    } else {
-      const stop = plainRun(text, pos + 1, end, true);
-      word.append(text.slice(pos, stop));
-      pos = stop;
-    }
-  }
-  word.unclosed(open);
-  return end;
-}
-
-/** `$NAME`, `${...}`, `$(...)`, `$((...))`, a backquoted command, `$1`, `$?`, ...: the word is no longer a literal. */
-function scanExpansion(text: string, pos: number, end: number, word: WordBuilder): number {
-  if (text[pos] === '`') {
-    const stop = closingAt(text, '`', pos + 1, end, pos, word);
-    word.substitution({ start: pos, end: stop });
-    return stop;
-  }
-  const next = text[pos + 1];
-  if (next === '(') {
-    const arithmetic = text[pos + 2] === '(';
-    const close = matchingParen(text, pos + 1, end);
-    const stop = close < 0 ? end : close + 1;
-    if (close < 0) word.unclosed(pos);
-    if (arithmetic) word.arithmetic(text.slice(pos + 3, stop));
-    else word.substitution({ start: pos, end: stop });
-    return stop;
-  }
-  if (next === '{') {
-    const stop = closingAt(text, '}', pos + 2, end, pos, word);
-    NAME.lastIndex = pos + 2;
-    const name = NAME.exec(text);
-    word.reference(name && name.index === pos + 2 ? name[0] : undefined);
-    return stop;
-  }
-  NAME.lastIndex = pos + 1;
-  const name = NAME.exec(text);
-  if (name && name.index === pos + 1 && pos + 1 + name[0].length <= end) {
-    word.reference(name[0]);
-    return pos + 1 + name[0].length;
-  }
-  if (next !== undefined && pos + 1 < end && /[0-9@*#?$!-]/.test(next)) {
-    word.reference(undefined);
-    return pos + 2;
-  }
-  word.append('$');
-  return pos + 1;
-}
-
-/** Just past the first `close` from `from` on the line; the line's end (and the opener marked unclosed) when there is none. */
-function closingAt(text: string, close: string, from: number, end: number, opener: number, word: WordBuilder): number {
-  const found = text.indexOf(close, from);
-  if (found >= 0 && found < end) return found + 1;
-  word.unclosed(opener);
-  return end;
-}
-
-/** The `)` that closes the `(` at `open`, or -1 when the line ends first. */
-function matchingParen(text: string, open: number, end: number): number {
-  let depth = 0;
-  for (let pos = open; pos < end; pos++) {
-    if (text[pos] === '(') depth++;
-    else if (text[pos] === ')' && --depth === 0) return pos;
-  }
-  return -1;
-}
-
-/**
- * The end of a run of characters a word takes as they are, from `pos`: up to the next quote, backslash
- * or expansion, and outside double quotes a blank or an operator too. Appended as one piece, not one
- * character at a time.
- */
-function plainRun(text: string, pos: number, end: number, inDoubleQuotes: boolean): number {
-  while (pos < end) {
-    const char = text[pos]!;
-    if (char === '"' || char === '\\' || char === '$' || char === '`') break;
-    if (!inDoubleQuotes && (char === "'" || char === ' ' || char === '\t' || OPERATORS.has(char))) break;
-    pos++;
-  }
-  return pos;
-}
-
-function skipBlanks(text: string, pos: number, end: number): number {
-  while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
-  return pos;
-}
-
-class WordBuilder {
-  quoted = false;
-  private text = '';
-  private dynamic = false;
-  private unclosedQuote: Span | undefined;
-  private readonly substitutions: Span[] = [];
-  private readonly references: string[] = [];
-
-  append(text: string): void {
-    this.text += text;
-  }
-
-  unclosed(pos: number): void {
-    this.unclosedQuote ??= { start: pos, end: pos + 1 };
-  }
-
-  substitution(span: Span): void {
-    this.dynamic = true;
-    this.substitutions.push(span);
-  }
-
-  /** A variable expansion; `name` undefined for positional and special parameters. */
-  reference(name: string | undefined): void {
-    this.dynamic = true;
-    if (name) this.references.push(name);
-  }
-
-  /** `$((...))`: names in it are variables even without `$`. */
-  arithmetic(expression: string): void {
-    this.dynamic = true;
-    for (const match of expression.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) this.references.push(match[0]);
-  }
-
-  build(span: Span): ShellWord {
-    const word: ShellWord = { span, literal: this.dynamic ? undefined : this.text, quoted: this.quoted, substitutions: this.substitutions, references: this.references };
-    if (this.unclosedQuote) word.unclosedQuote = this.unclosedQuote;
-    return word;
-  }
 }

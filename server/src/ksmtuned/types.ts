@@ -21,6 +21,20 @@ export interface KsmLine {
   statements: Statement[];
   /** From `#` to the end of the line, when the line has a comment. */
   comment?: Span;
+  /**
+   * The first token bash refuses as a syntax error, when there is one (syntax.ts): bash runs and sets
+   * nothing of the line and reads no further, so the statements end with the one holding this token.
+   */
+  refused?: RefusedToken;
+}
+
+/** A token bash refuses on a line, and what it is. */
+export interface RefusedToken {
+  span: Span;
+  /** The operator as written (`;;`, `&`, `)`...), or the word right after a subshell. */
+  token: string;
+  /** A redirection with no word after it (bash names the line's end; the span is the redirection's). */
+  missingWord?: boolean;
 }
 
 export type Statement = Assignment | Command;
@@ -62,7 +76,7 @@ export interface ShellWord {
   /** An opening quote or backquote that is not closed on its line. */
   unclosedQuote?: Span;
   /** The commands run for their output (`$(...)` or backquotes) inside the word. */
-  substitutions: Span[];
+  substitutions: readonly Span[];
   /** The variable names the word expands (`$NAME`, `${NAME...}`). */
-  references: string[];
+  references: readonly string[];
 }

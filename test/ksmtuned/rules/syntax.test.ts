@@ -27,6 +27,22 @@ test("VT201: a ';' that ends no command is bash's syntax error, said on the ';' 
   }
 });
 
+test("VT201: a line bash refuses is one error at the token it refuses, not one per statement (the fuzzer's seed 1414)", () => {
+  // bash 5 sources this as "syntax error near unexpected token `;&'": nothing of the line is set, and it reads no further.
+  const text = `KSM_NPAGES_MAX=1250\nx=${'&amp;'.repeat(1000)}'\nKSM_NPAGES_MIN=64\n`;
+  const { finding, covered } = onlyFinding(text, 'VT201');
+  assert.equal(finding.severity, 'error');
+  assert.equal(covered, ';&');
+  assert.match(finding.message, /^bash refuses ';&' here \(a syntax error\)\. It parses a whole line before it runs any of it, so nothing on this line is run or set/);
+  assert.equal(fixed(text, finding), text.replace('\nx=', '\n# x='));
+  assert.equal(ksmFindings(fixed(text, finding), 'VT201').length, 0);
+  for (const [line, token] of [['A=1; & B=2', '&'], ['KSM_NPAGES_MAX=1 ) 2', ')'], ['KSM_NPAGES_MAX=1 >', '>']] as const) {
+    const { finding: one, covered: at } = onlyFinding(`${line}\n`, 'VT201');
+    assert.equal(at, token, line);
+    assert.match(one.message, token === '>' ? /refuses '>' with no file name after it/ : /refuses '.' here/, line);
+  }
+});
+
 test('VT201: a run of wrapped lines is taken as one comment continued; a substitution as first word is described', () => {
   const text = '# KSM_THRES_CONST - If this is a low memory system, and the `thres` value\nis less than `KSM_THRES_CONST`, then reset `thres` value to\n`KSM_THRES_CONST` value.\n';
   const found = ksmFindings(text, 'VT201');

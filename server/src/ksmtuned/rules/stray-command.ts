@@ -1,17 +1,18 @@
 import type { FixSpec, Report } from '../../core/types';
 import { KSM_TUNING_SERVICE, KSMTUNED_SCRIPT } from '../../kb/ksmtuned';
 import type { Span } from '../../core/span';
-import type { Assignment, Command, KsmConf, KsmLine, ShellWord } from '../types';
+import type { Assignment, Command, KsmConf, KsmLine, RefusedToken, ShellWord } from '../types';
 import type { KsmtunedRule } from './context';
 import { commentOutLineFix } from './edits';
 
 /**
  * VT201: text bash would run as a command. ksmtuned sources ksmtuned.conf with bash, so every line that
  * is not blank, a comment or NAME=value is executed, as root, each time ksmtuned starts: an error.
- * Four shapes: a line that is a command (the guide's own copy has comment lines wrapped by its page
+ * Five shapes: a line that is a command (the guide's own copy has comment lines wrapped by its page
  * layout into lines without `#`), words after an assignment (bash runs them with the variable set for
- * them alone), a `;` that ends no command (a syntax error), and a quote left open (bash reads on into
- * the following lines).
+ * them alone), a `;` that ends no command, any other token bash refuses (a syntax error: one finding for
+ * the line, which bash neither runs nor reads past), and a quote left open (bash reads on into the
+ * following lines).
  */
 export const strayCommand: KsmtunedRule = {
   meta: {
@@ -26,6 +27,10 @@ export const strayCommand: KsmtunedRule = {
     const { conf } = context;
     const wrapped = new Set<number>();
     for (const line of conf.lines) {
+      if (line.refused) {
+        report(refusedReport(conf.text, line, line.refused));
+        continue;
+      }
       for (const statement of line.statements) {
         if (statement.kind === 'command' && statement.words.length === 0) {
           report(emptyCommandReport(conf.text, statement));
@@ -41,6 +46,26 @@ export const strayCommand: KsmtunedRule = {
     }
   },
 };
+
+/**
+ * A line bash refuses as a syntax error: one finding at the first token it refuses, whatever follows
+ * (bash reads no further). A `;` that ends no command keeps its own finding, whose fix deletes it.
+ */
+function refusedReport(text: string, line: KsmLine, refused: RefusedToken): Report {
+  const { span, token } = refused;
+  if (token === ';' || token === ';;') {
+    const empty = line.statements.find((statement): statement is Command => statement.kind === 'command' && statement.words.length === 0 && statement.span.start >= span.start);
+    if (empty) return emptyCommandReport(text, empty);
+  }
+  const what = refused.missingWord ? `'${token}' with no file name after it` : `'${token}' here`;
+  return {
+    span,
+    message:
+      `bash refuses ${what} (a syntax error). It parses a whole line before it runs any of it, so nothing on this line is run or set, ` +
+      'and it stops reading ksmtuned.conf there: nothing after this line is set either.',
+    fixes: [commentOutLineFix(line, 'Comment out the line', false)],
+  };
+}
 
 /** The line right above is a comment, or a line already taken for the rest of one. */
 function continuesComment(conf: KsmConf, line: KsmLine, wrapped: ReadonlySet<number>): boolean {

@@ -1,0 +1,87 @@
+import type { Span } from '../core/span';
+import type { RefusedToken } from './types';
+import { scanWord, skipBlanks } from './words';
+
+/** Longest first, as bash's tokenizer takes them. */
+const OPERATORS = [';;&', ';;', ';&', ';', '&&', '&>>', '&>', '&', '||', '|&', '|', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>', '(', ')'];
+const OPERATOR_START = new Set([';', '&', '|', '<', '>', '(', ')']);
+const REDIRECTIONS = new Set(['&>>', '&>', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>']);
+/** Operators bash only takes inside `case`, and this reading gives up at `case`. */
+const CASE_ONLY = new Set([';;&', ';;', ';&']);
+/** Operators after which a line that ends goes on to the next line. */
+const CONTINUING = new Set(['&&', '||', '|', '|&']);
+/** Words that start compound commands and the like: this reading does not follow them, and refuses nothing on their line. */
+const RESERVED = new Set(['!', 'case', 'coproc', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'select', 'then', 'time', 'until', 'while', '{', '}', '[[', ']]']);
+const ARRAY_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=$/;
+
+/**
+ * The first token of the line [start, end) that bash refuses as a syntax error, or undefined. bash
+ * parses a whole line before it runs any of it, so one such token means nothing on the line is run or
+ * set, and a sourced file stops there. Only the simple commands, lists, pipelines, subshells and
+ * redirections ksmtuned.conf could hold are followed: a line with a compound command, a function
+ * definition, an array assignment or a quote or expansion left open (bash reads on into the next lines)
+ * is not judged, and undefined is returned.
+ */
+export function refusedToken(text: string, start: number, end: number): RefusedToken | undefined {
+  let expectCommand = true;
+  let words = 0;
+  let lastWord: string | undefined;
+  let previous = '';
+  let afterSubshell = false;
+  let openSubshells = 0;
+  let redirection: Span | undefined;
+  let pos = skipBlanks(text, start, end);
+  while (pos < end) {
+    const char = text[pos]!;
+    if (char === '#') break;
+    if (!OPERATOR_START.has(char)) {
+      const word = scanWord(text, pos, end);
+      if (word.unclosedQuote) return undefined;
+      const span = { start: pos, end: word.span.end };
+      if (afterSubshell && !redirection) return { span, token: text.slice(span.start, span.end) };
+      if (words === 0 && !redirection && !word.quoted && word.literal !== undefined && RESERVED.has(word.literal)) return undefined;
+      if (!redirection) {
+        words++;
+        lastWord = text.slice(span.start, span.end);
+      }
+      redirection = undefined;
+      expectCommand = false;
+      previous = 'word';
+      pos = skipBlanks(text, span.end, end);
+      continue;
+    }
+    const operator = OPERATORS.find((candidate) => text.startsWith(candidate, pos) && pos + candidate.length <= end)!;
+    const span = { start: pos, end: pos + operator.length };
+    const refused = { span, token: operator };
+    if (redirection) return refused;
+    if (REDIRECTIONS.has(operator)) {
+      redirection = span;
+    } else if (CASE_ONLY.has(operator)) {
+      return refused;
+    } else if (operator === '(') {
+      if (!expectCommand) {
+        // `name ()` defines a function and `NAME=(...)` assigns an array: neither is followed here.
+        const functionDefinition = words === 1 && text[skipBlanks(text, span.end, end)] === ')';
+        const arrayAssignment = lastWord !== undefined && ARRAY_ASSIGNMENT.test(lastWord) && text[pos - 1] === '=';
+        return functionDefinition || arrayAssignment ? undefined : refused;
+      }
+      openSubshells++;
+      words = 0;
+    } else if (operator === ')') {
+      if (openSubshells === 0 || previous === '(' || CONTINUING.has(previous)) return refused;
+      openSubshells--;
+      expectCommand = false;
+      afterSubshell = true;
+    } else {
+      if (expectCommand) return refused;
+      expectCommand = true;
+      afterSubshell = false;
+      words = 0;
+    }
+    previous = operator;
+    pos = skipBlanks(text, span.end, end);
+  }
+  if (redirection) return { span: redirection, token: text.slice(redirection.start, redirection.end), missingWord: true };
+  return undefined;
+}
+
