@@ -1,4 +1,4 @@
-// `npm run fuzz -- --seconds N --seed S [--schema PATH] [--chained SHARE] [--no-save]`: mutates documents of
+// `npm run fuzz -- --seconds N --seed S [--schema PATH] [--chained SHARE] [--no-save]` (`--help` lists every option): mutates documents of
 // every kind and puts them through every service (see check.ts for the properties); a share of the cases
 // (--chained, 0.3 unless told; 1 for chains only) edit one document many times in a row and compare each
 // version, built from the one before, with a fresh parse of its text (chain.ts). Failing cases are minimised and
@@ -14,27 +14,55 @@ import { fuzz } from './engine';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
+const USAGE = `usage: npm run fuzz -- [--seconds N] [--seed S] [--schema PATH|builtin|auto] [--chained SHARE] [--limit-ms MS] [--case-limit-ms MS] [--no-save] [--verbose] [--dump FILE]
+  --seconds N         how long to run (60)
+  --seed S            the random seed; the same seed makes the same cases (a random one unless told)
+  --schema PATH       also await libvirt's schema verdict with this domain.rng (builtin, auto or a path)
+  --chained SHARE     the share of cases, 0 to 1, that are chains of edits of one document (0.3; 1: chains only)
+  --limit-ms MS       the CPU time each call may take (1000)
+  --case-limit-ms MS  the CPU time a whole case may take (30 times --limit-ms, and 2 more per edit of a chain)
+  --no-save           do not write failing cases to test/fuzz/regressions/
+  --verbose           print each case before it runs
+  --dump FILE         write each case to FILE (JSON) before it runs, to replay a hang
+  --help              this text`;
+
+/** A mistake in the command line: told with the usage, without a stack. */
+class UsageError extends Error {}
+
+const OPTIONS = {
+  seconds: { type: 'string', default: '60' },
+  seed: { type: 'string' },
+  schema: { type: 'string' },
+  'limit-ms': { type: 'string', default: '1000' },
+  'case-limit-ms': { type: 'string' },
+  'no-save': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  dump: { type: 'string' },
+  chained: { type: 'string', default: '0.3' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parsedOptions() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      seconds: { type: 'string', default: '60' },
-      seed: { type: 'string' },
-      schema: { type: 'string' },
-      'limit-ms': { type: 'string', default: '1000' },
-      'case-limit-ms': { type: 'string' },
-      'no-save': { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      dump: { type: 'string' },
-      chained: { type: 'string', default: '0.3' },
-    },
-  });
+  const values = parsedOptions();
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const seconds = Number(values.seconds);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
   const chained = Number(values.chained);
   const limitMs = Number(values['limit-ms']);
   const caseLimitMs = values['case-limit-ms'] === undefined ? undefined : Number(values['case-limit-ms']);
   if (!(seconds > 0) || !Number.isInteger(seed) || !(chained >= 0 && chained <= 1) || !(limitMs > 0) || (caseLimitMs !== undefined && !(caseLimitMs > 0))) {
-    throw new Error('usage: npm run fuzz -- --seconds N --seed S [--schema PATH] [--chained SHARE] [--limit-ms MS] [--case-limit-ms MS] [--no-save] [--verbose] [--dump FILE]');
+    throw new UsageError('--seconds, --limit-ms and --case-limit-ms take positive numbers, --seed an integer, --chained a share from 0 to 1');
   }
   if (values.schema) await chooseSchema(values.schema);
   const host = await loadHostPath(join(ROOT, 'test', 'fixtures', 'hosts', 'two-nodes'));
@@ -63,7 +91,8 @@ async function main(): Promise<number> {
 main().then(
   (status) => process.exit(status),
   (error: unknown) => {
-    console.error(error);
+    if (error instanceof UsageError) process.stderr.write(`${error.message}\n${USAGE}\n`);
+    else console.error(error);
     process.exit(2);
   },
 );
