@@ -12,16 +12,20 @@ const watch = process.argv.includes('--watch');
 const minify = !process.argv.includes('--no-minify');
 const shebang = { js: '#!/usr/bin/env node' };
 
-/** Each bundle: its entry point, its output, and whether it is run as a program (shebang, executable). */
+/**
+ * Each bundle: its entry point, its output, whether it is run as a program (shebang, executable), and
+ * whether a loader runs it (`wrapped`: written as the function of CommonJS's module parameters that
+ * server/src/boot/codeCache.ts compiles and calls; required directly, it would do nothing).
+ */
 const bundles = [
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', executable: false },
   // dist/server.js is a loader like dist/cli.js: it runs the language server's bundle beside it with V8's code cache.
   { entry: 'server/src/boot/server.ts', outfile: 'dist/server.js', executable: true },
-  { entry: 'server/src/server.ts', outfile: 'dist/server-main.js', executable: false },
+  { entry: 'server/src/server.ts', outfile: 'dist/server-main.js', executable: false, wrapped: true },
   // dist/cli.js is a small loader that runs the CLI's bundle beside it with V8's code cache
   // (server/src/boot/codeCache.ts): a run over one file then skips most of the compiling.
   { entry: 'server/src/boot/cli.ts', outfile: 'dist/cli.js', executable: true },
-  { entry: 'server/src/cli.ts', outfile: 'dist/cli-main.js', executable: false },
+  { entry: 'server/src/cli.ts', outfile: 'dist/cli-main.js', executable: false, wrapped: true },
   // libxml2-wasm is an ES module with top-level await, which a CommonJS bundle cannot require: it gets
   // an ES bundle of its own beside the others (its WebAssembly is inlined), loaded by server/src/schema/libxml2.ts.
   { entry: 'libxml2-wasm', outfile: 'dist/libxml2-wasm.mjs', executable: false, format: 'esm' },
@@ -30,7 +34,7 @@ const bundles = [
   // `virt-tune lint` over many files shares them over worker threads (server/src/cli/lintPool.ts), each
   // started from a loader that runs the worker's bundle with its own code cache, as dist/cli.js does.
   { entry: 'server/src/boot/lintWorker.ts', outfile: 'dist/lint-worker.js', executable: false },
-  { entry: 'server/src/cli/lintWorker.ts', outfile: 'dist/lint-worker-main.js', executable: false },
+  { entry: 'server/src/cli/lintWorker.ts', outfile: 'dist/lint-worker-main.js', executable: false, wrapped: true },
 ];
 
 /**
@@ -98,6 +102,7 @@ function options(bundle) {
     logLevel: 'warning',
     ...(bundle.format === 'esm' ? {} : { plugins: [lazyBuiltins] }),
     ...(bundle.executable ? { banner: shebang } : {}),
+    ...(bundle.wrapped ? { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '})' } } : {}),
   };
 }
 

@@ -11,8 +11,9 @@ const runs = (): string[] => ((globalThis as Record<string, unknown>)['virtTuneB
 
 function bundle(folder: string, word: string): string {
   const path = join(folder, 'bundle.js');
-  // A bundle as esbuild writes one: CommonJS, its own __dirname and require.
-  writeFileSync(path, `#!/usr/bin/env node\n"use strict";\nconst { basename } = require('node:path');\nglobalThis.virtTuneBootTest.push(${JSON.stringify(word)} + ':' + basename(__dirname));\nmodule.exports = { word: ${JSON.stringify(word)} };\n`);
+  // A bundle as scripts/build.mjs writes one for a loader: CommonJS wrapped in the function of its module
+  // parameters, its own __dirname and require.
+  writeFileSync(path, `(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst { basename } = require('node:path');\nglobalThis.virtTuneBootTest.push(${JSON.stringify(word)} + ':' + basename(__dirname));\nmodule.exports = { word: ${JSON.stringify(word)} };\n})\n`);
   return path;
 }
 
@@ -74,7 +75,7 @@ test('each variant of a bundle (the CLI\'s commands) keeps a cache of its own, w
   assert.equal(runCachedBundle(path, 0, cache, 'other').usedCache, true);
 });
 
-test('VIRT_TUNE_CODE_CACHE=off runs the bundle with require, no cache written', () => {
+test('VIRT_TUNE_CODE_CACHE=off runs the bundle without a cache, none written', () => {
   const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
   const cache = join(folder, 'cache');
   process.env['VIRT_TUNE_CODE_CACHE'] = 'off';
