@@ -7,8 +7,18 @@ import { join } from 'node:path';
  * the compiled schemas are kept; undefined when there is no home folder to put it in.
  */
 export function userCacheFolder(): string | undefined {
-  const base = process.env['XDG_CACHE_HOME'] || (homedir() ? join(homedir(), '.cache') : '');
+  const home = homeFolder();
+  const base = process.env['XDG_CACHE_HOME'] || (home ? join(home, '.cache') : '');
   return base ? join(base, 'virt-tune') : undefined;
+}
+
+/**
+ * HOME when it is set, as os.homedir() answers it too (libuv reads HOME first), else os.homedir() (the
+ * password database). Every start of the CLI and the server asks, and loading node:os only to read HOME
+ * was a module more in a one-file lint.
+ */
+function homeFolder(): string {
+  return process.env['HOME'] || homedir();
 }
 
 /** An unfinished write (`NAME.PID.tmp`, `NAME.PID-RANDOM.tmp`) this old is one whose writer died. */
