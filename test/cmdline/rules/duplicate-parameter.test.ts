@@ -113,3 +113,31 @@ test('VT305: any flag given twice is information without a fix; different flags 
   assert.deepEqual(findings.map((finding) => [rangeText(text, finding), finding.severity, finding.fixes.length]), [['quiet', 'information', 0]]);
   assert.equal(findings[0]!.range.start.character, 13);
 });
+
+test('VT305: a count given to the default size after default_hugepagesz replaces the one given before any size', () => {
+  // mm/hugetlb.c: default_hugepagesz_setup copies hugepages=512 into the new 2M hstate and makes it the one
+  // parsed last; hugepages_setup then writes 8 over it. The kernel ends with 8 pages of 2M and none of 1G.
+  const text = 'hugepages=512 hugepagesz=1G default_hugepagesz=2M hugepages=8\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['hugepages=512']);
+  assert.match(findings[0]!.message, /counts pages of the default size, 2M; hugepages=8 on line 1 gives that size its count afterwards/);
+  assert.match(findings[0]!.message, /belongs to the last size named before it: default_hugepagesz=2M/);
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'hugepagesz=1G default_hugepagesz=2M hugepages=8\n');
+  // VT304 no longer tells of 512 pages of 2M that the kernel does not keep.
+  assert.deepEqual(cmdlineFindings(text, KERNEL_CMDLINE, 'VT304'), []);
+  // The same count before default_hugepagesz for a size named earlier: the one given before any size wins.
+  const earlier = 'hugepages=512 hugepagesz=2M hugepages=4 default_hugepagesz=2M\n';
+  const [overridden] = cmdlineFindings(earlier, KERNEL_CMDLINE, CODE);
+  assert.equal(rangeText(earlier, overridden!), 'hugepages=4');
+  assert.match(overridden!.message, /hugepages=512 on line 1 comes before any hugepagesz=/);
+});
+
+test('VT305: a hugetlb removal is offered only when the kernel keeps the same pages without it', () => {
+  // hugepages=4 is replaced by hugepages=512 (copied by default_hugepagesz), and hugepages=9 is ignored because
+  // the count just before it went to the same size. Removing hugepages=4 would let hugepages=9 through (9 pages
+  // of 2M instead of 512): no fix there. Removing hugepages=9 changes nothing.
+  const text = 'hugepages=512 hugepagesz=2M hugepages=4 default_hugepagesz=2M hugepages=9\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => [rangeText(text, finding), finding.fixes.length]), [['hugepages=4', 0], ['hugepages=9', 1]]);
+  assert.equal(applyFix(text, findings[1]!.fixes[0]!), 'hugepages=512 hugepagesz=2M hugepages=4 default_hugepagesz=2M\n');
+});

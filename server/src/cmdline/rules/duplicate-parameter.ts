@@ -3,7 +3,8 @@ import { canonicalParamName, kernelParam, type KernelParamSpec } from '../../kb/
 import { KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
 import type { CommandLine, KernelParam } from '../types';
 import { effectiveLines, knownParams, lineOf, type CmdlineRuleContext, type CmdlineRule } from './context';
-import type { HugetlbStep } from './hugetlb';
+import { hugetlbOutcome, hugetlbSteps, type HugetlbStep } from './hugetlb';
+import { formatSize } from '../../kb/cmdline/sizes';
 import { removalSpan } from './spans';
 
 /**
@@ -72,7 +73,7 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
           (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`) +
           parser,
         // Only where the kernel's parser is known to drop the copy is taking it away sure to change nothing.
-        fixes: spec.parsedBy ? [removal(context, copy, `Remove this ${copy.name}`)] : [],
+        fixes: spec.parsedBy ? removal(context, line, copy, `Remove this ${copy.name}`) : [],
       });
     }
   }
@@ -125,7 +126,7 @@ function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (r
         report({
           span: step.param.span,
           message: `This huge page size is already set up by ${where}${counted}: the kernel ignores ${written(step.param)}${dropped}. Give each size once, with its count right after it.`,
-          fixes: [removal(context, step.param, follower ? `Remove ${written(step.param)} and ${written(follower.param)}` : `Remove ${written(step.param)}`, follower?.param)],
+          fixes: removal(context, line, step.param, follower ? `Remove ${written(step.param)} and ${written(follower.param)}` : `Remove ${written(step.param)}`, follower?.param),
         });
         break;
       }
@@ -135,7 +136,7 @@ function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (r
         report({
           span: step.param.span,
           message: `default_hugepagesz is already set by ${where}: only the first one counts, so the kernel ignores ${written(step.param)}${dropped}.`,
-          fixes: [removal(context, step.param, `Remove ${written(step.param)}`, follower?.param)],
+          fixes: removal(context, line, step.param, `Remove ${written(step.param)}`, follower?.param),
         });
         break;
       }
@@ -143,20 +144,29 @@ function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (r
         report({
           span: step.param.span,
           message: `A second hugepages= for the same size, with no hugepagesz= between: the kernel keeps ${where} and ignores ${written(step.param)}.`,
-          fixes: [removal(context, step.param, `Remove ${written(step.param)}`)],
+          fixes: removal(context, line, step.param, `Remove ${written(step.param)}`),
         });
         break;
       case 'overridden-count':
         report({
           span: step.param.span,
-          message: `${where} comes before any hugepagesz= and so counts pages of this same default size; the kernel lets it win and ignores ${written(step.param)}.`,
-          fixes: [removal(context, step.param, `Remove ${written(step.param)}`)],
+          message: step.implicit
+            ? `${written(step.param)} comes before any hugepagesz=, so it counts pages of the default size${step.size === undefined ? '' : `, ${formatSize(step.size)}`}; ` +
+              `${where} gives that size its count afterwards, and the kernel keeps the later count: ${written(step.param)} has no effect.${namedBy(steps, earlier)}`
+            : `${where} comes before any hugepagesz= and so counts pages of this same default size; the kernel lets it win and ignores ${written(step.param)}.`,
+          fixes: removal(context, line, step.param, `Remove ${written(step.param)}`),
         });
         break;
       default:
         break;
     }
   }
+}
+
+/** For a count: which size it belongs to, the last one named before it, as the kernel pairs them. */
+function namedBy(steps: readonly HugetlbStep[], count: KernelParam): string {
+  const size = steps.find((step) => step.param === count)?.related;
+  return size ? ` (A count belongs to the last size named before it: ${written(size)}.)` : '';
 }
 
 /** The count right after a refused size (the step at `index`), which the kernel drops with it. */
@@ -166,14 +176,23 @@ function followerCount(steps: readonly HugetlbStep[], index: number): HugetlbSte
 }
 
 /** Removes a parameter, and the count that goes with it: as one stretch when only blanks lie between. */
-function removal(context: CmdlineRuleContext, param: KernelParam, title: string, alsoParam?: KernelParam): FixSpec {
+function removal(context: CmdlineRuleContext, line: CommandLine, param: KernelParam, title: string, alsoParam?: KernelParam): FixSpec[] {
+  if (!keepsHugePages(context, line, param, alsoParam)) return [];
   const { text } = context;
   if (alsoParam && /^[ \t]*$/.test(text.slice(param.span.end, alsoParam.span.start))) {
-    return { title, edits: [{ span: removalSpan(text, { start: param.span.start, end: alsoParam.span.end }), newText: '' }], isPreferred: true };
+    return [{ title, edits: [{ span: removalSpan(text, { start: param.span.start, end: alsoParam.span.end }), newText: '' }], isPreferred: true }];
   }
   const edits = [{ span: removalSpan(text, param), newText: '' }];
   if (alsoParam) edits.push({ span: removalSpan(text, alsoParam), newText: '' });
-  return { title, edits, isPreferred: true };
+  return [{ title, edits, isPreferred: true }];
+}
+
+/** Whether the kernel would reserve the same huge pages without the parameters removed (hugetlbOutcome). */
+function keepsHugePages(context: CmdlineRuleContext, line: CommandLine, param: KernelParam, alsoParam?: KernelParam): boolean {
+  if (!HUGETLB.has(canonicalParamName(param.name))) return true;
+  const { arch } = context.archOf(line);
+  const rest = line.params.filter((other) => other !== param && other !== alsoParam);
+  return hugetlbOutcome(hugetlbSteps(rest, arch)) === hugetlbOutcome(context.hugetlbOf(line));
 }
 
 function sameSetting(a: KernelParam, b: KernelParam): boolean {

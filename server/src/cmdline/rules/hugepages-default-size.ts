@@ -20,7 +20,8 @@ export const hugepagesDefaultSize: CmdlineRule = {
     for (const line of effectiveLines(context)) {
       const arch = context.archOf(line);
       for (const step of context.hugetlbOf(line)) {
-        if (!step.implicit) continue;
+        // A count replaced later is VT305's (duplicate-parameter).
+        if (!step.implicit || step.status !== 'ok') continue;
         const count = step.param.value ?? '';
         const setLater = step.related && step.related.span.start > step.param.span.start ? step.related : undefined;
         if (setLater && step.size !== undefined) {

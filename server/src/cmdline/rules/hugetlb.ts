@@ -13,7 +13,9 @@ export type HugetlbRole = 'hugepagesz' | 'default_hugepagesz' | 'hugepages';
  * - `repeated-default`: default_hugepagesz was given before;
  * - `orphan-count`: a count after a size the kernel refused;
  * - `repeated-count`: a second count for the same size with no size between;
- * - `overridden-count`: a count for the default size that the count given before any size replaces.
+ * - `overridden-count`: a count the kernel replaces with another count of the same size (`related`): one given
+ *   before any size replaces the counts of the default size, and a count given to the default size after
+ *   default_hugepagesz replaces the one given before any size.
  */
 export type HugetlbStatus = 'ok' | 'unreadable' | 'unsupported' | 'repeated-size' | 'repeated-default' | 'orphan-count' | 'repeated-count' | 'overridden-count';
 
@@ -52,6 +54,16 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
   let implicitCount: HugetlbStep | undefined;
   let lastCountTarget: string | undefined;
   let lastRefusedSize: KernelParam | undefined;
+  // The count each size holds so far (the kernel's hstate max_huge_pages): a later count replaces it.
+  const heldCounts = new Map<bigint, HugetlbStep>();
+  const hold = (size: bigint, step: HugetlbStep): void => {
+    const replaced = heldCounts.get(size);
+    if (replaced) {
+      replaced.status = 'overridden-count';
+      replaced.related = step.param;
+    }
+    heldCounts.set(size, step);
+  };
 
   for (const param of params) {
     if (param.dynamic) continue;
@@ -75,7 +87,9 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
         steps.push(implicitCount);
       } else {
         if (defaultSize && current && current.size === defaultSize.size) defaultCount ??= param;
-        steps.push({ param, role, status: 'ok', ...(current ? { size: current.size, related: current.param } : {}) });
+        const step: HugetlbStep = { param, role, status: 'ok', ...(current ? { size: current.size, related: current.param } : {}) };
+        steps.push(step);
+        if (current) hold(current.size, step);
       }
       continue;
     }
@@ -114,9 +128,11 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
       }
       defaultSize = { size, param };
       if (implicitCount) {
+        // default_hugepagesz_setup copies the count given before any size into its size.
         implicitCount.size = size;
         implicitCount.related = param;
         defaultCount = implicitCount.param;
+        hold(size, implicitCount);
       }
     }
     lastSizeValid = true;
@@ -138,4 +154,26 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
     }
   }
   return steps;
+}
+
+/**
+ * What the kernel is left with after the huge page parameters: the default size, the sizes registered
+ * and the count each size holds, as one comparable string. Two command lines with the same outcome
+ * reserve the same pages, so a fix may remove a parameter only when the outcome stays.
+ */
+export function hugetlbOutcome(steps: readonly HugetlbStep[]): string {
+  const sizes = new Set<bigint>();
+  const counts = new Map<bigint, string>();
+  let defaultSize: bigint | undefined;
+  for (const step of steps) {
+    if (step.status !== 'ok' || step.size === undefined) continue;
+    if (step.role === 'hugepages') counts.set(step.size, step.param.value ?? '');
+    else {
+      sizes.add(step.size);
+      if (step.role === 'default_hugepagesz') defaultSize = step.size;
+    }
+  }
+  const sizeList = [...sizes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `default ${defaultSize ?? '-'}; ${sizeList.map((size) => `${size}:${counts.get(size) ?? '-'}`).join(' ')}; ` +
+    `unsized ${[...counts].filter(([size]) => !sizes.has(size)).map(([size, count]) => `${size}:${count}`).join(' ')}`;
 }
