@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { bootHugePagesBeside } from '../../server/src/guests/boot';
+import { dirname, join } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { bootHugePagesBeside, bootHugePagesOf } from '../../server/src/guests/boot';
 import { readGuestFiles } from '../../server/src/guests/files';
 import { domain, rangeText } from '../helpers';
 import { fixtureHost, ROOT } from '../host/hostFixtures';
@@ -31,4 +33,17 @@ test('VT115 flags guests asking for more pages of a size than the kernel command
   assert.match(finding!.message, /^The kernel command line in .*etc\/default\/grub reserves 4 huge pages of 1 GiB at boot, but 5 are asked for \(this guest 3; 'web02' \(web02\.xml, autostart\) 2\)\./);
   assert.deepEqual(guestFindings(onePages(2 * GiB), host, guests, 'VT115', { bootHugepages }), [], '4 of 4');
   assert.deepEqual(guestFindings(text, host, guests, 'VT115'), [], 'silent without the boot files');
+});
+
+test('a count the kernel replaces is not added to the boot pages', async () => {
+  // default_hugepagesz=2M takes hugepages=512 over, then hugepages=8 replaces it: 8 pages of 2M, none of 1G.
+  const folder = await mkdtemp(join(tmpdir(), 'vt-boot-'));
+  try {
+    const grub = join(folder, 'etc', 'default', 'grub');
+    await mkdir(dirname(grub), { recursive: true });
+    await writeFile(grub, 'GRUB_CMDLINE_LINUX="hugepages=512 hugepagesz=1G default_hugepagesz=2M hugepages=8"\n');
+    assert.deepEqual((await bootHugePagesOf(grub))?.pages, [{ sizeKiB: 2048, count: 8 }]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 });
