@@ -127,3 +127,28 @@ test("a guest with an assigned PCI device goes to the device's node first (guide
   assert.match(result.choices[0]!.markdown, /the limit the file already gave/);
   assert.match(result.choices[0]!.markdown, /assigned PCI device sits on node 1, so its DMA/);
 });
+
+test("the dies and clusters the user wrote stay where they divide each socket's cores, and are said to go where they cannot", async () => {
+  const withTopology = (topology: string) => GUIDE_GUEST.replace('</os>', `</os>\n  <cpu mode='host-passthrough'>\n    ${topology}\n  </cpu>`);
+  const written = (text: string, edits: { span: { start: number; end: number }; newText: string }[]) =>
+    [...edits].sort((a, b) => b.span.start - a.span.start).reduce((result, edit) => result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end), text);
+  // Two cells of 2 vCPUs: 2 dies of 1 core per socket; the user's words stay as written.
+  const twoNodes = withTopology("<topology sockets='1' dies='2' clusters='1' cores='2' threads='1'/>");
+  const kept = tuneDomain(input(twoNodes, guideHost())).choices[0]!;
+  assert.match(written(twoNodes, kept.edits), /<topology sockets='2' dies='2' clusters='1' cores='1' threads='1'\/>/);
+  assert.doesNotMatch(kept.markdown, /left out/);
+  // Four cells of 1 vCPU: a socket has 1 core, which 2 dies cannot divide.
+  const host = await loadHostPath(join(ROOT, 'examples', 'hosts', 'guide-4-node'));
+  const dropped = tuneDomain(input(twoNodes, host)).choices[0]!;
+  assert.deepEqual(dropped.placement.nodes, [0, 1, 2, 3]);
+  assert.match(written(twoNodes, dropped.edits), /<topology sockets='4' clusters='1' cores='1' threads='1'\/>/);
+  assert.match(dropped.markdown, /the topology's dies='2' is left out: each socket has 1 core, which it does not divide/);
+});
+
+test('a guest whose vCPUs split evenly over no set of nodes is told why no spanning placement was tried', async () => {
+  const host = await loadHostPath(join(ROOT, 'examples', 'hosts', 'guide-4-node'));
+  const five = GUIDE_GUEST.replace('>4</vcpu>', '>5</vcpu>');
+  const result = tuneDomain(input(five, host));
+  assert.deepEqual(result.choices, []);
+  assert.ok(result.notes.includes("Not tried across 2, 3 or 4 nodes: the guest's 5 vCPUs do not split into the same number of vCPUs per node, and each guest NUMA cell gets an equal share."), result.notes.join('\n'));
+});

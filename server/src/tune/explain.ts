@@ -3,6 +3,7 @@ import { guide, libvirt, sourceMarkdown } from '../kb/sources';
 import { formatKiB } from '../kb/units';
 import { QEMU_ALLOWANCE_KIB } from '../domain/rules/memory/limits';
 import type { NodeView } from './hostView';
+import type { GuestTopology } from './topology';
 import type { Placement } from './types';
 
 /** `1,5,9,13` without SMT, `1+9,5+13` with it: a node's free cores as their threads. */
@@ -72,6 +73,7 @@ export interface ExplainContext {
   hardLimitKept: boolean;
   /** Host nodes of the guest's assigned PCI devices. */
   deviceNodes: readonly number[];
+  topology: GuestTopology;
 }
 
 /** The block each line of the explanation is about, by how the line starts. */
@@ -144,7 +146,9 @@ function explainLines(placement: Placement, context: ExplainContext): string[] {
   );
   lines.push(
     `- **<cpu>**: a topology of ${placement.cells.length} ${placement.cells.length === 1 ? 'socket' : 'sockets'} (one per cell, so no socket is split across cells) ` +
-      `and <numa> cells matching the pins (${cite.topology}).`,
+      `and <numa> cells matching the pins (${cite.topology})` +
+      droppedLayers(context.topology) +
+      '.',
   );
   const paged = placement.cells.filter((cell) => cell.pageKiB !== undefined);
   if (paged.length > 0) {
@@ -177,4 +181,12 @@ function explainLines(placement: Placement, context: ExplainContext): string[] {
   if (context.multiqueueScsi > 0) lines.push(`- virtio-scsi queues = ${placement.vcpus}, one per vCPU (${cite.scsi}).`);
   lines.push('', 'Nothing else in the file changes. A guest running now holds its own memory and pages, which the free figures above do not count.');
   return lines;
+}
+
+/** `; dies='2' left out: ...` for the levels of the user's topology a placement cannot keep. */
+function droppedLayers(topology: GuestTopology): string {
+  if (topology.dropped.length === 0) return '';
+  const written = topology.dropped.map(([layer, value]) => `${layer}='${value}'`).join(' and ');
+  const cores = topology.coresPerSocket;
+  return `; the topology's ${written} ${topology.dropped.length === 1 ? 'is' : 'are'} left out: each socket has ${cores} ${cores === 1 ? 'core' : 'cores'}, which ${topology.dropped.length === 1 ? 'it does' : 'they do'} not divide`;
 }

@@ -153,8 +153,12 @@ export function fitPlacements(input: TuneInput, needs: GuestNeeds, view: NodeVie
   const noted = (line: string) => {
     if (!notes.includes(line) && notes.length < MAX_NOTES) notes.push(line);
   };
+  const uneven: number[] = [];
   for (let count = 1; count <= view.length; count++) {
-    if (needs.vcpus % count !== 0 || (needs.vcpus / count) % needs.threads !== 0) continue;
+    if (needs.vcpus % count !== 0 || (needs.vcpus / count) % needs.threads !== 0) {
+      if (count > 1) uneven.push(count);
+      continue;
+    }
     const found: Placement[] = [];
     const why: string[] = [];
     for (const nodes of combinations(view, count)) {
@@ -184,6 +188,12 @@ export function fitPlacements(input: TuneInput, needs: GuestNeeds, view: NodeVie
       return { placements: count === 1 ? found : found.slice(0, MAX_SPANNING_CHOICES), notes };
     }
     for (const line of why) noted(count === 1 ? `${line}: the whole guest does not fit there` : `${line} (as one of ${count} nodes)`);
+  }
+  if (uneven.length > 0) {
+    const counts = uneven.length === 1 ? `${uneven[0]}` : `${uneven.slice(0, -1).join(', ')} or ${uneven.at(-1)}`;
+    const unit = needs.threads > 1 ? `cores of ${needs.threads} threads` : 'vCPUs';
+    // Past the cap of notes too: it is the one reason that covers every spanning placement.
+    notes.push(`Not tried across ${counts} nodes: the guest's ${needs.vcpus} vCPUs do not split into the same number of ${unit} per node, and each guest NUMA cell gets an equal share.`);
   }
   if (input.node !== undefined && !view.some((node) => node.id === input.node)) notes.unshift(`The host has no node ${input.node}.`);
   return { placements: [], notes };

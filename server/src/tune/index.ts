@@ -4,6 +4,7 @@ import { explain } from './explain';
 import { hostView } from './hostView';
 import type { TuneChoice, TuneInput, TuneResult } from './types';
 import { summary } from './explain';
+import { guestTopology } from './topology';
 import { iothreadCount, placementEdits } from './write';
 
 export type { TuneChoice, TuneInput, TuneResult, Placement } from './types';
@@ -47,6 +48,7 @@ export function tuneDomain(input: TuneInput): TuneResult {
         multiqueueScsi: needs.vcpus > 1 ? multiqueueScsi : 0,
         hardLimitKept: input.model.memtune?.hardLimit?.kib === needs.hardLimitKiB,
         deviceNodes: needs.deviceNodes,
+        topology: guestTopology(input.model, placement),
       }),
     };
   });

@@ -5,6 +5,7 @@ import { insertAttributeAfter, removeElement, replaceValue } from '../domain/rul
 import { documentQuote, indentStep, lineIndent } from '../domain/rules/memory/layout';
 import { attribute, attributeValue, childElements, firstChild } from '../xml/query';
 import type { XmlElement } from '../xml/types';
+import { guestTopology } from './topology';
 import type { Placement } from './types';
 import { keptChildren, render, sizeWithUnit, type NewElement, type Style } from './xmlText';
 
@@ -273,9 +274,11 @@ export function placementEdits(text: string, model: DomainModel, placement: Plac
     if (edit) writer.edits.push(edit);
   }
 
-  const sockets = placement.cells.length;
-  const cores = placement.vcpus / sockets / placement.threads;
-  const topology: NewElement = { name: 'topology', attributes: [['sockets', sockets], ['cores', cores], ['threads', placement.threads]] };
+  const shape = guestTopology(model, placement);
+  const topology: NewElement = {
+    name: 'topology',
+    attributes: [['sockets', shape.sockets], ...shape.layers, ['cores', shape.cores], ['threads', shape.threads]],
+  };
   const numa: NewElement = {
     name: 'numa',
     attributes: [],
