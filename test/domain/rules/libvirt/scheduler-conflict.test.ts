@@ -23,3 +23,9 @@ test("VT184 flags a scheduler for an I/O thread the guest lacks", () => {
 test("VT184 is silent for separate vCPUs and existing I/O threads", () => {
   assert.deepEqual(found(guest("  <iothreads>2</iothreads>\n  <cputune><vcpusched vcpus='0' scheduler='fifo' priority='1'/><vcpusched vcpus='1' scheduler='rr' priority='1'/><iothreadsched iothreads='1-2' scheduler='batch'/></cputune>", {"vcpus": 2}), 'VT184').map((result) => result.message), []);
 });
+
+test('VT184 counts the I/O threads libvirt fills in beside <iothreadids>', () => {
+  // <iothreads>3 with only id 1 listed: libvirt 9.0 defines threads 1, 2 and 3.
+  const text = guest("  <iothreads>3</iothreads>\n  <iothreadids><iothread id='1'/></iothreadids>\n  <cputune><iothreadsched iothreads='3' scheduler='batch'/></cputune>", {});
+  assert.deepEqual(found(text, 'VT184'), []);
+});

@@ -13,6 +13,7 @@ import { firmwareConflict } from './firmware-conflict';
 import { graphicsListenMismatch } from './graphics-listen-mismatch';
 import { hostdevDuplicate } from './hostdev-duplicate';
 import { identityConflict } from './identity-conflict';
+import { iothreadMissing } from './iothread-missing';
 import { machineMismatch } from './machine-mismatch';
 import { mdevDisplayInvalid } from './mdev-display-invalid';
 import { memoryHotplugIncomplete } from './memory-hotplug-incomplete';
@@ -64,4 +65,5 @@ export const LIBVIRT_RULES: readonly DomainRule[] = [
   cpuModeNeedsKvm,
   cpuCacheInvalid,
   mdevDisplayInvalid,
+  iothreadMissing,
 ];

@@ -1,25 +1,11 @@
 import { parseCpuset } from '../../../kb/cpuset';
 import { libvirt, libvirtCode } from '../../../kb/sources';
-import { attribute, childElements, elementText, firstChild } from '../../../xml/query';
+import { attribute, childElements } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
-import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { cleanIds, idList } from '../guest';
-import { spanOf, value } from './devices';
-
-/** The iothread ids the guest has: `<iothreadids>`, or 1..N from `<iothreads>N`; undefined when unknown. */
-function iothreadIds(context: DomainRuleContext): Set<number> | undefined {
-  const root = context.model.root;
-  const ids = firstChild(root, 'iothreadids');
-  if (ids) {
-    const list = childElements(ids, 'iothread').map((thread) => parseUnsigned(value(context.xml, thread, 'id')));
-    return list.some((id) => id === undefined) ? undefined : new Set(list as number[]);
-  }
-  const count = firstChild(root, 'iothreads');
-  const n = count ? parseUnsigned(elementText(count)?.value) : 0;
-  if (n === undefined) return undefined;
-  return new Set(Array.from({ length: n }, (_, i) => i + 1));
-}
+import { spanOf } from './devices';
+import { iothreadIds } from './iothreads';
 
 function idsOf(context: DomainRuleContext, element: XmlElement, name: string): number[] | undefined {
   const found = attribute(element, name);
