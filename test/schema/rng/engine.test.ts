@@ -107,6 +107,16 @@ test('not well-formed, too deep, forbidden characters: refused before the schema
   assert.deepEqual(errors(deep, `${'<n>'.repeat(257)}${'</n>'.repeat(257)}`).map((error) => error.kind), ['not-well-formed']);
 });
 
+test('text outside the root element: refused at its first character, in any gap between the top-level nodes; white space and a first BOM are not text', () => {
+  const at = (document: string) => loadRngSchema(GUEST).validate(document).map(({ kind, line, column }) => `${kind} ${line}:${column}`);
+  const name = '<name>g</name>';
+  assert.deepEqual(at(`\uFEFF<?xml version="1.0"?>\n<!-- c -->\n <guest>${name}</guest>\n\t\r\n`), []);
+  assert.deepEqual(at(`x<guest>${name}</guest>`), ['not-well-formed 1:1']);
+  assert.deepEqual(at(`<!-- c --> \n y <guest>${name}</guest>`), ['not-well-formed 2:2']);
+  assert.deepEqual(at(`<guest>${name}</guest>\n <!-- c --> z\n q`), ['not-well-formed 2:13']);
+  assert.deepEqual(at(`<guest>${name}</guest>\n\n  z`), ['not-well-formed 3:3']);
+});
+
 test("a comment with '--' inside it, or ending in '--->', is not well-formed (as libxml2 says); '--' in text, attributes and an empty comment are fine", () => {
   const refused = (document: string) => assert.deepEqual(errors(GUEST, document).map((error) => error.kind), ['not-well-formed'], document);
   const name = '<name>g</name>';
