@@ -1,0 +1,145 @@
+// The keystrokes, completions and hovers of the server bench (serverBench.ts, seed 8), replayed in this
+// process on the services as the language server's handlers call them, each call timed in CPU (the
+// process's, exact) and wall, with the garbage collections that fell in it:
+//   node --semi-space-growth-factor=1 out/test/bench/latencyReplay.js [--edits N] [--top N]
+// Not the bench: no transport, no worker. For finding what makes a slow request slow, under a profiler too.
+import { PerformanceObserver } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { keepYoungGenerationSmall } from '../../server/src/core/youngGeneration';
+import { loadHost, parseHostSetting } from '../../server/src/host/load';
+import { threadCpuMs } from '../../server/src/lsp/trace';
+import { toDiagnostic } from '../../server/src/lsp/convert';
+import { withTuneHover } from '../../server/src/lsp/tuneHover';
+import { chooseSchema, detectKind, mergeFindings, schemaVariants, serviceFor } from '../../server/src/services';
+import { Random } from '../fuzz/random';
+import { CORPUS_DIR } from '../kb/shared';
+import { bigDomain } from './bigDomain';
+
+const TYPED = 'abcxyz019 _-';
+
+interface Sample {
+  kind: string;
+  index: number;
+  detail: string;
+  start: number;
+  wall: number;
+  /** The main thread's CPU time in it. */
+  cpu: number;
+  /** Every thread's (concurrent compilation and marking too). */
+  processCpu: number;
+}
+
+function option(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  return at < 0 ? fallback : Number(args[at + 1]);
+}
+
+async function main(): Promise<void> {
+  // As the server keeps it (boot/server.ts): a young generation of two 1 MB halves.
+  keepYoungGenerationSmall();
+  const args = process.argv.slice(2);
+  const edits = option(args, '--edits', 300);
+  const top = option(args, '--top', 10);
+  const twice = args.includes('--twice');
+  const from = option(args, '--from', 1);
+  const gcs: { start: number; ms: number; kind: number }[] = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcs.push({ start: entry.startTime, ms: entry.duration, kind: (entry as { detail?: { kind?: number } }).detail?.kind ?? 0 });
+  }).observe({ entryTypes: ['gc'] });
+
+  await chooseSchema(join(CORPUS_DIR, 'schemas', 'domain.rng'));
+  const variants = schemaVariants();
+  const host = await loadHost(parseHostSetting('live'));
+  const options = { ...(host ? { host } : {}) };
+  const service = serviceFor('domain')!;
+  const samples: Sample[] = [];
+  const timed = <T>(kind: string, index: number, detail: string, work: () => T): T => {
+    const cpu = process.cpuUsage();
+    const thread = threadCpuMs() ?? 0;
+    const start = performance.now();
+    const result = work();
+    const wall = performance.now() - start;
+    const threadEnd = threadCpuMs() ?? 0;
+    const used = process.cpuUsage(cpu);
+    samples.push({ kind, index, detail, start, wall, cpu: threadEnd - thread, processCpu: (used.user + used.system) / 1000 });
+    return result;
+  };
+  const publish = (document: TextDocument, index: number, edit = ''): void => {
+    timed('publish', index, `v${document.version} ${edit}`, () => {
+      const kind = detectKind(new URL(document.uri).pathname, document.getText(), document.languageId);
+      if (kind !== 'domain') throw new Error('not a domain');
+      return mergeFindings(service.diagnostics(document, options), []).map(toDiagnostic);
+    });
+  };
+
+  const random = new Random(8);
+  const base = bigDomain(2000, { schemaOnlyDefect: true });
+  const uri = 'file:///bench/big.xml';
+  let document = TextDocument.create(uri, 'xml', 1, base);
+  publish(document, 0);
+  const spots = insideValues(base);
+  for (let edit = 1; edit <= edits; edit++) {
+    const version = edit + 1;
+    const waitForVerdict = edit % 5 === 0;
+    const at = waitForVerdict ? random.pick(spots) : random.below(base.length + 1);
+    const typed = TYPED[random.below(TYPED.length)]!;
+    // The bench types each keystroke into the base text, so the server is sent the last one undone and this one.
+    const text = base.slice(0, at) + typed + base.slice(at);
+    const previous = document.getText();
+    let prefix = 0;
+    while (prefix < previous.length && prefix < text.length && previous[prefix] === text[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < previous.length - prefix && suffix < text.length - prefix && previous[previous.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
+    const range = { start: document.positionAt(prefix), end: document.positionAt(previous.length - suffix) };
+    document = TextDocument.update(document, [{ range, text: text.slice(prefix, text.length - suffix) }], version);
+    publish(document, edit, `${JSON.stringify(typed)} at ${document.positionAt(at).line}:${document.positionAt(at).character}`);
+    const position = () => document.positionAt(random.below(text.length + 1));
+    const completionAt = position();
+    timed('completion', edit, `${completionAt.line}:${completionAt.character}`, () => service.completion(document, completionAt, { ...options, insertReplace: false, ...(variants ? { variants } : {}) }));
+    if (twice) timed('completion again', edit, `${completionAt.line}:${completionAt.character}`, () => service.completion(document, completionAt, { ...options, insertReplace: false, ...(variants ? { variants } : {}) }));
+    const hoverAt = position();
+    timed('hover', edit, `${hoverAt.line}:${hoverAt.character}`, () => withTuneHover(service.hover(document, hoverAt), document, hoverAt, options));
+    if (!waitForVerdict) random.between(30, 150);
+    // The typing pause of the bench, in which collections and compilations on other threads finish.
+    await new Promise((resolve) => setTimeout(resolve, waitForVerdict ? 5 : 1));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  for (const kind of ['completion', 'completion again', 'hover', 'publish']) {
+    const of = samples.filter((sample) => sample.kind === kind && sample.index >= from);
+    if (of.length === 0) continue;
+    const cpu = of.map((sample) => sample.cpu).sort((a, b) => a - b);
+    const late = of.filter((sample) => sample.index > 25).map((sample) => sample.cpu).sort((a, b) => a - b);
+    const at = (values: number[], q: number) => values[Math.min(values.length - 1, Math.floor(values.length * q))]!.toFixed(2);
+    process.stdout.write(`${kind}: cpu p50 ${at(cpu, 0.5)} p90 ${at(cpu, 0.9)} p99 ${at(cpu, 0.99)} max ${at(cpu, 1)} | after the 25th: p50 ${at(late, 0.5)} p99 ${at(late, 0.99)} max ${at(late, 1)}\n`);
+    for (const sample of [...of].sort((a, b) => b.cpu - a.cpu).slice(0, top)) {
+      const during = gcs.filter((gc) => gc.start < sample.start + sample.wall && gc.start + gc.ms > sample.start).map((gc) => `${gc.kind}:${gc.ms.toFixed(1)}`);
+      const again = samples.find((other) => other.kind === 'completion again' && other.index === sample.index && kind === 'completion');
+      process.stdout.write(`  #${sample.index} ${sample.detail} cpu ${sample.cpu.toFixed(2)} (process ${sample.processCpu.toFixed(2)}) wall ${sample.wall.toFixed(2)} gc ${during.join(' ')}${again ? ` | again ${again.cpu.toFixed(2)}` : ''}\n`);
+    }
+  }
+  const scavenges = gcs.filter((gc) => gc.kind === 1);
+  process.stdout.write(`young generation ${(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0) / 1024} KiB\n`);
+  process.stdout.write(`gc: ${scavenges.length} scavenges (${scavenges.reduce((sum, gc) => sum + gc.ms, 0).toFixed(0)} ms), ${gcs.length - scavenges.length} others (${gcs.filter((gc) => gc.kind !== 1).reduce((sum, gc) => sum + gc.ms, 0).toFixed(0)} ms)\n`);
+}
+
+/** serverBench's spots inside comments and file paths, where a keystroke keeps the verdict. */
+function insideValues(text: string): number[] {
+  const spots: number[] = [];
+  for (const match of text.matchAll(/<!-- ([^<>]{4,}) -->|(?:file|dev)='(\/[^'<>]{4,})'/g)) {
+    const value = match[1] ?? match[2]!;
+    const start = match.index + match[0].indexOf(value);
+    spots.push(start + 1 + ((match.index * 7) % (value.length - 1)));
+  }
+  return spots;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
