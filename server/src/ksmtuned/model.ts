@@ -22,6 +22,7 @@ export function buildKsmModel(conf: KsmConf): KsmModel {
   const referenced = new Set<string>();
   for (const line of conf.lines) {
     for (const statement of line.statements) {
+      if (statement.unreached) continue;
       if (statement.kind !== 'assignment') {
         for (const word of statement.words) for (const name of word.references) referenced.add(name);
         continue;

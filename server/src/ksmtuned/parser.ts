@@ -1,10 +1,14 @@
 import type { Span } from '../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, ShellWord, Statement } from './types';
-import { refusedToken } from './syntax';
+import { operatorAt, REDIRECTIONS, refusedToken } from './syntax';
 import { OPERATORS, operatorWord, scanWord, skipBlanks } from './words';
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const EXPORT = /export[ \t]+/y;
+/** What ends a statement on its line (a `(` or `)` bash would refuse stops the line before, in syntax.ts). */
+const SEPARATORS = new Set([';', '&&', '||', '&', '|', '|&']);
+/** After an assignment, these run it apart from the shell that sources the file. */
+const SUBSHELL_OPERATORS = new Set(['&', '|', '|&']);
 
 /**
  * Reads ksmtuned.conf the way bash reads the subset of shell it is: one line at a time, each line a
@@ -39,15 +43,24 @@ function parseLine(text: string, number: number, start: number, end: number, car
   const refused = hasOperator(text, pos, end) ? refusedToken(text, pos, end) : undefined;
   if (refused) line.refused = refused;
   const stop = refused ? refused.span.end : end;
+  let unreached: Span | undefined;
   while (pos < stop) {
     if (text[pos] === '#') {
       line.comment = { start: pos, end };
       break;
     }
     const parsed = parseAssignment(text, pos, end) ?? parseCommand(text, pos, end);
+    if (unreached) parsed.statement.unreached = unreached;
     line.statements.push(parsed.statement);
     pos = parsed.next;
-    if (pos < end && text[pos] === ';') pos = skipBlanks(text, pos + 1, end);
+    // `;`, `&&`, `||`, `&`, `|` and `|&` end a statement; the next one starts after them.
+    const separator = pos < end && OPERATORS.has(text[pos]!) ? operatorAt(text, pos, end) : undefined;
+    const plainAssignment = parsed.statement.kind === 'assignment' && !parsed.statement.command && !parsed.statement.subshell;
+    // `a || b`: b runs only when a fails; a plain assignment, or a list that skipped its failing branch, succeeds.
+    unreached = separator === '||' && (plainAssignment || unreached) ? { start: pos, end: pos + 2 } : undefined;
+    if (separator !== undefined && SEPARATORS.has(separator)) pos = skipBlanks(text, pos + separator.length, end);
+    // Any other `;` (`;;`, `;&` on a line bash refuses): one character at a time, as the words never start there.
+    else if (pos < end && text[pos] === ';') pos = skipBlanks(text, pos + 1, end);
   }
   return line;
 }
@@ -87,11 +100,23 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   const spaceAfter = spacedValue ? { start: equalsSpan.end, end: afterBlanks } : undefined;
   const value = scanWord(text, spacedValue ? afterBlanks : equalsSpan.end, end);
 
-  const rest = skipBlanks(text, value.span.end, end);
+  let rest = skipBlanks(text, value.span.end, end);
   let statementEnd = value.span.end;
+  let redirections: Span[] | undefined;
+  let subshell: Span | undefined;
+  let operator = rest < end && OPERATORS.has(text[rest]!) ? operatorAt(text, rest, end) : undefined;
+  // `NAME=value > file`: still an assignment of the current shell; each redirection opens its file.
+  while (operator !== undefined && REDIRECTIONS.has(operator)) {
+    const target = scanWord(text, skipBlanks(text, rest + operator.length, end), end);
+    (redirections ??= []).push({ start: rest, end: target.span.end });
+    statementEnd = target.span.end;
+    rest = skipBlanks(text, target.span.end, end);
+    operator = rest < end && OPERATORS.has(text[rest]!) ? operatorAt(text, rest, end) : undefined;
+  }
+  if (operator !== undefined && SUBSHELL_OPERATORS.has(operator)) subshell = { start: rest, end: rest + operator.length };
   let next = rest;
   let command: Span | undefined;
-  if (rest < end && text[rest] !== '#' && text[rest] !== ';') {
+  if (rest < end && text[rest] !== '#' && operator === undefined) {
     const words = scanWords(text, rest, end);
     const last = words.words[words.words.length - 1];
     statementEnd = last ? last.span.end : rest;
@@ -104,6 +129,8 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   if (spaceBefore) assignment.spaceBefore = spaceBefore;
   if (spaceAfter) assignment.spaceAfter = spaceAfter;
   if (command) assignment.command = command;
+  if (redirections) assignment.redirections = redirections;
+  if (subshell) assignment.subshell = subshell;
   return { statement: assignment, next };
 }
 

@@ -3,9 +3,9 @@ import type { RefusedToken } from './types';
 import { scanWord, skipBlanks } from './words';
 
 /** Longest first, as bash's tokenizer takes them. */
-const OPERATORS = [';;&', ';;', ';&', ';', '&&', '&>>', '&>', '&', '||', '|&', '|', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>', '(', ')'];
+export const OPERATORS = [';;&', ';;', ';&', ';', '&&', '&>>', '&>', '&', '||', '|&', '|', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>', '(', ')'];
 const OPERATOR_START = new Set([';', '&', '|', '<', '>', '(', ')']);
-const REDIRECTIONS = new Set(['&>>', '&>', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>']);
+export const REDIRECTIONS = new Set(['&>>', '&>', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>']);
 /** Operators bash only takes inside `case`, and this reading gives up at `case`. */
 const CASE_ONLY = new Set([';;&', ';;', ';&']);
 /** Operators after which a line that ends goes on to the next line. */
@@ -85,3 +85,8 @@ export function refusedToken(text: string, start: number, end: number): RefusedT
   return undefined;
 }
 
+
+/** The operator bash's tokenizer takes at `pos` (longest first), or undefined when a word starts there. */
+export function operatorAt(text: string, pos: number, end: number): string | undefined {
+  return OPERATORS.find((candidate) => text.startsWith(candidate, pos) && pos + candidate.length <= end);
+}

@@ -55,6 +55,12 @@ export interface Assignment {
   value: ShellWord;
   /** Words after the value in the same statement: bash runs them as a command with the variable in its environment only. */
   command?: Span;
+  /** Redirections after the value (`> file`): bash still sets the variable, and opens each file for the line. */
+  redirections?: Span[];
+  /** `&`, `|` or `|&` right after: bash runs the assignment in a subshell, so the shell sourcing the file never has it. */
+  subshell?: Span;
+  /** The `||` before it, after another assignment, which always succeeds: bash never runs this one. */
+  unreached?: Span;
 }
 
 /** Anything else bash would run: a command name and its arguments. */
@@ -62,6 +68,8 @@ export interface Command {
   kind: 'command';
   span: Span;
   words: ShellWord[];
+  /** The `||` before it, after an assignment: an assignment always succeeds, so bash never runs this. */
+  unreached?: Span;
 }
 
 /** One shell word: unquoted text, '...', "...", escapes and expansions, as written. */

@@ -128,3 +128,30 @@ test('VT217: CRLF endings are one error on the first carriage return; the fix re
   assert.deepEqual(ksmFindings(text).map((other) => other.rule), ['VT217']);
   assert.deepEqual(ksmFindings(CLEAN_CONF, 'VT217'), []);
 });
+
+test('VT201: && and || end an assignment as bash reads them: both sides of && are set, and what follows || after an assignment never runs', () => {
+  // Sourced by bash 5: KSM_NPAGES_MIN=64, KSM_NPAGES_MAX=1000 and KSM_SLEEP_MSEC=10 are set; `true` never runs.
+  const text = 'KSM_NPAGES_MIN=64 && KSM_NPAGES_MAX=1000\nKSM_SLEEP_MSEC=10 || true\n';
+  const findings = ksmFindings(text, 'VT201');
+  assert.deepEqual(findings.map((finding) => [finding.range.start.line, finding.severity]), [[1, 'information']]);
+  assert.match(findings[0]!.message, /bash never runs what follows \|\|/);
+  // `a || b || c && d`: b and c are skipped, d runs after the list succeeded.
+  const chain = 'KSM_NPAGES_MIN=64 || KSM_NPAGES_MAX=10 || KSM_THRES_COEF=9 && KSM_SLEEP_MSEC=20\n';
+  const skipped = ksmFindings(chain, 'VT201');
+  assert.equal(skipped.length, 2);
+  assert.deepEqual(ksmFindings(chain, 'VT209'), []);
+});
+
+test('VT201: an assignment followed by & or | runs in a subshell and is an error there; a redirection after it is a warning and the variable is set', () => {
+  const background = onlyFinding('KSM_NPAGES_BOOST=300 &\n', 'VT201');
+  assert.equal(background.covered, '&');
+  assert.equal(background.finding.severity, 'error');
+  assert.match(background.finding.message, /as a background job, in a subshell of its own: .* ksmtuned never sees KSM_NPAGES_BOOST/);
+  const piped = ksmFindings('KSM_NPAGES_MIN=64 | cat\n', 'VT201');
+  assert.deepEqual(piped.map((finding) => finding.message.slice(0, 40)), ['bash runs KSM_NPAGES_MIN=64 as one side ', 'A line of ksmtuned.conf must be blank, a']);
+  const redirected = onlyFinding('KSM_NPAGES_BOOST=300 > /tmp/ksm.log\n', 'VT201');
+  assert.equal(redirected.covered, '> /tmp/ksm.log');
+  assert.equal(redirected.finding.severity, 'warning');
+  assert.match(redirected.finding.message, /bash still sets KSM_NPAGES_BOOST/);
+  assert.deepEqual(redirected.finding.fixes, []);
+});

@@ -32,6 +32,10 @@ export const strayCommand: KsmtunedRule = {
         continue;
       }
       for (const statement of line.statements) {
+        if (statement.unreached) {
+          report(unreachedReport(statement.unreached));
+          continue;
+        }
         if (statement.kind === 'command' && statement.words.length === 0) {
           report(emptyCommandReport(conf.text, statement));
         } else if (statement.kind === 'command') {
@@ -40,6 +44,8 @@ export const strayCommand: KsmtunedRule = {
           report(commandReport(conf, line, statement, looksWrapped));
         } else {
           if (statement.command) report(trailingCommandReport(conf.text, statement, statement.command));
+          if (statement.subshell) report(subshellReport(conf.text, statement, statement.subshell));
+          for (const redirection of statement.redirections ?? []) report(redirectionReport(conf.text, statement, redirection));
           if (statement.value.unclosedQuote) report(unclosedQuoteReport(conf.text, statement, statement.value));
         }
       }
@@ -122,6 +128,38 @@ function trailingCommandReport(text: string, assignment: Assignment, command: Sp
       `bash reads "${words}" as a command to run with ${assignment.name}=${value} set for that command alone: the command fails and ` +
       `ksmtuned never sees ${assignment.name}. Quote a value that has spaces, or start a comment with #.`,
     fixes: [{ title: 'Turn the rest of the line into a comment', edits: [{ span: { start: command.start, end: command.start }, newText: '# ' }] }],
+  };
+}
+
+function unreachedReport(operator: Span): Report {
+  return {
+    span: operator,
+    severity: 'information',
+    message:
+      'bash never runs what follows ||: it runs only when what comes before fails, and an assignment always succeeds. ' +
+      'Put it on a line of its own if it is meant to run.',
+  };
+}
+
+function subshellReport(text: string, assignment: Assignment, operator: Span): Report {
+  const written = text.slice(assignment.span.start, assignment.span.end);
+  const how = text.slice(operator.start, operator.end) === '&' ? 'as a background job' : 'as one side of a pipeline';
+  return {
+    span: operator,
+    message:
+      `bash runs ${written} ${how}, in a subshell of its own: the variable is set there and gone when it ends, so ` +
+      `ksmtuned never sees ${assignment.name}. End the assignment with a new line or ; instead.`,
+  };
+}
+
+function redirectionReport(text: string, assignment: Assignment, redirection: Span): Report {
+  const written = text.slice(redirection.start, redirection.end);
+  return {
+    span: redirection,
+    severity: 'warning',
+    message:
+      `bash still sets ${assignment.name}, but it also carries out "${written}" each time ksmtuned starts ` +
+      '(a > creates or empties the file it names). An assignment needs no redirection: remove it.',
   };
 }
 
