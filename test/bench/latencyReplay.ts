@@ -1,7 +1,7 @@
 // The keystrokes, completions and hovers of the server bench (serverBench.ts, seed 8), replayed in this
 // process on the services as the language server's handlers call them, each call timed in CPU (the
 // process's, exact) and wall, with the garbage collections that fell in it:
-//   node --expose-gc out/test/bench/latencyReplay.js [--edits N] [--top N] [--from N] [--twice] [--warm]
+//   node --semi-space-growth-factor=1 out/test/bench/latencyReplay.js [--edits N] [--top N]
 // Not the bench: no transport, no worker. For finding what makes a slow request slow, under a profiler too.
 import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -12,7 +12,6 @@ import { loadHost, parseHostSetting } from '../../server/src/host/load';
 import { threadCpuMs } from '../../server/src/lsp/trace';
 import { toDiagnostic } from '../../server/src/lsp/convert';
 import { withTuneHover } from '../../server/src/lsp/tuneHover';
-import { warmUpSteps } from '../../server/src/lsp/warmUp';
 import { chooseSchema, detectKind, mergeFindings, schemaVariants, serviceFor } from '../../server/src/services';
 import { Random } from '../fuzz/random';
 import { CORPUS_DIR } from '../kb/shared';
@@ -80,16 +79,6 @@ async function main(): Promise<void> {
   const uri = 'file:///bench/big.xml';
   let document = TextDocument.create(uri, 'xml', 1, base);
   publish(document, 0);
-  if (args.includes('--warm')) {
-    const steps = warmUpSteps(base, {
-      findings: (copy) => void mergeFindings(service.diagnostics(copy, options), []).map(toDiagnostic),
-      completion: (copy, position) => void service.completion(copy, position, { ...options, insertReplace: false, ...(variants ? { variants } : {}) }),
-      hover: (copy, position) => void withTuneHover(service.hover(copy, position), copy, position, options),
-      forget: (uri) => service.forget(uri),
-    });
-    for (const [index, step] of steps.entries()) timed('warm-up', index, '', step);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   const spots = insideValues(base);
   for (let edit = 1; edit <= edits; edit++) {
     const version = edit + 1;
@@ -118,8 +107,6 @@ async function main(): Promise<void> {
   }
   await new Promise((resolve) => setTimeout(resolve, 50));
 
-  const warming = samples.filter((sample) => sample.kind === 'warm-up');
-  if (warming.length > 0) process.stdout.write(`warm-up: ${warming.length} steps, thread cpu ${warming.reduce((sum, sample) => sum + sample.cpu, 0).toFixed(1)} ms, largest step ${Math.max(...warming.map((sample) => sample.cpu)).toFixed(2)} ms\n`);
   for (const kind of ['completion', 'completion again', 'hover', 'publish']) {
     const of = samples.filter((sample) => sample.kind === kind && sample.index >= from);
     if (of.length === 0) continue;

@@ -1,4 +1,4 @@
-import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -35,12 +35,10 @@ import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
 import { SlowDiagnostics } from './slowDiagnostics';
 import { traceFromEnvironment } from './trace';
-import { warmUpWhenQuiet } from './warmUp';
 import { resolveSettingPath, workspaceFolderPath } from './workspaceFolder';
 
 const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
-const DOMAIN = serviceFor('domain')!;
 /** How long after `initialized` the settings' sources start when no document has been published (see startSourcesNow). */
 const SOURCES_DELAY_MS = 300;
 
@@ -152,30 +150,6 @@ export function startLanguageServer(connection: Connection): void {
   const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>
     applyRuleLevels(mergeFindings(service.diagnostics(document, optionsFor(document)), slow.findings(document)), settings.ruleLevels);
 
-  /** The first domain's services run once on a copy while the client is quiet, so its first requests find compiled code. */
-  const warming = warmUpWhenQuiet({
-    findings: trace.time('warm-up findings', describe, (copy: TextDocument) => void applyRuleLevels(mergeFindings(DOMAIN.diagnostics(copy, warmUpOptions()), []), settings.ruleLevels).map(toDiagnostic)),
-    completion: trace.time('warm-up completion', describe, (copy: TextDocument, position: Position) => {
-      const variants = schemaVariants();
-      void DOMAIN.completion(copy, position, { ...warmUpOptions(), insertReplace, ...(variants ? { variants } : {}) });
-    }),
-    hover: trace.time('warm-up hover', describe, (copy: TextDocument, position: Position) => void withTuneHover(DOMAIN.hover(copy, position), copy, position, warmUpOptions())),
-    forget: (uri) => {
-      for (const kind of ALL_KINDS) serviceFor(kind)?.forget(uri);
-    },
-  });
-  /** The document copied; the copy's options are its (its host and guests, not those of the copy's folder). */
-  let warmUpSource: string | undefined;
-  const warmUpOptions = (): ServiceOptions => {
-    const source = warmUpSource === undefined ? undefined : documents.get(warmUpSource);
-    return source ? optionsFor(source) : {};
-  };
-  /** Every handler of the client's messages calls this first: the keystrokes' lint and the warm-up wait for it. */
-  const handled = (): void => {
-    lintChanged.handled();
-    warming.activity();
-  };
-
   const adoptSettings = (section: unknown): void => {
     const parsed = parseSettings(section);
     settings = parsed.settings;
@@ -224,11 +198,6 @@ export function startLanguageServer(connection: Connection): void {
     startSourcesNow();
     slow.schedule(document);
     active();
-    if (warmUpSource === undefined && serviceOf(document) === DOMAIN) {
-      const { uri } = document;
-      warmUpSource = uri;
-      warming.start(() => documents.get(uri)?.getText());
-    }
   };
 
   /** Documents changed since their last publication: linted once the requests already queued are answered. */
@@ -285,7 +254,7 @@ export function startLanguageServer(connection: Connection): void {
   // Traced too, so a trace shows how long a keystroke waited for its publication.
   documents.onDidChangeContent(
     trace.time('change', (event: { document: TextDocument }) => describe(event.document), (event: { document: TextDocument }) => {
-      handled();
+      lintChanged.handled();
       changed.add(event.document.uri);
       lintChanged.schedule();
     }),
@@ -294,7 +263,6 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidClose(
     guarded(connection, 'close', undefined, (event: { document: TextDocument }) => {
       const { uri } = event.document;
-      warming.cancel();
       changed.delete(uri);
       withDiagnostics.delete(uri);
       slow.forget(uri);
@@ -307,7 +275,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onCompletion(
     guarded(connection, 'completion', EMPTY_COMPLETION, trace.time('completion', where, (params: CompletionParams): CompletionList => {
-      handled();
+      lintChanged.handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return EMPTY_COMPLETION;
@@ -319,7 +287,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onHover(
     guarded(connection, 'hover', null, trace.time('hover', where, (params: HoverParams): Hover | null => {
-      handled();
+      lintChanged.handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return null;
@@ -330,7 +298,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onCodeAction(
     guarded(connection, 'code actions', [], (params): CodeAction[] => {
-      handled();
+      lintChanged.handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return [];
