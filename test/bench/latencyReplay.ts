@@ -12,6 +12,7 @@ import { loadHost, parseHostSetting } from '../../server/src/host/load';
 import { threadCpuMs } from '../../server/src/lsp/trace';
 import { toDiagnostic } from '../../server/src/lsp/convert';
 import { withTuneHover } from '../../server/src/lsp/tuneHover';
+import { insideValues } from './serverBench';
 import { chooseSchema, detectKind, mergeFindings, schemaVariants, serviceFor } from '../../server/src/services';
 import { Random } from '../fuzz/random';
 import { CORPUS_DIR } from '../kb/shared';
@@ -123,17 +124,6 @@ async function main(): Promise<void> {
   const scavenges = gcs.filter((gc) => gc.kind === 1);
   process.stdout.write(`young generation ${(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0) / 1024} KiB\n`);
   process.stdout.write(`gc: ${scavenges.length} scavenges (${scavenges.reduce((sum, gc) => sum + gc.ms, 0).toFixed(0)} ms), ${gcs.length - scavenges.length} others (${gcs.filter((gc) => gc.kind !== 1).reduce((sum, gc) => sum + gc.ms, 0).toFixed(0)} ms)\n`);
-}
-
-/** serverBench's spots inside comments and file paths, where a keystroke keeps the verdict. */
-function insideValues(text: string): number[] {
-  const spots: number[] = [];
-  for (const match of text.matchAll(/<!-- ([^<>]{4,}) -->|(?:file|dev)='(\/[^'<>]{4,})'/g)) {
-    const value = match[1] ?? match[2]!;
-    const start = match.index + match[0].indexOf(value);
-    spots.push(start + 1 + ((match.index * 7) % (value.length - 1)));
-  }
-  return spots;
 }
 
 main().then(

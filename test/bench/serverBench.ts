@@ -179,7 +179,7 @@ export async function coldStart(serverPath: string, text: string, environment?: 
  * schema verdict then adds. (A keystroke that makes some other value invalid may hide that finding:
  * libxml2 reports the first failure of an element's content.)
  */
-function insideValues(text: string): number[] {
+export function insideValues(text: string): number[] {
   const spots: number[] = [];
   for (const match of text.matchAll(/<!-- ([^<>]{4,}) -->|(?:file|dev)='(\/[^'<>]{4,})'/g)) {
     const value = match[1] ?? match[2]!;

@@ -54,7 +54,7 @@ function parseLine(text: string, number: number, start: number, end: number, car
     line.statements.push(parsed.statement);
     pos = parsed.next;
     // `;`, `&&`, `||`, `&`, `|` and `|&` end a statement; the next one starts after them.
-    const separator = pos < end && OPERATORS.has(text[pos]!) ? operatorAt(text, pos, end) : undefined;
+    const separator = operatorAt(text, pos, end);
     const plainAssignment = parsed.statement.kind === 'assignment' && !parsed.statement.command && !parsed.statement.subshell;
     // `a || b`: b runs only when a fails; a plain assignment, or a list that skipped its failing branch, succeeds.
     unreached = separator === '||' && (plainAssignment || unreached) ? { start: pos, end: pos + 2 } : undefined;
@@ -104,14 +104,14 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   let statementEnd = value.span.end;
   let redirections: Span[] | undefined;
   let subshell: Span | undefined;
-  let operator = rest < end && OPERATORS.has(text[rest]!) ? operatorAt(text, rest, end) : undefined;
+  let operator = operatorAt(text, rest, end);
   // `NAME=value > file`: still an assignment of the current shell; each redirection opens its file.
   while (operator !== undefined && REDIRECTIONS.has(operator)) {
     const target = scanWord(text, skipBlanks(text, rest + operator.length, end), end);
     (redirections ??= []).push({ start: rest, end: target.span.end });
     statementEnd = target.span.end;
     rest = skipBlanks(text, target.span.end, end);
-    operator = rest < end && OPERATORS.has(text[rest]!) ? operatorAt(text, rest, end) : undefined;
+    operator = operatorAt(text, rest, end);
   }
   if (operator !== undefined && SUBSHELL_OPERATORS.has(operator)) subshell = { start: rest, end: rest + operator.length };
   let next = rest;

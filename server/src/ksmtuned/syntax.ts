@@ -1,10 +1,9 @@
 import type { Span } from '../core/span';
 import type { RefusedToken } from './types';
-import { scanWord, skipBlanks } from './words';
+import { OPERATORS as OPERATOR_START, scanWord, skipBlanks } from './words';
 
 /** Longest first, as bash's tokenizer takes them. */
 export const OPERATORS = [';;&', ';;', ';&', ';', '&&', '&>>', '&>', '&', '||', '|&', '|', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>', '(', ')'];
-const OPERATOR_START = new Set([';', '&', '|', '<', '>', '(', ')']);
 export const REDIRECTIONS = new Set(['&>>', '&>', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>']);
 /** Operators bash only takes inside `case`, and this reading gives up at `case`. */
 const CASE_ONLY = new Set([';;&', ';;', ';&']);
@@ -50,7 +49,7 @@ export function refusedToken(text: string, start: number, end: number): RefusedT
       pos = skipBlanks(text, span.end, end);
       continue;
     }
-    const operator = OPERATORS.find((candidate) => text.startsWith(candidate, pos) && pos + candidate.length <= end)!;
+    const operator = operatorAt(text, pos, end)!;
     const span = { start: pos, end: pos + operator.length };
     const refused = { span, token: operator };
     if (redirection) return refused;
@@ -88,5 +87,6 @@ export function refusedToken(text: string, start: number, end: number): RefusedT
 
 /** The operator bash's tokenizer takes at `pos` (longest first), or undefined when a word starts there. */
 export function operatorAt(text: string, pos: number, end: number): string | undefined {
+  if (pos >= end || !OPERATOR_START.has(text[pos]!)) return undefined;
   return OPERATORS.find((candidate) => text.startsWith(candidate, pos) && pos + candidate.length <= end);
 }
