@@ -40,6 +40,10 @@ scenario('domain hover: an element explained, with its guide section', { 'everyd
   await workbench.openFile('everyday-mistakes.xml');
   await workbench.waitForProblems('everyday-mistakes.xml', expectedProblems(EVERYDAY, EXAMPLES_HOST));
   // <memoryBacking> carries no diagnostic here, so its hover is the explanation alone.
+  const lines = readFileSync(join(ROOT, EVERYDAY), 'utf8').split('\n');
+  const memoryBacking = lines.findIndex((line) => line.includes('<memoryBacking>'));
+  assert.ok(memoryBacking > 0);
+  await workbench.goTo(memoryBacking + 1, 4);
   const text = await workbench.hover('<memoryBacking>', 'memoryBacking');
   await workbench.screenshot('domain-hover');
   assert.match(text, /<memoryBacking>/);

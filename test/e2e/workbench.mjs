@@ -221,9 +221,21 @@ export class Workbench {
     return true;
   }
 
+  /**
+   * Gives the editor back its room if `problems` maximized the panel: a maximized panel hides the editor,
+   * whose lines are then not drawn at all (CI of 6f92615: a hover after a long Problems list found no line).
+   */
+  async restorePanel() {
+    const restore = this.page.locator('.part.panel .action-label[aria-label^="Restore Panel"]');
+    if (!(await restore.isVisible())) return;
+    await restore.click();
+    await this.page.locator('.part.panel .action-label[aria-label^="Maximize Panel"]').waitFor({ timeout: 5000 });
+  }
+
   /** Moves the cursor with Go to Line (Ctrl+G), 1-based as the status bar shows. @param {number} line @param {number} column */
   async goTo(line, column) {
     const page = this.page;
+    await this.restorePanel();
     // Focus back in the editor (Ctrl+1), wherever it was (the Problems panel takes it when shown). Under
     // load the workbench has been seen to drop that key while the panel settles (CI of 3336bae: the
     // Problems panel kept focus for 30 s), so the key is pressed again, then the editor's text clicked;
@@ -252,6 +264,7 @@ export class Workbench {
    */
   async hover(lineText, word) {
     const page = this.page;
+    await this.restorePanel();
     // Monaco draws a line as token spans with non-breaking spaces: find the word's box through a DOM
     // range, each time anew (the editor redraws its lines when the panel below it opens or closes).
     const pointOfWord = () =>
