@@ -2,6 +2,7 @@ import type { RuleMeta } from './core/types';
 import type { FileKind } from './core/types';
 import { DOMAIN_RULES } from './domain/rules';
 export { HOST_RULE_CODES } from './domain/rules/host';
+export { GUEST_RULE_CODES } from './domain/rules/guests';
 import { withSchemaRule } from './domain/verdict/rule';
 import { KSMTUNED_RULES } from './ksmtuned/rules';
 import { CMDLINE_RULES } from './cmdline/rules';

@@ -15,9 +15,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the bundled CLI (built by `npm test` before the tests) in a folder. */
-export function runCli(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+/** Runs the bundled CLI (built by `npm test` before the tests) in a folder, with `env` added to this process's environment. */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HELP } from '../../server/src/cli/main';
-import { ALL_RULE_METAS, HOST_RULE_CODES } from '../../server/src/ruleRegistry';
+import { ALL_RULE_METAS, GUEST_RULE_CODES, HOST_RULE_CODES } from '../../server/src/ruleRegistry';
 
 /** `VT150-VT153, VT160` as the codes it names. */
 function expand(ranges: string): string[] {
@@ -18,6 +18,8 @@ test('the help text names exactly the rule codes the registry has, per kind and 
   assert.deepEqual(named, ALL_RULE_METAS.map((meta) => meta.code).sort());
   const host = /host-aware rules \(([^)]+)\)/.exec(HELP);
   assert.deepEqual(expand(host![1]!).sort(), [...HOST_RULE_CODES].sort());
+  const guests = /rules across guests\s+\(([^)]+)\)/.exec(HELP);
+  assert.deepEqual(expand(guests![1]!).sort(), [...GUEST_RULE_CODES].sort());
   // Every code the help names is a rule that exists.
   const known = new Set(ALL_RULE_METAS.map((meta) => meta.code));
   for (const [code] of HELP.matchAll(/VT\d+/g)) assert.ok(known.has(code), code);

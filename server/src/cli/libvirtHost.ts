@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../core/types';
 import { domainDocument } from '../domain/document';
 import { domainCapabilitiesQuery } from '../domain/libvirtKey';
+import type { DomainSource } from '../guests/libvirt';
 import { readDomainCapabilities } from '../host/domainCapabilities';
 import { HostLoadError } from '../host/errors';
 import { loadHostPath } from '../host/load';
@@ -22,6 +23,8 @@ const MAX_XML_BYTES = 16 * 1024 * 1024;
 export type HostForFile = ((kind: FileKind, path: string, text: string) => Promise<ServiceOptions>) & {
   /** Whether libvirt is asked: the host then differs per file. */
   active: boolean;
+  /** The libvirt asked, when one is: its domains are the other guests of `--guests auto`. */
+  connection?: DomainSource;
 };
 
 function fixed(base: ServiceOptions): HostForFile {
@@ -47,7 +50,7 @@ export async function libvirtHostForFiles(value: string, hostSetting: readonly s
     const host = withLibvirt(base.host, await reader.answers(keys));
     return host ? { ...base, host } : base;
   };
-  return Object.assign(forFile, { active: true });
+  return Object.assign(forFile, { active: true, connection: opened.connection });
 }
 
 function domainQuery(path: string, text: string) {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Finding } from '../core/types';
 import { ALL_RULE_METAS } from '../ruleRegistry';
 import { FILE_OPTIONS, parseKind, requirePaths, validateHost } from './commonOptions';
+import { GUESTS_OPTION, guestsForFiles, parseGuestsOption } from './guestsOption';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatSummary, formatText } from './formatText';
@@ -17,7 +18,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** lint's options in util.parseArgs form; boot/cliVariant.ts reads --schema from the words as these do (test/boot/cliVariant.test.ts ties the two). */
-export const LINT_OPTIONS = { ...FILE_OPTIONS, ...SCHEMA_OPTION, format: { type: 'string', short: 'f', default: 'text' } } as const;
+export const LINT_OPTIONS = { ...FILE_OPTIONS, ...SCHEMA_OPTION, ...GUESTS_OPTION, format: { type: 'string', short: 'f', default: 'text' } } as const;
 
 export async function lintCommand(args: string[], output: Output): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,9 +31,10 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   const kind = parseKind(values.kind);
   if (kind) requireService(kind);
   const hostOptions = await validateHost(values.host);
+  const guestsSetting = await parseGuestsOption(values.guests);
   const hostFor = await libvirtHostForFiles(values.libvirt, values.host ?? ['none'], hostOptions, (line) => output.stderr(`${line}\n`));
   requirePaths('lint', positionals);
-  const setup = { schema: values.schema, host: values.host ?? ['none'] };
+  const setup = { schema: values.schema, host: values.host ?? ['none'], guests: guestsSetting };
   // libvirt's answers are per domain (its domcapabilities): asked here, so those files are linted in this thread.
   // Many files named: the workers start now and load while this thread reads the files.
   let pool = hostFor.active ? undefined : startPool(setup, workerCount(positionals.length));
@@ -59,8 +61,12 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
       return EXIT_USAGE;
     }
     findings = [];
+    const guestsFor = guestsForFiles(guestsSetting, hostFor.connection);
     // One file at a time: libvirt's schema verdict is awaited per file, and only one file's tree is held.
-    for (const file of collected.files) findings.push(await lintTextFully(file.path, file.kind, file.text, 1, await hostFor(file.kind, file.path, file.text)));
+    for (const file of collected.files) {
+      const options = { ...(await hostFor(file.kind, file.path, file.text)), ...(await guestsFor(file.kind, file.path)) };
+      findings.push(await lintTextFully(file.path, file.kind, file.text, 1, options));
+    }
   }
   const results: LintResult[] = collected.files.map((file, index) => ({ file, findings: findings[index]! }));
 

@@ -3,11 +3,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileKind, Finding } from '../core/types';
+import type { GuestsSetting } from '../guests/provider';
 
-/** What a lint worker needs to judge as the command would: the command line's --schema and --host. */
+/** What a lint worker needs to judge as the command would: the command line's --schema, --host and --guests. */
 export interface LintSetup {
   schema: string;
   host: readonly string[];
+  guests: GuestsSetting;
 }
 
 /** One file for a worker, by its place in the command's list. */

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { validateHost } from './commonOptions';
+import { guestsForFiles } from './guestsOption';
 import { lintTextFully } from './lintSource';
 import type { FromWorker, LintSetup, ToWorker } from './lintPool';
 import { useSchemaOption } from './schemaOption';
@@ -8,18 +9,24 @@ import type { ServiceOptions } from '../services';
 
 /**
  * A lint worker's entry point (dist/lint-worker.js; out/server/src/cli/lintWorker.js in tests): set up
- * from the command line's --schema and --host as the main thread would be, then it lints the batches of
+ * from the command line's --schema, --host and --guests as the main thread would be, then it lints the batches of
  * files it is sent and answers their findings.
  */
 const port = parentPort;
 if (port) {
   const send = (message: FromWorker) => port.postMessage(message);
-  const ready = setUp(workerData as LintSetup);
+  const setup = workerData as LintSetup;
+  const ready = setUp(setup);
+  // No libvirt here: a run that asks libvirt lints in the main thread (lintCommand.ts).
+  const guestsFor = guestsForFiles(setup.guests, undefined);
   port.on('message', (message: ToWorker) => {
     void ready.then(async (options) => {
       if (options === undefined) return;
       const results = [];
-      for (const job of message.jobs) results.push({ index: job.index, findings: await lintTextFully(job.path, job.kind, job.text, 1, options) });
+      for (const job of message.jobs) {
+        const findings = await lintTextFully(job.path, job.kind, job.text, 1, { ...options, ...(await guestsFor(job.kind, job.path)) });
+        results.push({ index: job.index, findings });
+      }
       send({ type: 'done', results });
     });
   });

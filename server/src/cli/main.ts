@@ -5,7 +5,7 @@ import { rulesCommand } from './rulesCommand';
 import { tuneCommand } from './tuneCommand';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError, type Output } from './usage';
 import { VERSION } from '../version';
-import { codeRanges, HOST_RULE_CODES, RULE_CODES_BY_KIND } from '../ruleRegistry';
+import { codeRanges, GUEST_RULE_CODES, HOST_RULE_CODES, RULE_CODES_BY_KIND } from '../ruleRegistry';
 
 /** The help text; the rule codes in it come from the rule registry, so they always match the rules. */
 export const HELP = `virt-tune ${VERSION}: checks libvirt domain XML against the RHEL 7 Virtualization Tuning
@@ -25,7 +25,8 @@ Usage:
                                        defines; prints the diff and why, --write applies it
   virt-tune --help | --version
 
-PATH is a file or a folder. Folders are searched recursively (node_modules and .git left out) for
+PATH is a file or a folder. Folders are searched recursively (node_modules and .git left out;
+links to files the search reaches by their own names, such as libvirt's autostart/, too) for
 .xml files whose root element is <domain> (other XML is skipped), for files named ksmtuned.conf
 or *ksmtuned*.conf, and for kernel command lines: etc/default/grub, grub.cfg, grub2.cfg, grub.conf,
 menu.lst, loader/entries/*.conf, kernel/cmdline, cmdline and *.cmdline.
@@ -41,6 +42,12 @@ Options of lint and fix:
                                 models and device types of that hypervisor)
       --libvirt auto|none|URI   ask this libvirt what its QEMU offers, for VT160-VT165: auto
                                 (default) is qemu:///system with --host live when virsh connects
+      --guests auto|none|PATH   lint: the host's other guests, for the rules across guests
+                                (${codeRanges([...GUEST_RULE_CODES])}): auto (default) is the domains of the libvirt
+                                --libvirt asks, else the domain files beside each domain whose
+                                folder is a copy of /etc/libvirt/qemu (named qemu, or holding
+                                autostart/); PATH, given once or more, names one host's domain
+                                files and folders
       --schema auto|builtin|PATH
                                 lint: also judge domains with libvirt's RelaxNG schema: auto
                                 (default) is the host's /usr/share/libvirt/schemas/domain.rng when

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { FileKind } from '../core/types';
 import { detectKind, isXmlFile, mayHaveKind } from '../services';
 
@@ -55,12 +55,12 @@ export async function collectSourceFiles(paths: readonly string[], kind: FileKin
         collected.unreadable.push(cannotRead(path, error));
         continue;
       }
-      await walkFolder(path, kind, add, collected);
+      await walkFolder(path, await realFolder(path), kind, add, collected);
       continue;
     }
     if (opened.info.isDirectory()) {
       closeSync(opened.fd);
-      await walkFolder(path, kind, add, collected);
+      await walkFolder(path, await realFolder(path), kind, add, collected);
       continue;
     }
     const read = readSource(path, collected, opened);
@@ -72,8 +72,18 @@ export async function collectSourceFiles(paths: readonly string[], kind: FileKin
   return collected;
 }
 
+async function realFolder(folder: string): Promise<string> {
+  return realpath(folder).catch(() => folder);
+}
+
+/**
+ * `root` is the real path of the folder named on the command line: a link to a file the walk reaches by
+ * its own name is left out (libvirt's autostart/NAME.xml links to the domain's NAME.xml beside it, and
+ * linting both reported every autostarted guest twice).
+ */
 async function walkFolder(
   folder: string,
+  root: string,
   kind: FileKind | undefined,
   add: (file: SourceFile) => void,
   collected: Collected,
@@ -89,16 +99,32 @@ async function walkFolder(
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walkFolder(path, kind, add, collected);
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walkFolder(path, root, kind, add, collected);
       continue;
     }
     // Symbolic links to files are followed; links to folders are not, so a cycle cannot trap the walk.
     if (!mayHaveKind(path) || !(entry.isFile() || (entry.isSymbolicLink() && (await isFile(path))))) continue;
+    if (entry.isSymbolicLink()) {
+      const target = await walkedTarget(path, root);
+      if (target !== undefined) {
+        collected.skipped.push(`${path}: skipped, a link to ${target}, which is linted under its own name`);
+        continue;
+      }
+    }
     const read = readSource(path, collected);
     if (!read) continue;
     const fileKind = kind ?? detectKind(path, read.text);
     if (fileKind) add({ path, kind: fileKind, ...read });
   }
+}
+
+/** The real path of a link's target when the walk from `root` reaches that file by its own name; else undefined. */
+async function walkedTarget(link: string, root: string): Promise<string | undefined> {
+  const target = await realpath(link).catch(() => undefined);
+  if (target === undefined || !mayHaveKind(target)) return undefined;
+  const inside = relative(root, target);
+  if (inside === '' || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`) || inside.split(sep).some((segment) => SKIPPED_FOLDERS.has(segment))) return undefined;
+  return target;
 }
 
 async function isFile(path: string): Promise<boolean> {
