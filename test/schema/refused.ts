@@ -28,5 +28,5 @@ export function readRefused(): Map<string, Refusal> {
   return result;
 }
 
-/** The codes of the rules that check what libvirt's C code refuses (server/src/domain/rules/libvirt/). */
-export const LIBVIRT_CODE_RULE = /^VT1[7-9][0-9]$/;
+/** The codes of the rules that check what libvirt's C code refuses (server/src/domain/rules/libvirt/): VT170-VT199, then VT400 on. */
+export const LIBVIRT_CODE_RULE = /^VT(1[7-9][0-9]|4[0-9][0-9])$/;

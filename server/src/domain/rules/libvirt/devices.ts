@@ -117,3 +117,17 @@ function exactAddressNumber(text: string): number | undefined {
   }
   return number;
 }
+
+/**
+ * The bus of a disk: its target's `bus`, else the one libvirt's parser gives from the device and the
+ * target's name (a floppy is on fdc; hd, sd, vd and xvd names on ide, scsi, virtio and xen).
+ */
+export function busOf(bus: string | undefined, dev: string | undefined, device: string | undefined): string | undefined {
+  if (bus !== undefined) return bus;
+  if (device === 'floppy' || dev?.startsWith('fd')) return 'fdc';
+  if (dev?.startsWith('hd')) return 'ide';
+  if (dev?.startsWith('sd')) return 'scsi';
+  if (dev?.startsWith('vd')) return 'virtio';
+  if (dev?.startsWith('xvd')) return 'xen';
+  return undefined;
+}

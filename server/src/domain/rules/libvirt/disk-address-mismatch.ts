@@ -1,19 +1,11 @@
 import { libvirt, libvirtCode } from '../../../kb/sources';
 import { firstChild } from '../../../xml/query';
 import type { DomainRule } from '../context';
-import { addressOf, devicesNamed, spanOf, value } from './devices';
+import { addressOf, busOf, devicesNamed, spanOf, value } from './devices';
 
 /** The buses whose disks sit on a controller and take a `drive` address (and no other). */
 const DRIVE_BUSES: ReadonlySet<string> = new Set(['ide', 'fdc', 'scsi', 'sata']);
 
-/** The bus libvirt gives a disk whose target names none, from the target's prefix. */
-function busOf(bus: string | undefined, dev: string | undefined, device: string | undefined): string | undefined {
-  if (bus !== undefined) return bus;
-  if (device === 'floppy' || dev?.startsWith('fd')) return 'fdc';
-  if (dev?.startsWith('hd')) return 'ide';
-  if (dev?.startsWith('sd')) return 'scsi';
-  return undefined;
-}
 
 /**
  * VT171: an IDE, SATA, SCSI or floppy disk with an `<address>` of another type than `drive` (often a

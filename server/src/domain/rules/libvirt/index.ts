@@ -29,9 +29,11 @@ import { shmemInvalid } from './shmem-invalid';
 import { uefiNeedsAcpi } from './uefi-needs-acpi';
 import { usbAddressInvalid } from './usb-address-invalid';
 import { videoConflict } from './video-conflict';
+import { diskBusDeviceMismatch } from './disk-bus-device-mismatch';
 
 /**
- * What libvirt's C code refuses although its schema accepts it (VT170-VT199), in code order: checks
+ * What libvirt's C code refuses although its schema accepts it (VT170-VT199, then VT400 on: the first
+ * range is full), in code order: checks
  * of libvirt's parser, its validation and its QEMU driver, each citing the function that refuses.
  * They share one index of the devices per model (devices.ts), so a keystroke walks `<devices>` once.
  */
@@ -66,4 +68,5 @@ export const LIBVIRT_RULES: readonly DomainRule[] = [
   cpuCacheInvalid,
   mdevDisplayInvalid,
   iothreadMissing,
+  diskBusDeviceMismatch,
 ];
