@@ -30,6 +30,7 @@ import { uefiNeedsAcpi } from './uefi-needs-acpi';
 import { usbAddressInvalid } from './usb-address-invalid';
 import { videoConflict } from './video-conflict';
 import { diskBusDeviceMismatch } from './disk-bus-device-mismatch';
+import { cpuQuotaBelowMinimum } from './cpu-quota-below-minimum';
 
 /**
  * What libvirt's C code refuses although its schema accepts it (VT170-VT199, then VT400 on: the first
@@ -69,4 +70,5 @@ export const LIBVIRT_RULES: readonly DomainRule[] = [
   mdevDisplayInvalid,
   iothreadMissing,
   diskBusDeviceMismatch,
+  cpuQuotaBelowMinimum,
 ];
