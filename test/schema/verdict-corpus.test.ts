@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allDiagnostics, chooseSchema, serviceFor } from '../../server/src/services';
 import { CORPUS_DIR, missing , corpusList } from '../kb/shared';
-import { LIBVIRT_CODE_RULE, readRefused, type Refusal } from './refused';
+import { LIBVIRT_CODE_RULE, QEMU_DRIVER_REFUSES, readRefused, type Refusal } from './refused';
 
 const SCHEMA = resolve(CORPUS_DIR, 'schemas/domain.rng');
 const skip = missing(resolve(CORPUS_DIR, 'rejected.txt')) ?? missing(SCHEMA) ?? false;
@@ -30,8 +30,10 @@ async function errorsOf(files: readonly string[]): Promise<Map<string, string[]>
  * - not listed: libvirt accepts the file, so any error is wrong;
  * - refused always (when defined or when started): any error is right, and the file counts as flagged;
  * - refused only in some configurations (a QEMU version or capability, a host): an error is right only
- *   from the rules of libvirt's checks (VT170-VT199), which check exactly the condition libvirt refuses
- *   and word it; a tuning or structure rule must treat the file as accepted.
+ *   from the rules of libvirt's checks (VT170-VT199, VT400 on), which check exactly the condition libvirt
+ *   refuses and word it; a tuning or structure rule must treat the file as accepted;
+ * - accepted by libvirt's generic parser but refused by its QEMU driver (QEMU_DRIVER_REFUSES, each checked
+ *   with virsh define here): an error is right from the rule named.
  */
 function judgeAgainstRefused(errors: Map<string, string[]>, refused: Map<string, Refusal>): { unexpected: string[]; flagged: Set<string> } {
   const unexpected: string[] = [];
@@ -42,6 +44,7 @@ function judgeAgainstRefused(errors: Map<string, string[]>, refused: Map<string,
       const rule = message.slice(0, message.indexOf(':'));
       if (refusal?.always) flagged.add(file);
       else if (refusal && LIBVIRT_CODE_RULE.test(rule)) continue;
+      else if (QEMU_DRIVER_REFUSES.get(file)?.rule === rule) continue;
       else unexpected.push(`${file} ${message}${refusal ? ' (refused only in some configurations)' : ''}`);
     }
   }

@@ -31,6 +31,7 @@ import { usbAddressInvalid } from './usb-address-invalid';
 import { videoConflict } from './video-conflict';
 import { diskBusDeviceMismatch } from './disk-bus-device-mismatch';
 import { cpuQuotaBelowMinimum } from './cpu-quota-below-minimum';
+import { vcpusStateInvalid } from './vcpus-state-invalid';
 
 /**
  * What libvirt's C code refuses although its schema accepts it (VT170-VT199, then VT400 on: the first
@@ -71,4 +72,5 @@ export const LIBVIRT_RULES: readonly DomainRule[] = [
   iothreadMissing,
   diskBusDeviceMismatch,
   cpuQuotaBelowMinimum,
+  vcpusStateInvalid,
 ];
