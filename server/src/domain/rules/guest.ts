@@ -1,5 +1,5 @@
 import { formatCpuset } from '../../kb/cpuset';
-import { attribute, elementText } from '../../xml/query';
+import { attribute, childElements, elementText } from '../../xml/query';
 import type { Span } from '../../core/span';
 import type { XmlAttribute, XmlDocument } from '../../xml/types';
 import type { DomainModel, HugePageModel, IdSet, MemorySize, NumaCellModel } from '../model';
@@ -79,6 +79,11 @@ export function numaMemoryKiB(model: DomainModel): number | undefined {
 export function guestMemoryKiB(model: DomainModel): number | undefined {
   if ((model.cpu?.cells.length ?? 0) > 0) return numaMemoryKiB(model);
   return model.memory?.kib;
+}
+
+/** Whether the guest has `<memory>` devices (DIMMs), whose sizes count into `<memory>` too. */
+export function hasMemoryDevices(model: DomainModel): boolean {
+  return childElements(model.root, 'devices').some((devices) => childElements(devices, 'memory').length > 0);
 }
 
 /** Whether libvirt's QEMU driver runs the domain (`<domain type='kvm'>` or `'qemu'`). */

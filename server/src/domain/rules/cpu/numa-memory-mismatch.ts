@@ -1,12 +1,12 @@
 import type { FixSpec, SpanEdit } from '../../../core/types';
 import { guide, libvirt } from '../../../kb/sources';
 import { formatKiB, toKiB } from '../../../kb/units';
-import { attribute, childElements } from '../../../xml/query';
+import { attribute } from '../../../xml/query';
 import type { Span } from '../../../core/span';
 import type { XmlDocument } from '../../../xml/types';
-import type { DomainModel, MemorySize } from '../../model';
+import type { MemorySize } from '../../model';
 import type { DomainRule } from '../context';
-import { numaMemoryKiB, sizeSpan, soundAttribute } from '../guest';
+import { hasMemoryDevices, numaMemoryKiB, sizeSpan, soundAttribute } from '../guest';
 import { replaceValue } from '../edits';
 
 /**
@@ -45,10 +45,6 @@ export const numaMemoryMismatch: DomainRule = {
     });
   },
 };
-
-function hasMemoryDevices(model: DomainModel): boolean {
-  return childElements(model.root, 'devices').some((devices) => childElements(devices, 'memory').length > 0);
-}
 
 /** `<memory>` set to the cells' sum, in its own unit when the sum is a whole number of it, else in KiB. */
 function matchFix(xml: XmlDocument, memory: MemorySize, span: Span, cellsKiB: number): FixSpec[] {

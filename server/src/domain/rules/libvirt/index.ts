@@ -32,6 +32,7 @@ import { videoConflict } from './video-conflict';
 import { diskBusDeviceMismatch } from './disk-bus-device-mismatch';
 import { cpuQuotaBelowMinimum } from './cpu-quota-below-minimum';
 import { vcpusStateInvalid } from './vcpus-state-invalid';
+import { currentMemoryAboveMemory } from './current-memory-above-memory';
 
 /**
  * What libvirt's C code refuses although its schema accepts it (VT170-VT199, then VT400 on: the first
@@ -73,4 +74,5 @@ export const LIBVIRT_RULES: readonly DomainRule[] = [
   diskBusDeviceMismatch,
   cpuQuotaBelowMinimum,
   vcpusStateInvalid,
+  currentMemoryAboveMemory,
 ];
