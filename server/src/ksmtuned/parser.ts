@@ -98,10 +98,13 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   const afterBlanks = skipBlanks(text, equalsSpan.end, end);
   const spacedValue = afterBlanks > equalsSpan.end && afterBlanks < end && text[afterBlanks] !== '#' && text[afterBlanks] !== ';';
   const spaceAfter = spacedValue ? { start: equalsSpan.end, end: afterBlanks } : undefined;
-  const value = scanWord(text, spacedValue ? afterBlanks : equalsSpan.end, end);
+  // `NAME=(a b)`: bash makes NAME an array, and $NAME, which ksmtuned reads, is its first element.
+  const array = spacedValue || text[equalsSpan.end] !== '(' ? undefined : scanArray(text, equalsSpan.end, end);
+  const value = array ? array.first : scanWord(text, spacedValue ? afterBlanks : equalsSpan.end, end);
+  const valueEnd = array ? array.span.end : value.span.end;
 
-  let rest = skipBlanks(text, value.span.end, end);
-  let statementEnd = value.span.end;
+  let rest = skipBlanks(text, valueEnd, end);
+  let statementEnd = valueEnd;
   let redirections: Span[] | undefined;
   let subshell: Span | undefined;
   let operator = operatorAt(text, rest, end);
@@ -131,7 +134,34 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   if (command) assignment.command = command;
   if (redirections) assignment.redirections = redirections;
   if (subshell) assignment.subshell = subshell;
+  if (array) assignment.array = { span: array.span, elements: array.elements, unclosed: array.unclosed };
   return { statement: assignment, next };
+}
+
+/**
+ * `(a b c)` from its `(` at `open`: its span, how many elements it has on this line, its first element
+ * (an empty word inside the parentheses for `()`), and whether it is left open at the line's end (bash
+ * then reads the lines below as more elements, up to a `)`). Undefined for what is read otherwise (an
+ * operator or a comment inside, an unclosed quote): the line is then read as before, a command after `=`.
+ */
+function scanArray(text: string, open: number, end: number): { span: Span; first: ShellWord; elements: number; unclosed: boolean } | undefined {
+  let first: ShellWord | undefined;
+  let elements = 0;
+  let pos = open + 1;
+  for (;;) {
+    pos = skipBlanks(text, pos, end);
+    const closed = pos < end && text[pos] === ')';
+    if (pos >= end || closed) {
+      return { span: { start: open, end: closed ? pos + 1 : end }, first: first ?? scanWord(text, open + 1, open + 1), elements, unclosed: !closed };
+    }
+    const char = text[pos]!;
+    if (OPERATORS.has(char) || char === '#') return undefined;
+    const word = scanWord(text, pos, end);
+    if (word.unclosedQuote) return undefined;
+    first ??= word;
+    elements++;
+    pos = word.span.end;
+  }
 }
 
 function parseCommand(text: string, start: number, end: number): Parsed {

@@ -61,6 +61,11 @@ export interface Assignment {
   subshell?: Span;
   /** The `||` before it, after another assignment, which always succeeds: bash never runs this one. */
   unreached?: Span;
+  /**
+   * `NAME=(a b)`: bash makes an array, and `value` is its first element, which $NAME gives. Its span from the
+   * `(` to the `)`, or to the line's end when the `)` is not on the line (`unclosed`).
+   */
+  array?: { span: Span; elements: number; unclosed: boolean };
 }
 
 /** Anything else bash would run: a command name and its arguments. */

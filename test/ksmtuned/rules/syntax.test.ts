@@ -155,3 +155,31 @@ test('VT201: an assignment followed by & or | runs in a subshell and is an error
   assert.match(redirected.finding.message, /bash still sets KSM_NPAGES_BOOST/);
   assert.deepEqual(redirected.finding.fixes, []);
 });
+
+test('VT201: NAME=(a b) is an array, not a command: information, the first element is the value ksmtuned reads, and the fix writes it alone', () => {
+  // Sourced by bash 5: KSM_SLEEP_MSEC=(10 20) gives $KSM_SLEEP_MSEC 10, KSM_NPAGES_MAX=( 500 ) gives 500.
+  const { finding, covered } = onlyFinding('KSM_SLEEP_MSEC=(10 20)\n', 'VT201');
+  assert.equal(finding.severity, 'information');
+  assert.equal(covered, '(10 20)');
+  assert.match(finding.message, /ksmtuned reads \$KSM_SLEEP_MSEC, its first element, 10: the 1 after it is never used/);
+  assert.equal(fixed('KSM_SLEEP_MSEC=(10 20)\n', finding), 'KSM_SLEEP_MSEC=10\n');
+  assert.match(onlyFinding('KSM_NPAGES_MAX=( 500 )\n', 'VT201').finding.message, /an array of one element/);
+  // The first element is checked as a value: not empty (VT213), a number or not (VT204).
+  assert.deepEqual(ksmFindings('KSM_NPAGES_MAX=( 500 )\n', 'VT213'), []);
+  assert.equal(ksmFindings('KSM_THRES_COEF=("2 0" 1)\n', 'VT204').length, 1);
+  assert.equal(ksmFindings('KSM_NPAGES_MIN=()\n', 'VT213').length, 1);
+});
+
+test('VT201: an array left open on its line, and a lone quote, say that bash reads the lines below into them', () => {
+  // bash 5: after 'X=(1', the next line's KSM_NPAGES_BOOST=300 is an element of X, never set.
+  // The ) on a later line is still read as a line of its own (lines are not followed), and said to be refused.
+  const open = ksmFindings('X=(1\nKSM_NPAGES_BOOST=300\n)\n', 'VT201').filter((finding) => finding.range.start.line === 0);
+  assert.equal(open.length, 1);
+  assert.deepEqual(open[0]!.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
+  assert.match(open[0]!.message, /The \( of X's array is not closed on its line: bash reads the lines below as more elements of it/);
+  // bash 5: a line holding only ' opens a quote that runs to the end of the file: a syntax error, nothing after is set.
+  const quote = onlyFinding("KSM_MONITOR_INTERVAL=60\n'\nKSM_SLEEP_MSEC=10\n", 'VT201');
+  assert.equal(quote.covered, "'");
+  assert.match(quote.finding.message, /The ' opened here is not closed on its line: bash reads on through the lines below/);
+  assert.doesNotMatch(quote.finding.message, /runs ""/);
+});

@@ -47,6 +47,7 @@ export const strayCommand: KsmtunedRule = {
           if (statement.subshell) report(subshellReport(conf.text, statement, statement.subshell));
           for (const redirection of statement.redirections ?? []) report(redirectionReport(conf.text, statement, redirection));
           if (statement.value.unclosedQuote) report(unclosedQuoteReport(conf.text, statement, statement.value));
+          if (statement.array) report(arrayReport(conf.text, statement, statement.array));
         }
       }
     }
@@ -105,6 +106,8 @@ function commandReport(conf: KsmConf, line: KsmLine, command: Command, looksWrap
       fixes: [commentOutLineFix(line, 'Comment out the line', false)],
     };
   }
+  const open = command.words.find((word) => word.unclosedQuote)?.unclosedQuote;
+  if (open) return openQuoteReport(text, line, command, open);
   const runs =
     first.literal !== undefined
       ? `runs "${first.literal}" as a command`
@@ -160,6 +163,47 @@ function redirectionReport(text: string, assignment: Assignment, redirection: Sp
     message:
       `bash still sets ${assignment.name}, but it also carries out "${written}" each time ksmtuned starts ` +
       '(a > creates or empties the file it names). An assignment needs no redirection: remove it.',
+  };
+}
+
+/** A command with a quote it does not close on its line: bash goes on reading the lines below into it. */
+function openQuoteReport(text: string, line: KsmLine, command: Command, open: Span): Report {
+  const quote = text.slice(open.start, open.end);
+  return {
+    span: open,
+    message:
+      `The ${quote} opened here is not closed on its line: bash reads on through the lines below, up to the next matching quote, ` +
+      'and runs all of it as one command each time ksmtuned starts; with none, it stops reading ksmtuned.conf at a syntax error, ' +
+      'and nothing from this line on is set.',
+    fixes: line.statements.length === 1 && command.span.start === line.statements[0]!.span.start ? [commentOutLineFix(line, 'Comment out the line', false)] : [],
+  };
+}
+
+/** `NAME=(a b)`: an array, of which ksmtuned reads the first element only. */
+function arrayReport(text: string, assignment: Assignment, array: NonNullable<Assignment['array']>): Report {
+  const open = { start: array.span.start, end: array.span.start + 1 };
+  if (array.unclosed) {
+    return {
+      span: open,
+      message:
+        `The ( of ${assignment.name}'s array is not closed on its line: bash reads the lines below as more elements of it, up to the next ), ` +
+        'so nothing written there is set or run; with no ), it stops reading ksmtuned.conf at a syntax error. Close it on this line, or write ' +
+        `${assignment.name}=value without parentheses.`,
+    };
+  }
+  const first = text.slice(assignment.value.span.start, assignment.value.span.end);
+  const name = assignment.name;
+  const what =
+    array.elements === 0
+      ? `bash makes ${name} an empty array, so $${name}, which ksmtuned reads, is empty`
+      : array.elements === 1
+        ? `bash makes ${name} an array of one element, which $${name} gives ksmtuned: the parentheses change nothing`
+        : `bash makes ${name} an array, and ksmtuned reads $${name}, its first element, ${first}: the ${array.elements - 1} after it ${array.elements === 2 ? 'is' : 'are'} never used`;
+  return {
+    span: array.span,
+    severity: 'information',
+    message: `${what}. Write ${name}=${first}.`,
+    fixes: [{ title: `Write ${name}=${first}`, edits: [{ span: array.span, newText: first }] }],
   };
 }
 
