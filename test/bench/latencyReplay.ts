@@ -2,13 +2,20 @@
 // process on the services as the language server's handlers call them, each call timed in CPU (the
 // process's, exact) and wall, with the garbage collections that fell in it:
 //   node --semi-space-growth-factor=1 out/test/bench/latencyReplay.js [--edits N] [--top N]
+// With a nursery no call fills (node --min-semi-space-size=64 --max-semi-space-size=64 ... --allocation),
+// each kind's bytes allocated per call are listed too: the fewer, the fewer scavenges land in a request.
+// With --dump FILE, every answer is written to FILE instead (one JSON line each: the replay's publications,
+// completions and hovers, then a completion and a hover at every 11th offset of the generated domain, with
+// and without the schema's variants), on the two-nodes host fixture rather than this machine, whose free
+// pages change: dump before and after a change meant to keep the answers, and `cmp` the two files.
 // Not the bench: no transport, no worker. For finding what makes a slow request slow, under a profiler too.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { keepYoungGenerationSmall } from '../../server/src/core/youngGeneration';
-import { loadHost, parseHostSetting } from '../../server/src/host/load';
+import { loadHost, loadHostPath, parseHostSetting } from '../../server/src/host/load';
 import { threadCpuMs } from '../../server/src/lsp/trace';
 import { toDiagnostic } from '../../server/src/lsp/convert';
 import { withTuneHover } from '../../server/src/lsp/tuneHover';
@@ -30,6 +37,8 @@ interface Sample {
   cpu: number;
   /** Every thread's (concurrent compilation and marking too). */
   processCpu: number;
+  /** The heap's growth in it, in bytes: what it allocated when no collection fell in it (--allocation). */
+  allocated: number;
 }
 
 function option(args: string[], name: string, fallback: number): number {
@@ -39,12 +48,19 @@ function option(args: string[], name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   // As the server keeps it (boot/server.ts): a young generation of two 1 MB halves.
-  keepYoungGenerationSmall();
   const args = process.argv.slice(2);
   const edits = option(args, '--edits', 300);
   const top = option(args, '--top', 10);
   const twice = args.includes('--twice');
   const from = option(args, '--from', 1);
+  const allocation = args.includes('--allocation');
+  const dumpAt = args.indexOf('--dump');
+  const dump = dumpAt < 0 ? undefined : openSync(args[dumpAt + 1]!, 'w');
+  const write = (kind: string, detail: string, answer: unknown): void => {
+    if (dump !== undefined) writeSync(dump, `${JSON.stringify({ kind, detail, answer })}\n`);
+  };
+  // Without --allocation the young generation stays small, as in the server.
+  if (!allocation) keepYoungGenerationSmall();
   const gcs: { start: number; ms: number; kind: number }[] = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcs.push({ start: entry.startTime, ms: entry.duration, kind: (entry as { detail?: { kind?: number } }).detail?.kind ?? 0 });
@@ -52,19 +68,22 @@ async function main(): Promise<void> {
 
   await chooseSchema(join(CORPUS_DIR, 'schemas', 'domain.rng'));
   const variants = schemaVariants();
-  const host = await loadHost(parseHostSetting('live'));
+  const host = dump === undefined ? await loadHost(parseHostSetting('live')) : await loadHostPath(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'hosts', 'two-nodes'));
   const options = { ...(host ? { host } : {}) };
   const service = serviceFor('domain')!;
   const samples: Sample[] = [];
   const timed = <T>(kind: string, index: number, detail: string, work: () => T): T => {
     const cpu = process.cpuUsage();
     const thread = threadCpuMs() ?? 0;
+    const heap = allocation ? getHeapStatistics().used_heap_size : 0;
     const start = performance.now();
     const result = work();
+    write(kind, detail, result);
     const wall = performance.now() - start;
+    const allocated = allocation ? getHeapStatistics().used_heap_size - heap : 0;
     const threadEnd = threadCpuMs() ?? 0;
     const used = process.cpuUsage(cpu);
-    samples.push({ kind, index, detail, start, wall, cpu: threadEnd - thread, processCpu: (used.user + used.system) / 1000 });
+    samples.push({ kind, index, detail, start, wall, cpu: threadEnd - thread, processCpu: (used.user + used.system) / 1000, allocated });
     return result;
   };
   const publish = (document: TextDocument, index: number, edit = ''): void => {
@@ -107,6 +126,17 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, waitForVerdict ? 5 : 1));
   }
   await new Promise((resolve) => setTimeout(resolve, 50));
+  if (dump !== undefined) {
+    const document = TextDocument.create(uri, 'xml', 1, base);
+    for (let offset = 0; offset <= base.length; offset += 11) {
+      const at = document.positionAt(offset);
+      write('completion', `${offset}`, service.completion(document, at, { ...options, insertReplace: false, ...(variants ? { variants } : {}) }));
+      write('completion without variants', `${offset}`, service.completion(document, at, { ...options, insertReplace: true }));
+      write('hover', `${offset}`, withTuneHover(service.hover(document, at), document, at, options));
+    }
+    closeSync(dump);
+    return;
+  }
 
   for (const kind of ['completion', 'completion again', 'hover', 'publish']) {
     const of = samples.filter((sample) => sample.kind === kind && sample.index >= from);
@@ -115,6 +145,9 @@ async function main(): Promise<void> {
     const late = of.filter((sample) => sample.index > 25).map((sample) => sample.cpu).sort((a, b) => a - b);
     const at = (values: number[], q: number) => values[Math.min(values.length - 1, Math.floor(values.length * q))]!.toFixed(2);
     process.stdout.write(`${kind}: cpu p50 ${at(cpu, 0.5)} p90 ${at(cpu, 0.9)} p99 ${at(cpu, 0.99)} max ${at(cpu, 1)} | after the 25th: p50 ${at(late, 0.5)} p99 ${at(late, 0.99)} max ${at(late, 1)}\n`);
+    // A collection in a call makes its heap shrink: such calls are left out.
+    const allocated = of.filter((sample) => sample.index > 25 && sample.allocated >= 0).map((sample) => sample.allocated / 1024).sort((a, b) => a - b);
+    if (allocation && allocated.length > 0) process.stdout.write(`  allocated KiB after the 25th (${allocated.length} calls without a collection): p50 ${at(allocated, 0.5)} p90 ${at(allocated, 0.9)} mean ${(allocated.reduce((sum, value) => sum + value, 0) / allocated.length).toFixed(1)}\n`);
     for (const sample of [...of].sort((a, b) => b.cpu - a.cpu).slice(0, top)) {
       const during = gcs.filter((gc) => gc.start < sample.start + sample.wall && gc.start + gc.ms > sample.start).map((gc) => `${gc.kind}:${gc.ms.toFixed(1)}`);
       const again = samples.find((other) => other.kind === 'completion again' && other.index === sample.index && kind === 'completion');
