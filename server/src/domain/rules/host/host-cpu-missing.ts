@@ -24,13 +24,16 @@ export const hostCpuMissing: DomainRule = {
     const host = context.host;
     const ids = host && hostCpuIds(host);
     if (!host || !ids) return;
+    // The host's CPU list is the same in every message: written once per check, when a list misses one.
+    let fact: string | undefined;
     for (const list of cpuLists(context)) {
       const missing = list.ids.filter((id) => !ids.has(id));
       if (missing.length === 0) continue;
+      fact ??= cpusFact(host);
       report({
         span: list.attribute.valueSpan,
         message:
-          `${list.label} names host ${idList(missing, 'CPU')}, which the host does not have: ${cpusFact(host)}. ` +
+          `${list.label} names host ${idList(missing, 'CPU')}, which the host does not have: ${fact}. ` +
           'The kernel refuses a CPU that does not exist when libvirt sets the pinning, so the guest does not start.',
       });
     }
