@@ -1,6 +1,8 @@
-import { attributeValue, childElements, firstChild } from '../../../xml/query';
+import { derived } from '../../../core/derived';
+import { attributeValue, firstChild } from '../../../xml/query';
 import type { XmlElement } from '../../../xml/types';
 import type { DomainModel } from '../../model';
+import { deviceIndex } from '../libvirt/devices';
 
 /** A host PCI device given to the guest: `<hostdev type='pci'>` or `<interface type='hostdev'>`. */
 export interface AssignedPciDevice {
@@ -10,22 +12,25 @@ export interface AssignedPciDevice {
   element: XmlElement;
 }
 
-/** The PCI devices the domain takes from the host, with addresses that parse. */
-export function assignedPciDevices(model: DomainModel): AssignedPciDevice[] {
+/**
+ * The PCI devices the domain takes from the host, with addresses that parse: found once per model (two
+ * rules ask on every keystroke), from the devices the libvirt rules' index has listed already.
+ */
+export const assignedPciDevices: (model: DomainModel) => readonly AssignedPciDevice[] = derived((model: DomainModel): readonly AssignedPciDevice[] => {
   const devices: AssignedPciDevice[] = [];
-  for (const holder of childElements(model.root, 'devices')) {
-    for (const element of childElements(holder)) {
-      const pci =
-        (element.name === 'hostdev' && attributeValue(element, 'mode') !== 'capabilities' && attributeValue(element, 'type') === 'pci') ||
-        (element.name === 'interface' && attributeValue(element, 'type') === 'hostdev');
-      const source = pci ? firstChild(element, 'source') : undefined;
-      const address = source && firstChild(source, 'address');
-      const text = address && pciAddress(address);
-      if (address && text) devices.push({ address: text, element: address });
-    }
+  const all = deviceIndex(model).all;
+  for (let index = 0; index < all.length; index++) {
+    const element = all[index]!;
+    const pci =
+      (element.name === 'hostdev' && attributeValue(element, 'mode') !== 'capabilities' && attributeValue(element, 'type') === 'pci') ||
+      (element.name === 'interface' && attributeValue(element, 'type') === 'hostdev');
+    const source = pci ? firstChild(element, 'source') : undefined;
+    const address = source && firstChild(source, 'address');
+    const text = address && pciAddress(address);
+    if (address && text) devices.push({ address: text, element: address });
   }
   return devices;
-}
+});
 
 /** `<address domain='0x0000' bus='0x03' slot='0x00' function='0x0'/>` -> `0000:03:00.0`. */
 function pciAddress(element: XmlElement): string | undefined {
