@@ -45,8 +45,7 @@ export function attributeItems(
     if (written.has(name)) continue;
     const values = fittingValueChoices(attributeValueChoices(model, path, name, element), fits, path, name);
     const inSnippet = values.filter((entry) => entry.kind !== 'unit').map((entry) => entry.value);
-    const q = site.quote;
-    const newText = nameOnly ? name : `${leadingSpace}${name}=${q}${inSnippet.length > 0 ? choice(1, inSnippet) : placeholder(1)}${q}`;
+    const newText = nameOnly ? name : `${leadingSpace}${name}=${site.quote}${inSnippet.length > 0 ? choice(1, inSnippet) : placeholder(1)}${site.quote}`;
     const enumValues = values.filter((entry) => entry.kind === 'enum');
     const docOf = (entry: ValueChoice): string | undefined => entry.about?.summary ?? entry.doc;
     const extra = enumValues.length > 0 ? [`Values:\n\n${valueListMarkdown(enumValues, docOf)}`] : [];

@@ -3,7 +3,7 @@ import { ITEM_KINDS } from '../../core/completionKinds';
 import { fact } from '../../kb/facts';
 import { childSpecs, valueChoices } from '../../kb/specLookup';
 import type { ElementSpec } from '../../kb/types';
-import { childElements, elementPath } from '../../xml/query';
+import { elementPath } from '../../xml/query';
 import type { Span } from '../../core/span';
 import type { XmlElement } from '../../xml/types';
 import { itemDocumentation } from './documentation';
@@ -31,13 +31,13 @@ export type ElementInsertion =
 export function elementItems(site: CompletionSite, parent: XmlElement, insertion: ElementInsertion): CompletionItem[] {
   const parentPath = elementPath(parent);
   const typing = insertion.form === 'tag' ? undefined : insertion.element;
-  const present = (name: string): boolean => childElements(parent, name).some((child) => child !== typing);
+  const present = presentNames(parent, typing);
   const fitting = fittingChildren(site, parent, typing);
   const children = fitting
     ? fitting.map(({ name, requiredAttributes }) => ({ name, path: `${parentPath}/${name}`, spec: elementSpec(`${parentPath}/${name}`), fits: requiredAttributes }))
     : childSpecs(parentPath).map((child) => ({ ...child, fits: undefined }));
   return children.flatMap(({ name, path, spec, fits }) => {
-    if (spec?.repeatable === false && present(name)) return [];
+    if (spec?.repeatable === false && present.has(name)) return [];
     const required = fits ? inSpecOrder(fits, spec) : requiredOf(spec);
     const detail = [`<${name}> in <${parent.name}>`, required.length > 0 ? `requires ${required.join(', ')}` : ''].filter((part) => part !== '').join(' · ');
     const item: CompletionItem = {
@@ -59,6 +59,17 @@ export function elementItems(site: CompletionSite, parent: XmlElement, insertion
     }
     return [item];
   });
+}
+
+/** The names of `parent`'s child elements, `typing` left out: one pass, where a search per offered name went over every child of a large `<devices>`. */
+function presentNames(parent: XmlElement, typing: XmlElement | undefined): Set<string> {
+  const names = new Set<string>();
+  const children = parent.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (child.kind === 'element' && child !== typing) names.add(child.name);
+  }
+  return names;
 }
 
 /**
@@ -96,16 +107,15 @@ function requiredOf(spec: ElementSpec | undefined): string[] {
  * element's content wants.
  */
 export function elementSnippet(site: CompletionSite, path: string, name: string, spec: ElementSpec | undefined, withLt: boolean, required: readonly string[] = requiredOf(spec)): string {
-  const q = site.quote;
   let index = 1;
   let open = `${withLt ? '<' : ''}${name}`;
   for (const attribute of required) {
     const values = site.document.model ? attributeValueChoices(site.document.model, path, attribute, undefined) : [];
     const offered = values.filter((entry) => entry.kind !== 'unit').map((entry) => entry.value);
-    open += ` ${attribute}=${q}${valuePlaceholder(index++, offered)}${q}`;
+    open += ` ${attribute}=${site.quote}${valuePlaceholder(index++, offered)}${site.quote}`;
   }
   if (spec?.text?.kind === 'memory' && spec.attributes.some((attribute) => attribute.name === 'unit' && !attribute.required)) {
-    open += ` unit=${q}${choice(index++, ['KiB', 'MiB', 'GiB'])}${q}`;
+    open += ` unit=${site.quote}${choice(index++, ['KiB', 'MiB', 'GiB'])}${site.quote}`;
   }
   if (spec && isEmpty(spec)) return `${open}/>`;
   if (spec?.text) {

@@ -16,7 +16,8 @@ export interface SchemaVariants {
  * though not written); undefined without a schema, or when the schema cannot place the element.
  */
 export function fittingAttributes(site: CompletionSite, element: XmlElement, typing: XmlAttribute | undefined): Map<string, AllowedAttribute> | undefined {
-  const allowed = site.variants?.allowedAt(site.document.xml, element, typing ? { leaveOut: typing } : {});
+  // The attributes it may take do not depend on its children: none is derived (a <devices> has hundreds).
+  const allowed = site.variants?.allowedAt(site.document.xml, element, typing ? { leaveOut: typing, children: 0 } : { children: 0 });
   if (!allowed) return undefined;
   return new Map(allowed.attributeChoices.filter((choice) => writable(choice.name)).map((choice) => [choice.name, choice]));
 }
