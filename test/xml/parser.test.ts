@@ -94,6 +94,35 @@ test('a lone < while typing keeps the tree', () => {
   assert.deepEqual(problems(document).map(([code]) => code), ['invalid-name']);
 });
 
+test('a character XML 1.0 (fifth edition) allows in no name, or not first, is a problem at that character; the tree keeps the name as typed', () => {
+  // Each as libxml2 2.9.14 (xmllint) and libxml2-wasm judge it: U+10000 to U+EFFFF are name characters, U+F0000 and above are not.
+  const refused: [string, string][] = [
+    ['<d \u{10FFFF}=""/>', '\u{10FFFF}'],
+    ['<d a\u{F0000}=""/>', '\u{F0000}'],
+    ['<d\u{F0000}/>', '\u{F0000}'],
+    ['<\u{F0000}/>', '\u{F0000}'],
+    ['<app1:foo \u{10FFFF}=""/>', '\u{10FFFF}'],
+    ['<d a\u00D7=""/>', '\u00D7'],
+    ['<d\u00F7/>', '\u00F7'],
+    ['<\u0300d/>', '\u0300'],
+    ['<d \u203Fa=""/>', '\u203F'],
+    ['<d a\u037E=""/>', '\u037E'],
+    ['<d a\u2000=""/>', '\u2000'],
+    ['<d a\uE000=""/>', '\uE000'],
+    ['<d a\uFDD0=""/>', '\uFDD0'],
+    ['<p:\u00D7/>', '\u00D7'],
+  ];
+  for (const [text, bad] of refused) {
+    const document = parseXml(text);
+    assert.deepEqual(problems(document), [['invalid-name', bad]], text);
+    assert.equal(document.problems[0]!.span.start, text.indexOf(bad), text);
+    assert.ok(document.root, text);
+  }
+  assert.equal(parseXml('<d a\u{F0000}b="1"/>').root!.attributes[0]!.name, 'a\u{F0000}b');
+  const allowed = ['<\u{10000}/>', '<d\u{EFFFF} \u{10000}a=""/>', '<d \u{EFFFF}=""/>', '<a\u0300\u00B7\u203F\u2040/>', '<\u00C0\u00F8\u037F\u200C\u2070\u2C00\u3001\uF900\uFDF0\uFFFD/>', '<a:1/>', '<d :b="" b:=""/>'];
+  for (const text of allowed) assert.deepEqual(problems(parseXml(text)), [], text);
+});
+
 test('multiple roots and text outside the root', () => {
   assert.deepEqual(problems(parseXml(`<domain/>x<domain/>`)), [
     ['text-outside-root', 'x'],

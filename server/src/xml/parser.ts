@@ -20,14 +20,50 @@ for (let c = 0; c < 128; c++) {
   else if (/[ \t\r\n]/.test(ch)) ASCII[c] = 4;
 }
 
-/** A name starts with a letter, `_`, `:` or a code unit from U+00C0 up. */
+/**
+ * A name is read as starting with a letter, `_`, `:` or a code unit from U+00C0 up, and going on with
+ * those, digits, `.`, `-` and U+00B7 (U+0080 to U+00BF, the no-break space among them, end it): the tree
+ * keeps the name as typed, and a non-ASCII name is then checked character by character (badNameCharacter).
+ */
 function isNameStart(c: number): boolean {
   return c < 128 ? (ASCII[c]! & 1) !== 0 : c >= 0xc0;
 }
 
-/** ... and goes on with those, digits, `.`, `-` and U+00B7. */
-function isNameChar(c: number): boolean {
-  return c < 128 ? (ASCII[c]! & 2) !== 0 : c >= 0xc0 || c === 0xb7;
+/**
+ * Where text[start, end), a name read as above, first holds a character that XML 1.0 (fifth edition,
+ * section 2.3, NameStartChar and NameChar) does not allow at its place, as libxml2 judges it (it
+ * refuses the document there); -1 when there is none. Code points are read from surrogate pairs: U+10000
+ * to U+EFFFF are name characters, U+F0000 and above are not, nor is a surrogate left unpaired.
+ */
+function badNameCharacter(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      // U+10000 to U+EFFFF: a high surrogate up to DB7F, followed by a low one.
+      if (i + 1 >= end || low < 0xdc00 || low > 0xdfff || c > 0xdb7f) return i;
+      i++;
+      continue;
+    }
+    if (!(i === start ? isNameStartBeyondAscii(c) : isNameStartBeyondAscii(c) || c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040)) return i;
+  }
+  return -1;
+}
+
+/** NameStartChar from U+0080 to U+FFFF (the pairs aside). */
+function isNameStartBeyondAscii(c: number): boolean {
+  return (
+    (c >= 0xc0 && c <= 0x2ff && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x1fff && c !== 0x37e) ||
+    c === 0x200c ||
+    c === 0x200d ||
+    (c >= 0x2070 && c <= 0x218f) ||
+    (c >= 0x2c00 && c <= 0x2fef) ||
+    (c >= 0x3001 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfdcf) ||
+    (c >= 0xfdf0 && c <= 0xfffd)
+  );
 }
 
 function isWhitespace(c: number): boolean {
@@ -138,6 +174,8 @@ const SHALLOW_STACK = 64;
 
 class XmlParser {
   private pos = 0;
+  /** Whether the name readName read last holds a code unit beyond ASCII. */
+  private wideName = false;
   private readonly stack: ElementNode[] = [];
   private readonly nodes: XmlNode[] = [];
   private readonly problems: XmlProblem[] = [];
@@ -346,17 +384,46 @@ class XmlParser {
     pushChild(parent, new TextNode(text, start, end, parent, decoded));
   }
 
-  /** Reads a name at pos; returns where it ends (pos itself when there is none). */
+  /**
+   * Reads a name at pos; returns where it ends (pos itself when there is none). `wideName` says whether
+   * it holds a code unit beyond ASCII, which checkName then judges.
+   */
   private readName(): number {
     const { text } = this;
     const length = text.length;
     let pos = this.pos;
+    let wide = false;
     if (pos < length && isNameStart(text.charCodeAt(pos))) {
-      pos++;
-      while (pos < length && isNameChar(text.charCodeAt(pos))) pos++;
+      wide = text.charCodeAt(pos) >= 128;
+      for (pos++; pos < length; pos++) {
+        const c = text.charCodeAt(pos);
+        if (c < 128) {
+          if ((ASCII[c]! & 2) === 0) break;
+        } else if (c >= 0xc0 || c === 0xb7) {
+          wide = true;
+        } else {
+          break;
+        }
+      }
     }
+    this.wideName = wide;
     this.pos = pos;
     return pos;
+  }
+
+  /** After readName, in a start tag: a problem at the first character of the name that XML does not allow there. */
+  private checkName(start: number, end: number, what: string): void {
+    if (!this.wideName) return;
+    const bad = badNameCharacter(this.text, start, end);
+    if (bad < 0) return;
+    const code = this.text.codePointAt(bad)!;
+    const width = code > 0xffff ? 2 : 1;
+    const hex = code.toString(16).toUpperCase().padStart(4, '0');
+    this.problem(
+      'invalid-name',
+      `${what} ${this.text.slice(start, end)} holds U+${hex}, which XML does not allow ${bad === start ? 'to start a name' : 'in a name'}.`,
+      { start: bad, end: bad + width },
+    );
   }
 
   private skipWhitespace(): void {
@@ -383,6 +450,7 @@ class XmlParser {
       if (parent) pushChild(parent, new TextNode(text, tagStart, this.pos, parent, '<'));
       return;
     }
+    this.checkName(nameStart, nameEnd, 'The element name');
     const parent = this.current;
     const element = new ElementNode(NAMES.get(this.text, nameStart, nameEnd), parent, tagStart, nameEnd);
     this.scanAttributes(element);
@@ -435,6 +503,7 @@ class XmlParser {
         this.pos++;
         continue;
       }
+      this.checkName(nameStart, nameEnd, 'The attribute name');
       this.scanAttribute(element, nameStart, nameEnd);
     }
   }
