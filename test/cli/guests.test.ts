@@ -82,3 +82,19 @@ test('a link to a file outside the folder walked is linted under the link\'s nam
   assert.ok(!files.some((file) => file.includes('autostart')), files.join(', '));
   assert.match(run.stderr, /vms[/\\]autostart[/\\]web01\.xml: skipped, a link to .*web01\.xml, which is linted under its own name/);
 });
+
+test('tune avoids the CPUs the other guests of a copy of /etc/libvirt/qemu pin (--guests auto), as VS Code does; --guests none does not; not with --libvirt', () => {
+  const folder = hostFolder('qemu');
+  const pins = (args: string[]) => {
+    const run = runCli(['tune', '--host', HOST, ...args, join('qemu', 'batch01.xml')], folder);
+    assert.equal(run.status, 0, run.stderr);
+    return [...run.stdout.matchAll(/^\+ *<(?:vcpupin vcpu='\d+'|emulatorpin) cpuset='(\d+)'\/>$/gm)].map((match) => Number(match[1]));
+  };
+  // web01 and web03 pin CPUs 2, 4 and 6, db01 9 and 11 (both autostart): batch01 goes elsewhere.
+  const avoided = pins([]);
+  assert.ok(avoided.length === 3 && !avoided.some((cpu) => [2, 4, 6, 9, 11].includes(cpu)), avoided.join(' '));
+  assert.deepEqual(pins(['--guests', 'none']), [2, 4, 6]);
+  const both = runCli(['tune', '--host', HOST, '--libvirt', 'none', '--guests', 'none', join('qemu', 'batch01.xml')], folder);
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /from --libvirt or from --guests, not both/);
+});

@@ -18,11 +18,14 @@ Usage:
   virt-tune host [--root DIR | --capabilities FILE] [--libvirt URI] [--format text|json]
                                        show a host as virt-tune sees it: NUMA nodes, CPUs,
                                        huge pages, KSM, THP, PCI devices (default: this machine)
-  virt-tune tune [--host live|DIR|FILE] [--libvirt URI] [--node N] [--no-lock] [--write] FILE
+  virt-tune tune [--host live|DIR|FILE] [--libvirt URI | --guests auto|none|PATH] [--node N]
+                 [--no-lock] [--write] FILE
                                        write the guide's NUMA, pinning, huge page and multi-queue
                                        tuning into one domain, fitted to the host (default: this
                                        machine) and to the pins of the domains libvirt at URI
-                                       defines; prints the diff and why, --write applies it
+                                       defines, or of the domain files --guests names (auto: the
+                                       others beside FILE in a copy of /etc/libvirt/qemu); prints
+                                       the diff and why, --write applies it
   virt-tune --help | --version
 
 PATH is a file or a folder. Folders are searched recursively (node_modules and .git left out;

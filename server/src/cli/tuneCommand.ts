@@ -9,6 +9,7 @@ import type { Guest } from '../guests/types';
 import { openLibvirt } from '../libvirt/open';
 import { parseLibvirtSetting } from '../libvirt/setting';
 import { validateHost } from './commonOptions';
+import { GUESTS_OPTION, guestsForFiles, parseGuestsOption } from './guestsOption';
 import { writeFileAtomically } from './atomicWrite';
 import { collectSourceFiles, encodeSource, isFaithfulUtf8 } from './sourceFiles';
 import { unifiedDiff } from './unifiedDiff';
@@ -16,7 +17,7 @@ import { EXIT_CLEAN, EXIT_ERRORS_FOUND, EXIT_USAGE, UsageError, type Output } fr
 
 /**
  * `virt-tune tune FILE`: writes the guide's chapter 8 and 9 tuning into one domain, fitted to a host
- * (this machine by default) and its other guests. Prints the unified diff and why; `--write` replaces
+ * (this machine by default) and its other guests (--libvirt's domains, or --guests' files). Prints the unified diff and why; `--write` replaces
  * the file atomically, as `fix` does. With several placements the first (best) is taken, or the one
  * on `--node N`; the others are listed.
  */
@@ -30,6 +31,7 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
       write: { type: 'boolean', short: 'w', default: false },
       'no-lock': { type: 'boolean', default: false },
       libvirt: { type: 'string' },
+      ...GUESTS_OPTION,
     },
   });
   if (positionals.length !== 1) throw new UsageError(`tune takes one FILE (got ${positionals.length})`);
@@ -40,8 +42,12 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
   }
   const { host } = await validateHost(values.host);
   if (!host) throw new UsageError('tune needs a host: --host live (the default), a root folder or a capabilities file');
-  const guests = values.libvirt === undefined ? [] : await guestsOf(values.libvirt);
   const path = positionals[0]!;
+  if (values.libvirt !== undefined && values.guests !== undefined) throw new UsageError('tune takes the other guests from --libvirt or from --guests, not both');
+  // The guests whose pins the placement avoids: libvirt's domains, else the files --guests names (auto:
+  // the other domain files when FILE is in a copy of /etc/libvirt/qemu), as lint reads them.
+  const guests =
+    values.libvirt !== undefined ? await guestsOf(values.libvirt) : ((await guestsForFiles(await parseGuestsOption(values.guests), undefined)('domain', path)).guests ?? []);
   const collected = await collectSourceFiles([path], 'domain');
   for (const line of collected.unreadable) output.stderr(`virt-tune: ${line}\n`);
   const file = collected.files[0];
