@@ -69,3 +69,10 @@ test('item kinds as in domain XML: parameter names are Fields (name=value settin
   const values = complete('linux /vmlinuz-6.8.0 transparent_hugepage=|\n', GRUB_CFG).items;
   assert.ok(values.length > 0 && values.every((item) => item.kind === CompletionItemKind.EnumMember));
 });
+
+test("on a stray line, names the kernel line or that line gives are not offered again; names on another stray line are", () => {
+  const { items } = complete('linux /vmlinuz-6.8.0 nosmt\nquiet isolcpus=2-7\nnohz_full=2-7 n|\n', GRUB_CFG);
+  const labels = items.map((item) => item.label);
+  assert.ok(!labels.includes('nosmt') && !labels.includes('nohz_full'));
+  assert.ok(labels.includes('isolcpus'));
+});

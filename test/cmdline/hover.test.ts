@@ -60,3 +60,9 @@ test('hover on a word another program reads names the reader and its source', ()
   assert.match(value, /read by the initramfs: dracut \(the initramfs\)\./);
   assert.match(value, /dracut\.cmdline\(7\)\]\(https:\/\/man7\.org\/linux\/man-pages\/man7\/dracut\.cmdline\.7\.html\)/);
 });
+
+test("hover on a stray line's word says what it is, though the kernel never gets it (VT307 says so)", () => {
+  const { hover, text } = hoverAt('linux /vmlinuz-6.8.0 ro\nquiet numa_balancing=dis|able\n', GRUB_CFG);
+  assert.equal(rangeOf(hover, text), 'disable');
+  assert.match(markdown(hover), /^\*\*`numa_balancing=disable`\*\*/);
+});

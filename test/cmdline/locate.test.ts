@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cmdlineDocument } from '../../server/src/cmdline/document';
+import { strayLineWords } from '../../server/src/cmdline/find';
 import { cmdlineShape, cmdlineShapeOfPath } from '../../server/src/cmdline/shape';
-import { BLS_ENTRY, commandLines, DEFAULT_GRUB, GRUB_CFG, GRUB_CONF, KERNEL_CMDLINE, spans } from './cmdlineHelpers';
+import { BLS_ENTRY, cmdlineTextDocument, commandLines, DEFAULT_GRUB, GRUB_CFG, GRUB_CONF, KERNEL_CMDLINE, spanText, spans } from './cmdlineHelpers';
 
 test('/etc/default/grub: GRUB_CMDLINE_LINUX then GRUB_CMDLINE_LINUX_DEFAULT, shell quotes removed, spans exact', () => {
   const text = [
@@ -76,10 +78,17 @@ test('grub.cfg: linux, linux16 and linuxefi lines, GRUB quoting, the image and i
   assert.deepEqual(spans(text, lines[2]!), ['nosmt [nosmt]']);
 });
 
-test("grub.cfg: the guide's kernel line broken over three lines keeps its parameters and marks the stray lines", () => {
+test("grub.cfg: the guide's kernel line broken over three lines gives the kernel its own line's parameters and marks the stray lines", () => {
   const text = '# vi /etc/grub2.cfg\n\nlinux16 /vmlinuz-kernel-version root=/dev/mapper/vg0-lv0 ro\nrd.lvm.lv=vg0/lv0 rhgb\nquiet elevator=deadline\ninitrd16 /initramfs-kernel-version.img\n';
-  const [line] = commandLines(text, '/etc/grub2.cfg');
-  assert.deepEqual(spans(text, line!), ['root = /dev/mapper/vg0-lv0 [root=/dev/mapper/vg0-lv0]', 'ro [ro]', 'rd.lvm.lv = vg0/lv0 [rd.lvm.lv=vg0/lv0]', 'rhgb [rhgb]', 'quiet [quiet]', 'elevator = deadline [elevator=deadline]']);
+  const document = cmdlineDocument(cmdlineTextDocument(text, '/etc/grub2.cfg'));
+  const [line] = document.lines;
+  // GRUB runs each stray line as a command of its own: none of their words reaches the kernel.
+  assert.deepEqual(spans(text, line!), ['root = /dev/mapper/vg0-lv0 [root=/dev/mapper/vg0-lv0]', 'ro [ro]']);
+  // Read as they would be once joined, for hover and completion.
+  assert.deepEqual(
+    line!.strayLines.map((stray) => strayLineWords(document, stray).params.map((param) => spanText(text, param))),
+    [['rd.lvm.lv = vg0/lv0 [rd.lvm.lv=vg0/lv0]', 'rhgb [rhgb]'], ['quiet [quiet]', 'elevator = deadline [elevator=deadline]']],
+  );
   assert.deepEqual(line!.strayLines.map((stray) => text.slice(stray.span.start, stray.span.end)), ['rd.lvm.lv=vg0/lv0 rhgb', 'quiet elevator=deadline']);
   assert.deepEqual(line!.strayLines.map((stray) => text.slice(stray.gap.start, stray.gap.end)), ['\n', '\n']);
   assert.equal(line!.kernel?.version, undefined);

@@ -6,9 +6,9 @@ import { formatSize, HUGE_PAGE_SIZES } from '../kb/cmdline/sizes';
 import type { Span } from '../core/span';
 import { ASSUMED_ARCH } from './rules/context';
 import { cmdlineDocument, type CmdlineDocument } from './document';
-import { lineAt } from './find';
+import { lineAt, strayLineAt, strayLineWords } from './find';
 import { enumValues, paramMarkdown } from './paramMarkdown';
-import type { CommandLine } from './types';
+import type { CommandLine, KernelParam } from './types';
 
 const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
 // The kernel's isspace() blanks (a BOM or a no-break space is part of a word) and the quotes around a value.
@@ -38,7 +38,10 @@ export function cmdlineCompletion(textDocument: TextDocument, position: Position
   const insertion: NameInsertion = rest === '' ? 'alone' : rest.startsWith('=') ? 'before-value' : 'before-word';
   // Before a word (`quiet |elevator=noop`) a new parameter goes in front of it, the word kept whole.
   const span = insertion === 'alone' ? { start, end } : { start, end: offset };
-  return { isIncomplete: false, items: nameItems(textDocument, line, span, insertion) };
+  // On a stray line, the names the kernel line gives and those this line gives (it is meant to be joined to it).
+  const stray = strayLineAt(line, offset);
+  const present = stray ? [...line.params, ...strayLineWords(document, stray).params] : line.params;
+  return { isIncomplete: false, items: nameItems(textDocument, present, span, insertion) };
 }
 
 /**
@@ -48,8 +51,8 @@ export function cmdlineCompletion(textDocument: TextDocument, position: Position
  */
 type NameInsertion = 'alone' | 'before-value' | 'before-word';
 
-function nameItems(textDocument: TextDocument, line: CommandLine, span: Span, insertion: NameInsertion): CompletionItem[] {
-  const present = new Set(line.params.map((param) => canonicalParamName(param.name)));
+function nameItems(textDocument: TextDocument, given: readonly KernelParam[], span: Span, insertion: NameInsertion): CompletionItem[] {
+  const present = new Set(given.map((param) => canonicalParamName(param.name)));
   return KERNEL_PARAMS.filter((spec) => spec.repeat === 'each' || !present.has(spec.name)).map((spec, index) => {
     const wantsValue = insertion !== 'before-value' && spec.value.kind !== 'flag' && !spec.valueOptional;
     const name = wantsValue ? `${spec.name}=` : spec.name;

@@ -7,56 +7,84 @@ import type { Span } from '../core/span';
 export interface MappedText {
   text: string;
   /** `offsets[i]` is the file offset of `text[i]`; `offsets[text.length]` is where the text ends in the file. */
-  offsets: readonly number[];
+  offsets: Int32Array;
   /** Characters that come from a `$VAR` reference left unexpanded: the value there is not known. */
   expansions: ReadonlySet<number>;
 }
 
+/** The expansions of the many texts that have none: one set, never written to. */
+const NO_EXPANSIONS: ReadonlySet<number> = new Set<number>();
+
 /**
- * Builds a MappedText character by character. The characters are joined once, when built: a string
- * grown one character at a time is a chain of millions of pieces on a large file, all garbage.
+ * Builds a MappedText piece by piece. The characters are joined once, when built (a string grown one
+ * character at a time is a chain of millions of pieces on a large file, all garbage), and the offsets go
+ * into one typed array grown by doubling (an array of numbers took a slot, and the collector's time, per
+ * character of a megabytes-long kernel line).
  */
 export class MappedTextBuilder {
   private readonly pieces: string[] = [];
-  private readonly offsets: number[] = [];
-  private readonly expansions = new Set<number>();
+  private offsets = new Int32Array(16);
+  private count = 0;
+  private expansions: Set<number> | undefined;
   private built = false;
 
   /** `character` is one UTF-16 code unit, as read from the file. */
   push(character: string, fileOffset: number, expansion = false): void {
-    if (expansion) this.expansions.add(this.offsets.length);
+    if (expansion) (this.expansions ??= new Set()).add(this.count);
     this.pieces.push(character);
-    this.offsets.push(fileOffset);
+    this.room(1);
+    this.offsets[this.count++] = fileOffset;
   }
 
   /** Copies file text as it is. */
   pushSource(source: string, span: Span, expansion = false): void {
     if (span.end <= span.start) return;
     this.pieces.push(source.slice(span.start, span.end));
-    for (let offset = span.start; offset < span.end; offset++) {
-      if (expansion) this.expansions.add(this.offsets.length);
-      this.offsets.push(offset);
-    }
+    this.room(span.end - span.start);
+    const { offsets } = this;
+    const base = this.count;
+    for (let offset = span.start; offset < span.end; offset++) offsets[this.count++] = offset;
+    if (!expansion) return;
+    const expansions = (this.expansions ??= new Set());
+    for (let index = base; index < this.count; index++) expansions.add(index);
   }
 
   /** Copies a mapped text as it is, its expansions included. */
   pushMapped(part: MappedText): void {
-    const base = this.offsets.length;
+    const base = this.count;
+    const length = part.text.length;
     this.pieces.push(part.text);
-    for (let i = 0; i < part.text.length; i++) this.offsets.push(part.offsets[i]!);
-    for (const index of part.expansions) if (index < part.text.length) this.expansions.add(base + index);
+    this.room(length);
+    const { offsets } = part;
+    for (let index = 0; index < length; index++) this.offsets[base + index] = offsets[index]!;
+    this.count += length;
+    if (part.expansions.size === 0) return;
+    const expansions = (this.expansions ??= new Set());
+    for (const index of part.expansions) if (index < length) expansions.add(base + index);
   }
 
   get length(): number {
-    return this.offsets.length;
+    return this.count;
   }
 
   /** The text; the builder is spent (its arrays become the text's). */
   build(end: number): MappedText {
     if (this.built) throw new Error('a MappedTextBuilder builds once');
     this.built = true;
-    this.offsets.push(end);
-    return { text: this.pieces.join(''), offsets: this.offsets, expansions: this.expansions };
+    this.room(1);
+    this.offsets[this.count] = end;
+    // A copy of the used part, not a view: a view of a small typed array makes V8 move it off the heap.
+    const offsets = this.offsets.length === this.count + 1 ? this.offsets : this.offsets.slice(0, this.count + 1);
+    return { text: this.pieces.join(''), offsets, expansions: this.expansions ?? NO_EXPANSIONS };
+  }
+
+  /** Room for `more` offsets, and the end's. */
+  private room(more: number): void {
+    const needed = this.count + more + 1;
+    if (needed <= this.offsets.length) return;
+    const grown = new Int32Array(Math.max(needed, this.offsets.length * 2));
+    grown.set(this.offsets);
+    this.offsets = grown;
   }
 }
 
@@ -85,6 +113,8 @@ export function toFileSpan(mapped: Pick<MappedText, 'offsets'>, span: Span): Spa
  * space maps to where the text before it ends in the file.
  */
 export function joinMapped(parts: readonly MappedText[], end: number): MappedText {
+  // One part is its own join (no text here is changed once built): a value of megabytes is not copied.
+  if (parts.length === 1) return parts[0]!;
   const builder = new MappedTextBuilder();
   parts.forEach((part, index) => {
     if (index > 0) builder.push(' ', parts[index - 1]!.offsets[parts[index - 1]!.text.length]!);
@@ -95,6 +125,7 @@ export function joinMapped(parts: readonly MappedText[], end: number): MappedTex
 
 /** The mapped text from `from` on. */
 export function sliceMapped(mapped: MappedText, from: number): MappedText {
+  if (mapped.expansions.size === 0) return { text: mapped.text.slice(from), offsets: mapped.offsets.slice(from), expansions: NO_EXPANSIONS };
   const expansions = new Set<number>();
   for (const index of mapped.expansions) if (index >= from) expansions.add(index - from);
   return { text: mapped.text.slice(from), offsets: mapped.offsets.slice(from), expansions };

@@ -28,8 +28,45 @@ const NAME = /[A-Za-z0-9_]/;
  * marked as expansions: virt-tune does not know their values.
  */
 export function readShellCommand(source: string, start: number): ShellCommand {
+  const { words, end } = readCommand(source, start, Infinity, undefined);
+  return { words, end };
+}
+
+/** Where the command that starts at `start` ends, read as readShellCommand reads it, without making its words. */
+export function shellCommandEnd(source: string, start: number): number {
+  return readCommand(source, start, 0, undefined).end;
+}
+
+/** A command read as readShellCommand reads it, its first words apart and the others joined. */
+export interface JoinedCommand {
+  /** The first words, each whole. */
+  head: ShellWord[];
+  /** The words after them joined by single spaces, as GRUB joins a command's arguments (each space placed where the word before it ends); undefined when there are none. */
+  rest: MappedText | undefined;
+  end: number;
+}
+
+/**
+ * The command that starts at `start`, its first `headCount` words made whole and the rest joined into one
+ * text as joinMapped would join them, without a text of its own per word: a kernel line of megabytes has
+ * hundreds of thousands of words.
+ */
+export function readShellCommandJoined(source: string, start: number, headCount: number): JoinedCommand {
+  const joined = new MappedTextBuilder();
+  const { words, end, restEnd } = readCommand(source, start, headCount, joined);
+  return { head: words, rest: restEnd === undefined ? undefined : joined.build(restEnd), end };
+}
+
+/**
+ * Reads a command: its first `keep` words made whole; each word after them written into `rest`, after a
+ * space placed where the word before it ended (`restEnd`: where the last one ends), or read and dropped
+ * when there is no `rest`.
+ */
+function readCommand(source: string, start: number, keep: number, rest: MappedTextBuilder | undefined): ShellCommand & { restEnd?: number } {
   const words: ShellWord[] = [];
+  let restEnd: number | undefined;
   let offset = start;
+  const done = (end: number) => ({ words, end, ...(restEnd === undefined ? {} : { restEnd }) });
   while (offset < source.length) {
     const character = source[offset]!;
     if (isBlank(character)) {
@@ -37,21 +74,31 @@ export function readShellCommand(source: string, start: number): ShellCommand {
     } else if (character === '\\' && source[offset + 1] === '\n') {
       offset += 2;
     } else if (character === '\n' || character === ';') {
-      return { words, end: offset + 1 };
+      return done(offset + 1);
     } else if (character === '#') {
       const newline = source.indexOf('\n', offset);
-      return { words, end: newline < 0 ? source.length : newline + 1 };
+      return done(newline < 0 ? source.length : newline + 1);
+    } else if (words.length < keep) {
+      const value = new MappedTextBuilder();
+      const { end, unterminated } = readWord(source, offset, value);
+      words.push({ span: { start: offset, end }, value: value.build(end), unterminated });
+      offset = end;
+    } else if (rest) {
+      if (restEnd !== undefined) rest.push(' ', restEnd);
+      restEnd = readWord(source, offset, rest).end;
+      offset = restEnd;
     } else {
-      const word = readWord(source, offset);
-      words.push(word);
-      offset = word.span.end;
+      offset = readWord(source, offset, DISCARD).end;
     }
   }
-  return { words, end: source.length };
+  return done(source.length);
 }
 
-function readWord(source: string, start: number): ShellWord {
-  const value = new MappedTextBuilder();
+/** Where a word's characters go: its value, or nowhere when only where the word ends is wanted. */
+type ValueSink = Pick<MappedTextBuilder, 'push' | 'pushSource'>;
+const DISCARD: ValueSink = { push() {}, pushSource() {} };
+
+function readWord(source: string, start: number, value: ValueSink): { end: number; unterminated: boolean } {
   let offset = start;
   let unterminated = false;
   while (offset < source.length) {
@@ -83,15 +130,18 @@ function readWord(source: string, start: number): ShellWord {
       value.pushSource(source, { start: offset, end }, true);
       offset = end;
     } else {
-      value.push(character, offset);
-      offset++;
+      // A run of characters that mean nothing special outside quotes, copied in one piece.
+      let end = offset + 1;
+      while (end < source.length && !UNQUOTED_SPECIAL.has(source[end]!)) end++;
+      value.pushSource(source, { start: offset, end });
+      offset = end;
     }
   }
-  return { span: { start, end: offset }, value: value.build(offset), unterminated };
+  return { end: offset, unterminated };
 }
 
 /** Reads after an opening `"`; returns the offset after the closing one (past the end when there is none). */
-function readDoubleQuoted(source: string, start: number, value: MappedTextBuilder): number {
+function readDoubleQuoted(source: string, start: number, value: ValueSink): number {
   let offset = start;
   while (offset < source.length) {
     const character = source[offset]!;
@@ -122,9 +172,11 @@ function readDoubleQuoted(source: string, start: number, value: MappedTextBuilde
 }
 
 const DOUBLE_QUOTED_SPECIAL = new Set(['"', '\\', '$']);
+/** What ends a run of plain characters in a word outside quotes: a blank, the command's end, a quote, an escape, an expansion. */
+const UNQUOTED_SPECIAL = new Set([' ', '\t', '\n', ';', "'", '"', '\\', '$', '`']);
 
 /** `$NAME`, `${...}`, `$(...)` kept as written and marked; a lone `$` is a plain character. */
-function readExpansion(source: string, start: number, value: MappedTextBuilder): number {
+function readExpansion(source: string, start: number, value: ValueSink): number {
   const next = source[start + 1] ?? '';
   let end = start + 1;
   if (next === '{' || next === '(') {

@@ -27,7 +27,7 @@ export function tokenize(mapped: MappedText): Tokenized {
   let offset = skipSpaces(text, 0);
   while (offset < text.length) {
     const start = offset;
-    const quoted = text[offset] === '"';
+    const quoted = text.charCodeAt(offset) === QUOTE;
     let inQuote = quoted;
     const nameStart = quoted ? offset + 1 : offset;
     let equals = -1;
@@ -40,18 +40,18 @@ export function tokenize(mapped: MappedText): Tokenized {
         end = tagEnd - 1;
         continue;
       }
-      const character = text[end]!;
+      const character = text.charCodeAt(end);
       if (!inQuote && isSpace(character)) break;
-      if (equals < 0 && character === '=') equals = end;
-      if (character === '"') inQuote = !inQuote;
+      if (equals < 0 && character === EQUALS) equals = end;
+      if (character === QUOTE) inQuote = !inQuote;
     }
-    const closingQuote = end > nameStart && text[end - 1] === '"';
+    const closingQuote = end > nameStart && text.charCodeAt(end - 1) === QUOTE;
     let nameEnd = equals < 0 ? end : equals;
     if (equals < 0 && quoted && closingQuote) nameEnd = end - 1;
     let value: { start: number; end: number } | undefined;
     if (equals >= 0) {
       value = { start: equals + 1, end: end };
-      if (text[value.start] === '"' && value.end > value.start) {
+      if (text.charCodeAt(value.start) === QUOTE && value.end > value.start) {
         value.start++;
         if (closingQuote && value.end > value.start) value.end--;
       } else if (quoted && closingQuote && value.end > value.start) {
@@ -76,10 +76,8 @@ export function tokenize(mapped: MappedText): Tokenized {
     };
     if (value) {
       param.valueSpan = toFileSpan(mapped, value);
-      // One array, not a slice and its copy by concat.
-      const valueOffsets: number[] = [];
-      for (let index = value.start; index < value.end; index++) valueOffsets.push(offsets[index]!);
-      valueOffsets.push(param.valueSpan.end);
+      const valueOffsets = offsets.slice(value.start, value.end + 1);
+      valueOffsets[value.end - value.start] = param.valueSpan.end;
       param.valueOffsets = valueOffsets;
     }
     if (!afterDashDash && !value && name === '--') afterDashDash = true;
@@ -90,11 +88,14 @@ export function tokenize(mapped: MappedText): Tokenized {
 }
 
 function skipSpaces(text: string, offset: number): number {
-  while (offset < text.length && isSpace(text[offset]!)) offset++;
+  while (offset < text.length && isSpace(text.charCodeAt(offset))) offset++;
   return offset;
 }
 
-/** The blanks that separate parameters: space, tab, newline, carriage return, form feed, vertical tab. */
-function isSpace(character: string): boolean {
-  return character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\f' || character === '\v';
+const QUOTE = 0x22;
+const EQUALS = 0x3d;
+
+/** The blanks that separate parameters: space, tab, newline, vertical tab, form feed, carriage return (by character code). */
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }

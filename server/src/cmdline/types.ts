@@ -25,7 +25,7 @@ export interface KernelParam {
   nameSpan: Span;
   valueSpan?: Span;
   /** The file offset of each character of the value, and of its end: problems inside the value map through it. */
-  valueOffsets?: readonly number[];
+  valueOffsets?: ArrayLike<number>;
   /** It holds a `$VAR` reference left unexpanded (so its name or value is not known), or its characters come from places out of file order. */
   dynamic: boolean;
 }
@@ -57,7 +57,7 @@ export interface CommandLine {
   /** What holds it: `GRUB_CMDLINE_LINUX`, `linux16`, `kernel`, `options`, `file`. */
   holder: string;
   holderSpan: Span;
-  /** The kernel's parameters in order, up to a `--`. */
+  /** The kernel's parameters in order, up to a `--`: what the kernel gets, so a stray line's words are not among them. */
   params: KernelParam[];
   /** What follows `--`: arguments for init, not the kernel's. */
   initArgs: KernelParam[];

@@ -53,3 +53,24 @@ test('VT307: no join is offered when a continuation line leaves a quote open (GR
   const closed = "linux /vmlinuz ro\n'quiet'\n";
   assert.equal(applyFix(closed, cmdlineFindings(closed, GRUB_CFG, CODE)[0]!.fixes[0]!), "linux /vmlinuz ro 'quiet'\n");
 });
+
+test("VT307: a stray line's words get no finding of their own, since GRUB never passes them to the kernel", () => {
+  // The fuzzer's seed 5151: a BLS entry's keys pasted into grub.cfg. GRUB runs each `options` line as a
+  // command it cannot find; VT307 says so, and nothing else is said of its words (each got VT308 and VT305).
+  const text = 'title Fedora\nversion 6.8.5\nlinux /vmlinuz-6.8.5\n' + 'options root=UUID=1234 ro intel_z-6.8.5\n'.repeat(3);
+  const findings = cmdlineFindings(text, GRUB_CFG);
+  assert.deepEqual(findings.map((finding) => [finding.rule, finding.range.start.line]), [['VT307', 3], ['VT307', 4], ['VT307', 5]]);
+  assert.match(findings[0]!.message, /'options' is no GRUB command/);
+  // Joined, the words reach the kernel and are judged as any kernel line's.
+  const joined = applyFix(text, findings[0]!.fixes[0]!);
+  assert.deepEqual(cmdlineFindings(joined, GRUB_CFG, CODE), []);
+  assert.ok(cmdlineFindings(joined, GRUB_CFG, 'VT305').length > 0);
+});
+
+test("VT307: the kernel line's own findings read only its own words (GRUB legacy's too)", () => {
+  // hugepages= on the next line never reaches the kernel: the kernel line asks for 1G pages and reserves none.
+  const text = 'linux /vmlinuz-6.8.5 root=/dev/sda1 default_hugepagesz=1G\n  hugepagesz=1G hugepages=4\n';
+  assert.deepEqual(cmdlineFindings(text, GRUB_CFG).map((finding) => finding.rule), ['VT316', 'VT307']);
+  const legacy = 'title x\nkernel /vmlinuz-2.6.32 ro root=/dev/sda1\nquiet root=/dev/sdb elevator=deadlin\ninitrd /initrd.img\n';
+  assert.deepEqual(cmdlineFindings(legacy, GRUB_CONF).map((finding) => finding.rule), ['VT307']);
+});

@@ -2,7 +2,7 @@ import { canonicalParamName, isDocumentedParam, kernelParam } from '../../kb/cmd
 import type { Span } from '../../core/span';
 import { kernelImage } from '../kernelImage';
 import { identity, joinMapped, type MappedText } from '../mappedText';
-import { readShellCommand } from '../shellWords';
+import { readShellCommandJoined, shellCommandEnd } from '../shellWords';
 import { tokenize } from '../tokenize';
 import type { CommandLine, KernelImage, StrayLine } from '../types';
 import { GRUB2_COMMANDS, GRUB_LEGACY_COMMANDS } from './grubCommands';
@@ -29,7 +29,8 @@ function isXenImage(path: string): boolean {
  * GRUB's shell-like quoting), `kernel` in GRUB legacy's grub.conf and menu.lst (taken as written). Each
  * line's first word is the command, the next the kernel image, the rest the command line. Lines right
  * after one that no GRUB command begins are taken as the kernel line broken in two: they belong to it in
- * intent, and are reported as stray.
+ * intent and are reported as stray, but GRUB runs each as a command of its own: their words are no
+ * parameters of the kernel's (find.ts strayLineWords reads them for hover and completion).
  */
 export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLine[] {
   const lines = sourceLines(source);
@@ -41,14 +42,15 @@ export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLin
     const command = firstWord(line.text);
     if (ENTRY_START.test(line.text)) xenEntry = undefined;
     if (!KERNEL_COMMANDS[flavor].has(command)) continue;
-    const read = flavor === 'grub2' ? grub2Line(source, line) : legacyLine(source, line);
+    // grub-mkconfig writes `module2 /vmlinuz placeholder root=...`: Xen drops the first word, meant to be the image's name.
+    const xenArgs = MODULE_LOADERS.has(command) || HYPERVISOR_LOADERS.has(command);
+    const read = flavor === 'grub2' ? grub2Line(source, line, xenArgs) : legacyLine(source, line);
     const isModule = MODULE_LOADERS.has(command) || (flavor === 'legacy' && command === 'module');
     let hypervisor = false;
     if (isModule) {
       if (xenEntry !== 'kernel-next') continue;
       xenEntry = 'done';
-      // grub-mkconfig writes `module2 /vmlinuz placeholder root=...`: Xen drops the first word, meant to be the image's name.
-      if (read.parts[0]?.text === 'placeholder') read.parts.shift();
+      if (flavor === 'legacy') read.args = withoutPlaceholder(read.args);
     } else if (HYPERVISOR_LOADERS.has(command)) {
       const xen = read.kernel !== undefined && isXenImage(read.kernel.path);
       // A multiboot image that is not Xen's is no Linux kernel and no hypervisor virt-tune knows.
@@ -56,28 +58,22 @@ export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLin
       if (xen) {
         hypervisor = true;
         xenEntry = 'kernel-next';
-        if (read.parts[0]?.text === 'placeholder') read.parts.shift();
+        if (flavor === 'legacy') read.args = withoutPlaceholder(read.args);
       }
     }
     let last = lineIndexAt(lines, Math.max(line.content.start, read.end - 1));
     const strayLines: StrayLine[] = [];
-    const parts = [...read.parts];
     const regions: Span[] = [read.region];
     while (last + 1 < lines.length && isStray(lines[last + 1]!, flavor)) {
       const stray = lines[last + 1]!;
       const strayLine: StrayLine = { span: stray.content, gap: { start: lines[last]!.content.end, end: stray.content.start } };
       strayLines.push(strayLine);
       regions.push(stray.content);
-      if (flavor === 'grub2') {
-        const strayCommand = readShellCommand(source, stray.content.start);
-        strayLine.commandEnd = strayCommand.end;
-        for (const word of strayCommand.words) parts.push(word.value);
-      } else {
-        parts.push(identity(source, stray.content));
-      }
+      if (flavor === 'grub2') strayLine.commandEnd = shellCommandEnd(source, stray.content.start);
       last++;
     }
-    const { params, initArgs } = tokenize(joinMapped(parts, read.region.end));
+    // Only the kernel line's own words reach the kernel: GRUB runs each stray line as a command of its own.
+    const { params, initArgs } = tokenize(read.args ?? emptyAt(read.region.end));
     result.push({
       holder: command,
       holderSpan: { start: line.content.start, end: line.content.start + command.length },
@@ -94,7 +90,8 @@ export function locateGrubConfig(source: string, flavor: GrubFlavor): CommandLin
 }
 
 interface KernelLine {
-  parts: MappedText[];
+  /** The words after the image, joined by spaces as GRUB joins them; undefined when there are none. */
+  args: MappedText | undefined;
   kernel?: KernelImage;
   /** Where parameters are written: after the image, to the end of the line's text. */
   region: Span;
@@ -102,14 +99,17 @@ interface KernelLine {
   end: number;
 }
 
-function grub2Line(source: string, line: SourceLine): KernelLine {
-  const command = readShellCommand(source, line.content.start);
-  const [keyword, image, ...rest] = command.words;
+/** A kernel line of grub.cfg; for Xen's loaders (`xenArgs`), a first argument `placeholder` left out. */
+function grub2Line(source: string, line: SourceLine, xenArgs: boolean): KernelLine {
+  const command = readShellCommandJoined(source, line.content.start, xenArgs ? 3 : 2);
+  const [keyword, image, first] = command.head;
   const end = lineEnd(source, command.end);
   const after = image ?? keyword!;
   const region = { start: Math.min(after.span.end + 1, end), end };
+  let args = command.rest;
+  if (first && first.value.text !== 'placeholder') args = args ? joinMapped([first.value, args], end) : first.value;
   return {
-    parts: rest.map((word) => word.value),
+    args,
     ...(image ? { kernel: kernelImage(image.value.text, image.span) } : {}),
     region,
     end: command.end,
@@ -129,11 +129,21 @@ function legacyLine(source: string, line: SourceLine): KernelLine {
   const region = { start: Math.min(after.span.end + 1, line.span.end), end: line.span.end };
   const paramsStart = words[index + 1]?.span.start ?? line.content.end;
   return {
-    parts: [identity(source, { start: paramsStart, end: line.content.end })],
+    args: identity(source, { start: paramsStart, end: line.content.end }),
     ...(image ? { kernel: kernelImage(image.text, image.span) } : {}),
     region,
     end: line.span.end,
   };
+}
+
+/** GRUB legacy's arguments, taken as one word: none when that is `placeholder` (grub2Line drops it from GRUB 2's Xen lines as it reads them). */
+function withoutPlaceholder(args: MappedText | undefined): MappedText | undefined {
+  return args?.text === 'placeholder' ? undefined : args;
+}
+
+/** No text, at a file offset. */
+function emptyAt(end: number): MappedText {
+  return joinMapped([], end);
 }
 
 /** A line right after a kernel line that goes on with it: not blank, no comment, begun by no GRUB command. */

@@ -1,5 +1,5 @@
 import { GUIDE_IO_SCHEDULER, GUIDE_STATIC_HUGE_PAGES, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
-import { readShellCommand } from '../shellWords';
+import { shellCommandEnd } from '../shellWords';
 import type { CmdlineRule } from './context';
 
 /**
@@ -25,7 +25,7 @@ export const brokenKernelLine: CmdlineRule = {
       // A continuation line that leaves a quote open would, once joined, open a string GRUB carries over the
       // next newline and so change how it reads the lines after: no join is offered then.
       // (The locator of grub.cfg has read each line as a command already; GRUB legacy's lines are read here.)
-      const joinable = line.strayLines.every((stray) => commandEndsWithLine(context.text, stray.span.end, stray.commandEnd ?? readShellCommand(context.text, stray.span.start).end));
+      const joinable = line.strayLines.every((stray) => commandEndsWithLine(context.text, stray.span.end, stray.commandEnd ?? shellCommandEnd(context.text, stray.span.start)));
       const fixes = joinable ? [{ title, edits: joins, isPreferred: true }] : [];
       for (const stray of line.strayLines) {
         const text = context.text.slice(stray.span.start, stray.span.end);

@@ -50,8 +50,9 @@ export function buildRuleContext(document: CmdlineDocument): CmdlineRuleContext 
 }
 
 /** The parameters whose name and value are known: no `$VAR` in them. */
-export function knownParams(line: CommandLine): KernelParam[] {
-  return line.params.filter((param) => !param.dynamic);
+export function knownParams(line: CommandLine): readonly KernelParam[] {
+  // Most lines have no such parameter: their list as it is, not a copy per rule.
+  return line.params.some((param) => param.dynamic) ? line.params.filter((param) => !param.dynamic) : line.params;
 }
 
 /** The lines whose parameters reach the kernel together (an assignment a later one replaces does not). */

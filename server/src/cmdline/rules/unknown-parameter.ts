@@ -44,13 +44,15 @@ export const unknownParameter: CmdlineRule = {
     const moduleSuggested = new Map<string, string[]>();
     // What a word gets depends on its name and whether it has a value only: judged once for each, so a
     // file that repeats a word hundreds of thousands of times shares the judgement and its message.
-    const verdicts = new Map<string, Verdict | null>();
+    // (By the name in one of two maps, not by a key made of both: no string is built per word.)
+    const bareVerdicts = new Map<string, Verdict | null>();
+    const valuedVerdicts = new Map<string, Verdict | null>();
     for (const line of context.lines) {
       if (line.hypervisor) continue;
       for (const param of knownParams(line)) {
-        const key = param.value === undefined ? param.name : `${param.name}\n=`;
-        let verdict = verdicts.get(key);
-        if (verdict === undefined) verdicts.set(key, (verdict = judge(param, suggestionsFor)));
+        const verdicts = param.value === undefined ? bareVerdicts : valuedVerdicts;
+        let verdict = verdicts.get(param.name);
+        if (verdict === undefined) verdicts.set(param.name, (verdict = judge(param, suggestionsFor)));
         if (verdict === null) continue;
         if (verdict.module !== undefined) {
           checkModuleOption(param, verdict.module, verdict.option, report, moduleSuggested);
@@ -60,7 +62,7 @@ export const unknownParameter: CmdlineRule = {
           span: param.nameSpan,
           ...(verdict.severity ? { severity: verdict.severity } : {}),
           message: verdict.message,
-          ...(verdict.suggestions ? { fixes: renames(param, verdict.suggestions) } : {}),
+          ...(verdict.renames ? { fixes: verdict.renames.map(({ title, newText }) => ({ title, edits: [{ span: param.nameSpan, newText }] })) } : {}),
         });
       }
     }
@@ -68,7 +70,15 @@ export const unknownParameter: CmdlineRule = {
 };
 
 /** What VT308 says of a word: nothing (null), a module option to judge (checkModuleOption), or a finding's severity, message and renames. */
-type Verdict = { module: string; option: string; severity?: undefined; message?: undefined; suggestions?: undefined } | { module?: undefined; option?: undefined; severity?: 'warning'; message: string; suggestions?: string[] };
+type Verdict =
+  | { module: string; option: string; severity?: undefined; message?: undefined; renames?: undefined }
+  | { module?: undefined; option?: undefined; severity?: 'warning'; message: string; renames?: Rename[] };
+
+/** A quick fix that renames the word: its title and the new name, made once per verdict. */
+interface Rename {
+  title: string;
+  newText: string;
+}
 
 function judge(param: KernelParam, suggestionsFor: (name: string, candidates: () => readonly string[]) => string[]): Verdict | null {
   const { name } = param;
@@ -78,13 +88,13 @@ function judge(param: KernelParam, suggestionsFor: (name: string, candidates: ()
   if (family) {
     const suggestions = suggestionsFor(name, () => family.names.filter((known) => sharesPrefix(known, name, family.prefixes ?? [])));
     if (suggestions.length === 0) return null;
-    return { severity: 'warning', message: `${family.reader} documents no '${name}'. Did you mean ${list(suggestions)}? As written, nothing reads it.`, suggestions };
+    return { severity: 'warning', message: `${family.reader} documents no '${name}'. Did you mean ${list(suggestions)}? As written, nothing reads it.`, renames: renamesTo(name, suggestions) };
   }
   const dot = canonical.indexOf('.');
   if (dot > 0) return { module: canonical.slice(0, dot), option: canonical.slice(dot + 1) };
   const suggestions = suggestionsFor(canonical, allNames);
   if (suggestions.length > 0) {
-    return { severity: 'warning', message: `Neither the kernel nor the boot programs virt-tune knows read '${name}'. Did you mean ${list(suggestions)}? As written, ${fate(param)}.`, suggestions };
+    return { severity: 'warning', message: `Neither the kernel nor the boot programs virt-tune knows read '${name}'. Did you mean ${list(suggestions)}? As written, ${fate(param)}.`, renames: renamesTo(name, suggestions) };
   }
   const owner = optionOwner(name);
   if (owner) return { severity: 'warning', message: `'${name}' is not a parameter of its own: it is an option of ${owner}= (${owner}=${name}). As written, ${fate(param)}.` };
@@ -177,5 +187,9 @@ function list(names: readonly string[]): string {
 }
 
 function renames(param: KernelParam, names: readonly string[]): FixSpec[] {
-  return names.map((name) => ({ title: `Change '${param.name}' to '${name}'`, edits: [{ span: param.nameSpan, newText: name }] }));
+  return renamesTo(param.name, names).map(({ title, newText }) => ({ title, edits: [{ span: param.nameSpan, newText }] }));
+}
+
+function renamesTo(name: string, names: readonly string[]): Rename[] {
+  return names.map((newText) => ({ title: `Change '${name}' to '${newText}'`, newText }));
 }
