@@ -40,21 +40,22 @@ export const diskBusDeviceMismatch: DomainRule = {
       const written = value(xml, target, 'bus');
       const bus = busOf(written, dev, device);
       if (bus === undefined) continue;
-      const at = spanOf(xml, target, written === undefined ? 'dev' : 'bus');
-      const named = written === undefined ? `the ${bus} bus its name '${dev}' puts it on` : `bus='${bus}'`;
+      // Made only for a message: most disks have none, and this runs for every disk at every keystroke.
+      const at = () => spanOf(xml, target, written === undefined ? 'dev' : 'bus');
+      const named = () => (written === undefined ? `the ${bus} bus its name '${dev}' puts it on` : `bus='${bus}'`);
       if (device === 'floppy' && bus !== 'fdc') {
-        report({ span: at, message: `A floppy sits on the floppy controller, not on ${named}: libvirt refuses it ("Invalid bus type '${bus}' for floppy disk"). Use bus='fdc' and a name such as 'fda'.` });
+        report({ span: at(), message: `A floppy sits on the floppy controller, not on ${named()}: libvirt refuses it ("Invalid bus type '${bus}' for floppy disk"). Use bus='fdc' and a name such as 'fda'.` });
       } else if (device === 'floppy' && dev !== undefined && !dev.startsWith('fd')) {
         report({ span: spanOf(xml, target, 'dev'), message: `A floppy takes a name such as 'fda': libvirt refuses '${dev}' ("Invalid floppy device name").` });
       } else if (device !== 'floppy' && bus === 'fdc') {
-        report({ span: at, message: `Only a floppy sits on the floppy controller: libvirt refuses device='${device}' on ${named} ("Invalid bus type 'fdc' for disk"). Use device='floppy', or another bus.` });
+        report({ span: at(), message: `Only a floppy sits on the floppy controller: libvirt refuses device='${device}' on ${named()} ("Invalid bus type 'fdc' for disk"). Use device='floppy', or another bus.` });
       } else if (qemu && device === 'cdrom' && NO_EJECTABLE_MEDIA.has(bus)) {
-        report({ span: at, message: `A CD-ROM needs a bus with removable media, which ${named} lacks: libvirt refuses it ("does not support ejectable media"). Use bus='sata' (q35), 'ide' (i440fx) or 'scsi'.` });
+        report({ span: at(), message: `A CD-ROM needs a bus with removable media, which ${named()} lacks: libvirt refuses it ("does not support ejectable media"). Use bus='sata' (q35), 'ide' (i440fx) or 'scsi'.` });
       } else if (qemu && device === 'lun') {
         const type = value(xml, disk, 'type');
         const protocol = value(xml, firstChild(disk, 'source'), 'protocol');
         if (!LUN_BUSES.has(bus)) {
-          report({ span: at, message: `A LUN passes the guest's SCSI commands through, which only bus='virtio' or 'scsi' carries: libvirt refuses ${named} ("not supported for bus").` });
+          report({ span: at(), message: `A LUN passes the guest's SCSI commands through, which only bus='virtio' or 'scsi' carries: libvirt refuses ${named()} ("not supported for bus").` });
         } else if (type !== undefined && FILE_TYPES.has(type)) {
           report({ span: spanOf(xml, disk, 'type'), message: `A LUN passes the guest's SCSI commands to a device, which a ${type} cannot take: libvirt refuses type='${type}' with device='lun' (it needs type='block', or an iSCSI source). Use device='disk' for an image.` });
         } else if (type === 'network' && protocol !== undefined && protocol !== 'iscsi') {
