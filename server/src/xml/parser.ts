@@ -1,4 +1,5 @@
 import { decodeEntities } from './entities';
+import { badNameCharacter } from './names';
 import { isSimilarName } from '../core/similarity';
 import type { Span } from '../core/span';
 import { AttributeNode, ElementNode, NO_ATTRIBUTES, NO_CHILDREN, OpaqueNode, TextNode } from './nodes';
@@ -27,43 +28,6 @@ for (let c = 0; c < 128; c++) {
  */
 function isNameStart(c: number): boolean {
   return c < 128 ? (ASCII[c]! & 1) !== 0 : c >= 0xc0;
-}
-
-/**
- * Where text[start, end), a name read as above, first holds a character that XML 1.0 (fifth edition,
- * section 2.3, NameStartChar and NameChar) does not allow at its place, as libxml2 judges it (it
- * refuses the document there); -1 when there is none. Code points are read from surrogate pairs: U+10000
- * to U+EFFFF are name characters, U+F0000 and above are not, nor is a surrogate left unpaired.
- */
-function badNameCharacter(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const low = text.charCodeAt(i + 1);
-      // U+10000 to U+EFFFF: a high surrogate up to DB7F, followed by a low one.
-      if (i + 1 >= end || low < 0xdc00 || low > 0xdfff || c > 0xdb7f) return i;
-      i++;
-      continue;
-    }
-    if (!(i === start ? isNameStartBeyondAscii(c) : isNameStartBeyondAscii(c) || c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040)) return i;
-  }
-  return -1;
-}
-
-/** NameStartChar from U+0080 to U+FFFF (the pairs aside). */
-function isNameStartBeyondAscii(c: number): boolean {
-  return (
-    (c >= 0xc0 && c <= 0x2ff && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x370 && c <= 0x1fff && c !== 0x37e) ||
-    c === 0x200c ||
-    c === 0x200d ||
-    (c >= 0x2070 && c <= 0x218f) ||
-    (c >= 0x2c00 && c <= 0x2fef) ||
-    (c >= 0x3001 && c <= 0xd7ff) ||
-    (c >= 0xf900 && c <= 0xfdcf) ||
-    (c >= 0xfdf0 && c <= 0xfffd)
-  );
 }
 
 function isWhitespace(c: number): boolean {

@@ -1,5 +1,6 @@
 import { LineStarts } from '../../core/lineStarts';
 import { decodeEntities } from '../../xml/entities';
+import { nameEnd } from '../../xml/names';
 import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from '../../xml/types';
 import type { SchemaError, SchemaMessageKind } from '../types';
 import { resolvedName, isWhitespace, type Deriver, type ResolvedName } from './derive';
@@ -97,6 +98,8 @@ class TreeWalk {
     if (cdataEnd !== undefined) return [this.notWellFormed(cdataEnd, "']]>' in text: XML allows it only to end a CDATA section; write ]]&gt;.")];
     const hyphens = this.doubleHyphenInComment();
     if (hyphens !== undefined) return [this.notWellFormed(hyphens, "'--' inside a comment: XML allows two hyphens in a row only in the '<!--' and '-->' that open and close it (and no '-' just before the '-->').")];
+    const instruction = this.badProcessingInstruction();
+    if (instruction !== undefined) return [this.notWellFormed(instruction.at, instruction.message)];
     const scope = NamespaceScope.ROOT.enter(root);
     const unparted = this.attributesNotParted(root);
     if (unparted) return [unparted];
@@ -265,6 +268,32 @@ class TreeWalk {
       if (inside >= 0) return start + 4 + inside;
       if (inner.endsWith('-')) return end - 4;
       at = end - 1;
+    }
+    return undefined;
+  }
+
+  /**
+   * A processing instruction libxml2's parser refuses and the tolerant parser keeps whole: no name (its
+   * target) right after '<?', a target neither followed by white space nor by '?>', or 'xml' in any
+   * case as a target, which only the XML declaration at the very start of the document may be.
+   */
+  private badProcessingInstruction(): { at: number; message: string } | undefined {
+    const { text, nodes } = this.xml;
+    for (let at = text.indexOf('<?'); at >= 0; at = text.indexOf('<?', at + 2)) {
+      const node = nodeAt(nodes, at);
+      if (node?.kind !== 'pi' || node.span.start !== at) continue;
+      const start = at + 2;
+      const end = nameEnd(text, start, node.span.end);
+      if (end === start) return { at: start, message: "'<?' must be followed by the name of the processing instruction's target." };
+      if (end - start === 3 && text.slice(start, end).toLowerCase() === 'xml') {
+        const declaration = text.startsWith('xml', start) && at === (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+        if (!declaration) return { at: start, message: `'<?${text.slice(start, end)}' may only open the XML declaration, as the very first thing in the document.` };
+      }
+      const c = text.charCodeAt(end);
+      if (!text.startsWith('?>', end) && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+        return { at: end, message: `The processing instruction's target ${text.slice(start, end)} must be followed by white space or '?>'.` };
+      }
+      at = node.span.end - 2;
     }
     return undefined;
   }
