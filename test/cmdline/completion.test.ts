@@ -25,6 +25,11 @@ test('completion of names inside GRUB_CMDLINE_LINUX: name= for those that take a
   assert.ok(items[0]!.documentation);
 });
 
+test('completion inside a value whose quote is not closed yet, as while it is typed (no finding is made of its words)', () => {
+  const { items } = complete('GRUB_CMDLINE_LINUX="quiet transp|\nGRUB_TIMEOUT=5\n');
+  assert.ok(items.some((candidate) => candidate.label === 'transparent_hugepage'));
+});
+
 test('names already on the line are not offered again, except the huge page pairs', () => {
   const { items } = complete('isolcpus=2-7 hugepagesz=1G hugepages=4 |\n', KERNEL_CMDLINE);
   const labels = items.map((item) => item.label);

@@ -21,6 +21,14 @@ test('VT312: a quote never closed is an error at that quote', () => {
   assert.match(findings[0]!.message, /never closed.*'unexpected EOF'/);
 });
 
+test('VT312: behind a quote never closed no word is judged: bash fails, so grub-mkconfig writes no command line (fuzz seed 5151, case 1915)', () => {
+  // bash 5 sourcing this: "unexpected EOF while looking for matching", exit 2, GRUB_CMDLINE_LINUX never set.
+  const text = 'GRUB_TIMEOUT=5\nGRUB_CMDLINE_LINUX="quiet hugepagesz=1G hugepages=4 foo_bar=1\nGRUB_DEFAULT=0\n';
+  assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB).map((finding) => finding.rule), ['VT312']);
+  // Closed, the same words are judged again (foo_bar is no known parameter).
+  assert.ok(cmdlineFindings(text.replace('foo_bar=1', 'foo_bar=1"'), DEFAULT_GRUB).some((finding) => finding.rule === 'VT308'));
+});
+
 test('VT312: what bash takes is clean: quotes of both kinds, escapes, continuations, export, +=, $VAR, if blocks', () => {
   const text = [
     'GRUB_DEFAULT=saved',
