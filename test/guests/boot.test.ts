@@ -47,3 +47,17 @@ test('a count the kernel replaces is not added to the boot pages', async () => {
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+test('an etc/default/grub bash cannot source (a quote never closed) reserves no pages: grub-mkconfig writes no command line from it', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'vt-boot-'));
+  try {
+    const grub = join(folder, 'etc', 'default', 'grub');
+    await mkdir(dirname(grub), { recursive: true });
+    await writeFile(grub, 'GRUB_CMDLINE_LINUX="hugepagesz=2M hugepages=512\nGRUB_TIMEOUT=5\n');
+    assert.deepEqual((await bootHugePagesOf(grub))?.pages ?? [], []);
+    await writeFile(grub, 'GRUB_CMDLINE_LINUX="hugepagesz=2M hugepages=512"\nGRUB_TIMEOUT=5\n');
+    assert.deepEqual((await bootHugePagesOf(grub))?.pages, [{ sizeKiB: 2048, count: 512 }]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
-import { shellStatements, type ShellStatement } from './defaultGrubShell';
+import { shellStatements, unclosedQuote, type ShellStatement } from './defaultGrubShell';
 import { locateCommandLines } from './locate';
 import { cmdlineShape, cmdlineShapeOfPath } from './shape';
 import type { CmdlineShape, CommandLine } from './types';
@@ -43,4 +43,15 @@ function shapeOf(textDocument: TextDocument, text: string): CmdlineShape {
   const path = uriPath(textDocument.uri);
   if (textDocument.languageId === 'kernel-cmdline' && !cmdlineShapeOfPath(path)) return 'plain';
   return cmdlineShape(path, text);
+}
+
+/**
+ * The command lines that reach a kernel: none from an /etc/default/grub with a quote it never closes. The
+ * quote takes the rest of the file into the value and bash fails at the end of it, so grub-mkconfig writes
+ * no grub.cfg (VT312 says so); a later `GRUB_DEFAULT=0` is no kernel parameter. The located lines stay for
+ * completion and hover, as the value is typed.
+ */
+export function bootingLines(document: CmdlineDocument): readonly CommandLine[] {
+  const neverSourced = document.shape === 'default-grub' && document.statements.some((statement) => statement.words.some((word) => unclosedQuote(document.text, word) !== undefined));
+  return neverSourced ? [] : document.lines;
 }

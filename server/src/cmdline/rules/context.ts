@@ -1,8 +1,7 @@
 import type { Rule } from '../../core/types';
 import type { KernelArch } from '../../kb/cmdline';
-import type { CmdlineDocument } from '../document';
+import { bootingLines, type CmdlineDocument } from '../document';
 import type { CommandLine, KernelParam } from '../types';
-import { unclosedQuote } from '../defaultGrubShell';
 import { hugetlbSteps, type HugetlbStep } from './hugetlb';
 
 /** What a command line rule reads: the file's command lines, located once for the document's version. */
@@ -33,10 +32,7 @@ export function buildRuleContext(document: CmdlineDocument): CmdlineRuleContext 
   const hugetlb = new Map<CommandLine, readonly HugetlbStep[]>();
   const archOf = (line: CommandLine): LineArch =>
     line.kernel?.arch ? { arch: line.kernel.arch, assumed: false } : { arch: ASSUMED_ARCH, assumed: true };
-  // A quote /etc/default/grub never closes takes the rest of the file into the value, and bash then fails at
-  // the end of the file: grub-mkconfig stops and writes no grub.cfg, so no word of it reaches a kernel. VT312
-  // says so; no rule judges those words (GRUB_DEFAULT=0 on a later line is no kernel parameter).
-  const lines = neverSourced(document) ? [] : document.lines;
+  const lines = bootingLines(document);
   return {
     document,
     text: document.text,
@@ -52,11 +48,6 @@ export function buildRuleContext(document: CmdlineDocument): CmdlineRuleContext 
       return steps;
     },
   };
-}
-
-/** An /etc/default/grub with a quote that is never closed (VT312): bash cannot source it. */
-function neverSourced(document: CmdlineDocument): boolean {
-  return document.shape === 'default-grub' && document.statements.some((statement) => statement.words.some((word) => unclosedQuote(document.text, word) !== undefined));
 }
 
 /** The parameters whose name and value are known: no `$VAR` in them. */
