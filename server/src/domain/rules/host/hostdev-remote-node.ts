@@ -28,9 +28,12 @@ export const hostdevRemoteNode: DomainRule = {
   check(context, report) {
     const host = context.host;
     if (!host || host.pci.length === 0) return;
+    // Most guests take no PCI device: then the nodes they are tied to are not worked out.
+    const assignedDevices = assignedPciDevices(context.model);
+    if (assignedDevices.length === 0) return;
     const guestNodes = guestHostNodes(context.xml, context.model, host);
     if (guestNodes.length === 0) return;
-    for (const assigned of assignedPciDevices(context.model)) {
+    for (const assigned of assignedDevices) {
       const device = host.pci.find((entry) => entry.address === assigned.address);
       if (!device || device.node === null || guestNodes.includes(device.node)) continue;
       const nearby = ioDevices(host.pci).filter((entry) => entry.node !== null && guestNodes.includes(entry.node) && pciKind(entry) === pciKind(device));

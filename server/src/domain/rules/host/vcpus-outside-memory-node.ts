@@ -23,8 +23,10 @@ export const vcpusOutsideMemoryNode: DomainRule = {
     const host = context.host;
     if (!host) return;
     const binding = memoryBinding(context.xml, context.model);
+    // The vCPUs' host CPUs only for memory bound to one node (not the common case).
+    if (!binding || binding.nodes.length !== 1 || binding.mode === 'interleave') return;
     const cpus = vcpuHostCpus(context.xml, context.model);
-    if (!binding || binding.nodes.length !== 1 || binding.mode === 'interleave' || !cpus) return;
+    if (!cpus) return;
     const memoryNode = binding.nodes[0]!;
     // A node the host lacks is VT152's error; saying the vCPUs are far from it would only mislead.
     if (!host.nodes.some((node) => node.id === memoryNode)) return;
