@@ -22,23 +22,64 @@ const SUBSHELL_OPERATORS = new Set(['&', '|', '|&']);
 export function parseKsmtunedConf(text: string): KsmConf {
   const lines: KsmLine[] = [];
   let start = 0;
+  // An array assignment whose `)` is not on its line: bash reads the next lines into it up to a `)`.
+  let openArray: Assignment | undefined;
   for (let number = 0; start <= text.length; number++) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline < 0 ? text.length : newline;
     if (newline < 0 && start === text.length && number > 0) break;
     const hasCarriageReturn = lineEnd > start && text[lineEnd - 1] === '\r';
     const end = hasCarriageReturn ? lineEnd - 1 : lineEnd;
-    lines.push(parseLine(text, number, start, end, hasCarriageReturn ? { start: end, end: lineEnd } : undefined));
+    const carriageReturn = hasCarriageReturn ? { start: end, end: lineEnd } : undefined;
+    let line: KsmLine;
+    if (openArray) {
+      const continued = continueArray(text, openArray, start, end);
+      line = parseLine(text, number, start, end, carriageReturn, continued.next);
+      line.inArray = { start, end: continued.next };
+      if (continued.closed) openArray = undefined;
+    } else {
+      line = parseLine(text, number, start, end, carriageReturn);
+    }
+    lines.push(line);
+    const last = line.statements[line.statements.length - 1];
+    if (last?.kind === 'assignment' && last.array?.unclosed && !line.refused) openArray = last;
     if (newline < 0) break;
     start = newline + 1;
   }
   return { text, lines };
 }
 
-function parseLine(text: string, number: number, start: number, end: number, carriageReturn: Span | undefined): KsmLine {
+/**
+ * One more line of an array left open (`NAME=(a` on a line above): its words, and a comment, are elements
+ * and a note, up to a `)`. The array's span and element count grow, and its first element is taken from
+ * here when it had none. `next` is where the line goes on as statements of its own: past the `)`, or the
+ * line's end.
+ */
+function continueArray(text: string, assignment: Assignment, start: number, end: number): { next: number; closed: boolean } {
+  const array = assignment.array!;
+  let pos = start;
+  for (;;) {
+    pos = skipBlanks(text, pos, end);
+    if (pos >= end || text[pos] === '#') {
+      array.span = { start: array.span.start, end };
+      return { next: end, closed: false };
+    }
+    if (text[pos] === ')') {
+      array.span = { start: array.span.start, end: pos + 1 };
+      array.unclosed = false;
+      return { next: pos + 1, closed: true };
+    }
+    const word = OPERATORS.has(text[pos]!) ? operatorWord(text, pos) : scanWord(text, pos, end);
+    if (array.elements === 0) assignment.value = word;
+    array.elements++;
+    pos = word.span.end;
+  }
+}
+
+function parseLine(text: string, number: number, start: number, end: number, carriageReturn: Span | undefined, from = start): KsmLine {
   const line: KsmLine = { number, span: { start, end }, statements: [] };
   if (carriageReturn) line.carriageReturn = carriageReturn;
-  let pos = skipBlanks(text, start, end);
+  let pos = skipBlanks(text, from, end);
   // Only a line with an operator can hold a token bash refuses; past that token bash reads nothing, nor does this.
   const refused = hasOperator(text, pos, end) ? refusedToken(text, pos, end) : undefined;
   if (refused) line.refused = refused;

@@ -26,6 +26,11 @@ export interface KsmLine {
    * nothing of the line and reads no further, so the statements end with the one holding this token.
    */
   refused?: RefusedToken;
+  /**
+   * Where the line goes on with an array a line above left open (`NAME=(a` ... `)`): bash reads this part of
+   * the line, up to and with the `)` when it is on the line, as more elements of that array.
+   */
+  inArray?: Span;
 }
 
 /** A token bash refuses on a line, and what it is. */

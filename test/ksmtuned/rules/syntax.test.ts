@@ -171,12 +171,22 @@ test('VT201: NAME=(a b) is an array, not a command: information, the first eleme
 });
 
 test('VT201: an array left open on its line, and a lone quote, say that bash reads the lines below into them', () => {
-  // bash 5: after 'X=(1', the next line's KSM_NPAGES_BOOST=300 is an element of X, never set.
-  // The ) on a later line is still read as a line of its own (lines are not followed), and said to be refused.
-  const open = ksmFindings('X=(1\nKSM_NPAGES_BOOST=300\n)\n', 'VT201').filter((finding) => finding.range.start.line === 0);
-  assert.equal(open.length, 1);
+  // bash 5: after 'X=(1', the next line's KSM_NPAGES_BOOST=300 is an element of X, never set; after the ), KSM_SLEEP_MSEC=20 is.
+  // The lines up to the ) are read into the array: no finding of their own, and nothing on them is set.
+  const text = 'X=(1\nKSM_NPAGES_BOOST=300\n) KSM_SLEEP_MSEC=20\nKSM_NPAGES_MIN=64\n';
+  const open = ksmFindings(text, 'VT201');
+  assert.equal(open.length, 1, open.map((finding) => finding.message).join('\n'));
   assert.deepEqual(open[0]!.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
-  assert.match(open[0]!.message, /The \( of X's array is not closed on its line: bash reads the lines below as more elements of it/);
+  assert.match(open[0]!.message, /The \( of X's array is closed only 2 lines below: bash reads what lies between as more elements of it/);
+  assert.deepEqual(ksmFindings(text, 'VT209'), []);
+  // bash 5: KSM_SLEEP_MSEC=( on its own line takes the next line's word as its first element, so
+  // $KSM_SLEEP_MSEC is the text 'KSM_NPAGES_BOOST=300', no number, and KSM_NPAGES_BOOST is not set.
+  const element = ksmFindings('KSM_SLEEP_MSEC=(\nKSM_NPAGES_BOOST=300\n)\n', 'VT204');
+  assert.equal(element.length, 1);
+  assert.match(element[0]!.message, /"KSM_NPAGES_BOOST=300" is not one/);
+  const never = ksmFindings('X=(1\nKSM_NPAGES_BOOST=300\n', 'VT201');
+  assert.equal(never.length, 1);
+  assert.match(never[0]!.message, /never closed: bash reads every line below as more elements of it, then stops at a syntax error/);
   // bash 5: a line holding only ' opens a quote that runs to the end of the file: a syntax error, nothing after is set.
   const quote = onlyFinding("KSM_MONITOR_INTERVAL=60\n'\nKSM_SLEEP_MSEC=10\n", 'VT201');
   assert.equal(quote.covered, "'");

@@ -186,9 +186,17 @@ function arrayReport(text: string, assignment: Assignment, array: NonNullable<As
     return {
       span: open,
       message:
-        `The ( of ${assignment.name}'s array is not closed on its line: bash reads the lines below as more elements of it, up to the next ), ` +
-        'so nothing written there is set or run; with no ), it stops reading ksmtuned.conf at a syntax error. Close it on this line, or write ' +
-        `${assignment.name}=value without parentheses.`,
+        `The ( of ${assignment.name}'s array is never closed: bash reads every line below as more elements of it, then stops at a syntax error ` +
+        `at the end of the file, so nothing after this line is set or run. Close it on this line, or write ${assignment.name}=value without parentheses.`,
+    };
+  }
+  const closedOn = text.slice(array.span.start, array.span.end).split('\n').length - 1;
+  if (closedOn > 0) {
+    return {
+      span: open,
+      message:
+        `The ( of ${assignment.name}'s array is closed only ${closedOn === 1 ? 'on the next line' : `${closedOn} lines below`}: bash reads what lies between ` +
+        `as more elements of it, so nothing written there is set or run. Close it on this line, or write ${assignment.name}=value without parentheses.`,
     };
   }
   const first = text.slice(assignment.value.span.start, assignment.value.span.end);
