@@ -13,13 +13,21 @@ export interface CmdlineDocument {
   /** An /etc/default/grub's shell statements, read once for the locator and the rules (none for other shapes). */
   statements: readonly ShellStatement[];
   lines: CommandLine[];
+  /**
+   * The lines that reach a kernel: none from an /etc/default/grub with a quote it never closes. The quote
+   * takes the rest of the file into the value and bash fails at the end of it, so grub-mkconfig writes no
+   * grub.cfg (VT312 says so); a later `GRUB_DEFAULT=0` is no kernel parameter. `lines` keeps them for
+   * completion and hover, as the value is typed.
+   */
+  booting: readonly CommandLine[];
 }
 
 const cache = new DocumentCache<CmdlineDocument>((textDocument) => {
   const text = textDocument.getText();
   const shape = shapeOf(textDocument, text);
   const statements = shape === 'default-grub' ? shellStatements(text) : [];
-  return { textDocument, text, shape, statements, lines: locateCommandLines(text, shape, statements) };
+  const lines = locateCommandLines(text, shape, statements);
+  return { textDocument, text, shape, statements, lines, booting: neverSourced(text, shape, statements) ? [] : lines };
 });
 
 export function cmdlineDocument(textDocument: TextDocument): CmdlineDocument {
@@ -45,13 +53,7 @@ function shapeOf(textDocument: TextDocument, text: string): CmdlineShape {
   return cmdlineShape(path, text);
 }
 
-/**
- * The command lines that reach a kernel: none from an /etc/default/grub with a quote it never closes. The
- * quote takes the rest of the file into the value and bash fails at the end of it, so grub-mkconfig writes
- * no grub.cfg (VT312 says so); a later `GRUB_DEFAULT=0` is no kernel parameter. The located lines stay for
- * completion and hover, as the value is typed.
- */
-export function bootingLines(document: CmdlineDocument): readonly CommandLine[] {
-  const neverSourced = document.shape === 'default-grub' && document.statements.some((statement) => statement.words.some((word) => unclosedQuote(document.text, word) !== undefined));
-  return neverSourced ? [] : document.lines;
+/** An /etc/default/grub with a quote it never closes: bash cannot source it (VT312). */
+function neverSourced(text: string, shape: CmdlineShape, statements: readonly ShellStatement[]): boolean {
+  return shape === 'default-grub' && statements.some((statement) => statement.words.some((word) => unclosedQuote(text, word) !== undefined));
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bootingLines, cmdlineDocument, forgetCmdlineDocument } from '../cmdline/document';
+import { cmdlineDocument, forgetCmdlineDocument } from '../cmdline/document';
 import { hugetlbSteps } from '../cmdline/rules/hugetlb';
 import { cmdlineShapeOfPath } from '../cmdline/shape';
 import type { BootHugePages } from './types';
@@ -38,7 +38,7 @@ export async function bootHugePagesOf(path: string): Promise<BootHugePages | und
   const document = cmdlineDocument(TextDocument.create(uri, LANGUAGE[shape] ?? 'grub', 0, text));
   const counts = new Map<number, number>();
   try {
-    for (const line of bootingLines(document)) {
+    for (const line of document.booting) {
       if (line.shadowed || line.hypervisor) continue;
       const perLine = new Map<number, number>();
       for (const step of hugetlbSteps(line.params, line.kernel?.arch ?? 'x86_64')) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/types';
 import type { KernelArch } from '../../kb/cmdline';
-import { bootingLines, type CmdlineDocument } from '../document';
+import type { CmdlineDocument } from '../document';
 import type { CommandLine, KernelParam } from '../types';
 import { hugetlbSteps, type HugetlbStep } from './hugetlb';
 
@@ -32,7 +32,7 @@ export function buildRuleContext(document: CmdlineDocument): CmdlineRuleContext 
   const hugetlb = new Map<CommandLine, readonly HugetlbStep[]>();
   const archOf = (line: CommandLine): LineArch =>
     line.kernel?.arch ? { arch: line.kernel.arch, assumed: false } : { arch: ASSUMED_ARCH, assumed: true };
-  const lines = bootingLines(document);
+  const lines = document.booting;
   return {
     document,
     text: document.text,
