@@ -28,3 +28,16 @@ test('VT402 is silent where libvirt defines the list, attributes left out includ
     assert.deepEqual(found(withVcpus(list), 'VT402').map((result) => result.message), [], list);
   }
 });
+
+// libvirt 9.0 here: with no <vcpu> the guest has 1 vCPU and `virsh define` refuses id 1 as out of range;
+// <vcpu>0</vcpu> is VT105's to say, not a range of ids "0 to -1".
+test('VT402 counts the 1 vCPU libvirt gives a guest without <vcpu>, and leaves <vcpu>0</vcpu> to VT105', () => {
+  const withoutVcpu = guest("  <vcpus><vcpu id='0' enabled='yes' hotpluggable='no'/><vcpu id='1' enabled='no' hotpluggable='yes'/></vcpus>").replace(/ *<vcpu placement='static'>1<\/vcpu>\n/, '');
+  assert.doesNotMatch(withoutVcpu, /<vcpu placement/);
+  const beyond = found(withoutVcpu, 'VT402');
+  assert.deepEqual(beyond.map((result) => result.at), ['1']);
+  assert.match(beyond[0]!.message, /has 1 vCPU \(no <vcpu>: libvirt gives a guest 1\), id 0: libvirt refuses id='1'/);
+  const zero = guest("  <vcpus><vcpu id='0' enabled='yes' hotpluggable='no'/></vcpus>", { vcpus: 0 });
+  assert.deepEqual(found(zero, 'VT402'), []);
+  assert.equal(found(zero, 'VT105').length, 1);
+});

@@ -15,7 +15,7 @@ export const currentMemoryAboveMemory: DomainRule = {
     name: 'current-memory-above-memory',
     title: '<currentMemory> should not be above <memory>: libvirt lowers it without a word',
     severity: 'warning',
-    sources: [libvirtCode('src/conf/domain_conf.c', 'virDomainDefPostParseMemory'), libvirt('memory-allocation', 'Memory Allocation')],
+    sources: [libvirtCode('src/conf/domain_postparse.c', 'virDomainDefPostParseMemory'), libvirt('memory-allocation', 'Memory Allocation')],
     fixable: false,
     libvirt: { stage: 'accepted' },
   },

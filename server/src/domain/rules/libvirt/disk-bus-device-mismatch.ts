@@ -24,7 +24,10 @@ export const diskBusDeviceMismatch: DomainRule = {
     name: 'disk-bus-device-mismatch',
     title: "A disk's device must fit its bus: floppy only on fdc, no CD-ROM on virtio or sd, a LUN on virtio or scsi",
     severity: 'error',
-    sources: [libvirtCode('src/qemu/qemu_validate.c', 'qemuValidateDomainDeviceDefDiskFrontend'), libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs')],
+    sources: [
+      libvirtCode('src/conf/domain_validate.c', 'virDomainDiskDefValidate'),
+      libvirtCode('src/qemu/qemu_validate.c', 'qemuValidateDomainDeviceDefDiskFrontend'),
+      libvirt('hard-drives-floppy-disks-cdroms', 'Hard drives, floppy disks, CDROMs')],
     fixable: false,
     libvirt: { stage: 'define', says: 'does not support ejectable media' },
   },
