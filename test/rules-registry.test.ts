@@ -59,3 +59,17 @@ test('no page in docs/rules belongs to a rule that does not exist', () => {
     assert.ok(codes.has(file.replace(/\.md$/, '')), `docs/rules/${file} has a rule`);
   }
 });
+
+test("each libvirt function a rule cites is on its page, in the same file of libvirt's sources", () => {
+  for (const meta of ALL_RULE_METAS) {
+    const page = readFileSync(join(root, 'docs', 'rules', `${meta.code}.md`), 'utf8');
+    for (const source of meta.sources) {
+      if (source.kind !== 'libvirt-code') continue;
+      // One line may name several functions of one file before the file: `a()` and `b()` in [`file`](...).
+      const cited = `\`${source.symbol}()\``;
+      const line = page.split('\n').find((text) => text.includes(cited)) ?? '';
+      const file = /\[`([^`]+)`\]/.exec(line.slice(line.indexOf(cited)))?.[1];
+      assert.equal(file, source.file, `docs/rules/${meta.code}.md cites ${source.symbol}() in ${source.file}`);
+    }
+  }
+});

@@ -22,7 +22,7 @@ export const identityConflict: DomainRule = {
     title: "No '/' in the name; SMBIOS UUID equal to <uuid>; one <seclabel> per model",
     severity: 'error',
     sources: [
-      libvirtCode('src/conf/domain_validate.c', 'virDomainDefPostParseCheckFeatures'),
+      libvirtCode('src/conf/domain_postparse.c', 'virDomainDefPostParseCheckFeatures'),
       libvirtCode('src/conf/domain_conf.c', 'virSysinfoSystemParseXML'),
       libvirtCode('src/conf/domain_conf.c', 'virSecurityLabelDefsParseXML'),
       libvirt('general-metadata', 'General metadata'),
