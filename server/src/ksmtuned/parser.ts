@@ -57,22 +57,20 @@ export function parseKsmtunedConf(text: string): KsmConf {
  */
 function continueArray(text: string, assignment: Assignment, start: number, end: number): { next: number; closed: boolean } {
   const array = assignment.array!;
-  let pos = start;
-  for (;;) {
-    pos = skipBlanks(text, pos, end);
-    if (pos >= end || text[pos] === '#') {
+  for (let pos = start; ;) {
+    const step = arrayStep(text, pos, end);
+    if (step.kind === 'close') {
+      array.span = { start: array.span.start, end: step.at + 1 };
+      array.unclosed = false;
+      return { next: step.at + 1, closed: true };
+    }
+    if (step.kind !== 'element') {
       array.span = { start: array.span.start, end };
       return { next: end, closed: false };
     }
-    if (text[pos] === ')') {
-      array.span = { start: array.span.start, end: pos + 1 };
-      array.unclosed = false;
-      return { next: pos + 1, closed: true };
-    }
-    const word = OPERATORS.has(text[pos]!) ? operatorWord(text, pos) : scanWord(text, pos, end);
-    if (array.elements === 0) assignment.value = word;
+    if (array.elements === 0) assignment.value = step.word;
     array.elements++;
-    pos = word.span.end;
+    pos = step.word.span.end;
   }
 }
 
@@ -188,21 +186,33 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
 function scanArray(text: string, open: number, end: number): { span: Span; first: ShellWord; elements: number; unclosed: boolean } | undefined {
   let first: ShellWord | undefined;
   let elements = 0;
-  let pos = open + 1;
-  for (;;) {
-    pos = skipBlanks(text, pos, end);
-    const closed = pos < end && text[pos] === ')';
-    if (pos >= end || closed) {
-      return { span: { start: open, end: closed ? pos + 1 : end }, first: first ?? scanWord(text, open + 1, open + 1), elements, unclosed: !closed };
+  for (let pos = open + 1; ;) {
+    const step = arrayStep(text, pos, end);
+    if (step.kind !== 'element') {
+      if (step.kind === 'comment') return undefined;
+      const closed = step.kind === 'close';
+      return { span: { start: open, end: closed ? step.at + 1 : end }, first: first ?? scanWord(text, open + 1, open + 1), elements, unclosed: !closed };
     }
-    const char = text[pos]!;
-    if (OPERATORS.has(char) || char === '#') return undefined;
-    const word = scanWord(text, pos, end);
-    if (word.unclosedQuote) return undefined;
-    first ??= word;
+    if (step.operator || step.word.unclosedQuote) return undefined;
+    first ??= step.word;
     elements++;
-    pos = word.span.end;
+    pos = step.word.span.end;
   }
+}
+
+type ArrayStep =
+  | { kind: 'end' | 'close' | 'comment'; at: number }
+  | { kind: 'element'; word: ShellWord; operator: boolean };
+
+/** What comes next inside an array's parentheses from `pos`: the line's end, its `)`, a comment, or one more word. */
+function arrayStep(text: string, pos: number, end: number): ArrayStep {
+  const at = skipBlanks(text, pos, end);
+  if (at >= end) return { kind: 'end', at: end };
+  const char = text[at]!;
+  if (char === ')') return { kind: 'close', at };
+  if (char === '#') return { kind: 'comment', at };
+  const operator = OPERATORS.has(char);
+  return { kind: 'element', word: operator ? operatorWord(text, at) : scanWord(text, at, end), operator };
 }
 
 function parseCommand(text: string, start: number, end: number): Parsed {
