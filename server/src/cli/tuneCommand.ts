@@ -4,8 +4,7 @@ import { spanToRange } from '../core/report';
 import { parseXml } from '../xml/parser';
 import { buildDomainModel } from '../domain/model';
 import { isolatedCpus, TUNE_TITLE, tuneDomain } from '../tune';
-import { readLibvirtGuests } from '../guests/libvirt';
-import type { Guest } from '../guests/types';
+import type { Guests } from '../guests/types';
 import { openLibvirt } from '../libvirt/open';
 import { parseLibvirtSetting } from '../libvirt/setting';
 import { validateHost } from './commonOptions';
@@ -44,10 +43,7 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
   if (!host) throw new UsageError('tune needs a host: --host live (the default), a root folder or a capabilities file');
   const path = positionals[0]!;
   if (values.libvirt !== undefined && values.guests !== undefined) throw new UsageError('tune takes the other guests from --libvirt or from --guests, not both');
-  // The guests whose pins the placement avoids: libvirt's domains, else the files --guests names (auto:
-  // the other domain files when FILE is in a copy of /etc/libvirt/qemu), as lint reads them.
-  const guests =
-    values.libvirt !== undefined ? await guestsOf(values.libvirt) : ((await guestsForFiles(await parseGuestsOption(values.guests), undefined)('domain', path)).guests ?? []);
+  const guests = await otherGuests(values.libvirt, values.guests, path);
   const collected = await collectSourceFiles([path], 'domain');
   for (const line of collected.unreadable) output.stderr(`virt-tune: ${line}\n`);
   const file = collected.files[0];
@@ -107,12 +103,18 @@ export async function tuneCommand(args: string[], output: Output): Promise<numbe
   return EXIT_CLEAN;
 }
 
-/** The other guests of the libvirt at `uri` (--libvirt), whose pins the placement avoids. */
-async function guestsOf(uri: string): Promise<Guest[]> {
-  const opened = await openLibvirt(parseLibvirtSetting(uri), { fromUser: true });
+/**
+ * The guests whose pins the placement avoids, read as lint reads them (guestsForFiles): libvirt's domains
+ * with --libvirt, else the files --guests names (auto: the other domain files when FILE is in a copy of
+ * /etc/libvirt/qemu). Unlike lint, a libvirt that does not answer is a usage error: tune would otherwise
+ * place the guest over pins it was asked to avoid.
+ */
+async function otherGuests(libvirtUri: string | undefined, guestsValues: string[] | undefined, path: string): Promise<Guests> {
+  if (libvirtUri === undefined) return (await guestsForFiles(await parseGuestsOption(guestsValues), undefined)('domain', path)).guests ?? [];
+  const opened = await openLibvirt(parseLibvirtSetting(libvirtUri), { fromUser: true });
   if (opened.problem) throw new UsageError(`--libvirt: ${opened.problem}`);
-  if (!opened.connection) throw new UsageError(`--libvirt: no libvirt answers at ${uri}`);
-  const snapshot = await readLibvirtGuests(opened.connection);
-  if (!snapshot) throw new UsageError(`--libvirt: the domains of ${uri} cannot be listed`);
-  return snapshot.guests;
+  if (!opened.connection) throw new UsageError(`--libvirt: no libvirt answers at ${libvirtUri}`);
+  const { guests } = await guestsForFiles({ kind: 'auto' }, opened.connection)('domain', path);
+  if (!guests) throw new UsageError(`--libvirt: the domains of ${libvirtUri} cannot be listed`);
+  return guests;
 }
