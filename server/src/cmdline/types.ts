@@ -69,4 +69,6 @@ export interface CommandLine {
   hypervisor?: 'xen';
   /** An assignment of /etc/default/grub that a later one replaces: its parameters never reach the kernel. */
   shadowed?: boolean;
+  /** For a shadowed assignment: the next assignment of its variable that does not refer to it, which replaces it. */
+  replacedBy?: { nameSpan: Span; valueSpan: Span };
 }

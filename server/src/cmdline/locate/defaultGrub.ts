@@ -26,39 +26,42 @@ interface Assignment {
  */
 export function locateDefaultGrub(source: string, statements: readonly ShellStatement[] = shellStatements(source)): CommandLine[] {
   const assignments = readAssignments(source, statements);
-  const effective: Assignment[] = [];
-  const shadowed: Assignment[] = [];
-  for (const variable of VARIABLES) {
-    const own = assignments.filter((assignment) => assignment.variable === variable);
-    let from = 0;
-    own.forEach((assignment, index) => {
-      if (!assignment.extends) from = index;
-    });
-    shadowed.push(...own.slice(0, from));
-    effective.push(...own.slice(from));
-  }
+  const linux = effectiveOf(assignments, VARIABLES);
   const lines: CommandLine[] = [];
-  if (effective.length > 0) lines.push(commandLine(effective, source.length, false));
-  for (const assignment of shadowed) lines.push(commandLine([assignment], source.length, true));
+  if (linux.effective.length > 0) lines.push(commandLine(linux.effective, source.length));
+  for (const { assignment, replacedBy } of linux.shadowed) {
+    lines.push({ ...commandLine([assignment], source.length), shadowed: true, replacedBy: { nameSpan: replacedBy.nameSpan, valueSpan: replacedBy.valueSpan } });
+  }
   const xen = effectiveOf(assignments, XEN_VARIABLES);
-  if (xen.effective.length > 0) lines.push({ ...commandLine(xen.effective, source.length, false), hypervisor: 'xen' });
+  if (xen.effective.length > 0) lines.push({ ...commandLine(xen.effective, source.length), hypervisor: 'xen' });
   return lines;
 }
 
-function effectiveOf(assignments: readonly Assignment[], variables: readonly string[]): { effective: Assignment[] } {
+/**
+ * Per variable, the assignments bash's final value comes from (the last one that does not refer to the
+ * variable, and those after it) and the ones before, each with the next assignment that replaces it.
+ */
+function effectiveOf(assignments: readonly Assignment[], variables: readonly string[]): { effective: Assignment[]; shadowed: { assignment: Assignment; replacedBy: Assignment }[] } {
   const effective: Assignment[] = [];
+  const shadowed: { assignment: Assignment; replacedBy: Assignment }[] = [];
   for (const variable of variables) {
     const own = assignments.filter((assignment) => assignment.variable === variable);
-    let from = 0;
-    own.forEach((assignment, index) => {
-      if (!assignment.extends) from = index;
-    });
+    const replaced: { assignment: Assignment; replacedBy: Assignment }[] = [];
+    let replacedBy: Assignment | undefined;
+    let from = own.length;
+    for (let index = own.length - 1; index >= 0; index--) {
+      const assignment = own[index]!;
+      if (replacedBy) replaced.unshift({ assignment, replacedBy });
+      else from = index;
+      if (!assignment.extends) replacedBy = assignment;
+    }
+    shadowed.push(...replaced);
     effective.push(...own.slice(from));
   }
-  return { effective };
+  return { effective, shadowed };
 }
 
-function commandLine(assignments: readonly Assignment[], end: number, shadowed: boolean): CommandLine {
+function commandLine(assignments: readonly Assignment[], end: number): CommandLine {
   const { params, initArgs } = tokenize(joinMapped(assignments.map((assignment) => assignment.value), end));
   const first = assignments[0]!;
   return {
@@ -68,7 +71,6 @@ function commandLine(assignments: readonly Assignment[], end: number, shadowed: 
     initArgs,
     regions: assignments.map((assignment) => assignment.valueSpan),
     strayLines: [],
-    ...(shadowed ? { shadowed: true } : {}),
   };
 }
 

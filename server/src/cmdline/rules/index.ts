@@ -17,6 +17,7 @@ import { cpuIsolation } from './cpu-isolation';
 import { defaultHugepageSizeEmpty } from './default-hugepage-size-empty';
 import { crashkernelAuto } from './crashkernel-auto';
 import { xenOption } from './xen-option';
+import { defaultGrubValueReplaced } from './default-grub-value-replaced';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -38,4 +39,5 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   defaultHugepageSizeEmpty,
   crashkernelAuto,
   xenOption,
+  defaultGrubValueReplaced,
 ];

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { applyFix, rangeText } from '../../helpers';
+import { applySafeFixes } from '../../../server/src/cli/safeFixes';
+import { cmdlineFindings, DEFAULT_GRUB } from '../cmdlineHelpers';
+
+/** The value bash 5 gives a variable after sourcing the text, as grub-mkconfig does. */
+function bashValue(text: string, variable: string): string {
+  const run = spawnSync('bash', ['-c', `eval "$(cat)"; printf %s "$${variable}"`], { input: text, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+test('VT319: a GRUB_CMDLINE_LINUX set again further down loses its parameters, as bash sources the file', () => {
+  const text = 'GRUB_CMDLINE_LINUX="rd.lvm.lv=rhel/root crashkernel=auto rhgb quiet"\nGRUB_TIMEOUT=5\nGRUB_CMDLINE_LINUX="hugepages=512"\n';
+  assert.equal(bashValue(text, 'GRUB_CMDLINE_LINUX'), 'hugepages=512');
+  const findings = cmdlineFindings(text, DEFAULT_GRUB, 'VT319');
+  assert.deepEqual(findings.map((finding) => [rangeText(text, finding), finding.severity]), [['GRUB_CMDLINE_LINUX', 'warning']]);
+  assert.match(findings[0]!.message, /set again on line 3.*so rd\.lvm\.lv=rhel\/root crashkernel=auto rhgb quiet never reach the kernel/);
+  // The fix keeps both, as bash reads the fixed file; it is no preferred fix, so `virt-tune fix` leaves the file alone.
+  const fix = findings[0]!.fixes[0]!;
+  assert.ok(!fix.isPreferred);
+  const fixed = applyFix(text, fix);
+  assert.equal(fixed.split('\n')[2], 'GRUB_CMDLINE_LINUX="$GRUB_CMDLINE_LINUX hugepages=512"');
+  assert.equal(bashValue(fixed, 'GRUB_CMDLINE_LINUX'), 'rd.lvm.lv=rhel/root crashkernel=auto rhgb quiet hugepages=512');
+  assert.deepEqual(cmdlineFindings(fixed, DEFAULT_GRUB, 'VT319'), []);
+  assert.equal(applySafeFixes('/etc/default/grub', 'cmdline', text).text, text);
+});
+
+test('VT319: the fix keeps the meaning of single-quoted and bare values; each replaced assignment names the one that replaces it', () => {
+  const text = "GRUB_CMDLINE_LINUX_DEFAULT=quiet\nGRUB_CMDLINE_LINUX_DEFAULT='splash  a=\"b c\"'\nGRUB_CMDLINE_LINUX_DEFAULT=iommu=pt\n";
+  const findings = cmdlineFindings(text, DEFAULT_GRUB, 'VT319');
+  assert.deepEqual(findings.map((finding) => finding.range.start.line), [0, 1]);
+  assert.match(findings[0]!.message, /set again on line 2/);
+  assert.match(findings[1]!.message, /set again on line 3/);
+  const first = applyFix(text, findings[0]!.fixes[0]!);
+  assert.equal(first.split('\n')[1], "GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT \"'splash  a=\"b c\"'");
+  assert.equal(bashValue(first, 'GRUB_CMDLINE_LINUX_DEFAULT'), 'iommu=pt');
+  const both = applyFix(first, cmdlineFindings(first, DEFAULT_GRUB, 'VT319')[0]!.fixes[0]!);
+  assert.equal(both.split('\n')[2], 'GRUB_CMDLINE_LINUX_DEFAULT="$GRUB_CMDLINE_LINUX_DEFAULT "iommu=pt');
+  assert.equal(bashValue(both, 'GRUB_CMDLINE_LINUX_DEFAULT'), 'quiet splash  a="b c" iommu=pt');
+  assert.deepEqual(cmdlineFindings(both, DEFAULT_GRUB, 'VT319'), []);
+});
+
+test('VT319 is silent where nothing is lost, or where a command may decide which assignment runs', () => {
+  for (const text of [
+    // An empty value replaced: nothing is lost (Debian's file has GRUB_CMDLINE_LINUX="").
+    'GRUB_CMDLINE_LINUX=""\nGRUB_CMDLINE_LINUX="hugepages=512"\n',
+    // Kept: += and $VAR in the later value.
+    'GRUB_CMDLINE_LINUX="quiet"\nGRUB_CMDLINE_LINUX+=" hugepages=512"\n',
+    'GRUB_CMDLINE_LINUX="quiet"\nGRUB_CMDLINE_LINUX="${GRUB_CMDLINE_LINUX} hugepages=512"\n',
+    // Two variables, each once.
+    'GRUB_CMDLINE_LINUX="quiet"\nGRUB_CMDLINE_LINUX_DEFAULT="hugepages=512"\n',
+    // A command in the file: the second assignment may not run.
+    'GRUB_CMDLINE_LINUX="quiet"\nif [ -e /etc/tuned ]; then\nGRUB_CMDLINE_LINUX="hugepages=512"\nfi\n',
+    'GRUB_CMDLINE_LINUX="quiet"\n[ -e /etc/tuned ] && GRUB_CMDLINE_LINUX="hugepages=512"\n',
+  ]) {
+    assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, 'VT319').map((finding) => finding.message), [], text);
+  }
+});
