@@ -33,6 +33,7 @@ import { diskBusDeviceMismatch } from './disk-bus-device-mismatch';
 import { cpuQuotaBelowMinimum } from './cpu-quota-below-minimum';
 import { vcpusStateInvalid } from './vcpus-state-invalid';
 import { currentMemoryAboveMemory } from './current-memory-above-memory';
+import { vcpuCurrentIgnored } from './vcpu-current-ignored';
 
 /**
  * What libvirt's C code refuses although its schema accepts it (VT170-VT199, then VT400 on: the first
@@ -75,4 +76,5 @@ export const LIBVIRT_RULES: readonly DomainRule[] = [
   cpuQuotaBelowMinimum,
   vcpusStateInvalid,
   currentMemoryAboveMemory,
+  vcpuCurrentIgnored,
 ];
