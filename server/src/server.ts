@@ -1,4 +1,5 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// Not named imports: esbuild would copy each of the module's ~300 exports into a wrapper of this file's, at every start.
+import lsp = require('vscode-languageserver/node');
 import { keepYoungGenerationSmall } from './core/youngGeneration';
 import { startLanguageServer } from './lsp/languageServer';
 import { namesTransport } from './lsp/transport';
@@ -18,5 +19,5 @@ if (args.includes('--version')) {
   process.exitCode = 2;
 } else {
   keepYoungGenerationSmall();
-  startLanguageServer(createConnection(ProposedFeatures.all));
+  startLanguageServer(lsp.createConnection(lsp.ProposedFeatures.all));
 }

@@ -130,3 +130,23 @@ console.log(run.usedCache);`;
   const second = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   assert.equal(second.stdout, 'true\n', 'the second run takes it');
 });
+
+test("node's modules named to load at start are loaded before the program's V8 flags are set, and only when it sets some", () => {
+  const folder = mkdtempSync(join(tmpdir(), 'virt-tune-boot-'));
+  const path = bundle(folder, 'builtins');
+  // Which of node's modules were loaded when the flags were set (node:dgram: one no part of this start loads otherwise).
+  const script = (flags: readonly string[]) => `globalThis.virtTuneBootTest = [];
+const v8 = require('node:v8');
+const set = v8.setFlagsFromString;
+const seen = [];
+v8.setFlagsFromString = (flag) => { seen.push(process.moduleLoadList.includes('NativeModule dgram')); set(flag); };
+const { runCachedBundle } = require(${JSON.stringify(require.resolve('../../server/src/boot/codeCache'))});
+runCachedBundle(${JSON.stringify(path)}, 'exit', ${JSON.stringify(join(folder, 'cache'))}, '', ${JSON.stringify(flags)}, ['node:dgram', 'node:no-such-module']);
+console.log(JSON.stringify({ seen, dgram: process.moduleLoadList.includes('NativeModule dgram'), ran: globalThis.virtTuneBootTest.length }));`;
+  const withFlags = spawnSync(process.execPath, ['-e', script(['--semi-space-growth-factor=1'])], { encoding: 'utf8' });
+  assert.equal(withFlags.stderr, '');
+  // A module node does not have is passed over: the program still runs.
+  assert.deepEqual(JSON.parse(withFlags.stdout), { seen: [true], dgram: true, ran: 1 });
+  const withoutFlags = spawnSync(process.execPath, ['-e', script([])], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(withoutFlags.stdout), { seen: [], dgram: false, ran: 1 }, 'no flags: nothing loaded for them');
+});

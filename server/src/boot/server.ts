@@ -20,9 +20,16 @@ const SAVE_AFTER_MS = 10_000;
  * a loaded machine; test/boot/serverCodeCache.test.ts failed so).
  */
 const SERVER_V8_FLAGS = [YOUNG_GENERATION_FLAG, EXPOSE_GC_FLAG, COMPACTION_OFF_FLAG];
+/**
+ * Node's modules the server loads on its way to the first diagnostics once its flags are set: node:net
+ * (and with it diagnostics_channel and perf_hooks' observer), which every transport reads and writes
+ * through (a pipe on stdio is a net.Socket). Loaded before the flags, node compiles them from its own
+ * code cache (boot/codeCache.ts, loadBeforeFlags).
+ */
+const START_BUILTINS = ['node:net'];
 // Anything but a server (--help, --version) is a run of its own and keeps its cache apart.
 const transport = namesTransport(process.argv.slice(2));
 
 // dist/server.js: runs the language server's bundle (dist/server-main.js, from server/src/server.ts) with
 // V8's code cache, as dist/cli.js runs the CLI's: compiling the bundle was a third of its start-up.
-runCachedBundle(join(__dirname, 'server-main.js'), SAVE_AFTER_MS, undefined, transport ? '' : 'other', transport ? SERVER_V8_FLAGS : []);
+runCachedBundle(join(__dirname, 'server-main.js'), SAVE_AFTER_MS, undefined, transport ? '' : 'other', transport ? SERVER_V8_FLAGS : [], START_BUILTINS);

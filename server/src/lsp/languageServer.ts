@@ -1,18 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type CodeAction,
-  type CompletionList,
-  type CompletionParams,
-  type HoverParams,
-  type Connection,
-  type Hover,
-  type InitializeParams,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
+// Not named imports: esbuild would copy each of the module's ~300 exports into a wrapper of this file's, at every start.
+import lsp = require('vscode-languageserver/node');
+import type { CodeAction, CompletionList, CompletionParams, HoverParams, Connection, Hover, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { registerDocumentKeyed, trimIdleCaches } from '../core/documentCache';
 import type { FileKind, Finding } from '../core/types';
 import { attachGuests } from '../guests/lspGuests';
@@ -49,7 +38,7 @@ const SOURCES_DELAY_MS = 300;
  * nothing at all, so virt-tune can live beside other XML tools.
  */
 export function startLanguageServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new lsp.TextDocuments(TextDocument);
   /** The documents whose last published list was not empty: they need an empty one to clear. */
   const withDiagnostics = new Set<string>();
   registerDocumentKeyed('published diagnostics', () => withDiagnostics);
@@ -234,10 +223,10 @@ export function startLanguageServer(connection: Connection): void {
     adoptSettings(params.initializationOptions);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: lsp.TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['<', '/', "'", '"', '='] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite] },
       },
       serverInfo: { name: 'virt-tune', version: VERSION },
     };
@@ -245,7 +234,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     setTimeout(startSourcesNow, SOURCES_DELAY_MS);
-    if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'virtTune' });
+    if (registersConfigurationChanges) void connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'virtTune' });
     void refreshSettings();
   });
 
