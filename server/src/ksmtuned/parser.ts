@@ -14,8 +14,10 @@ const SUBSHELL_OPERATORS = new Set(['&', '|', '|&']);
  * Reads ksmtuned.conf the way bash reads the subset of shell it is: one line at a time, each line a
  * comment, a blank, or statements (`NAME=value` assignments and anything else, which bash would run as
  * a command). It never fails: every text gives lines with exact spans, so a half-typed line still has
- * its name, `=` and value located. What bash would do with a construct spanning lines (an unclosed
- * quote, a trailing backslash) is not followed: the opening quote is marked and the next line is read
+ * its name, `=` and value located. A `'` or `"` left open at a line's end and an array left open are
+ * followed as bash reads them: the lines below go into the word or the array up to the closing quote or
+ * `)` (KsmLine.inQuote, inArray), and are no statements of their own. Other constructs spanning lines
+ * (a trailing backslash, an open `$(`) are not followed: the opener is marked and the next line is read
  * on its own. A line holding a token bash refuses (syntax.ts) is read up to that token, as bash reads
  * none of the rest: a line of megabytes of `;&` does not make a statement per `;`.
  */
@@ -24,6 +26,8 @@ export function parseKsmtunedConf(text: string): KsmConf {
   let start = 0;
   // An array assignment whose `)` is not on its line: bash reads the next lines into it up to a `)`.
   let openArray: Assignment | undefined;
+  // A word whose quote is not closed on its line: bash reads the next lines into it up to the closing quote.
+  let openQuote: OpenQuote | undefined;
   for (let number = 0; start <= text.length; number++) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline < 0 ? text.length : newline;
@@ -32,7 +36,17 @@ export function parseKsmtunedConf(text: string): KsmConf {
     const end = hasCarriageReturn ? lineEnd - 1 : lineEnd;
     const carriageReturn = hasCarriageReturn ? { start: end, end: lineEnd } : undefined;
     let line: KsmLine;
-    if (openArray) {
+    if (openQuote) {
+      const continued = continueQuote(text, openQuote, start, end);
+      if (continued.next === undefined) {
+        line = { number, span: { start, end }, statements: [], inQuote: { start, end } };
+        if (carriageReturn) line.carriageReturn = carriageReturn;
+      } else {
+        line = parseLine(text, number, start, end, carriageReturn, continued.next);
+        line.inQuote = { start, end: continued.next };
+        openQuote = undefined;
+      }
+    } else if (openArray) {
       const continued = continueArray(text, openArray, start, end);
       line = parseLine(text, number, start, end, carriageReturn, continued.next);
       line.inArray = { start, end: continued.next };
@@ -43,10 +57,55 @@ export function parseKsmtunedConf(text: string): KsmConf {
     lines.push(line);
     const last = line.statements[line.statements.length - 1];
     if (last?.kind === 'assignment' && last.array?.unclosed && !line.refused) openArray = last;
+    openQuote ??= line.refused ? undefined : quoteLeftOpen(text, last);
     if (newline < 0) break;
     start = newline + 1;
   }
+  if (openQuote) openQuote.word.quoteCloses = 'never';
   return { text, lines };
+}
+
+/** A word whose `'` or `"` its line does not close, which bash reads on into from the next line. */
+interface OpenQuote {
+  word: ShellWord;
+  quote: "'" | '"';
+}
+
+/** The word of a line's last statement that leaves a `'` or `"` open at the line's end (no other opener is followed). */
+function quoteLeftOpen(text: string, statement: Statement | undefined): OpenQuote | undefined {
+  if (!statement) return undefined;
+  const word = statement.kind === 'assignment' ? (statement.command || statement.array ? undefined : statement.value) : statement.words[statement.words.length - 1];
+  const quote = word?.unclosedQuote ? text[word.unclosedQuote.start] : undefined;
+  return word && (quote === "'" || quote === '"') ? { word, quote } : undefined;
+}
+
+/**
+ * One more line of a quote left open above: where the line goes on as statements of its own (past the
+ * closing quote and the rest of its word), or undefined when the quote does not close here. A word that
+ * closes the quote and opens another goes on open, as bash reads it.
+ */
+function continueQuote(text: string, open: OpenQuote, start: number, end: number): { next: number | undefined } {
+  const close = closingQuote(text, open.quote, start, end);
+  if (close < 0) return { next: undefined };
+  open.word.quoteCloses = { start: close, end: close + 1 };
+  const rest = scanWord(text, close + 1, end);
+  const reopened = rest.unclosedQuote ? text[rest.unclosedQuote.start] : undefined;
+  if (reopened === "'" || reopened === '"') {
+    open.quote = reopened;
+    delete open.word.quoteCloses;
+    return { next: undefined };
+  }
+  return { next: rest.span.end };
+}
+
+/** The `'` or unescaped `"` that closes a quote read on from a line above, or -1. */
+function closingQuote(text: string, quote: "'" | '"', start: number, end: number): number {
+  for (let pos = start; pos < end; pos++) {
+    const char = text[pos];
+    if (char === quote) return pos;
+    if (quote === '"' && char === '\\') pos++;
+  }
+  return -1;
 }
 
 /**

@@ -31,6 +31,11 @@ export interface KsmLine {
    * the line, up to and with the `)` when it is on the line, as more elements of that array.
    */
   inArray?: Span;
+  /**
+   * Where the line goes on with a quote a line above left open: bash reads this part of the line, up to the
+   * closing quote and the rest of its word, into that word (the whole line when the quote does not close here).
+   */
+  inQuote?: Span;
 }
 
 /** A token bash refuses on a line, and what it is. */
@@ -93,6 +98,12 @@ export interface ShellWord {
   quoted: boolean;
   /** An opening quote or backquote that is not closed on its line. */
   unclosedQuote?: Span;
+  /**
+   * For an unclosed `'` or `"` that ends its line's statements: where it closes on a line below (bash reads
+   * the lines between into the word), or `never` when no line below closes it (bash then stops at a syntax
+   * error at the end of the file). The parser follows no other unclosed opener.
+   */
+  quoteCloses?: Span | 'never';
   /** The commands run for their output (`$(...)` or backquotes) inside the word. */
   substitutions: readonly Span[];
   /** The variable names the word expands (`$NAME`, `${NAME...}`). */

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { CLEAN_CONF, fixed, ksmFindings, onlyFinding } from '../ksmtunedHelpers';
+import { parseKsmtunedConf } from '../../../server/src/ksmtuned/parser';
 
 // VT201 stray-command, VT202 spaces-around-equals, VT217 crlf-line-endings.
 
@@ -72,7 +74,7 @@ test('VT201: an unclosed quote is an error at the quote, with a fix closing it',
   const text = 'LOGFILE="/var/log/ksmtuned\nDEBUG=1\n';
   const { finding, covered } = onlyFinding(text, 'VT201');
   assert.equal(covered, '"');
-  assert.match(finding.message, /not closed on its line: bash reads on through the lines below/);
+  assert.match(finding.message, /is never closed: bash reads the rest of the file into the value and stops at a syntax error/);
   assert.equal(fixed(text, finding), 'LOGFILE="/var/log/ksmtuned"\nDEBUG=1\n');
 });
 
@@ -190,6 +192,41 @@ test('VT201: an array left open on its line, and a lone quote, say that bash rea
   // bash 5: a line holding only ' opens a quote that runs to the end of the file: a syntax error, nothing after is set.
   const quote = onlyFinding("KSM_MONITOR_INTERVAL=60\n'\nKSM_SLEEP_MSEC=10\n", 'VT201');
   assert.equal(quote.covered, "'");
-  assert.match(quote.finding.message, /The ' opened here is not closed on its line: bash reads on through the lines below/);
+  assert.match(quote.finding.message, /The ' opened here is never closed: bash reads the rest of the file into it .* nothing from this line on is set or run/);
   assert.doesNotMatch(quote.finding.message, /runs ""/);
 });
+
+test('VT201: a quote closed on a line below takes the lines between, as bash reads them; what follows is read again', () => {
+  // bash 5 sourcing this: KSM_NPAGES_MAX is '1250\nKSM_SLEEP_MSEC=10\n', KSM_SLEEP_MSEC is not set, KSM_NPAGES_BOOST is 300.
+  const text = 'KSM_MONITOR_INTERVAL=60\nKSM_NPAGES_MAX="1250\nKSM_SLEEP_MSEC=10\n" KSM_NPAGES_BOOST=300\nKSM_NPAGES_MIN=64\n';
+  assert.deepEqual(bashSets(text, ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC', 'KSM_NPAGES_BOOST']), ['1250\nKSM_SLEEP_MSEC=10\n', '', '300']);
+  const { finding, covered } = onlyFinding(text, 'VT201');
+  assert.equal(covered, '"');
+  assert.equal(finding.range.start.line, 1);
+  assert.match(finding.message, /opened in the value of KSM_NPAGES_MAX is closed only 2 lines below: bash takes the lines between into the value, so nothing written on them is set/);
+  // Closing it on its own line would leave the " below open: no fix is guessed.
+  assert.deepEqual(finding.fixes, []);
+  const conf = parseKsmtunedConf(text);
+  const set = conf.lines.flatMap((line) => line.statements.flatMap((statement) => (statement.kind === 'assignment' ? [statement.name] : [])));
+  assert.deepEqual(set, ['KSM_MONITOR_INTERVAL', 'KSM_NPAGES_MAX', 'KSM_NPAGES_BOOST', 'KSM_NPAGES_MIN']);
+  assert.deepEqual(conf.lines.map((line) => line.inQuote && text.slice(line.inQuote.start, line.inQuote.end)), [undefined, undefined, 'KSM_SLEEP_MSEC=10', '"', undefined]);
+  // A command's quote the same way: one error, and the line the quote closes on runs nothing of its own.
+  const command = ksmFindings("echo 'a\nKSM_SLEEP_MSEC=10\n'\nKSM_NPAGES_MIN=64\n", 'VT201');
+  assert.equal(command.length, 1, command.map((each) => each.message).join('\n'));
+  assert.match(command[0]!.message, /The ' opened here is closed only 2 lines below: bash runs all of it, the lines between included, as one command/);
+  // In double quotes an escaped " does not close; a word that closes one quote and opens another reads on.
+  const escaped = 'KSM_NPAGES_MAX="a\nb\\"c\nd"\nKSM_NPAGES_MIN=64\n';
+  assert.deepEqual(bashSets(escaped, ['KSM_NPAGES_MAX', 'KSM_NPAGES_MIN']), ['a\nb"c\nd', '64']);
+  assert.match(onlyFinding(escaped, 'VT201').finding.message, /closed only 2 lines below/);
+  const reopened = "KSM_NPAGES_MAX='a\nb'\"c\nd\"\nKSM_NPAGES_MIN=64\n";
+  assert.deepEqual(bashSets(reopened, ['KSM_NPAGES_MAX', 'KSM_NPAGES_MIN']), ['a\nbc\nd', '64']);
+  assert.match(onlyFinding(reopened, 'VT201').finding.message, /closed only 2 lines below/);
+});
+
+/** The values bash 5 gives `names` after sourcing `text` ('' for a name it leaves unset). */
+function bashSets(text: string, names: readonly string[]): string[] {
+  const script = `eval "$(cat)"; ${names.map((name) => `printf '%s\\0' "$${name}"`).join('; ')}`;
+  const run = spawnSync('bash', ['-c', script], { input: text, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout.split('\0').slice(0, names.length);
+}

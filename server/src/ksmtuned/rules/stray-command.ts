@@ -169,13 +169,20 @@ function redirectionReport(text: string, assignment: Assignment, redirection: Sp
 /** A command with a quote it does not close on its line: bash goes on reading the lines below into it. */
 function openQuoteReport(text: string, line: KsmLine, command: Command, open: Span): Report {
   const quote = text.slice(open.start, open.end);
+  const closes = command.words.find((word) => word.unclosedQuote === open)?.quoteCloses;
   return {
     span: open,
     message:
-      `The ${quote} opened here is not closed on its line: bash reads on through the lines below, up to the next matching quote, ` +
-      'and runs all of it as one command each time ksmtuned starts; with none, it stops reading ksmtuned.conf at a syntax error, ' +
-      'and nothing from this line on is set.',
-    fixes: line.statements.length === 1 && command.span.start === line.statements[0]!.span.start ? [commentOutLineFix(line, 'Comment out the line', false)] : [],
+      closes === 'never'
+        ? `The ${quote} opened here is never closed: bash reads the rest of the file into it and stops reading ksmtuned.conf at a syntax error at its end, so nothing from this line on is set or run.`
+        : closes
+          ? `The ${quote} opened here is closed only ${linesBelow(text, open, closes)}: bash runs all of it, the lines between included, as one command each time ksmtuned starts, ` +
+            'so nothing written on those lines is set.'
+          : `The ${quote} opened here is not closed on its line: bash reads on through the lines below, up to the next matching quote, ` +
+            'and runs all of it as one command each time ksmtuned starts; with none, it stops reading ksmtuned.conf at a syntax error, ' +
+            'and nothing from this line on is set.',
+    // Closed on a line below, the closing quote would open a quote of its own once this line is a comment.
+    fixes: typeof closes !== 'object' && line.statements.length === 1 && command.span.start === line.statements[0]!.span.start ? [commentOutLineFix(line, 'Comment out the line', false)] : [],
   };
 }
 
@@ -216,15 +223,31 @@ function arrayReport(text: string, assignment: Assignment, array: NonNullable<As
 }
 
 function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord): Report {
-  const quote = text.slice(value.unclosedQuote!.start, value.unclosedQuote!.end);
+  const open = value.unclosedQuote!;
+  const quote = text.slice(open.start, open.end);
   const closer = quote === '$' ? undefined : quote;
+  const closes = value.quoteCloses;
   return {
-    span: value.unclosedQuote!,
+    span: open,
     message:
-      `The ${quote} opened in the value of ${assignment.name} is not closed on its line: bash reads on through the lines below, ` +
-      'up to the next matching quote, and takes them into the value (with none, it stops reading the file at a syntax error).',
-    fixes: closer ? [{ title: `Close the ${closer} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
+      closes === 'never'
+        ? `The ${quote} opened in the value of ${assignment.name} is never closed: bash reads the rest of the file into the value and stops at a syntax error at its end, ` +
+          'so nothing from this line on is set.'
+        : closes
+          ? `The ${quote} opened in the value of ${assignment.name} is closed only ${linesBelow(text, open, closes)}: bash takes the lines between into the value, ` +
+            'so nothing written on them is set.'
+          : `The ${quote} opened in the value of ${assignment.name} is not closed on its line: bash reads on through the lines below, ` +
+            'up to the next matching quote, and takes them into the value (with none, it stops reading the file at a syntax error).',
+    // A quote closed on a line below: closing it here would open that one instead, so no fix is guessed.
+    fixes: closer && (closes === undefined || closes === 'never') ? [{ title: `Close the ${closer} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
   };
+}
+
+/** `on the next line` or `3 lines below`: where a quote opened at `open` closes. */
+function linesBelow(text: string, open: Span, closes: Span): string {
+  let lines = 0;
+  for (let pos = text.indexOf('\n', open.start); pos >= 0 && pos < closes.start; pos = text.indexOf('\n', pos + 1)) lines++;
+  return lines === 1 ? 'on the next line' : `${lines} lines below`;
 }
 
 /** `export NAME ...` with no `=`: bash marks existing variables for export, nothing else. */
