@@ -61,6 +61,19 @@ test('lint --guests: none says nothing across guests; a folder that is no copy o
   assert.deepEqual(crossGuestFindings(runCli(['lint', '--format', 'json', '--host', HOST, '--guests', 'none', 'qemu'], libvirtCopy)), []);
 });
 
+test('files of two folders named in turn each take their own folder\'s guests', () => {
+  const folder = hostFolder('qemu');
+  cpSync(join(folder, 'qemu'), join(folder, 'inventory'), { recursive: true, verbatimSymlinks: true });
+  rmSync(join(folder, 'inventory', 'autostart'), { recursive: true });
+  const files = ['qemu/web01.xml', 'inventory/web01.xml', 'qemu/web03.xml', 'inventory/web03.xml'];
+  // Enough files that the run counts as many (a folder's answer is reused for the files after it).
+  const many = Array.from({ length: 12 }, () => files).flat();
+  const found = crossGuestFindings(runCli(['lint', '--format', 'json', '--host', HOST, ...files, ...many], folder, { VIRT_TUNE_LINT_THREADS: '0' }));
+  for (const finding of SHARED) assert.ok(found.includes(finding), `${finding} in ${found.join(', ')}`);
+  // The inventory's files get nothing across guests, and the copy's files what they get alone.
+  assert.deepEqual(found, crossGuestFindings(runCli(['lint', '--format', 'json', '--host', HOST, 'qemu/web01.xml', 'qemu/web03.xml'], folder)));
+});
+
 test('lint --guests: a path that cannot be read, or auto or none beside paths, is a usage error', () => {
   const folder = hostFolder('qemu');
   const missing = runCli(['lint', '--guests', 'nowhere', 'qemu'], folder);

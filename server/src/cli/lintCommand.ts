@@ -3,18 +3,21 @@ import type { Finding } from '../core/types';
 import { ALL_RULE_METAS } from '../ruleRegistry';
 import { FILE_OPTIONS, parseKind, requirePaths, validateHost } from './commonOptions';
 import { GUESTS_OPTION, guestsForFiles, parseGuestsOption } from './guestsOption';
+import type { GuestsSetting } from '../guests/provider';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatSummary, formatText } from './formatText';
-import { LintPool, LintSetupError, workerCount, type LintSetup } from './lintPool';
+import { LintPool, LintSetupError, MIN_FILES_FOR_WORKERS, workerCount, type LintSetup } from './lintPool';
 import { hasErrors, type LintResult } from './lintResult';
-import { libvirtHostForFiles } from './libvirtHost';
+import { libvirtHostForFiles, type HostForFile } from './libvirtHost';
 import { lintTextFully, requireService } from './lintSource';
 import { SCHEMA_OPTION, useSchemaOption } from './schemaOption';
-import { collectSourceFiles } from './sourceFiles';
+import { readSourceFiles, type Listed, type SourceFile } from './sourceFiles';
 import { EXIT_CLEAN, EXIT_ERRORS_FOUND, EXIT_USAGE, UsageError, type Output } from './usage';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
+/** Files read before this thread lints them: see lintCommand. */
+const READ_BATCH = 64;
 type Format = (typeof FORMATS)[number];
 
 /** lint's options in util.parseArgs form; boot/cliVariant.ts reads --schema from the words as these do (test/boot/cliVariant.test.ts ties the two). */
@@ -36,47 +39,79 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   requirePaths('lint', positionals);
   const setup = { schema: values.schema, host: values.host ?? ['none'], guests: guestsSetting };
   // libvirt's answers are per domain (its domcapabilities): asked here, so those files are linted in this thread.
-  // Many files named: the workers start now and load while this thread reads the files.
-  let pool = hostFor.active ? undefined : startPool(setup, workerCount(positionals.length));
-  const collected = await collectSourceFiles(positionals, kind, pool && ((file, index) => pool!.add({ index, path: file.path, kind: file.kind, text: file.text })));
-  if (!pool && !hostFor.active) {
-    // Folders named: how many files they hold is known now.
-    pool = startPool(setup, workerCount(collected.files.length));
-    collected.files.forEach((file, index) => pool?.add({ index, path: file.path, kind: file.kind, text: file.text }));
-  }
-  let findings: Finding[][];
-  if (pool) {
-    // Many files: shared over worker threads, each set up from this command line (its own schema and host).
-    try {
-      findings = await pool.finish();
-    } catch (error) {
-      if (!(error instanceof LintSetupError)) throw error;
-      output.stderr(`virt-tune: ${error.message}\n`);
+  // So are many files named where no worker would be started for them (a machine without two cores free per worker).
+  const threads = hostFor.active ? 0 : workerCount(positionals.length);
+  const single = hostFor.active || (positionals.length >= MIN_FILES_FOR_WORKERS && threads <= 1);
+  let findings: Finding[][] = [];
+  let listed: Listed;
+  if (single) {
+    const lintHere = await linterHere(values.schema, guestsSetting, hostFor);
+    if (typeof lintHere === 'string') {
+      output.stderr(`virt-tune: ${lintHere}\n`);
       return EXIT_USAGE;
     }
+    // Linted a batch at a time as they are read, then dropped: with every text read first and held, each
+    // scavenge copied them all; with each file linted right after its read, the reads' system calls ran
+    // cold (alternated over libvirt's 2,321 test files, the commit message has the figures).
+    const batch: SourceFile[] = [];
+    const lintBatch = async () => {
+      for (const file of batch) findings.push(await lintHere(file));
+      batch.length = 0;
+    };
+    listed = await readSourceFiles(positionals, kind, (file) => {
+      batch.push(file);
+      return batch.length >= READ_BATCH ? lintBatch() : undefined;
+    });
+    await lintBatch();
   } else {
-    const schemaProblem = await useSchemaOption(values.schema);
-    if (schemaProblem) {
-      output.stderr(`virt-tune: ${schemaProblem}\n`);
-      return EXIT_USAGE;
-    }
-    findings = [];
-    const guestsFor = guestsForFiles(guestsSetting, hostFor.connection);
-    // One file at a time: libvirt's schema verdict is awaited per file, and only one file's tree is held.
-    for (const file of collected.files) {
-      const options = { ...(await hostFor(file.kind, file.path, file.text)), ...(await guestsFor(file.kind, file.path)) };
-      findings.push(await lintTextFully(file.path, file.kind, file.text, 1, options));
+    // Many files named: the workers start now and load while this thread reads the files.
+    let pool = startPool(setup, threads);
+    const kept: SourceFile[] = [];
+    listed = await readSourceFiles(positionals, kind, (file, index) => (pool ? pool.add({ index, path: file.path, kind: file.kind, text: file.text }) : void kept.push(file)));
+    // Folders named: how many files they hold is known now.
+    pool ??= startPool(setup, workerCount(kept.length));
+    if (pool) {
+      kept.forEach((file, index) => pool?.add({ index, path: file.path, kind: file.kind, text: file.text }));
+      // Many files: shared over worker threads, each set up from this command line (its own schema and host).
+      try {
+        findings = await pool.finish();
+      } catch (error) {
+        if (!(error instanceof LintSetupError)) throw error;
+        output.stderr(`virt-tune: ${error.message}\n`);
+        return EXIT_USAGE;
+      }
+    } else {
+      const lintHere = await linterHere(values.schema, guestsSetting, hostFor);
+      if (typeof lintHere === 'string') {
+        output.stderr(`virt-tune: ${lintHere}\n`);
+        return EXIT_USAGE;
+      }
+      for (const file of kept) findings.push(await lintHere(file));
     }
   }
-  const results: LintResult[] = collected.files.map((file, index) => ({ file, findings: findings[index]! }));
+  const results: LintResult[] = listed.files.map((file, index) => ({ file, findings: findings[index]! }));
 
   output.stdout(render(format, results));
-  if (values.verbose && format === 'text') for (const line of collected.skipped) output.stderr(`virt-tune: ${line}\n`);
-  for (const line of collected.unreadable) output.stderr(`virt-tune: ${line}\n`);
+  if (values.verbose && format === 'text') for (const line of listed.skipped) output.stderr(`virt-tune: ${line}\n`);
+  for (const line of listed.unreadable) output.stderr(`virt-tune: ${line}\n`);
   // When no path given could be taken, "0 errors ... in 0 files" would read as a clean result.
-  if (format === 'text' && (collected.unreadable.length === 0 || results.length > 0)) output.stderr(formatSummary(results));
-  if (collected.unreadable.length > 0) return EXIT_USAGE;
+  if (format === 'text' && (listed.unreadable.length === 0 || results.length > 0)) output.stderr(formatSummary(results));
+  if (listed.unreadable.length > 0) return EXIT_USAGE;
   return hasErrors(results) ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+}
+
+/**
+ * Lints one file at a time in this thread, set up from --schema and --guests (libvirt's schema verdict is
+ * awaited per file), or the one line that says why the schema cannot be used.
+ */
+async function linterHere(schema: string, guests: GuestsSetting, hostFor: HostForFile): Promise<((file: SourceFile) => Promise<Finding[]>) | string> {
+  const schemaProblem = await useSchemaOption(schema);
+  if (schemaProblem) return schemaProblem;
+  const guestsFor = guestsForFiles(guests, hostFor.connection);
+  return async (file) => {
+    const options = { ...(await hostFor(file.kind, file.path, file.text)), ...(await guestsFor(file.kind, file.path)) };
+    return lintTextFully(file.path, file.kind, file.text, 1, options);
+  };
 }
 
 /** A pool of `threads` lint workers, or undefined when this thread lints alone. */

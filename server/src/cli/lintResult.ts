@@ -1,8 +1,8 @@
 import type { Finding, Severity } from '../core/types';
-import type { SourceFile } from './sourceFiles';
+import type { SourceName } from './sourceFiles';
 
 export interface LintResult {
-  file: SourceFile;
+  file: SourceName;
   findings: Finding[];
 }
 

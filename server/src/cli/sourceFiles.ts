@@ -31,19 +31,40 @@ export interface Collected {
   skipped: string[];
 }
 
+/** What a lint's report keeps of a file: its name and kind (the text is dropped once the file is linted). */
+export type SourceName = Pick<SourceFile, 'path' | 'kind'>;
+
+/** collectSourceFiles's answer, with each file's name and kind only. */
+export interface Listed extends Omit<Collected, 'files'> {
+  files: SourceName[];
+}
+
 /**
  * The files the command line names: files as given, folders walked (node_modules and .git left out)
- * for the files whose kind is recognised. `kind` overrides detection. `onFile` is told of each file as
- * soon as it is read, with its place in `files` (lint hands it to a worker while the rest are read).
+ * for the files whose kind is recognised. `kind` overrides detection. Each whole file is read into memory.
  */
-export async function collectSourceFiles(paths: readonly string[], kind: FileKind | undefined, onFile?: (file: SourceFile, index: number) => void): Promise<Collected> {
-  const collected: Collected = { files: [], unreadable: [], skipped: [] };
+export async function collectSourceFiles(paths: readonly string[], kind: FileKind | undefined): Promise<Collected> {
+  const files: SourceFile[] = [];
+  const listed = await readSourceFiles(paths, kind, (file) => {
+    files.push(file);
+  });
+  return { ...listed, files };
+}
+
+/**
+ * The files of collectSourceFiles, each handed to `onFile` as soon as it is read, with its place in the
+ * list, and awaited before the next is read: a caller that is done with a file's text when its promise
+ * settles holds one text at a time (a lint over thousands of files kept them all alive before, and every
+ * scavenge copied them).
+ */
+export async function readSourceFiles(paths: readonly string[], kind: FileKind | undefined, onFile: (file: SourceFile, index: number) => void | Promise<void>): Promise<Listed> {
+  const collected: Listed = { files: [], unreadable: [], skipped: [] };
   const seen = new Set<string>();
-  const add = (file: SourceFile) => {
+  const add = async (file: SourceFile) => {
     if (seen.has(file.path)) return;
     seen.add(file.path);
-    collected.files.push(file);
-    onFile?.(file, collected.files.length - 1);
+    collected.files.push({ path: file.path, kind: file.kind });
+    await onFile(file, collected.files.length - 1);
   };
   for (const path of paths) {
     let opened: Opened;
@@ -66,7 +87,7 @@ export async function collectSourceFiles(paths: readonly string[], kind: FileKin
     const read = readSource(path, collected, opened);
     if (!read) continue;
     const fileKind = kind ?? detectKind(path, read.text);
-    if (fileKind) add({ path, kind: fileKind, ...read });
+    if (fileKind) await add({ path, kind: fileKind, ...read });
     else collected.unreadable.push(notOfAnyKind(path, read.text));
   }
   return collected;
@@ -85,8 +106,8 @@ async function walkFolder(
   folder: string,
   root: string,
   kind: FileKind | undefined,
-  add: (file: SourceFile) => void,
-  collected: Collected,
+  add: (file: SourceFile) => Promise<void>,
+  collected: Pick<Collected, 'unreadable' | 'skipped'>,
 ): Promise<void> {
   let entries;
   try {
@@ -114,7 +135,7 @@ async function walkFolder(
     const read = readSource(path, collected);
     if (!read) continue;
     const fileKind = kind ?? detectKind(path, read.text);
-    if (fileKind) add({ path, kind: fileKind, ...read });
+    if (fileKind) await add({ path, kind: fileKind, ...read });
   }
 }
 
@@ -156,7 +177,7 @@ function openForReading(path: string): Opened {
 }
 
 /** The file's text, or undefined when it cannot be read (said in `collected`); `opened` is closed here. */
-function readSource(path: string, collected: Collected, opened?: Opened): Pick<SourceFile, 'text' | 'bom' | 'bytes'> | undefined {
+function readSource(path: string, collected: Pick<Collected, 'unreadable'>, opened?: Opened): Pick<SourceFile, 'text' | 'bom' | 'bytes'> | undefined {
   let fd: number | undefined;
   try {
     const { info, fd: descriptor } = opened ?? openForReading(path);
