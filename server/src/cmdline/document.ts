@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../core/documentCache';
+import type { Span } from '../core/span';
 import { shellStatements, unclosedQuote, type ShellStatement } from './defaultGrubShell';
 import { locateCommandLines } from './locate';
 import { cmdlineShape, cmdlineShapeOfPath } from './shape';
@@ -20,6 +21,8 @@ export interface CmdlineDocument {
    * completion and hover, as the value is typed.
    */
   booting: readonly CommandLine[];
+  /** An /etc/default/grub's quotes that are never closed, each at its opening quote (VT312 reports them). */
+  unclosedQuotes: readonly Span[];
 }
 
 const cache = new DocumentCache<CmdlineDocument>((textDocument) => {
@@ -27,7 +30,8 @@ const cache = new DocumentCache<CmdlineDocument>((textDocument) => {
   const shape = shapeOf(textDocument, text);
   const statements = shape === 'default-grub' ? shellStatements(text) : [];
   const lines = locateCommandLines(text, shape, statements);
-  return { textDocument, text, shape, statements, lines, booting: neverSourced(text, shape, statements) ? [] : lines };
+  const unclosedQuotes = statements.flatMap((statement) => statement.words.flatMap((word) => unclosedQuote(text, word) ?? []));
+  return { textDocument, text, shape, statements, lines, booting: unclosedQuotes.length > 0 ? [] : lines, unclosedQuotes };
 });
 
 export function cmdlineDocument(textDocument: TextDocument): CmdlineDocument {
@@ -53,7 +57,3 @@ function shapeOf(textDocument: TextDocument, text: string): CmdlineShape {
   return cmdlineShape(path, text);
 }
 
-/** An /etc/default/grub with a quote it never closes: bash cannot source it (VT312). */
-function neverSourced(text: string, shape: CmdlineShape, statements: readonly ShellStatement[]): boolean {
-  return shape === 'default-grub' && statements.some((statement) => statement.words.some((word) => unclosedQuote(text, word) !== undefined));
-}

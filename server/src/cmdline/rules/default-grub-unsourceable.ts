@@ -1,5 +1,4 @@
 import { GRUB_MKCONFIG } from '../../kb/cmdline/sources';
-import { unclosedQuote } from '../defaultGrubShell';
 import type { CmdlineRule } from './context';
 
 /**
@@ -23,17 +22,15 @@ export const defaultGrubUnsourceable: CmdlineRule = {
   check(context, report) {
     if (context.document.shape !== 'default-grub') return;
     const { text } = context;
+    for (const quote of context.document.unclosedQuotes) {
+      report({
+        span: quote,
+        message:
+          `This ${QUOTE_NAMES[text[quote.start]!] ?? 'quote'} is never closed: bash reads to the end of the file looking for its pair and fails ` +
+          "('unexpected EOF'), so grub-mkconfig stops and no new grub.cfg is written. A doubled quote (\"\"...\"\") is the usual cause: quote the whole value once.",
+      });
+    }
     for (const statement of context.document.statements) {
-      for (const word of statement.words) {
-        const quote = unclosedQuote(text, word);
-        if (!quote) continue;
-        report({
-          span: quote,
-          message:
-            `This ${QUOTE_NAMES[text[quote.start]!] ?? 'quote'} is never closed: bash reads to the end of the file looking for its pair and fails ` +
-            "('unexpected EOF'), so grub-mkconfig stops and no new grub.cfg is written. A doubled quote (\"\"...\"\") is the usual cause: quote the whole value once.",
-        });
-      }
       const command = statement.command;
       if (!command || statement.assignments.length === 0 || command.unterminated) continue;
       const assigned = statement.assignments[statement.assignments.length - 1]!.name;
