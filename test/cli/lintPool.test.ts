@@ -42,6 +42,20 @@ test("with libvirt's schema, worker threads give the same verdicts", { skip: !co
   assert.deepEqual(two, one);
 });
 
+test('a folder of more files than one batch says the same on worker threads as on one, in the walk\'s order', { skip: !corpus && 'the shared corpus is not here' }, () => {
+  // 70 files: the first 64 are read before it is decided whether workers pay.
+  const folder = folderWith(Object.fromEntries(files.slice(0, 70).map((file, index) => [`guests/${String(index).padStart(2, '0')}.xml`, readFileSync(join(CORPUS_DIR, file), 'utf8')])));
+  const one = lint(['--format', 'json', '--schema', 'builtin', 'guests'], folder, 0);
+  const two = lint(['--format', 'json', '--schema', 'builtin', 'guests'], folder, 2);
+  assert.ok(one.status === 0 || one.status === 1, one.stderr);
+  assert.equal((JSON.parse(one.stdout) as unknown[]).length, 70);
+  assert.deepEqual(two, one);
+  const missing = lint(['--schema', 'missing/domain.rng', 'guests'], folder, 0);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /missing\/domain\.rng/);
+  assert.deepEqual(lint(['--schema', 'missing/domain.rng', 'guests'], folder, 2), missing);
+});
+
 test('a schema that cannot be loaded is the same usage error with worker threads', () => {
   const names = Array.from({ length: 4 }, (_, index) => `guest-${index}.xml`);
   const folder = folderWith(Object.fromEntries(names.map((name) => [name, SELF_CLOSED_HUGEPAGES])));

@@ -12,7 +12,7 @@ import { hasErrors, type LintResult } from './lintResult';
 import { libvirtHostForFiles, type HostForFile } from './libvirtHost';
 import { lintTextFully, requireService } from './lintSource';
 import { SCHEMA_OPTION, useSchemaOption } from './schemaOption';
-import { readSourceFiles, type Listed, type SourceFile } from './sourceFiles';
+import { readSourceFiles, type SourceFile } from './sourceFiles';
 import { EXIT_CLEAN, EXIT_ERRORS_FOUND, EXIT_USAGE, UsageError, type Output } from './usage';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -39,54 +39,50 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   requirePaths('lint', positionals);
   const setup = { schema: values.schema, host: values.host ?? ['none'], guests: guestsSetting };
   // libvirt's answers are per domain (its domcapabilities): asked here, so those files are linted in this thread.
-  // So are many files named where no worker would be started for them (a machine without two cores free per worker).
-  const threads = hostFor.active ? 0 : workerCount(positionals.length);
-  const single = hostFor.active || (positionals.length >= MIN_FILES_FOR_WORKERS && threads <= 1);
+  // Many files named: the workers, if any, start now and load while this thread reads the files. Folders
+  // named: whether workers pay is decided once a batch of files is read, or the walk ends before.
+  let decided = hostFor.active || positionals.length >= MIN_FILES_FOR_WORKERS;
+  let pool = decided && !hostFor.active ? startPool(setup, workerCount(positionals.length)) : undefined;
+  const toPool = (file: SourceFile, index: number) => pool?.add({ index, path: file.path, kind: file.kind, text: file.text });
+  // Without workers, linted here a batch at a time as they are read, then dropped: with every text read
+  // first and held, each scavenge copied them all; with each file linted right after its read, the reads'
+  // system calls ran cold (alternated over libvirt's 2,321 test files, commit 7aa6053 has the figures).
+  const batch: SourceFile[] = [];
+  const decide = (files: number) => {
+    decided = true;
+    pool = startPool(setup, workerCount(files));
+    // No file is linted before this: the batch holds the first files read, from index 0.
+    if (pool) batch.splice(0).forEach(toPool);
+  };
   let findings: Finding[][] = [];
-  let listed: Listed;
-  if (single) {
-    const lintHere = await linterHere(values.schema, guestsSetting, hostFor);
-    if (typeof lintHere === 'string') {
-      output.stderr(`virt-tune: ${lintHere}\n`);
+  let here: Linter | string | undefined;
+  const lintBatch = async () => {
+    here ??= await linterHere(values.schema, guestsSetting, hostFor);
+    if (typeof here !== 'string') for (const file of batch) findings.push(await here(file));
+    batch.length = 0;
+  };
+  const listed = await readSourceFiles(positionals, kind, (file, index) => {
+    if (pool) return toPool(file, index);
+    batch.push(file);
+    if (batch.length < READ_BATCH) return undefined;
+    if (!decided) decide(Number.MAX_SAFE_INTEGER);
+    return pool ? undefined : lintBatch();
+  });
+  if (!decided) decide(batch.length);
+  if (pool) {
+    // Many files: shared over worker threads, each set up from this command line (its own schema and host).
+    try {
+      findings = await pool.finish();
+    } catch (error) {
+      if (!(error instanceof LintSetupError)) throw error;
+      output.stderr(`virt-tune: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    // Linted a batch at a time as they are read, then dropped: with every text read first and held, each
-    // scavenge copied them all; with each file linted right after its read, the reads' system calls ran
-    // cold (alternated over libvirt's 2,321 test files, the commit message has the figures).
-    const batch: SourceFile[] = [];
-    const lintBatch = async () => {
-      for (const file of batch) findings.push(await lintHere(file));
-      batch.length = 0;
-    };
-    listed = await readSourceFiles(positionals, kind, (file) => {
-      batch.push(file);
-      return batch.length >= READ_BATCH ? lintBatch() : undefined;
-    });
-    await lintBatch();
   } else {
-    // Many files named: the workers start now and load while this thread reads the files.
-    let pool = startPool(setup, threads);
-    const kept: SourceFile[] = [];
-    listed = await readSourceFiles(positionals, kind, (file, index) => (pool ? pool.add({ index, path: file.path, kind: file.kind, text: file.text }) : void kept.push(file)));
-    // Folders named: how many files they hold is known now.
-    pool ??= startPool(setup, workerCount(kept.length));
-    if (pool) {
-      kept.forEach((file, index) => pool?.add({ index, path: file.path, kind: file.kind, text: file.text }));
-      // Many files: shared over worker threads, each set up from this command line (its own schema and host).
-      try {
-        findings = await pool.finish();
-      } catch (error) {
-        if (!(error instanceof LintSetupError)) throw error;
-        output.stderr(`virt-tune: ${error.message}\n`);
-        return EXIT_USAGE;
-      }
-    } else {
-      const lintHere = await linterHere(values.schema, guestsSetting, hostFor);
-      if (typeof lintHere === 'string') {
-        output.stderr(`virt-tune: ${lintHere}\n`);
-        return EXIT_USAGE;
-      }
-      for (const file of kept) findings.push(await lintHere(file));
+    await lintBatch();
+    if (typeof here === 'string') {
+      output.stderr(`virt-tune: ${here}\n`);
+      return EXIT_USAGE;
     }
   }
   const results: LintResult[] = listed.files.map((file, index) => ({ file, findings: findings[index]! }));
@@ -100,11 +96,13 @@ export async function lintCommand(args: string[], output: Output): Promise<numbe
   return hasErrors(results) ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
 }
 
+type Linter = (file: SourceFile) => Promise<Finding[]>;
+
 /**
  * Lints one file at a time in this thread, set up from --schema and --guests (libvirt's schema verdict is
  * awaited per file), or the one line that says why the schema cannot be used.
  */
-async function linterHere(schema: string, guests: GuestsSetting, hostFor: HostForFile): Promise<((file: SourceFile) => Promise<Finding[]>) | string> {
+async function linterHere(schema: string, guests: GuestsSetting, hostFor: HostForFile): Promise<Linter | string> {
   const schemaProblem = await useSchemaOption(schema);
   if (schemaProblem) return schemaProblem;
   const guestsFor = guestsForFiles(guests, hostFor.connection);
