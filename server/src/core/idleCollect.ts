@@ -67,20 +67,23 @@ function compacting(collect: () => void): void {
  * context that hands it over costs a millisecond or more, on the language server's start-up path before.
  * null: none to be had.
  */
-let collector: (() => void) | null | undefined;
+let collector: Collector | null | undefined;
 
-function exposedCollector(): (() => void) | undefined {
+/** V8's `gc`: a full collection, or with `{ type: 'minor' }` a scavenge of the young generation alone. */
+export type Collector = (options?: { type: 'minor' | 'major' }) => void;
+
+export function exposedCollector(): Collector | undefined {
   if (collector === undefined) collector = collectGarbage() ?? null;
   return collector ?? undefined;
 }
 
-function collectGarbage(): (() => void) | undefined {
-  const exposed = (globalThis as { gc?: () => void }).gc;
+function collectGarbage(): Collector | undefined {
+  const exposed = (globalThis as { gc?: Collector }).gc;
   if (exposed) return exposed;
   try {
     setFlagsFromString(EXPOSE_GC_FLAG);
     const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
+    return typeof gc === 'function' ? (gc as Collector) : undefined;
   } catch {
     return undefined;
   }

@@ -18,6 +18,7 @@ import { tuneFixes } from '../tune/service';
 import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
 import { IDLE_COLLECT_MS, idleCollector } from '../core/idleCollect';
+import { idleScavenger } from '../core/idleScavenge';
 import { afterQueuedMessages } from './afterQueued';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
@@ -62,6 +63,8 @@ export function startLanguageServer(connection: Connection): void {
 
   /** Memory given back once document activity (a change, a close, a verdict merged in) pauses (see core/idleCollect.ts). */
   const active = idleCollector(IDLE_COLLECT_MS, trimIdleCaches);
+  /** The young generation emptied in the pauses between messages, so that requests rarely wait for a scavenge (core/idleScavenge.ts). */
+  const handled = idleScavenger();
 
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
@@ -179,6 +182,7 @@ export function startLanguageServer(connection: Connection): void {
     if (diagnostics.length > 0) withDiagnostics.add(document.uri);
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    handled();
   }));
 
   /** The fast findings at once (an empty list too, to clear), then the slow ones once typing pauses. */
@@ -244,6 +248,7 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidChangeContent(
     trace.time('change', (event: { document: TextDocument }) => describe(event.document), (event: { document: TextDocument }) => {
       lintChanged.handled();
+      handled();
       changed.add(event.document.uri);
       lintChanged.schedule();
     }),
@@ -265,6 +270,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onCompletion(
     guarded(connection, 'completion', EMPTY_COMPLETION, trace.time('completion', where, (params: CompletionParams): CompletionList => {
       lintChanged.handled();
+      handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return EMPTY_COMPLETION;
@@ -277,6 +283,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onHover(
     guarded(connection, 'hover', null, trace.time('hover', where, (params: HoverParams): Hover | null => {
       lintChanged.handled();
+      handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return null;
@@ -288,6 +295,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onCodeAction(
     guarded(connection, 'code actions', [], (params): CodeAction[] => {
       lintChanged.handled();
+      handled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return [];
