@@ -5,10 +5,39 @@ import { parseArgs } from 'node:util';
 import { CORPUS_DIR } from '../../kb/shared';
 import { differential } from './differential';
 
+const USAGE = `usage: npm run fuzz:rng -- [--seconds N] [--seed S] [--schema PATH]
+  --seconds N     how long to run (60)
+  --seed S        the random seed; the same seed makes the same cases (a random one unless told)
+  --schema PATH   the domain.rng both validators judge by (the corpus's, libvirt 11.3.0, unless told)
+  --help          this text`;
+
+/** A mistake in the command line: told with the usage, without a stack. */
+class UsageError extends Error {}
+
+const OPTIONS = {
+  seconds: { type: 'string', default: '60' },
+  seed: { type: 'string' },
+  schema: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parsedOptions() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string' }, schema: { type: 'string' } } });
+  const values = parsedOptions();
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const seconds = Number(values.seconds);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+  if (!(seconds > 0) || !Number.isInteger(seed)) throw new UsageError('--seconds takes a positive number, --seed an integer');
   const schemaPath = values.schema ?? resolve(CORPUS_DIR, 'schemas/domain.rng');
   process.stdout.write(`virt-tune RelaxNG differential fuzz: ${seconds} s, seed ${seed}, schema ${schemaPath}\n`);
   const report = await differential({ schemaPath, seed, cases: Infinity, seconds });
@@ -21,6 +50,7 @@ async function main(): Promise<number> {
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (error instanceof UsageError) process.stderr.write(`fuzz:rng: ${error.message}\n${USAGE}\n`);
+  else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(2);
 });
