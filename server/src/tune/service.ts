@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { spanToRange } from '../core/report';
 import type { Fix } from '../core/types';
-import { domainDocument } from '../domain/document';
+import { domainDocument, type DomainDocument } from '../domain/document';
 import type { HostModel } from '../host/types';
 import { contains, elementAt } from '../xml/query';
 import type { XmlElement } from '../xml/types';
@@ -26,11 +26,29 @@ export interface TuneOptions {
   guests?: readonly Guest[];
 }
 
-/** The tuner on an editor document, with the host's own isolation from its command line. */
+/**
+ * The tuner's answer for a version, with the host and guest list it was worked out for. The hover of
+ * every pin and cell and the code actions the editor asks at every cursor move all want the same answer
+ * of a version: a few milliseconds of the tuner each time, before.
+ */
+interface Tuned {
+  host: HostModel;
+  guests: readonly Guest[] | undefined;
+  result: TuneResult;
+}
+
+/** By the parsed version (a new version, or the same one parsed again, is another key), so nothing outlives its document. */
+const tunedVersions = new WeakMap<DomainDocument, Tuned>();
+
+/** The tuner on an editor document, with the host's own isolation from its command line; worked out once per version, host and guest list. */
 export function tuneDocument(textDocument: TextDocument, options: TuneOptions): TuneResult | undefined {
-  const { xml, model } = domainDocument(textDocument);
+  const document = domainDocument(textDocument);
+  const { xml, model } = document;
   if (!model || !options.host) return undefined;
-  return tuneDomain({
+  const known = tunedVersions.get(document);
+  // A host or guest list read again is a new object: then the tuner runs again, as it did for every call.
+  if (known && known.host === options.host && known.guests === options.guests) return known.result;
+  const result = tuneDomain({
     text: textDocument.getText(),
     xml,
     model,
@@ -38,6 +56,8 @@ export function tuneDocument(textDocument: TextDocument, options: TuneOptions): 
     ...(options.guests ? { guests: options.guests } : {}),
     isolatedCpus: options.host.cmdline ? isolatedCpus(options.host.cmdline) : [],
   });
+  tunedVersions.set(document, { host: options.host, guests: options.guests, result });
+  return result;
 }
 
 function offeredAt(element: XmlElement | undefined, offset: number): boolean {
