@@ -62,6 +62,8 @@ export function parseFragment(text: string, parent: XmlElement, start: number, e
   return new XmlParser(text, endTagEnd ?? end, true).parseFragment(parent, start, endTagEnd === undefined ? undefined : end);
 }
 
+/** From this many attributes on, a start tag's names are kept in a set to find a repeat. */
+const MANY_ATTRIBUTES = 16;
 /** How many names the process keeps, and how long they may be: past that the table starts again, and longer names are not kept (what users type must not grow it for ever). */
 const NAMES_KEPT = 4096;
 const NAME_KEPT_LENGTH = 64;
@@ -155,6 +157,10 @@ class XmlParser {
   private nextAmpersand = -1;
   /** The next '<' at or after the last attribute value's start (text.length when none): see lessThanFrom. */
   private nextLessThan = -1;
+  /** A start tag's first unexpected character's problem, from it to the tag's end: see scanAttributes. */
+  private muted: XmlProblem | undefined;
+  /** The names of the start tag's attributes so far, once it has more than a few (see scanAttribute). */
+  private attributeNames: Set<string> | undefined;
 
   /**
    * `limit`: where parsing stops (the text's end, but for a fragment: see parseFragment). `ownValues`:
@@ -232,8 +238,11 @@ class XmlParser {
     return this.stack[this.stack.length - 1];
   }
 
-  private problem(code: XmlProblemCode, message: string, span: Span): void {
-    this.problems.push({ code, message, span: { start: span.start, end: span.end } });
+  private problem(code: XmlProblemCode, message: string, span: Span): XmlProblem | undefined {
+    if (this.muted) return undefined;
+    const problem = { code, message, span: { start: span.start, end: span.end } };
+    this.problems.push(problem);
+    return problem;
   }
 
   private append(node: XmlNode): void {
@@ -439,7 +448,26 @@ class XmlParser {
     }
   }
 
+  /**
+   * A start tag's attributes. From its first unexpected character on, the tag is one problem running to
+   * its end: what follows is a guess at what was meant (libxml2 stops there), so it is not reported bit by
+   * bit (a tag of megabytes of `;&amp;` made four problems per entity: the fuzzer's seed 10101), and the
+   * rules, which leave what a problem touches, do not judge its attributes. They are still read.
+   */
   private scanAttributes(element: ElementNode): void {
+    this.scanAttributeList(element);
+    const broken = this.muted;
+    this.muted = undefined;
+    this.attributeNames = undefined;
+    if (!broken) return;
+    let end = element.startTagClosed ? this.pos - (element.selfClosing ? 2 : 1) : this.pos;
+    while (end > broken.span.end && isWhitespace(this.text.charCodeAt(end - 1))) end--;
+    if (end <= broken.span.end) return;
+    broken.span.end = end;
+    broken.message += ' The rest of the tag is not checked until it is removed.';
+  }
+
+  private scanAttributeList(element: ElementNode): void {
     const { text } = this;
     for (;;) {
       this.skipWhitespace();
@@ -460,7 +488,7 @@ class XmlParser {
       const nameStart = this.pos;
       const nameEnd = this.readName();
       if (nameStart === nameEnd) {
-        this.problem('invalid-name', `Unexpected '${text[this.pos]}' in the start tag of <${element.name}>.`, {
+        this.muted ??= this.problem('invalid-name', `Unexpected '${text[this.pos]}' in the start tag of <${element.name}>.`, {
           start: this.pos,
           end: this.pos + 1,
         });
@@ -479,7 +507,7 @@ class XmlParser {
     if (element.attributes === NO_ATTRIBUTES) {
       element.attributes = [attribute];
     } else {
-      if (element.attributes.some((other) => other.name === name)) {
+      if (this.repeatsName(element.attributes, name)) {
         this.problem('duplicate-attribute', `Attribute '${name}' is given twice on <${element.name}>.`, attribute.nameSpan);
       }
       element.attributes.push(attribute);
@@ -501,6 +529,15 @@ class XmlParser {
       this.scanUnquotedValue(attribute);
     }
     attribute.end = this.pos;
+  }
+
+  /** Whether `name` is among `attributes` (names are interned): a search of them, or of a set once there are many, so a tag of many attributes stays linear. */
+  private repeatsName(attributes: readonly { name: string }[], name: string): boolean {
+    if (attributes.length < MANY_ATTRIBUTES) return attributes.some((other) => other.name === name);
+    if (!this.attributeNames) this.attributeNames = new Set(attributes.map((other) => other.name));
+    const repeated = this.attributeNames.has(name);
+    this.attributeNames.add(name);
+    return repeated;
   }
 
   private scanQuotedValue(attribute: AttributeNode, quote: '"' | "'"): void {
