@@ -66,3 +66,14 @@ test('VT209: the same value twice is a hint with a preferred fix; three times gi
   assert.equal(ksmFindings('DEBUG=1\nDEBUG=2\nDEBUG=3\n', 'VT209').length, 2);
   assert.deepEqual(ksmFindings(CLEAN_CONF, 'VT209'), []);
 });
+
+test('VT209: no line is commented out that holds part of an array spanning lines', () => {
+  // The fuzzer's seed 10404: commenting out 'KSM_THRES_COEF=(' left 'e' and ')KSM_THRES_COEF=' as lines bash refuses.
+  const opened = 'KSM_THRES_COEF=(\ne\n)KSM_THRES_COEF=\n';
+  assert.deepEqual(ksmFindings(opened, 'VT209').map((finding) => finding.fixes.length), [0]);
+  // The line holding the ) (and an assignment after it) is part of the array too.
+  const closing = 'X=(1\n2\n) KSM_NPAGES_MIN=64\nKSM_NPAGES_MIN=65\n';
+  assert.deepEqual(ksmFindings(closing, 'VT209').map((finding) => finding.fixes.length), [0]);
+  // An array closed on its own line is one line like any other.
+  assert.equal(fixed('KSM_THRES_COEF=(20)\nKSM_THRES_COEF=30\n', ksmFindings('KSM_THRES_COEF=(20)\nKSM_THRES_COEF=30\n', 'VT209')[0]!), '# KSM_THRES_COEF=(20)\nKSM_THRES_COEF=30\n');
+});

@@ -230,3 +230,10 @@ function bashSets(text: string, names: readonly string[]): string[] {
   assert.equal(run.status, 0, run.stderr);
   return run.stdout.split('\0').slice(0, names.length);
 }
+
+test('VT201: a command after the ) that closes an array above is not commented out with the line, which holds the )', () => {
+  const text = 'KSM_NPAGES_MIN=(\n4 5\n) foo\n';
+  const command = ksmFindings(text, 'VT201').find((finding) => finding.message.includes('runs "foo"'));
+  assert.ok(command);
+  assert.deepEqual(command.fixes, []);
+});

@@ -9,7 +9,18 @@ export function commentOutLineFix(line: KsmLine, title: string, isPreferred: boo
 
 /** Whether a line holds one statement and nothing but a comment besides: commenting it out loses nothing else. */
 export function holdsOnly(line: KsmLine, span: Span): boolean {
-  return line.statements.length === 1 && line.statements[0]!.span.start === span.start && line.statements[0]!.span.end === span.end;
+  return line.statements.length === 1 && line.statements[0]!.span.start === span.start && line.statements[0]!.span.end === span.end && standsAlone(line);
+}
+
+/**
+ * Whether bash reads the line apart from the lines around it: not one that holds part of an array opened
+ * above (its `)` among it), nor one whose array goes on below. Commenting out such a line leaves the rest
+ * of the array to be read as statements, which bash refuses (the fuzzer's seed 10404).
+ */
+export function standsAlone(line: KsmLine): boolean {
+  if (line.inArray) return false;
+  const last = line.statements[line.statements.length - 1];
+  return !(last?.kind === 'assignment' && last.array && last.array.span.end > line.span.end);
 }
 
 export function replaceFix(title: string, span: Span, newText: string, isPreferred: boolean): FixSpec {

@@ -3,7 +3,7 @@ import { KSM_TUNING_SERVICE, KSMTUNED_SCRIPT } from '../../kb/ksmtuned';
 import type { Span } from '../../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, RefusedToken, ShellWord } from '../types';
 import type { KsmtunedRule } from './context';
-import { commentOutLineFix } from './edits';
+import { commentOutLineFix, standsAlone } from './edits';
 
 /**
  * VT201: text bash would run as a command. ksmtuned sources ksmtuned.conf with bash, so every line that
@@ -118,7 +118,7 @@ function commandReport(conf: KsmConf, line: KsmLine, command: Command, looksWrap
   const message = looksWrapped
     ? `Not a comment: this looks like the end of the comment above, wrapped onto a line of its own without #, and ${what}. Start the line with #.`
     : `A line of ksmtuned.conf must be blank, a comment or NAME=value: ${what}.`;
-  const fixes: FixSpec[] = line.statements.length === 1 ? [commentOutLineFix(line, 'Comment out the line', looksWrapped)] : [];
+  const fixes: FixSpec[] = line.statements.length === 1 && standsAlone(line) ? [commentOutLineFix(line, 'Comment out the line', looksWrapped)] : [];
   return { span: command.span, message, fixes };
 }
 
@@ -182,7 +182,7 @@ function openQuoteReport(text: string, line: KsmLine, command: Command, open: Sp
             'and runs all of it as one command each time ksmtuned starts; with none, it stops reading ksmtuned.conf at a syntax error, ' +
             'and nothing from this line on is set.',
     // Closed on a line below, the closing quote would open a quote of its own once this line is a comment.
-    fixes: typeof closes !== 'object' && line.statements.length === 1 && command.span.start === line.statements[0]!.span.start ? [commentOutLineFix(line, 'Comment out the line', false)] : [],
+    fixes: typeof closes !== 'object' && line.statements.length === 1 && command.span.start === line.statements[0]!.span.start && standsAlone(line) ? [commentOutLineFix(line, 'Comment out the line', false)] : [],
   };
 }
 
