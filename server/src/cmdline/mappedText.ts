@@ -71,7 +71,8 @@ export class MappedTextBuilder {
   build(end: number): MappedText {
     if (this.built) throw new Error('a MappedTextBuilder builds once');
     this.built = true;
-    this.room(1);
+    // room() keeps one more slot than the characters pushed: the end's.
+    this.room(0);
     this.offsets[this.count] = end;
     // A copy of the used part, not a view: a view of a small typed array makes V8 move it off the heap.
     const offsets = this.offsets.length === this.count + 1 ? this.offsets : this.offsets.slice(0, this.count + 1);

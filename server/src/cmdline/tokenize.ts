@@ -76,9 +76,7 @@ export function tokenize(mapped: MappedText): Tokenized {
     };
     if (value) {
       param.valueSpan = toFileSpan(mapped, value);
-      const valueOffsets = offsets.slice(value.start, value.end + 1);
-      valueOffsets[value.end - value.start] = param.valueSpan.end;
-      param.valueOffsets = valueOffsets;
+      param.valueOffsets = { offsets, start: value.start, length: value.end - value.start, end: param.valueSpan.end };
     }
     if (!afterDashDash && !value && name === '--') afterDashDash = true;
     else (afterDashDash ? result.initArgs : result.params).push(param);

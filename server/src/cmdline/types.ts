@@ -24,10 +24,22 @@ export interface KernelParam {
   span: Span;
   nameSpan: Span;
   valueSpan?: Span;
-  /** The file offset of each character of the value, and of its end: problems inside the value map through it. */
-  valueOffsets?: ArrayLike<number>;
+  /** Where the value's characters are in the file: problems inside the value map through it (rules/spans.ts valueFileSpan). */
+  valueOffsets?: ValueOffsets;
   /** It holds a `$VAR` reference left unexpanded (so its name or value is not known), or its characters come from places out of file order. */
   dynamic: boolean;
+}
+
+/**
+ * The file offset of each character of a value: `offsets[start + i]` for its character i, `end` past its
+ * last. The offsets are the whole command line's, shared by its parameters (a copy for each value was an
+ * allocation per parameter, on lines of hundreds of thousands).
+ */
+export interface ValueOffsets {
+  offsets: ArrayLike<number>;
+  start: number;
+  length: number;
+  end: number;
 }
 
 /** The kernel image a boot entry loads, and what its file name tells. */

@@ -20,12 +20,13 @@ function editRange(document: TextDocument, span: Span, reported: Span, range: Ra
 }
 
 function toFix(document: TextDocument, spec: FixSpec, reported: Span, range: Range): Fix {
-  return {
-    title: spec.title,
-    edits: spec.edits.map((edit) => ({ range: editRange(document, edit.span, reported, range), newText: edit.newText })),
-    ...(spec.isPreferred ? { isPreferred: true } : {}),
-  };
+  const fix: Fix = { title: spec.title, edits: spec.edits.map((edit) => ({ range: editRange(document, edit.span, reported, range), newText: edit.newText })) };
+  if (spec.isPreferred) fix.isPreferred = true;
+  return fix;
 }
+
+/** The fixes of the many findings that have none: one list, never changed. */
+const NO_FIXES: readonly Fix[] = Object.freeze([]);
 
 /**
  * A rule's report as a finding: spans to LSP ranges, the rule's severity unless the report says its own.
@@ -39,7 +40,7 @@ export function toFinding(document: TextDocument, code: string, severity: Severi
     severity: report.severity ?? severity,
     message: report.message,
     range,
-    fixes: (report.fixes ?? []).map((spec) => {
+    fixes: report.fixes === undefined || report.fixes.length === 0 ? NO_FIXES : report.fixes.map((spec) => {
       if (!fixesMade) return toFix(document, spec, report.span, range);
       let fix = fixesMade.get(spec);
       if (!fix) fixesMade.set(spec, (fix = toFix(document, spec, report.span, range)));

@@ -20,7 +20,7 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
-  fixes: Fix[];
+  fixes: readonly Fix[];
 }
 
 /**

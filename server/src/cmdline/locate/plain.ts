@@ -1,5 +1,5 @@
 import { kernelImage } from '../kernelImage';
-import { identity, joinMapped, type MappedText } from '../mappedText';
+import { MappedTextBuilder } from '../mappedText';
 import { sourceLines } from './lines';
 import { tokenize } from '../tokenize';
 import type { CommandLine } from '../types';
@@ -12,10 +12,16 @@ import type { CommandLine } from '../types';
  */
 export function locatePlain(source: string): CommandLine[] {
   const span = { start: 0, end: source.length };
-  const parts: MappedText[] = sourceLines(source)
-    .filter((line) => !line.text.startsWith('#'))
-    .map((line) => identity(source, line.span));
-  const { params, initArgs } = tokenize(joinMapped(parts, source.length));
+  // The lines joined by single spaces as joinMapped joins them, built in one go: a line of megabytes is not copied twice.
+  const joined = new MappedTextBuilder();
+  let lastEnd: number | undefined;
+  for (const line of sourceLines(source)) {
+    if (line.text.startsWith('#')) continue;
+    if (lastEnd !== undefined) joined.push(' ', lastEnd);
+    joined.pushSource(source, line.span);
+    lastEnd = line.span.end;
+  }
+  const { params, initArgs } = tokenize(joined.build(lastEnd ?? source.length));
   const bootImage = params.find((param) => param.name === 'BOOT_IMAGE' && param.value !== undefined && param.valueSpan);
   const kernel = bootImage?.value !== undefined && bootImage.valueSpan ? kernelImage(bootImage.value, bootImage.valueSpan) : undefined;
   return [{ holder: 'file', holderSpan: { start: 0, end: 0 }, params, initArgs, regions: [span], ...(kernel ? { kernel } : {}), strayLines: [] }];

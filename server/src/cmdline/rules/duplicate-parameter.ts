@@ -63,15 +63,15 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
     const winner = spec.repeat === 'first' ? copies[0]! : copies[copies.length - 1]!;
     const rule = spec.repeat === 'first' ? 'only the first one counts' : 'the last one is the one that stays';
     const parser = spec.parsedBy ? ` (Parsed by ${spec.parsedBy}.)` : '';
+    // The same for every copy: made once (a line of thousands of copies made it for each).
+    const told = `${name} is given ${copies.length} times; ${rule}: ${written(winner)} on ${lineOf(context, winner.span.start)}. `;
+    const winnerName = canonicalParamName(winner.name);
     for (const copy of copies) {
       if (copy === winner) continue;
-      const same = sameSetting(copy, winner);
+      const same = canonicalParamName(copy.name) === winnerName && copy.value === winner.value;
       report({
         span: copy.span,
-        message:
-          `${name} is given ${copies.length} times; ${rule}: ${written(winner)} on ${lineOf(context, winner.span.start)}. ` +
-          (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`) +
-          parser,
+        message: told + (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`) + parser,
         // Only where the kernel's parser is known to drop the copy is taking it away sure to change nothing.
         fixes: spec.parsedBy ? removal(context, line, copy, `Remove this ${copy.name}`) : [],
       });
@@ -193,10 +193,6 @@ function keepsHugePages(context: CmdlineRuleContext, line: CommandLine, param: K
   const { arch } = context.archOf(line);
   const rest = line.params.filter((other) => other !== param && other !== alsoParam);
   return hugetlbOutcome(hugetlbSteps(rest, arch)) === hugetlbOutcome(context.hugetlbOf(line));
-}
-
-function sameSetting(a: KernelParam, b: KernelParam): boolean {
-  return canonicalParamName(a.name) === canonicalParamName(b.name) && a.value === b.value;
 }
 
 function written(param: KernelParam): string {

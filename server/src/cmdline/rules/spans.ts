@@ -3,10 +3,12 @@ import type { KernelParam } from '../types';
 
 /** The file span of a span inside a parameter's value. */
 export function valueFileSpan(param: KernelParam, relative: Span): Span {
-  const offsets = param.valueOffsets!;
-  const start = offsets[Math.min(relative.start, offsets.length - 1)]!;
+  const { offsets, start: first, length, end } = param.valueOffsets!;
+  // Character i's offset, and the value's end for i past its last character.
+  const at = (index: number) => (index < length ? offsets[first + index]! : end);
+  const start = at(relative.start);
   if (relative.end <= relative.start) return { start, end: start };
-  return { start, end: offsets[Math.min(relative.end, offsets.length) - 1]! + 1 };
+  return { start, end: at(Math.min(relative.end, length + 1) - 1) + 1 };
 }
 
 /**

@@ -19,7 +19,7 @@ export const DOCUMENTED_KERNEL_VERSION = documented.kernelVersion;
 
 /** The kernel treats `-` and `_` in a parameter name as the same character (kernel-parameters.rst). */
 export function canonicalParamName(name: string): string {
-  return name.replace(/-/g, '_');
+  return name.includes('-') ? name.replace(/-/g, '_') : name;
 }
 
 export function isDocumentedParam(name: string): boolean {
