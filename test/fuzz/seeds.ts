@@ -25,6 +25,16 @@ const WRITTEN: readonly Omit<Seed, 'origin'>[] = [
   { kind: 'cmdline', path: '/boot/grub2/grub.cfg', text: "menuentry 'RHEL' {\n\tlinux16 /vmlinuz-3.10.0 root=/dev/mapper/rhel-root ro hugepagesz=2M hugepages=512 transparent_hugepage=never\n\tinitrd16 /initramfs-3.10.0.img\n}\n" },
   { kind: 'cmdline', path: '/boot/loader/entries/fuzz.conf', text: 'title Fedora\nversion 6.8.5\nlinux /vmlinuz-6.8.5\noptions root=UUID=1234 ro intel_iommu=on iommu=pt default_hugepagesz=2M\n' },
   { kind: 'cmdline', path: '/etc/kernel/cmdline', text: 'root=/dev/sda1 ro quiet nohz_full=1-3 rcu_nocbs=1-3 numa_balancing=disable\n' },
+  // Assignments replaced later (VT319 and its fix), in each quoting, and ones that keep the earlier value.
+  { kind: 'cmdline', path: '/etc/default/grub', text: 'GRUB_CMDLINE_LINUX="rd.lvm.lv=rhel/root crashkernel=auto quiet"\nGRUB_CMDLINE_LINUX_DEFAULT=\'splash quiet\'\nGRUB_CMDLINE_LINUX=hugepages=512\nGRUB_CMDLINE_LINUX_DEFAULT=\'iommu=pt\'\nGRUB_CMDLINE_LINUX="$GRUB_CMDLINE_LINUX isolcpus=2-3"\nGRUB_CMDLINE_LINUX+=" nohz_full=2-3"\nGRUB_CMDLINE_LINUX="default_hugepagesz=1G"\n' },
+  // Arrays, on one line and left open over the lines below (ksmtuned/parser.ts).
+  { kind: 'ksmtuned', path: '/etc/ksmtuned.conf', text: 'KSM_SLEEP_MSEC=(10 20)\nKSM_NPAGES_BOOST=(300\n  400 # more\n) KSM_NPAGES_MIN=64\nKSM_THRES_COEF=(\n20 "a b" \'c\')\nKSM_NPAGES_MAX=()\nKSM_THRES_CONST=(2048\n' },
+  // <vcpu current> beside a <vcpus> list (VT404, VT402).
+  {
+    kind: 'domain',
+    path: '/fuzz/vcpus.xml',
+    text: "<domain type='kvm'>\n  <name>v</name>\n  <memory unit='MiB'>1024</memory>\n  <vcpu placement='static' current='1'>4</vcpu>\n  <vcpus>\n    <vcpu id='0' enabled='yes' hotpluggable='no' order='1'/>\n    <vcpu id='1' enabled='yes' hotpluggable='yes' order='2'/>\n    <vcpu id='2' enabled='no' hotpluggable='yes'/>\n    <vcpu id='3' enabled='yes' hotpluggable='yes' order='3'/>\n  </vcpus>\n  <os>\n    <type arch='x86_64'>hvm</type>\n  </os>\n</domain>\n",
+  },
 ];
 
 /**
