@@ -81,3 +81,9 @@ test("on a stray line, names the kernel line or that line gives are not offered 
   assert.ok(!labels.includes('nosmt') && !labels.includes('nohz_full'));
   assert.ok(labels.includes('isolcpus'));
 });
+
+test('no name is offered inside a parameter that runs on across a blank (a template tag kept whole)', () => {
+  // test/core/completion-insert-mode.test.ts found it: 'nohz' put after the }} joined rcu_nocbs= into nohz_full='s tag.
+  assert.deepEqual(complete('nohz_full={{ cpus }}| rcu_nocbs={{ cpus }}\n', KERNEL_CMDLINE).items, []);
+  assert.deepEqual(complete('nohz_full={{ cpus }} |rcu_nocbs={{ cpus }}\n', KERNEL_CMDLINE).items.length > 0, true);
+});

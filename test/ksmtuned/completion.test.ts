@@ -73,3 +73,11 @@ test('item kinds as in domain XML: variable names are Fields (name=value setting
   assert.ok(names.length > 0 && names.every((item) => item.kind === CompletionItemKind.Field));
   assert.deepEqual(complete('KSM_NPAGES_DECAY=|\n').items.map((item) => item.kind), [CompletionItemKind.Value]);
 });
+
+test('arrays spanning lines: nothing inside one or at its (, and after its ) a new assignment goes on a line of its own', () => {
+  assert.deepEqual(complete('KSM_NPAGES_BOOST=(300\n  4|00\n) KSM_NPAGES_MIN=64\n').items, []);
+  assert.deepEqual(complete('KSM_THRES_COEF=|(\n20)\n').items, []);
+  // bash reads 'A=1 B=2' after the ) as one command's prefix assignments, which VT201 reports: a line break keeps them apart.
+  const { items } = complete('KSM_NPAGES_BOOST=(300\n)| KSM_NPAGES_MIN=64\n');
+  assert.equal(edit(items.find((item) => item.label === 'KSM_SLEEP_MSEC')!).newText, 'KSM_SLEEP_MSEC=${1:10}\n');
+});

@@ -29,6 +29,9 @@ export function cmdlineCompletion(textDocument: TextDocument, position: Position
   while (start > 0 && !WORD_BREAK.test(text[start - 1]!)) start--;
   let end = offset;
   while (end < text.length && !WORD_BREAK.test(text[end]!)) end++;
+  // A parameter that runs on across a blank before the cursor (a template tag kept whole, `{{ cpus }}`): the
+  // cursor is inside it, and a name put there would split it or join the next one to it.
+  if (line.params.some((param) => param.span.start < start && offset <= param.span.end && param.span.end > start)) return { isIncomplete: false, items: [] };
   const word = text.slice(start, end);
   const equals = word.indexOf('=');
   if (equals >= 0 && start + equals < offset) {

@@ -30,9 +30,13 @@ function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, r
   if (line.comment && offset > line.comment.start) return [];
   // Past a token bash refuses it reads nothing of the line: no statement starts there.
   if (line.refused && offset > line.refused.span.end) return [];
+  // Inside an array opened above, up to its `)`, the words are its elements: no statement starts there.
+  if (line.inArray && offset < line.inArray.end) return [];
   const statement = line.statements.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
   if (statement?.kind === 'assignment') {
     if (offset >= statement.equalsSpan.end) {
+      // An array's value is its first element, maybe on a line below: a value typed at the ( would join it.
+      if (statement.array) return [];
       const variable = ksmtunedVariable(statement.name);
       // Past the value (after a space, `&` or `;` that ends it), the value's range would not hold the cursor.
       return variable && offset <= statement.value.span.end ? valueItems(variable, range(quotedPieceAt(text, statement.value.span, offset))) : [];
@@ -52,7 +56,9 @@ function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, r
 function separatorBefore(text: string, line: KsmLine, word: Span): string {
   const rest = text.slice(word.end, line.span.end);
   if (rest.trim() === '') return '';
-  return text.slice(line.span.start, word.start).trim() === '' ? '\n' : ' ';
+  // Right after the `)` of an array opened above, the line's statements start as on a line of their own.
+  const from = line.inArray && line.inArray.end <= word.start ? line.inArray.end : line.span.start;
+  return text.slice(from, word.start).trim() === '' ? '\n' : ' ';
 }
 
 function nameItems(model: KsmModel, replace: Range, withValue: boolean, separator = ''): CompletionItem[] {
