@@ -237,3 +237,17 @@ test('VT201: a command after the ) that closes an array above is not commented o
   assert.ok(command);
   assert.deepEqual(command.fixes, []);
 });
+
+test('VT201: a quote never closed gets its fix only where the lines it hides read clean once it is gone (fuzz seed 10505, case 468)', () => {
+  // bash 5: with the quote gone, the ) below is a syntax error and S a command: the fix would bring them back.
+  const hiding = ksmFindings("'\n)\nS", 'VT201');
+  assert.equal(hiding.length, 1);
+  assert.deepEqual(hiding[0]!.fixes, []);
+  const value = ksmFindings('LOGFILE="/var/log/ksmtuned\nS\n', 'VT201');
+  assert.equal(value.length, 1);
+  assert.deepEqual(value[0]!.fixes, []);
+  // Below it only comments, blanks and assignments: closing the quote is offered (as before).
+  const clean = ksmFindings("KSM_MONITOR_INTERVAL=60\n'\n# a note\n\nKSM_SLEEP_MSEC=10\n", 'VT201');
+  assert.equal(clean.length, 1);
+  assert.equal(clean[0]!.fixes.length, 1);
+});

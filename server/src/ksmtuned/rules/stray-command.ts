@@ -4,6 +4,7 @@ import type { Span } from '../../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, RefusedToken, ShellWord } from '../types';
 import type { KsmtunedRule } from './context';
 import { commentOutLineFix, standsAlone } from './edits';
+import { parseKsmtunedConf } from '../parser';
 
 /**
  * VT201: text bash would run as a command. ksmtuned sources ksmtuned.conf with bash, so every line that
@@ -182,7 +183,7 @@ function openQuoteReport(text: string, line: KsmLine, command: Command, open: Sp
             'and runs all of it as one command each time ksmtuned starts; with none, it stops reading ksmtuned.conf at a syntax error, ' +
             'and nothing from this line on is set.',
     // Closed on a line below, the closing quote would open a quote of its own once this line is a comment.
-    fixes: typeof closes !== 'object' && line.statements.length === 1 && command.span.start === line.statements[0]!.span.start && standsAlone(line) ? [commentOutLineFix(line, 'Comment out the line', false)] : [],
+    fixes: typeof closes !== 'object' && (closes !== 'never' || restReadsClean(text, line.span.end)) && line.statements.length === 1 && command.span.start === line.statements[0]!.span.start && standsAlone(line) ? [commentOutLineFix(line, 'Comment out the line', false)] : [],
   };
 }
 
@@ -239,8 +240,26 @@ function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellW
           : `The ${quote} opened in the value of ${assignment.name} is not closed on its line: bash reads on through the lines below, ` +
             'up to the next matching quote, and takes them into the value (with none, it stops reading the file at a syntax error).',
     // A quote closed on a line below: closing it here would open that one instead, so no fix is guessed.
-    fixes: closer && (closes === undefined || closes === 'never') ? [{ title: `Close the ${closer} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
+    fixes: closer && (closes === undefined || (closes === 'never' && restReadsClean(text, value.span.end))) ? [{ title: `Close the ${closer} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
   };
+}
+
+/**
+ * Whether the lines after `from`, which a quote never closed hides from bash, read as nothing but blanks,
+ * comments and plain assignments once it is gone: only then does a fix that closes or removes the quote
+ * leave no error of bash's behind it (it would bring back to bash whatever the lines below hold).
+ */
+function restReadsClean(text: string, from: number): boolean {
+  const next = text.indexOf('\n', from);
+  if (next < 0) return true;
+  return parseKsmtunedConf(text.slice(next + 1)).lines.every(
+    (line) =>
+      !line.refused &&
+      line.statements.every(
+        (statement) =>
+          statement.kind === 'assignment' && !statement.unreached && !statement.command && !statement.array && !statement.subshell && !statement.redirections && !statement.value.unclosedQuote,
+      ),
+  );
 }
 
 /** `on the next line` or `3 lines below`: where a quote opened at `open` closes. */
