@@ -141,3 +141,14 @@ test('VT305: a hugetlb removal is offered only when the kernel keeps the same pa
   assert.deepEqual(findings.map((finding) => [rangeText(text, finding), finding.fixes.length]), [['hugepages=4', 0], ['hugepages=9', 1]]);
   assert.equal(applyFix(text, findings[1]!.fixes[0]!), 'hugepages=512 hugepagesz=2M hugepages=4 default_hugepagesz=2M\n');
 });
+
+test('VT305 offers no huge page removal on a line of more huge page parameters than any host needs: each answer reads the whole line (fuzz seed 12121)', () => {
+  const line = `hugepagesz=2M hugepages=4 ${'hugepages=8 '.repeat(70)}`.trim();
+  const findings = cmdlineFindings(line, KERNEL_CMDLINE, 'VT305');
+  assert.equal(findings.length, 70);
+  assert.ok(findings.every((finding) => finding.fixes.length === 0));
+  // A line of a usual length keeps its removal.
+  const short = cmdlineFindings('hugepagesz=2M hugepages=4 hugepages=8', KERNEL_CMDLINE, 'VT305');
+  assert.equal(short.length, 1);
+  assert.equal(short[0]!.fixes.length, 1);
+});

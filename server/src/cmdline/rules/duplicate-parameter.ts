@@ -34,6 +34,8 @@ export const duplicateParameter: CmdlineRule = {
 
 /** Huge page parameters pair up and are checked by how the kernel walks them (checkHugetlb). */
 const HUGETLB = new Set(['hugepages', 'hugepagesz', 'default_hugepagesz']);
+/** More huge page parameters on one line than this and no removal is offered (keepsHugePages). */
+const MAX_HUGETLB_PARAMS = 64;
 
 function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (report: Report) => void): void {
   const byName = new Map<string, KernelParam[]>();
@@ -187,9 +189,15 @@ function removal(context: CmdlineRuleContext, line: CommandLine, param: KernelPa
   return [{ title, edits, isPreferred: true }];
 }
 
-/** Whether the kernel would reserve the same huge pages without the parameters removed (hugetlbOutcome). */
+/**
+ * Whether the kernel would reserve the same huge pages without the parameters removed (hugetlbOutcome).
+ * Each answer reads the whole line again, so a line of more huge page parameters than any host needs
+ * (a pasted or generated line of thousands) gets no removal at all rather than a cost that grows with the
+ * square of its length (fuzz seed 12121: a 200 KB GRUB_CMDLINE_LINUX took 16 s).
+ */
 function keepsHugePages(context: CmdlineRuleContext, line: CommandLine, param: KernelParam, alsoParam?: KernelParam): boolean {
   if (!HUGETLB.has(canonicalParamName(param.name))) return true;
+  if (context.hugetlbOf(line).length > MAX_HUGETLB_PARAMS) return false;
   const { arch } = context.archOf(line);
   const rest = line.params.filter((other) => other !== param && other !== alsoParam);
   return hugetlbOutcome(hugetlbSteps(rest, arch)) === hugetlbOutcome(context.hugetlbOf(line));
