@@ -7,7 +7,7 @@
 // times --limit-ms more per edit); a case still
 // running at three times that is taken for a hang: saved as it is, and the run ends (SIGTERM, status 143).
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parsedOptions, UsageError } from './usage';
 import { loadHostPath } from '../../server/src/host/load';
 import { chooseSchema } from '../../server/src/services';
 import { fuzz } from './engine';
@@ -26,8 +26,6 @@ const USAGE = `usage: npm run fuzz -- [--seconds N] [--seed S] [--schema PATH|bu
   --dump FILE         write each case to FILE (JSON) before it runs, to replay a hang
   --help              this text`;
 
-/** A mistake in the command line: told with the usage, without a stack. */
-class UsageError extends Error {}
 
 const OPTIONS = {
   seconds: { type: 'string', default: '60' },
@@ -42,16 +40,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function parsedOptions() {
-  try {
-    return parseArgs({ options: OPTIONS }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 async function main(): Promise<number> {
-  const values = parsedOptions();
+  const values = parsedOptions(OPTIONS);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

@@ -1,7 +1,7 @@
 // `npm run fuzz:rng -- --seconds N --seed S [--schema PATH]`: the differential fuzz of virt-tune's RelaxNG
 // validator against libxml2's, longer than the seeded run of `npm test`. Exit status 1 on a disagreement.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parsedOptions, UsageError } from '../../fuzz/usage';
 import { CORPUS_DIR } from '../../kb/shared';
 import { differential } from './differential';
 
@@ -11,8 +11,6 @@ const USAGE = `usage: npm run fuzz:rng -- [--seconds N] [--seed S] [--schema PAT
   --schema PATH   the domain.rng both validators judge by (the corpus's, libvirt 11.3.0, unless told)
   --help          this text`;
 
-/** A mistake in the command line: told with the usage, without a stack. */
-class UsageError extends Error {}
 
 const OPTIONS = {
   seconds: { type: 'string', default: '60' },
@@ -21,16 +19,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function parsedOptions() {
-  try {
-    return parseArgs({ options: OPTIONS }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 async function main(): Promise<number> {
-  const values = parsedOptions();
+  const values = parsedOptions(OPTIONS);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
