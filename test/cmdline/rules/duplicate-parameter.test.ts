@@ -152,3 +152,12 @@ test('VT305 offers no huge page removal on a line of more huge page parameters t
   assert.equal(short.length, 1);
   assert.equal(short[0]!.fixes.length, 1);
 });
+
+test('VT305: a second count with no size between names the last count still in effect, not one a later count replaced', () => {
+  // default_hugepagesz=2M copies the count given before any size (256) into 2M, replacing 512: the
+  // kernel then keeps 256 for 2M, so the repeat after it is named against hugepages=256.
+  const text = 'hugepages=256 hugepagesz=2M hugepages=512 default_hugepagesz=2M hugepages=8\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  const repeat = findings.find((finding) => rangeText(text, finding) === 'hugepages=8');
+  assert.match(repeat!.message, /A second hugepages= for the same size, with no hugepagesz= between: the kernel keeps hugepages=256 on line 1 and ignores hugepages=8\./);
+});
