@@ -81,3 +81,11 @@ test('arrays spanning lines: nothing inside one or at its (, and after its ) a n
   const { items } = complete('KSM_NPAGES_BOOST=(300\n)| KSM_NPAGES_MIN=64\n');
   assert.equal(edit(items.find((item) => item.label === 'KSM_SLEEP_MSEC')!).newText, 'KSM_SLEEP_MSEC=${1:10}\n');
 });
+
+test('a quote or $( spanning lines: nothing on the lines it takes, up to the end of the word that closes it; after that, names again', () => {
+  assert.deepEqual(complete('KSM_NPAGES_MAX="1250\nKSM_SL|\n"\n').items, []);
+  assert.deepEqual(complete('KSM_NPAGES_MAX=$(echo 1250\n|\n)\n').items, []);
+  assert.deepEqual(complete('KSM_NPAGES_MAX=$(echo 1250\n)|\n').items, []);
+  const { items } = complete('KSM_NPAGES_MAX=$(echo 1250\n)\n|\n');
+  assert.ok(items.some((item) => item.label === 'KSM_SLEEP_MSEC'));
+});

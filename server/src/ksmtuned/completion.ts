@@ -32,6 +32,8 @@ function itemsAt(text: string, line: KsmLine, offset: number, model: KsmModel, r
   if (line.refused && offset > line.refused.span.end) return [];
   // Inside an array opened above, up to its `)`, the words are its elements: no statement starts there.
   if (line.inArray && offset < line.inArray.end) return [];
+  // Inside a quote, `$(`, backquote or `${` read on from a line above, up to the end of the word that closes it: part of that word.
+  if (line.inQuote && offset <= line.inQuote.end) return [];
   const statement = line.statements.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
   if (statement?.kind === 'assignment') {
     if (offset >= statement.equalsSpan.end) {

@@ -14,11 +14,11 @@ const SUBSHELL_OPERATORS = new Set(['&', '|', '|&']);
  * Reads ksmtuned.conf the way bash reads the subset of shell it is: one line at a time, each line a
  * comment, a blank, or statements (`NAME=value` assignments and anything else, which bash would run as
  * a command). It never fails: every text gives lines with exact spans, so a half-typed line still has
- * its name, `=` and value located. A `'` or `"` left open at a line's end and an array left open are
- * followed as bash reads them: the lines below go into the word or the array up to the closing quote or
- * `)` (KsmLine.inQuote, inArray), and are no statements of their own. Other constructs spanning lines
- * (a trailing backslash, an open `$(`) are not followed: the opener is marked and the next line is read
- * on its own. A line holding a token bash refuses (syntax.ts) is read up to that token, as bash reads
+ * its name, `=` and value located. A quote, backquote, `$(` or `${` left open at a line's end and an array
+ * left open are followed as bash reads them: the lines below go into the word or the array up to what
+ * closes it (KsmLine.inQuote, inArray), and are no statements of their own. A trailing backslash, and an
+ * opener left open inside another (`"$(date`), are not followed: the opener is marked and the next line
+ * is read on its own. A line holding a token bash refuses (syntax.ts) is read up to that token, as bash reads
  * none of the rest: a line of megabytes of `;&` does not make a statement per `;`.
  */
 export function parseKsmtunedConf(text: string): KsmConf {
@@ -65,45 +65,77 @@ export function parseKsmtunedConf(text: string): KsmConf {
   return { text, lines };
 }
 
-/** A word whose `'` or `"` its line does not close, which bash reads on into from the next line. */
+/** A word whose opener its line does not close, which bash reads on into from the next line. */
 interface OpenQuote {
   word: ShellWord;
-  quote: "'" | '"';
-}
-
-/** The word of a line's last statement that leaves a `'` or `"` open at the line's end (no other opener is followed). */
-function quoteLeftOpen(text: string, statement: Statement | undefined): OpenQuote | undefined {
-  if (!statement) return undefined;
-  const word = statement.kind === 'assignment' ? (statement.command || statement.array ? undefined : statement.value) : statement.words[statement.words.length - 1];
-  const quote = word?.unclosedQuote ? text[word.unclosedQuote.start] : undefined;
-  return word && (quote === "'" || quote === '"') ? { word, quote } : undefined;
+  closer: Closer;
 }
 
 /**
- * One more line of a quote left open above: where the line goes on as statements of its own (past the
- * closing quote and the rest of its word), or undefined when the quote does not close here. A word that
- * closes the quote and opens another goes on open, as bash reads it.
+ * What bash looks for on the lines below to close an opener: a quote or backquote (a backslash escapes
+ * the next character, but not in single quotes), the `}` of `${`, or the `)` that brings the parentheses
+ * of `$(` back to none, counted as words.ts matchingParen counts them on one line.
+ */
+type Closer = { kind: 'quote'; char: "'" | '"' | '`' } | { kind: 'brace' } | { kind: 'paren'; depth: number };
+
+/** The word of a line's last statement that leaves an opener open at the line's end, and what closes it. */
+function quoteLeftOpen(text: string, statement: Statement | undefined): OpenQuote | undefined {
+  if (!statement) return undefined;
+  const word = statement.kind === 'assignment' ? (statement.command || statement.array ? undefined : statement.value) : statement.words[statement.words.length - 1];
+  const closer = word && closerOf(text, word);
+  return word && closer ? { word, closer } : undefined;
+}
+
+/** What closes the opener `word` leaves open at its end; undefined when it leaves none, or one inside another. */
+function closerOf(text: string, word: ShellWord): Closer | undefined {
+  const open = word.unclosedQuote;
+  if (!open || word.unclosedNested) return undefined;
+  const char = text[open.start];
+  if (char === "'" || char === '"' || char === '`') return { kind: 'quote', char };
+  if (char !== '$') return undefined;
+  if (text[open.start + 1] === '{') return { kind: 'brace' };
+  if (text[open.start + 1] !== '(') return undefined;
+  let depth = 0;
+  for (let pos = open.start + 1; pos < word.span.end; pos++) {
+    if (text[pos] === '(') depth++;
+    else if (text[pos] === ')') depth--;
+  }
+  return depth > 0 ? { kind: 'paren', depth } : undefined;
+}
+
+/**
+ * One more line of an opener left open above: where the line goes on as statements of its own (past what
+ * closes it and the rest of its word), or undefined when it does not close here. A word that closes one
+ * opener and leaves another open goes on open, as bash reads it.
  */
 function continueQuote(text: string, open: OpenQuote, start: number, end: number): { next: number | undefined } {
-  const close = closingQuote(text, open.quote, start, end);
+  const close = closingOnLine(text, open.closer, start, end);
   if (close < 0) return { next: undefined };
   open.word.quoteCloses = { start: close, end: close + 1 };
   const rest = scanWord(text, close + 1, end);
-  const reopened = rest.unclosedQuote ? text[rest.unclosedQuote.start] : undefined;
-  if (reopened === "'" || reopened === '"') {
-    open.quote = reopened;
+  const reopened = closerOf(text, rest);
+  if (reopened) {
+    open.closer = reopened;
     delete open.word.quoteCloses;
     return { next: undefined };
   }
   return { next: rest.span.end };
 }
 
-/** The `'` or unescaped `"` that closes a quote read on from a line above, or -1. */
-function closingQuote(text: string, quote: "'" | '"', start: number, end: number): number {
+/** Where on this line `closer` is met, or -1; the depth of a `$(` still open is carried to the next line. */
+function closingOnLine(text: string, closer: Closer, start: number, end: number): number {
   for (let pos = start; pos < end; pos++) {
     const char = text[pos];
-    if (char === quote) return pos;
-    if (quote === '"' && char === '\\') pos++;
+    if (closer.kind === 'quote') {
+      if (char === closer.char) return pos;
+      if (closer.char !== "'" && char === '\\') pos++;
+    } else if (closer.kind === 'brace') {
+      if (char === '}') return pos;
+    } else if (char === '(') {
+      closer.depth++;
+    } else if (char === ')' && --closer.depth === 0) {
+      return pos;
+    }
   }
   return -1;
 }

@@ -96,12 +96,14 @@ export interface ShellWord {
    */
   literal: string | undefined;
   quoted: boolean;
-  /** An opening quote or backquote that is not closed on its line. */
+  /** The first opener not closed on its line: a quote, a backquote, or the `$` of `$(` or `${`. */
   unclosedQuote?: Span;
+  /** Another opener is left open inside the first (`"$(date`): the parser does not follow the word onto the lines below. */
+  unclosedNested?: true;
   /**
-   * For an unclosed `'` or `"` that ends its line's statements: where it closes on a line below (bash reads
+   * For an opener left open that ends its line's statements: where it closes on a line below (bash reads
    * the lines between into the word), or `never` when no line below closes it (bash then stops at a syntax
-   * error at the end of the file). The parser follows no other unclosed opener.
+   * error at the end of the file).
    */
   quoteCloses?: Span | 'never';
   /** The commands run for their output (`$(...)` or backquotes) inside the word. */

@@ -155,6 +155,7 @@ class WordBuilder {
   private text = '';
   private dynamic = false;
   private unclosedQuote: Span | undefined;
+  private nested = false;
   private substitutions: Span[] | undefined;
   private references: string[] | undefined;
 
@@ -163,6 +164,7 @@ class WordBuilder {
   }
 
   unclosed(pos: number): void {
+    if (this.unclosedQuote) this.nested = true;
     this.unclosedQuote ??= { start: pos, end: pos + 1 };
   }
 
@@ -186,6 +188,7 @@ class WordBuilder {
   build(span: Span): ShellWord {
     const word: ShellWord = { span, literal: this.dynamic ? undefined : this.text, quoted: this.quoted, substitutions: this.substitutions ?? NO_SPANS, references: this.references ?? NO_NAMES };
     if (this.unclosedQuote) word.unclosedQuote = this.unclosedQuote;
+    if (this.nested) word.unclosedNested = true;
     return word;
   }
 }

@@ -251,3 +251,36 @@ test('VT201: a quote never closed gets its fix only where the lines it hides rea
   assert.equal(clean.length, 1);
   assert.equal(clean[0]!.fixes.length, 1);
 });
+
+test('VT201: a $( , backquote or ${ closed on a line below is read as bash reads it: a warning, and the lines after it are read again', () => {
+  // bash 5 sourcing this: KSM_NPAGES_MAX is 1250, KSM_SLEEP_MSEC 10, LOGFILE /var/log/ksm, KSM_NPAGES_BOOST '3\n00'.
+  const text = 'KSM_NPAGES_MAX=$(echo 1250\n)\nKSM_SLEEP_MSEC=10\nLOGFILE=`echo /var/log/ksm\n`\nKSM_NPAGES_BOOST=${X:-3\n00}\nKSM_NPAGES_MIN=64\n';
+  assert.deepEqual(bashSets(text, ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC', 'LOGFILE', 'KSM_NPAGES_BOOST', 'KSM_NPAGES_MIN']), ['1250', '10', '/var/log/ksm', '3\n00', '64']);
+  const findings = ksmFindings(text, 'VT201');
+  // Before, the ) and the closing ` were taken for tokens bash refuses and 00} for a command: five errors.
+  assert.deepEqual(findings.map((finding) => [finding.severity, finding.range.start.line]), [['warning', 0], ['warning', 3], ['warning', 5]]);
+  assert.match(findings[0]!.message, /The \$\( opened in the value of KSM_NPAGES_MAX is closed only on the next line: bash reads everything up to there as part of the command whose output is the value/);
+  assert.match(findings[1]!.message, /The ` opened in the value of LOGFILE is closed only on the next line/);
+  assert.match(findings[2]!.message, /The \$\{ opened in the value of KSM_NPAGES_BOOST is closed only on the next line: bash reads everything up to there as part of the expansion/);
+  const conf = parseKsmtunedConf(text);
+  const set = conf.lines.flatMap((line) => line.statements.flatMap((statement) => (statement.kind === 'assignment' ? [statement.name] : [])));
+  assert.deepEqual(set, ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC', 'LOGFILE', 'KSM_NPAGES_BOOST', 'KSM_NPAGES_MIN']);
+});
+
+test('VT201: the parentheses of a $( are counted across lines; one never closed hides the rest of the file, and gets no fix', () => {
+  const nested = 'KSM_NPAGES_MAX=$(echo $(echo 12\n)50\n)\nKSM_SLEEP_MSEC=10\n';
+  assert.deepEqual(bashSets(nested, ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC']), ['1250', '10']);
+  const inner = ksmFindings(nested, 'VT201');
+  assert.equal(inner.length, 1);
+  assert.match(inner[0]!.message, /closed only 2 lines below/);
+  // bash 5: unexpected end of file while looking for the ) : a syntax error, KSM_SLEEP_MSEC is not set.
+  const never = ksmFindings('KSM_NPAGES_MAX=$(echo 1250\nKSM_SLEEP_MSEC=10\n', 'VT201');
+  assert.equal(never.length, 1);
+  assert.equal(never[0]!.severity, 'error');
+  assert.match(never[0]!.message, /The \$\( opened in the value of KSM_NPAGES_MAX is never closed: bash reads the rest of the file into the command whose output is the value/);
+  assert.deepEqual(never[0]!.fixes, []);
+  // A backquote never closed keeps its fix where the lines below read clean.
+  const backquote = ksmFindings('LOGFILE=`echo /var/log/ksm\n# a note\nKSM_SLEEP_MSEC=10\n', 'VT201');
+  assert.equal(backquote.length, 1);
+  assert.equal(fixed('LOGFILE=`echo /var/log/ksm\n# a note\nKSM_SLEEP_MSEC=10\n', backquote[0]!), 'LOGFILE=`echo /var/log/ksm`\n# a note\nKSM_SLEEP_MSEC=10\n');
+});

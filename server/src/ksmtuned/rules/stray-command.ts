@@ -169,7 +169,7 @@ function redirectionReport(text: string, assignment: Assignment, redirection: Sp
 
 /** A command with a quote it does not close on its line: bash goes on reading the lines below into it. */
 function openQuoteReport(text: string, line: KsmLine, command: Command, open: Span): Report {
-  const quote = text.slice(open.start, open.end);
+  const quote = openerText(text, open);
   const closes = command.words.find((word) => word.unclosedQuote === open)?.quoteCloses;
   return {
     span: open,
@@ -179,7 +179,7 @@ function openQuoteReport(text: string, line: KsmLine, command: Command, open: Sp
         : closes
           ? `The ${quote} opened here is closed only ${linesBelow(text, open, closes)}: bash runs all of it, the lines between included, as one command each time ksmtuned starts, ` +
             'so nothing written on those lines is set.'
-          : `The ${quote} opened here is not closed on its line: bash reads on through the lines below, up to the next matching quote, ` +
+          : `The ${quote} opened here is not closed on its line: bash reads on through the lines below, up to where it closes, ` +
             'and runs all of it as one command each time ksmtuned starts; with none, it stops reading ksmtuned.conf at a syntax error, ' +
             'and nothing from this line on is set.',
     // Closed on a line below, the closing quote would open a quote of its own once this line is a comment.
@@ -225,23 +225,44 @@ function arrayReport(text: string, assignment: Assignment, array: NonNullable<As
 
 function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord): Report {
   const open = value.unclosedQuote!;
-  const quote = text.slice(open.start, open.end);
-  const closer = quote === '$' ? undefined : quote;
+  const quote = openerText(text, open);
+  const closer = quote === "'" || quote === '"' || quote === '`' ? quote : undefined;
+  // What the lines it takes become: part of the value, or of the command whose output is the value.
+  const into = quote === '$(' || quote === '`' ? 'the command whose output is the value' : quote === '${' ? 'the expansion' : 'the value';
   const closes = value.quoteCloses;
+  const name = assignment.name;
+  if (closes && closes !== 'never' && closer !== "'" && closer !== '"') {
+    // A command or expansion written over several lines is shell bash runs as written: a warning, as
+    // only the lines between can be a slip (an assignment there is part of the command, not set).
+    return {
+      span: open,
+      severity: 'warning',
+      message:
+        `The ${quote} opened in the value of ${name} is closed only ${linesBelow(text, open, closes)}: bash reads everything up to there as part of ${into}, ` +
+        `so nothing written on the lines it spans is set on its own. ksmtuned.conf is meant for NAME=value lines; if ${name} needs a computed value, keep it on one line.`,
+    };
+  }
   return {
     span: open,
     message:
       closes === 'never'
-        ? `The ${quote} opened in the value of ${assignment.name} is never closed: bash reads the rest of the file into the value and stops at a syntax error at its end, ` +
+        ? `The ${quote} opened in the value of ${name} is never closed: bash reads the rest of the file into ${into} and stops at a syntax error at its end, ` +
           'so nothing from this line on is set.'
         : closes
-          ? `The ${quote} opened in the value of ${assignment.name} is closed only ${linesBelow(text, open, closes)}: bash takes the lines between into the value, ` +
+          ? `The ${quote} opened in the value of ${name} is closed only ${linesBelow(text, open, closes)}: bash takes the lines between into the value, ` +
             'so nothing written on them is set.'
-          : `The ${quote} opened in the value of ${assignment.name} is not closed on its line: bash reads on through the lines below, ` +
-            'up to the next matching quote, and takes them into the value (with none, it stops reading the file at a syntax error).',
+          : `The ${quote} opened in the value of ${name} is not closed on its line: bash reads on through the lines below, ` +
+            `up to where it closes, and takes them into ${into} (with none, it stops reading the file at a syntax error).`,
     // A quote closed on a line below: closing it here would open that one instead, so no fix is guessed.
     fixes: closer && (closes === undefined || (closes === 'never' && restReadsClean(text, value.span.end))) ? [{ title: `Close the ${closer} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
   };
+}
+
+/** The opener at `open` as written: a quote or backquote, `$(` or `${` (ShellWord.unclosedQuote marks only its first character). */
+function openerText(text: string, open: Span): string {
+  const char = text.slice(open.start, open.end);
+  const next = text[open.end];
+  return char === '$' && (next === '(' || next === '{') ? char + next : char;
 }
 
 /**
