@@ -18,6 +18,7 @@ import { forgetCmdlineDocument } from './cmdline/document';
 import { cmdlineHover } from './cmdline/hover';
 import { cmdlineShapeOfPath } from './cmdline/shape';
 import type { BootHugePages, Guests } from './guests/types';
+import type { GrubDropIns } from './grubDropIns/types';
 import type { HostModel } from './host/types';
 import type { SchemaVariants } from './domain/completion';
 
@@ -31,6 +32,8 @@ export interface ServiceOptions extends CompletionEditOptions {
   guests?: Guests;
   /** The huge pages the host's kernel command line reserves at boot, from the workspace's files (VT115). */
   bootHugepages?: BootHugePages;
+  /** For /etc/default/grub and its drop-ins: the drop-ins grub-mkconfig sources after the file, read by the adapter (VT320). */
+  grubDropIns?: GrubDropIns;
   /**
    * For domain completion: libvirt's RelaxNG schema in use (`schemaVariants()`), so that what is offered
    * fits each element's variant; without it, what the built-in structure allows at the element's path.

@@ -6,6 +6,7 @@ import { requireService } from './lintSource';
 import { applySafeFixes, WELL_FORMED } from './safeFixes';
 import { collectSourceFiles, encodeSource, isFaithfulUtf8 } from './sourceFiles';
 import { templateSkipNotice } from './templateSkip';
+import { grubDropInsForFiles } from './grubDropIns';
 import { unifiedDiff } from './unifiedDiff';
 import { EXIT_CLEAN, EXIT_ERRORS_FOUND, EXIT_USAGE, type Output } from './usage';
 
@@ -26,6 +27,7 @@ export async function fixCommand(args: string[], output: Output): Promise<number
   const dryRun = values['dry-run'];
 
   const collected = await collectSourceFiles(positionals, kind);
+  const dropInsFor = grubDropInsForFiles();
   let failed = collected.unreadable.length > 0;
   let errorsRemain = false;
   let fixedFiles = 0;
@@ -44,7 +46,10 @@ export async function fixCommand(args: string[], output: Output): Promise<number
       output.stderr(`virt-tune: ${template}\n`);
       continue;
     }
-    const outcome = applySafeFixes(file.path, file.kind, file.text, hostOptions);
+    // The drop-ins beside an /etc/default/grub: a parameter they replace is not removed as a duplicate of it.
+    const dropIns = dropInsFor(file.kind, file.path);
+    const grubDropIns = dropIns && (await dropIns);
+    const outcome = applySafeFixes(file.path, file.kind, file.text, grubDropIns ? { ...hostOptions, grubDropIns } : hostOptions);
     if (outcome.remaining.some((finding) => finding.severity === 'error')) errorsRemain = true;
     if (outcome.remaining.some((finding) => finding.rule === WELL_FORMED)) {
       output.stderr(`virt-tune: ${file.path}: left unchanged: not well-formed XML (${WELL_FORMED}) and no safe fix makes it so\n`);

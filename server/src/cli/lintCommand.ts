@@ -3,6 +3,7 @@ import type { Finding } from '../core/types';
 import { ALL_RULE_METAS } from '../ruleRegistry';
 import { FILE_OPTIONS, parseKind, requirePaths, validateHost } from './commonOptions';
 import { GUESTS_OPTION, guestsForFiles, parseGuestsOption } from './guestsOption';
+import { grubDropInsForFiles } from './grubDropIns';
 import type { GuestsSetting } from '../guests/provider';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -106,8 +107,12 @@ async function linterHere(schema: string, guests: GuestsSetting, hostFor: HostFo
   const schemaProblem = await useSchemaOption(schema);
   if (schemaProblem) return schemaProblem;
   const guestsFor = guestsForFiles(guests, hostFor.connection);
+  const dropInsFor = grubDropInsForFiles();
   return async (file) => {
     const options = { ...(await hostFor(file.kind, file.path, file.text)), ...(await guestsFor(file.kind, file.path)) };
+    const dropIns = dropInsFor(file.kind, file.path);
+    const grubDropIns = dropIns && (await dropIns);
+    if (grubDropIns) options.grubDropIns = grubDropIns;
     return lintTextFully(file.path, file.kind, file.text, 1, options);
   };
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { validateHost } from './commonOptions';
 import { guestsForFiles } from './guestsOption';
+import { grubDropInsForFiles } from './grubDropIns';
 import { lintTextFully } from './lintSource';
 import type { FromWorker, LintSetup, ToWorker } from './lintPool';
 import { useSchemaOption } from './schemaOption';
@@ -19,12 +20,15 @@ if (port) {
   const ready = setUp(setup);
   // No libvirt here: a run that asks libvirt lints in the main thread (lintCommand.ts).
   const guestsFor = guestsForFiles(setup.guests, undefined);
+  const dropInsFor = grubDropInsForFiles();
   port.on('message', (message: ToWorker) => {
     void ready.then(async (options) => {
       if (options === undefined) return;
       const results = [];
       for (const job of message.jobs) {
-        const findings = await lintTextFully(job.path, job.kind, job.text, 1, { ...options, ...(await guestsFor(job.kind, job.path)) });
+        const dropIns = dropInsFor(job.kind, job.path);
+        const grubDropIns = dropIns && (await dropIns);
+        const findings = await lintTextFully(job.path, job.kind, job.text, 1, { ...options, ...(await guestsFor(job.kind, job.path)), ...(grubDropIns ? { grubDropIns } : {}) });
         results.push({ index: job.index, findings });
       }
       send({ type: 'done', results });

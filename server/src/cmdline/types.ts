@@ -83,4 +83,13 @@ export interface CommandLine {
   shadowed?: boolean;
   /** For a shadowed assignment: the next assignment of its variable that does not refer to it, which replaces it. */
   replacedBy?: { nameSpan: Span; valueSpan: Span };
+  /** For an assignment shadowed by a drop-in grub-mkconfig sources after the file: that drop-in's assignment. */
+  replacedByDropIn?: DropInReplacement;
+}
+
+/** Where a drop-in (/etc/default/grub.d/*.cfg) replaces a variable of the file sourced before it. */
+export interface DropInReplacement {
+  path: string;
+  /** The line of the drop-in's assignment, from 1. */
+  line: number;
 }

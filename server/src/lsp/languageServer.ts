@@ -5,6 +5,8 @@ import type { CodeAction, CompletionList, CompletionParams, HoverParams, Connect
 import { registerDocumentKeyed, trimIdleCaches } from '../core/documentCache';
 import type { FileKind, Finding } from '../core/types';
 import { attachGuests } from '../guests/lspGuests';
+import { dropInFolderOf } from '../grubDropIns/folder';
+import { candidatePath, GrubDropInsProvider } from '../grubDropIns/provider';
 import { attachHost } from '../host/lspHost';
 import { attachPanelRequests } from '../panel/requests';
 import { attachLibvirtDomainRequests } from '../libvirtDomains/requests';
@@ -31,6 +33,8 @@ const ALL_KINDS: readonly FileKind[] = ['domain', 'ksmtuned', 'cmdline'];
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
 /** How long after `initialized` the settings' sources start when no document has been published (see startSourcesNow). */
 const SOURCES_DELAY_MS = 300;
+/** A grub.d folder is read again at most this often (and only when a document beside it is published). */
+const DROP_INS_MAX_AGE_MS = 5_000;
 
 /**
  * The LSP adapter: it keeps the open documents (incremental sync: a keystroke in a 2,000-line domain
@@ -88,13 +92,25 @@ export function startLanguageServer(connection: Connection): void {
       for (const document of documents.all()) send(document);
     },
   );
-  /** What a document's services take besides its text: the host and the host's other guests, both cached. */
+  /** The drop-ins grub-mkconfig sources after an /etc/default/grub (or a drop-in) open here: a change re-checks the files before them. */
+  const dropInsAccess = new GrubDropInsProvider({
+    maxAgeMs: DROP_INS_MAX_AGE_MS,
+    onDidChange: (folder) => {
+      for (const document of documents.all()) {
+        const path = candidatePath(document.uri);
+        if (path !== undefined && dropInFolderOf(path) === folder) changed.add(document.uri);
+      }
+      lintChanged.schedule();
+    },
+  });
+  /** What a document's services take besides its text: the host and the host's other guests, both cached; an /etc/default/grub's drop-ins. */
   const optionsFor = (document: TextDocument): ServiceOptions => {
     const guests = guestsAccess.current(document.uri);
     const bootHugepages = guestsAccess.boot(document.uri);
+    const grubDropIns = dropInsAccess.current(document.uri);
     const base = hostAccess.options();
     const host = libvirtFacts.decorate(base.host, document);
-    return { ...base, ...(host ? { host } : {}), ...(guests ? { guests } : {}), ...(bootHugepages ? { bootHugepages } : {}) };
+    return { ...base, ...(host ? { host } : {}), ...(guests ? { guests } : {}), ...(bootHugepages ? { bootHugepages } : {}), ...(grubDropIns ? { grubDropIns } : {}) };
   };
   attachPanelRequests(
     connection,
@@ -251,6 +267,7 @@ export function startLanguageServer(connection: Connection): void {
       handled();
       changed.add(event.document.uri);
       lintChanged.schedule();
+      dropInsAccess.documentChanged(event.document.uri, event.document.getText());
     }),
   );
 
@@ -263,6 +280,8 @@ export function startLanguageServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       for (const kind of ALL_KINDS) serviceFor(kind)?.forget(uri);
       guestsAccess.keepFor(documents.keys());
+      dropInsAccess.documentChanged(uri, undefined);
+      dropInsAccess.keepFor(documents.keys());
       active();
     }),
   );

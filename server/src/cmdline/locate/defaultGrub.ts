@@ -1,7 +1,7 @@
 import { joinMapped, sliceMapped, type MappedText } from '../mappedText';
 import { shellStatements, type ShellStatement } from '../defaultGrubShell';
 import { tokenize } from '../tokenize';
-import type { CommandLine } from '../types';
+import type { CommandLine, DropInReplacement } from '../types';
 import type { Span } from '../../core/span';
 
 /** GRUB_CMDLINE_LINUX goes on every entry, GRUB_CMDLINE_LINUX_DEFAULT after it on the default ones. */
@@ -22,15 +22,29 @@ interface Assignment {
 /**
  * The command line of /etc/default/grub, a shell file that grub-mkconfig sources: the effective values of
  * GRUB_CMDLINE_LINUX and then GRUB_CMDLINE_LINUX_DEFAULT, with their shell quoting removed. An assignment
- * that a later one replaces (not one that extends it with `$GRUB_CMDLINE_LINUX`) is kept apart, shadowed.
+ * that a later one replaces (not one that extends it with `$GRUB_CMDLINE_LINUX`) is kept apart, shadowed;
+ * so are the effective assignments of a variable that a drop-in sourced after the file replaces
+ * (`replacedByDropIns`, see cmdline/dropIns.ts), as one line of their own.
  */
-export function locateDefaultGrub(source: string, statements: readonly ShellStatement[] = shellStatements(source)): CommandLine[] {
+export function locateDefaultGrub(
+  source: string,
+  statements: readonly ShellStatement[] = shellStatements(source),
+  replacedByDropIns?: ReadonlyMap<string, DropInReplacement>,
+): CommandLine[] {
   const assignments = readAssignments(source, statements);
-  const linux = effectiveOf(assignments, VARIABLES);
+  const kept = replacedByDropIns ? VARIABLES.filter((variable) => !replacedByDropIns.has(variable)) : VARIABLES;
+  const linux = effectiveOf(assignments, kept);
   const lines: CommandLine[] = [];
   if (linux.effective.length > 0) lines.push(commandLine(linux.effective, source.length));
   for (const { assignment, replacedBy } of linux.shadowed) {
     lines.push({ ...commandLine([assignment], source.length), shadowed: true, replacedBy: { nameSpan: replacedBy.nameSpan, valueSpan: replacedBy.valueSpan } });
+  }
+  for (const [variable, dropIn] of replacedByDropIns ?? []) {
+    const own = effectiveOf(assignments, [variable]);
+    for (const { assignment, replacedBy } of own.shadowed) {
+      lines.push({ ...commandLine([assignment], source.length), shadowed: true, replacedBy: { nameSpan: replacedBy.nameSpan, valueSpan: replacedBy.valueSpan } });
+    }
+    if (own.effective.length > 0) lines.push({ ...commandLine(own.effective, source.length), shadowed: true, replacedByDropIn: dropIn });
   }
   const xen = effectiveOf(assignments, XEN_VARIABLES);
   if (xen.effective.length > 0) lines.push({ ...commandLine(xen.effective, source.length), hypervisor: 'xen' });

@@ -1,6 +1,8 @@
 import type { Rule } from '../../core/types';
 import type { KernelArch } from '../../kb/cmdline';
 import type { CmdlineDocument } from '../document';
+import { bootingWithDropIns } from '../dropIns';
+import type { GrubDropIns } from '../../grubDropIns/types';
 import type { CommandLine, KernelParam } from '../types';
 import { hugetlbSteps, type HugetlbStep } from './hugetlb';
 
@@ -28,11 +30,12 @@ export interface LineArch {
 
 export const ASSUMED_ARCH: KernelArch = 'x86_64';
 
-export function buildRuleContext(document: CmdlineDocument): CmdlineRuleContext {
+/** `dropIns`: those grub-mkconfig sources after the document, as an adapter read them (an /etc/default/grub's, or a drop-in's later ones). */
+export function buildRuleContext(document: CmdlineDocument, dropIns?: GrubDropIns): CmdlineRuleContext {
   const hugetlb = new Map<CommandLine, readonly HugetlbStep[]>();
   const archOf = (line: CommandLine): LineArch =>
     line.kernel?.arch ? { arch: line.kernel.arch, assumed: false } : { arch: ASSUMED_ARCH, assumed: true };
-  const lines = document.booting;
+  const lines = bootingWithDropIns(document, dropIns);
   return {
     document,
     text: document.text,
@@ -56,7 +59,7 @@ export function knownParams(line: CommandLine): readonly KernelParam[] {
   return line.params.some((param) => param.dynamic) ? line.params.filter((param) => !param.dynamic) : line.params;
 }
 
-/** The lines whose parameters reach the kernel together (an assignment a later one replaces does not). */
+/** The lines whose parameters reach the kernel together (an assignment a later one, or a drop-in, replaces does not). */
 export function effectiveLines(context: CmdlineRuleContext): CommandLine[] {
   return context.lines.filter((line) => !line.shadowed);
 }

@@ -18,6 +18,7 @@ import { defaultHugepageSizeEmpty } from './default-hugepage-size-empty';
 import { crashkernelAuto } from './crashkernel-auto';
 import { xenOption } from './xen-option';
 import { defaultGrubValueReplaced } from './default-grub-value-replaced';
+import { defaultGrubOverriddenByDropIn } from './default-grub-overridden-by-drop-in';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -40,4 +41,5 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   crashkernelAuto,
   xenOption,
   defaultGrubValueReplaced,
+  defaultGrubOverriddenByDropIn,
 ];

@@ -33,5 +33,11 @@ export const GRUB_MKCONFIG = projectDoc('GNU GRUB', 'Manual, 6.1 Simple configur
 
 /** Documentation/admin-guide/mm/transhuge.rst of Linux 6.14, where the shmem and tmpfs THP boot parameters first appear. */
 export const TRANSHUGE_614 = kernel('admin-guide/mm/transhuge.rst', 'Transparent Hugepage Support (Linux 6.14: transparent_hugepage_shmem, transparent_hugepage_tmpfs)');
+/** Debian's (and Ubuntu's) patch to grub-mkconfig: after /etc/default/grub it sources each /etc/default/grub.d/*.cfg, in the glob's order. */
+export const DEBIAN_DEFAULT_GRUB_D = projectDoc(
+  'Debian',
+  'grub2 2.06-13+deb12u2, debian/patches/default-grub-d.patch (grub-mkconfig sources /etc/default/grub.d/*.cfg after /etc/default/grub)',
+  'https://sources.debian.org/src/grub2/2.06-13%2Bdeb12u2/debian/patches/default-grub-d.patch/',
+);
 /** How bash assigns a variable: a later `NAME=value` replaces the value, `NAME+=value` and `$NAME` in it keep it. */
 export const BASH_SHELL_PARAMETERS = projectDoc('GNU Bash', 'Reference Manual, 3.4 Shell Parameters', 'https://www.gnu.org/software/bash/manual/html_node/Shell-Parameters.html');

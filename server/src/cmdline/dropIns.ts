@@ -1,0 +1,126 @@
+import type { GrubDropIns } from '../grubDropIns/types';
+import { shellStatements, unclosedQuote, type ShellStatement } from './defaultGrubShell';
+import { locateDefaultGrub } from './locate/defaultGrub';
+import type { MappedText } from './mappedText';
+import type { CommandLine, DropInReplacement } from './types';
+import type { CmdlineDocument } from './document';
+
+/** The variables 10_linux puts on a Linux kernel's line: GRUB_CMDLINE_LINUX on every entry, _DEFAULT after it on the default ones. */
+const KERNEL_VARIABLES = ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] as const;
+
+/** A file as grub-mkconfig sources it, when it holds assignments only: no command, no quote left open. */
+interface PlainFile {
+  text: string;
+  statements: readonly ShellStatement[];
+}
+
+function plainFile(text: string | undefined, statements?: readonly ShellStatement[]): PlainFile | undefined {
+  if (text === undefined) return undefined;
+  const read = statements ?? shellStatements(text);
+  for (const statement of read) {
+    if (statement.command) return undefined;
+    for (const word of statement.words) if (unclosedQuote(text, word)) return undefined;
+  }
+  return { text, statements: read };
+}
+
+/** Whether a value expands `$NAME` or `${NAME...}` (not a `$NAME` inside single quotes, which stays as it is). */
+function expands(value: MappedText, name: string): boolean {
+  const reference = new RegExp(`\\$(\\{${name}|${name})(?![A-Za-z0-9_])`, 'g');
+  for (const match of value.text.matchAll(reference)) if (value.expansions.has(match.index)) return true;
+  return false;
+}
+
+/** Whether an assignment of another variable takes the variable's value: a copy that may bring it back later. */
+function copied(file: PlainFile, variable: string): boolean {
+  return file.statements.some((statement) => statement.assignments.some(({ name, word }) => name !== variable && expands(word.value, variable)));
+}
+
+/**
+ * The first assignment of a file that replaces the variable's value (neither `+=` nor a reference to
+ * the variable), `unknown` when the file appends with `+=`: dash, Debian's /bin/sh, takes
+ * `NAME+=value` for a command it cannot find, and grub-mkconfig (`set -e`) stops there.
+ */
+function replacementIn(file: PlainFile, variable: string): ShellStatement['assignments'][number] | 'unknown' | undefined {
+  for (const statement of file.statements) {
+    for (const assignment of statement.assignments) {
+      if (assignment.name !== variable) continue;
+      if (assignment.append) return 'unknown';
+      if (!expands(assignment.word.value, variable)) return assignment;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The kernel variables of a file of /etc/default/grub's kind whose value, as the file leaves it, a drop-in
+ * sourced after it surely replaces, each with the drop-in's assignment that does. Only what is sure:
+ * nothing when the file runs a command (an assignment may not run, or the command may set the variable);
+ * the drop-ins are followed up to the first that runs a command, cannot be read or leaves a quote open;
+ * and a variable whose value another variable takes (`GRUB_CMDLINE_LINUX_DEFAULT="$GRUB_CMDLINE_LINUX
+ * quiet"`) before it is replaced keeps its parameters there, so it is left alone.
+ */
+export function dropInReplacements(text: string, statements: readonly ShellStatement[], dropIns: GrubDropIns): Map<string, DropInReplacement> {
+  const replaced = new Map<string, DropInReplacement>();
+  const own = plainFile(text, statements);
+  if (!own) return replaced;
+  const pending = new Set<string>(KERNEL_VARIABLES.filter((variable) => !copied(own, variable)));
+  for (const dropIn of dropIns.files) {
+    if (pending.size === 0) break;
+    const file = plainFile(dropIn.text);
+    if (!file) break;
+    for (const variable of [...pending]) {
+      const found = copied(file, variable) ? 'unknown' : replacementIn(file, variable);
+      if (found === undefined) continue;
+      pending.delete(variable);
+      if (found === 'unknown') continue;
+      replaced.set(variable, { path: dropIn.path, line: lineNumber(file.text, found.word.span.start) });
+    }
+  }
+  return replaced;
+}
+
+function lineNumber(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+/**
+ * The command lines of a document that reach the kernel once the drop-ins sourced after it are counted:
+ * an assignment whose variable a drop-in replaces is kept apart, shadowed, with the drop-in that replaces it.
+ */
+export function bootingWithDropIns(document: CmdlineDocument, dropIns: GrubDropIns | undefined): readonly CommandLine[] {
+  if (!dropIns || document.shape !== 'default-grub' || document.booting.length === 0) return document.booting;
+  const replaced = dropInReplacements(document.text, document.statements, dropIns);
+  return replaced.size === 0 ? document.booting : locateDefaultGrub(document.text, document.statements, replaced);
+}
+
+/**
+ * The kernel parameters grub-mkconfig gives a default entry (GRUB_CMDLINE_LINUX, then _DEFAULT) after
+ * sourcing /etc/default/grub and its drop-ins in order, as text; undefined unless every file is plain
+ * assignments without `+=` (see dropInReplacements). `$NAME` of another variable is left as written.
+ */
+export function sourcedKernelParameters(texts: readonly (string | undefined)[]): string | undefined {
+  const values = new Map<string, string>();
+  for (const text of texts) {
+    const file = plainFile(text);
+    if (!file) return undefined;
+    for (const statement of file.statements) {
+      for (const { name, word, append } of statement.assignments) {
+        if (!(KERNEL_VARIABLES as readonly string[]).includes(name)) continue;
+        if (append) return undefined;
+        values.set(name, expanded(word.value, name, values.get(name) ?? ''));
+      }
+    }
+  }
+  return KERNEL_VARIABLES.map((variable) => values.get(variable) ?? '').join(' ');
+}
+
+/** An assignment's value (the word after `NAME=`) with the variable's own references replaced by its value so far. */
+function expanded(word: MappedText, name: string, current: string): string {
+  const value = word.text.slice(name.length + 1);
+  const from = name.length + 1;
+  const reference = new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g');
+  return value.replace(reference, (match, _group: string, at: number) => (word.expansions.has(from + at) ? current : match));
+}
