@@ -2,7 +2,7 @@ import { GRUB_MKCONFIG } from '../../kb/cmdline/sources';
 import type { CmdlineRule } from './context';
 
 /**
- * VT312: /etc/default/grub as bash cannot take it. grub-mkconfig (update-grub, grub2-mkconfig) runs
+ * VT312: /etc/default/grub as the shell cannot take it (/bin/sh: bash, or dash on Debian and Ubuntu; both fail alike). grub-mkconfig (update-grub, grub2-mkconfig) runs
  * under `set -e` and sources the file: a quote never closed (often a doubled one, `""quiet""`) makes bash
  * stop at the end of the file, and a word left after an assignment (`GRUB_CMDLINE_LINUX=quiet splash`)
  * is run as a command, which is not found. Either way grub-mkconfig fails and writes no new grub.cfg:
@@ -14,7 +14,7 @@ export const defaultGrubUnsourceable: CmdlineRule = {
   meta: {
     code: 'VT312',
     name: 'default-grub-unsourceable',
-    title: '/etc/default/grub must be a file bash can source',
+    title: '/etc/default/grub must be a file the shell can source',
     severity: 'error',
     sources: [GRUB_MKCONFIG],
     fixable: false,
@@ -26,7 +26,7 @@ export const defaultGrubUnsourceable: CmdlineRule = {
       report({
         span: quote,
         message:
-          `This ${QUOTE_NAMES[text[quote.start]!] ?? 'quote'} is never closed: bash reads to the end of the file looking for its pair and fails ` +
+          `This ${QUOTE_NAMES[text[quote.start]!] ?? 'quote'} is never closed: the shell reads to the end of the file looking for its pair and fails ` +
           "('unexpected EOF'), so grub-mkconfig stops and no new grub.cfg is written. A doubled quote (\"\"...\"\") is the usual cause: quote the whole value once.",
       });
     }
@@ -38,7 +38,7 @@ export const defaultGrubUnsourceable: CmdlineRule = {
       report({
         span: command.span,
         message:
-          `bash ends the value of ${assigned} at the blank before this word and runs '${word}' as a command (with ${assigned} set for that command only): ` +
+          `The shell ends the value of ${assigned} at the blank before this word and runs '${word}' as a command (with ${assigned} set for that command only): ` +
           `'command not found', and grub-mkconfig, which runs under set -e, stops. Quote the whole value: ${assigned}="... ${word} ...".`,
       });
     }

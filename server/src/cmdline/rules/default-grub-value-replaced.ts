@@ -7,7 +7,7 @@ const NAMED = 4;
 
 /**
  * VT319: an /etc/default/grub assignment of GRUB_CMDLINE_LINUX (or _DEFAULT) that a later one replaces.
- * grub-mkconfig sources the file with bash, which keeps the last value only, so the earlier parameters
+ * grub-mkconfig sources the file with /bin/sh (bash, or dash on Debian and Ubuntu), which keeps the last value only, so the earlier parameters
  * never reach the kernel: the usual way a line added at the end for tuning (hugepages=) drops the
  * distribution's own (root=, rd.lvm.lv=, crashkernel=). A warning. The fix makes the later assignment
  * keep the earlier value (`"$GRUB_CMDLINE_LINUX ..."`); it changes what the kernel gets, so it is offered,
@@ -35,7 +35,7 @@ export const defaultGrubValueReplaced: CmdlineRule = {
       report({
         span: line.holderSpan,
         message:
-          `${line.holder} is set again on ${where}, which does not refer to $${line.holder}: grub-mkconfig sources this file with bash, which keeps the last value only, ` +
+          `${line.holder} is set again on ${where}, which does not refer to $${line.holder}: grub-mkconfig sources this file with /bin/sh (bash or dash), which keeps the last value only, ` +
           `so ${names.join(' ')}${more} never reach${line.params.length === 1 ? 'es' : ''} the kernel. Move them into ${where}'s value, or start it with $${line.holder} to keep this one.`,
         fixes: [{ title: `Keep this value: start ${where}'s ${line.holder} with $${line.holder}`, edits: [keepEarlierValue(context, line.holder, replacedBy.valueSpan)] }],
       });

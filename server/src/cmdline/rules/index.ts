@@ -19,6 +19,7 @@ import { crashkernelAuto } from './crashkernel-auto';
 import { xenOption } from './xen-option';
 import { defaultGrubValueReplaced } from './default-grub-value-replaced';
 import { defaultGrubOverriddenByDropIn } from './default-grub-overridden-by-drop-in';
+import { defaultGrubAppendOperator } from './default-grub-append-operator';
 
 /** Every kernel command line rule, in code order (VT300-VT349). */
 export const CMDLINE_RULES: readonly CmdlineRule[] = [
@@ -42,4 +43,5 @@ export const CMDLINE_RULES: readonly CmdlineRule[] = [
   xenOption,
   defaultGrubValueReplaced,
   defaultGrubOverriddenByDropIn,
+  defaultGrubAppendOperator,
 ];

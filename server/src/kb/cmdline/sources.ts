@@ -41,3 +41,9 @@ export const DEBIAN_DEFAULT_GRUB_D = projectDoc(
 );
 /** How bash assigns a variable: a later `NAME=value` replaces the value, `NAME+=value` and `$NAME` in it keep it. */
 export const BASH_SHELL_PARAMETERS = projectDoc('GNU Bash', 'Reference Manual, 3.4 Shell Parameters', 'https://www.gnu.org/software/bash/manual/html_node/Shell-Parameters.html');
+/** POSIX's shell grammar: an assignment is `name=word`; `+=` is bash's own, and dash (Debian's /bin/sh) has none. */
+export const POSIX_SHELL_ASSIGNMENT = projectDoc(
+  'The Open Group',
+  'POSIX.1-2017, Shell Command Language, 2.9.1 Simple Commands and 2.10.2 Shell Grammar Rules (ASSIGNMENT_WORD: name=word)',
+  'https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html',
+);
