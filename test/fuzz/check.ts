@@ -20,7 +20,7 @@ export interface FuzzCase {
 
 /** One broken property: which, in which service, and what was seen. */
 export interface Failure {
-  property: 'chained version differs' | 'exception' | 'logged error' | 'slow' | 'case over its time limit' | 'range outside the document' | 'bad completion range' | 'bad quick fix' | 'fix breaks the syntax';
+  property: 'chained version differs' | 'exception' | 'logged error' | 'slow' | 'case over its time limit' | 'range outside the document' | 'messages too long' | 'bad completion range' | 'bad quick fix' | 'fix breaks the syntax';
   service: string;
   detail: string;
 }
@@ -188,11 +188,13 @@ function codeActionSites(findings: readonly Finding[]): Finding[] {
 
 async function diagnose(service: LanguageService, document: TextDocument, options: CheckOptions, failures: Failure[], limitMs: number, label: string): Promise<Finding[] | undefined> {
   const findings = call(failures, limitMs, label, () => service.diagnostics(document, options.services));
+  if (findings) checkMessageSizes(document, findings, failures, label);
   if (!findings || !options.slow || !service.slowDiagnostics) return findings;
   const started = cpuMs();
   try {
     const slow = await service.slowDiagnostics(document, options.services);
     checkFindingRanges(document, slow, failures, `${label} (slow)`);
+    checkMessageSizes(document, slow, failures, `${label} (slow)`);
     return [...findings, ...slow];
   } catch (error) {
     failures.push({ property: 'exception', service: `${label} (slow)`, detail: describe(error) });
@@ -242,6 +244,24 @@ function askedOffsets(document: TextDocument, findings: readonly Finding[], rand
   }
   for (let i = 0; i < 4; i++) offsets.add(random ? random.below(length + 1) : Math.floor(((i + 1) * length) / 5));
   return [...offsets];
+}
+
+/**
+ * The findings' messages may hold what they are about, each once: in all, no more than this many
+ * characters per character of the text, and MESSAGE_CHARS_PER_FINDING per finding. A message that
+ * repeats a whole value for each of that value's many problems grows with the square of its length, and
+ * the editor is sent every character (VT301 made 2 GB of messages from a 90 KB list: the server ran out of memory).
+ */
+const MESSAGE_CHARS_PER_TEXT_CHAR = 8;
+const MESSAGE_CHARS_PER_FINDING = 1000;
+
+export function checkMessageSizes(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {
+  let total = 0;
+  for (const finding of findings) total += finding.message.length;
+  const limit = MESSAGE_CHARS_PER_TEXT_CHAR * document.getText().length + MESSAGE_CHARS_PER_FINDING * findings.length;
+  if (total <= limit) return;
+  const longest = findings.reduce((best, finding) => (finding.message.length > best.message.length ? finding : best));
+  failures.push({ property: 'messages too long', service, detail: `${total} characters in ${findings.length} messages, the limit ${limit}; the longest (${longest.rule}, ${longest.message.length}): ${longest.message.slice(0, 200)}` });
 }
 
 export function checkFindingRanges(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {

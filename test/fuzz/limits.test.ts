@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { caseLimitMs, checkCase } from './check';
+import type { Finding } from '../../server/src/core/types';
+import { caseDocument, caseLimitMs, checkCase, checkMessageSizes, type Failure } from './check';
 
 test('a whole case over its CPU time limit fails (twice over: it is timed again), and a case within it does not', async () => {
   const fuzzCase = { kind: 'ksmtuned' as const, path: '/etc/ksmtuned.conf', text: 'KSM_MONITOR_INTERVAL=60\nKSM_SLEEP_MSEC=10\n' };
@@ -53,4 +54,17 @@ test('a disarmed watchdog lets the process end by itself', { timeout: 60_000 }, 
   const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 50_000 });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, 'done\n');
+});
+
+test('messages that grow faster than the text fail, one mention of a value each does not', () => {
+  // A value mentioned once in its one finding, however long it is, is what a message may do.
+  const document = caseDocument({ kind: 'cmdline', path: '/etc/kernel/cmdline', text: `iommu=${'x'.repeat(10_000)}\n` });
+  const finding = (message: string): Finding => ({ rule: 'VT301', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, fixes: [] });
+  const once: Failure[] = [];
+  checkMessageSizes(document, [finding(document.getText())], once, 'diagnostics');
+  assert.equal(once.length, 0);
+  // The whole value repeated in each of a thousand findings (VT301 on each item of a long list did) is not.
+  const repeated: Failure[] = [];
+  checkMessageSizes(document, Array.from({ length: 1000 }, () => finding(document.getText())), repeated, 'diagnostics');
+  assert.deepEqual(repeated.map((failure) => failure.property), ['messages too long']);
 });

@@ -91,7 +91,14 @@ test('a start tag is one problem from its first unexpected character to its end,
   assert.deepEqual(a.attributes.map((item) => item.name), ['x', 'x', 'amp', 'amp', 'amp', 'y', 'y', 'z']);
   assert.ok(a.selfClosing);
   // The next tag is reported again.
-  assert.deepEqual(problems(parseXml(`<domain><a ;/><b c c/></domain>`)), [['invalid-name', ';'], ['missing-attribute-value', 'c'], ['duplicate-attribute', 'c'], ['missing-attribute-value', 'c']]);
+  assert.deepEqual(problems(parseXml(`<domain><a ;/><b c c/></domain>`)), [['invalid-name', ';'], ['missing-attribute-value', 'c'], ['missing-attribute-value', 'c']]);
+});
+
+test('a name without a value is one problem, not also a repeat; a repeat written with = is', () => {
+  // libxml2 stops at the first ("Specification mandates value for attribute c"). The fuzzer's seed 13131 case 1460,
+  // '<domain' and ' ain' 730,000 times, made two problems per copy (1.46 million findings in 2.9 MB).
+  assert.deepEqual(problems(parseXml(`<domain><b c c c/></domain>`)), [['missing-attribute-value', 'c'], ['missing-attribute-value', 'c'], ['missing-attribute-value', 'c']]);
+  assert.deepEqual(problems(parseXml(`<domain><b c c='1' c='2'/></domain>`)), [['missing-attribute-value', 'c'], ['duplicate-attribute', 'c'], ['duplicate-attribute', 'c']]);
 });
 
 test('a repeated attribute is found among many', () => {

@@ -161,6 +161,7 @@ class XmlParser {
   private muted: XmlProblem | undefined;
   /** The names of the start tag's attributes so far, once it has more than a few (see scanAttribute). */
   private attributeNames: Set<string> | undefined;
+  private lastNoValue: { name: string; message: string } | undefined;
 
   /**
    * `limit`: where parsing stops (the text's end, but for a fragment: see parseFragment). `ownValues`:
@@ -238,9 +239,10 @@ class XmlParser {
     return this.stack[this.stack.length - 1];
   }
 
+  /** `span` becomes the problem's own (every caller makes it for the call: a node's span getter or a literal). */
   private problem(code: XmlProblemCode, message: string, span: Span): XmlProblem | undefined {
     if (this.muted) return undefined;
-    const problem = { code, message, span: { start: span.start, end: span.end } };
+    const problem = { code, message, span };
     this.problems.push(problem);
     return problem;
   }
@@ -504,22 +506,23 @@ class XmlParser {
     const { text } = this;
     const name = NAMES.get(this.text, nameStart, nameEnd);
     const attribute = new AttributeNode(name, nameStart, nameEnd);
+    let repeated = false;
     if (element.attributes === NO_ATTRIBUTES) {
       element.attributes = [attribute];
     } else {
-      if (this.repeatsName(element.attributes, name)) {
-        this.problem('duplicate-attribute', `Attribute '${name}' is given twice on <${element.name}>.`, attribute.nameSpan);
-      }
+      repeated = this.repeatsName(element.attributes, name);
       element.attributes.push(attribute);
     }
 
     const afterName = this.pos;
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) !== EQUALS) {
+      // A name without '=' is one mistake, not also a repeat: libxml2 stops at it ("Specification mandates value").
       this.pos = afterName;
-      this.problem('missing-attribute-value', `Attribute '${name}' has no value: write ${name}='...'.`, attribute.nameSpan);
+      this.problem('missing-attribute-value', this.noValueMessage(name), attribute.nameSpan);
       return;
     }
+    if (repeated) this.problem('duplicate-attribute', `Attribute '${name}' is given twice on <${element.name}>.`, attribute.nameSpan);
     this.pos++;
     this.skipWhitespace();
     const quote = text.charCodeAt(this.pos);
@@ -529,6 +532,12 @@ class XmlParser {
       this.scanUnquotedValue(attribute);
     }
     attribute.end = this.pos;
+  }
+
+  /** The message of a name without a value, the last one reused while the name repeats (a tag of 730,000 copies of one name made a string each). */
+  private noValueMessage(name: string): string {
+    if (this.lastNoValue?.name !== name) this.lastNoValue = { name, message: `Attribute '${name}' has no value: write ${name}='...'.` };
+    return this.lastNoValue.message;
   }
 
   /** Whether `name` is among `attributes` (names are interned): a search of them, or of a set once there are many, so a tag of many attributes stays linear. */

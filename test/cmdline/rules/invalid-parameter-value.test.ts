@@ -66,3 +66,17 @@ test('VT301: correct values, parameters it does not describe and $VAR references
   );
   assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, CODE), []);
 });
+
+test('VT301: each problem of a long list shows the value cut, not whole (the messages grew with the square of its length)', () => {
+  // The fuzzer's seed 13131 case 2445: an iommu= list of 180,000 copies of '1-3', one finding each.
+  const text = `iommu=pt,${'1-3,'.repeat(500)}nopt\n`;
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.equal(findings.length, 500);
+  assert.ok(findings.every((finding) => finding.message.length < 400), findings[0]!.message);
+  assert.equal(findings[0]!.message.split(':')[0], `iommu=pt,${'1-3,'.repeat(14)}1…`);
+  assert.match(findings[0]!.message, /…: '1-3' is not an option here: pt, nopt/);
+  // A short value is shown whole; an astral character is not cut in two.
+  assert.match(cmdlineFindings('iommu=pt,bogus\n', KERNEL_CMDLINE, CODE)[0]!.message, /^iommu=pt,bogus: 'bogus' is not an option here/);
+  const astral = cmdlineFindings(`iommu=${'p'.repeat(59)}\u{1F600},bogus\n`, KERNEL_CMDLINE, CODE);
+  assert.equal(astral[0]!.message.split(':')[0], `iommu=${'p'.repeat(59)}…`);
+});

@@ -1,5 +1,6 @@
 import { closestNames } from '../../core/similarity';
-import type { FixSpec } from '../../core/types';
+import type { Span } from '../../core/span';
+import type { FixSpec, Report } from '../../core/types';
 import { kernelParam, type KernelParamSpec } from '../../kb/cmdline';
 import { KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
 import { kernelValueProblems, type ValueProblem } from '../../kb/cmdline/values';
@@ -35,14 +36,17 @@ export const invalidValue: CmdlineRule = {
       for (const param of knownParams(line)) {
         const spec = kernelParam(param.name);
         if (!spec) continue;
+        // Kept per parameter: a list of 180,000 copies of one wrong option (a fuzzer's 720 KB iommu= value)
+        // searched the choices and made its message again for each copy.
+        const suggestions = new Map<string, string[]>();
+        const messages = new Map<string, string>();
         for (const problem of kernelValueProblems(spec, param.value)) {
           const span = param.valueOffsets ? valueFileSpan(param, problem.span) : param.nameSpan;
-          report({
-            span,
-            message: messageFor(spec, param, problem),
-            ...(problem.harmless ? { severity: 'information' as const } : {}),
-            fixes: fixesFor(spec, param, problem),
-          });
+          let message = problem.harmless ? problem.message : messages.get(problem.message);
+          if (message === undefined) messages.set(problem.message, (message = messageFor(spec, param, problem)));
+          const found: Report = { span, message, fixes: fixesFor(spec, param, problem, span, suggestions) };
+          if (problem.harmless) found.severity = 'information';
+          report(found);
         }
       }
     }
@@ -53,12 +57,33 @@ function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValuePro
   if (problem.harmless || param.value === undefined) return problem.message;
   const alias = SAME_MEANING[spec.name]?.[param.value];
   const instead = alias ? ` Write ${spec.name}=${alias} for the same meaning.` : '';
-  return `${spec.name}=${param.value}: ${problem.message} The kernel ignores it and keeps its default.${instead}`;
+  return `${spec.name}=${shown(param.value)}: ${problem.message} The kernel ignores it and keeps its default.${instead}`;
 }
 
-function fixesFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem): FixSpec[] {
+/** How much of a value the message of each of its problems repeats. */
+const SHOWN_VALUE = 60;
+
+/**
+ * The value as each of its problems' messages shows it: cut when long. A list has a problem per bad
+ * option, and each repeating the whole list made the messages grow with the square of its length
+ * (a 90 KB iommu= list: 2 GB of messages, more than the server can send).
+ */
+function shown(value: string): string {
+  if (value.length <= SHOWN_VALUE) return value;
+  // Not between the two halves of an astral character.
+  const cut = isHighSurrogate(value.charCodeAt(SHOWN_VALUE - 1)) ? SHOWN_VALUE - 1 : SHOWN_VALUE;
+  return `${value.slice(0, cut)}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+const NO_FIXES: FixSpec[] = [];
+
+/** The fixes of one problem at `span`, its place in the file (`suggestionsByWord` is the parameter's). */
+function fixesFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem, span: Span, suggestionsByWord: Map<string, string[]>): FixSpec[] {
   if (!param.valueOffsets || param.value === undefined) return [];
-  const span = valueFileSpan(param, problem.span);
   if (problem.rewrite !== undefined) {
     const whole = valueFileSpan(param, { start: 0, end: param.value.length });
     return [{ title: `Write ${spec.name}=${problem.rewrite}`, edits: [{ span: whole, newText: problem.rewrite }], isPreferred: true }];
@@ -67,7 +92,9 @@ function fixesFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProbl
   if (choices.length === 0) return [];
   const written = param.value.slice(problem.span.start, problem.span.end);
   const alias = problem.span.start === 0 && problem.span.end === param.value.length ? SAME_MEANING[spec.name]?.[param.value] : undefined;
-  const suggestions = alias ? [alias] : closestNames(written, choices);
+  let suggestions = alias ? [alias] : suggestionsByWord.get(written);
+  if (!suggestions) suggestionsByWord.set(written, (suggestions = closestNames(written, choices)));
+  if (suggestions.length === 0) return NO_FIXES;
   return suggestions.map((choice) => ({ title: `Change '${written}' to '${choice}'`, edits: [{ span, newText: choice }] }));
 }
 

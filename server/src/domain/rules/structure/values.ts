@@ -123,23 +123,25 @@ export function brokenByXml(xml: XmlDocument, span: Span): boolean {
 
 /** The problems' starts in order, and for each the furthest end up to it. */
 interface ProblemIndex {
-  starts: readonly number[];
-  furthestEnds: readonly number[];
+  starts: Int32Array;
+  furthestEnds: Int32Array;
 }
 
 /**
  * Made once per parsed document: a file with many broken tags has many problems, and scanning them
- * all for every value made checking it quadratic.
+ * all for every value made checking it quadratic. Typed arrays: a tag of 730,000 attributes without
+ * values has twice as many problems, and plain arrays grown by push took a tenth of its diagnostics.
  */
 const problemIndex = derived((xml: XmlDocument): ProblemIndex => {
   const spans = xml.problems.map((problem) => problem.span).sort((a, b) => a.start - b.start);
-  const starts: number[] = [];
-  const furthestEnds: number[] = [];
-  let furthest = -Infinity;
-  for (const span of spans) {
-    furthest = Math.max(furthest, span.end);
-    starts.push(span.start);
-    furthestEnds.push(furthest);
+  const starts = new Int32Array(spans.length);
+  const furthestEnds = new Int32Array(spans.length);
+  let furthest = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    if (span.end > furthest) furthest = span.end;
+    starts[i] = span.start;
+    furthestEnds[i] = furthest;
   }
   return { starts, furthestEnds };
 });
