@@ -68,21 +68,6 @@ test('a compiled grammar read back from its cache bytes is the same grammar: wri
   assert.deepEqual(verdicts(read, DOCUMENTS), expected);
 });
 
-test('a grammar read from its cache makes its patterns as validation reaches them: none of an element not entered', () => {
-  const bytes = encodeGrammar(compileGrammar(twoFileSchema()), 'build');
-  const file = readCacheFile(bytes)!;
-  const read = decodeGrammar(file);
-  const all = file.header.patterns;
-  assert.deepEqual(verdicts(read, ['<other/>']).map((verdict) => JSON.parse(verdict).length), [1]);
-  const reached = read.table.ownMade;
-  assert.ok(reached < all, `${reached} of ${all} patterns made for a document refused at its root`);
-  verdicts(read, DOCUMENTS);
-  assert.ok(read.table.ownMade > reached, 'the guest element entered: its content made');
-  // Written out again, every pattern is made, as compiled.
-  assert.ok(encodeGrammar(read, 'build').equals(bytes));
-  assert.equal(read.table.ownMade, all);
-});
-
 test('a damaged cache file is not read: any byte changed, cut short, or another kind of file', () => {
   const bytes = encodeGrammar(compileGrammar(twoFileSchema()), 'build');
   for (let at = 0; at < bytes.length; at += Math.max(1, Math.floor(bytes.length / 997))) {

@@ -3,12 +3,6 @@ import type { CompiledGrammar } from './load';
 import { containsName, type NameClass } from './nameClass';
 import { Kind, type Pattern } from './pattern';
 
-/** An element pattern of the schema, with the interleave holding another that its children go through, if any. */
-interface Candidate {
-  element: Pattern;
-  interleave: Pattern | undefined;
-}
-
 /**
  * libxml2's way with an `<interleave>` that holds another interleave (libvirt's `<domain>`: its
  * `resources`, `events` and `os` hold interleaves of their own), where the RelaxNG spec and libxml2
@@ -29,15 +23,11 @@ interface Candidate {
  * element name), so that our verdict is libvirt's: `virsh define --validate` runs libxml2.
  */
 export class Libxml2Interleaves {
-  /** By element name key, every element pattern of that name (their content is not looked at until asked). */
-  private readonly elements = new Map<string, Pattern[]>();
   /**
-   * By element name key, once asked, when one of the element patterns of that name has children that go
-   * through an interleave holding another: every element pattern of that name, with that interleave if
-   * it has one; null when none has. Worked out per name as documents meet it, so a grammar read from the
-   * schema cache makes only the contents of the elements met (PatternTable.ownPattern).
+   * By element name key, when one of the element patterns of that name has children that go through an
+   * interleave holding another: every element pattern of that name, with that interleave if it has one.
    */
-  private readonly byName = new Map<string, Candidate[] | null>();
+  private readonly byName = new Map<string, { element: Pattern; interleave: Pattern | undefined }[]>();
   private readonly names = new Map<Pattern, NameClass[]>();
   /** Per choice of the schema, libxml2's triage: the alternative each first child name picks (-1: none); absent when it tries them all. */
   private readonly triages = new Map<Pattern, Map<string, number> | null>();
@@ -45,42 +35,25 @@ export class Libxml2Interleaves {
   private readonly groups = new Map<Pattern, Map<string, number>>();
 
   constructor(private readonly grammar: CompiledGrammar) {
+    const all = new Map<string, { element: Pattern; interleave: Pattern | undefined }[]>();
+    const prone = new Set<string>();
     for (const element of grammar.elements) {
       const names = element.names!;
-      if (names.kind !== 'name') continue;
+      if (names.kind !== 'name' || !element.content) continue;
       const key = names.ns === '' ? names.local : `{${names.ns}}${names.local}`;
-      const list = this.elements.get(key);
-      if (list) list.push(element);
-      else this.elements.set(key, [element]);
+      const found = childInterleave(element.content, grammar);
+      const interleave = found && grammar.interleaves.get(found)!.some((branch) => holdsInterleave(branch, grammar)) ? found : undefined;
+      if (interleave) prone.add(key);
+      const list = all.get(key) ?? [];
+      list.push({ element, interleave });
+      all.set(key, list);
     }
-  }
-
-  /** The element patterns of this name and their interleaves, when elements of this name may meet the quirk. */
-  private candidatesFor(key: string): Candidate[] | undefined {
-    let candidates = this.byName.get(key);
-    if (candidates === undefined) {
-      const elements = this.elements.get(key);
-      // A name the schema has no element of is not remembered: a stream of documents cannot fill the map.
-      if (!elements) return undefined;
-      const { grammar } = this;
-      const list: Candidate[] = [];
-      let prone = false;
-      for (const element of elements) {
-        if (!element.content) continue;
-        const found = childInterleave(element.content, grammar);
-        const interleave = found && grammar.interleaves.get(found)!.some((branch) => holdsInterleave(branch, grammar)) ? found : undefined;
-        if (interleave) prone = true;
-        list.push({ element, interleave });
-      }
-      candidates = prone ? list : null;
-      this.byName.set(key, candidates);
-    }
-    return candidates ?? undefined;
+    for (const key of prone) this.byName.set(key, all.get(key)!);
   }
 
   /** Whether elements of this name may meet the quirk: only then are their children's names needed. */
   concerns(name: ResolvedName): boolean {
-    return this.candidatesFor(name.key) !== undefined;
+    return this.byName.has(name.key);
   }
 
   /**
@@ -88,7 +61,7 @@ export class Libxml2Interleaves {
    * names, in order), or undefined when libxml2 judges them as the spec does.
    */
   refusal(name: ResolvedName, children: readonly ResolvedName[], attributes: readonly ResolvedName[], accepts: SequenceCheck): Refusal | undefined {
-    const candidates = this.candidatesFor(name.key);
+    const candidates = this.byName.get(name.key);
     if (!candidates || !this.mayRefuse(name, children)) return undefined;
     let first: Refusal | undefined;
     for (const { element, interleave } of candidates) {
@@ -114,7 +87,7 @@ export class Libxml2Interleaves {
    * elements are ruled out here, before their attributes' names are worked out.
    */
   mayRefuse(name: ResolvedName, children: readonly ResolvedName[]): boolean {
-    const candidates = this.candidatesFor(name.key);
+    const candidates = this.byName.get(name.key);
     if (!candidates || children.length < 3) return false;
     // Where each branch's children are next to each other, libxml2's relinking changes nothing.
     for (let i = 0; i < candidates.length; i++) {

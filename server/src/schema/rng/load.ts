@@ -22,17 +22,9 @@ export interface CompiledGrammar {
   /** Every `<element>` pattern of the schema. */
   readonly elements: readonly Pattern[];
   /** Each `<interleave>` of the schema: its branches in the order written (libxml2 works through them in that order). */
-  readonly interleaves: PatternLists;
+  readonly interleaves: ReadonlyMap<Pattern, readonly Pattern[]>;
   /** Each `<choice>` of the schema: its alternatives in the order written (libxml2 tries them in that order). */
-  readonly choices: PatternLists;
-}
-
-/** Lists of the schema's patterns by one of its patterns: a Map where it is compiled, read on demand from the schema cache. */
-export interface PatternLists {
-  get(pattern: Pattern): readonly Pattern[] | undefined;
-  has(pattern: Pattern): boolean;
-  /** In the order the compiler met them. */
-  entries(): IterableIterator<[Pattern, readonly Pattern[]]>;
+  readonly choices: ReadonlyMap<Pattern, readonly Pattern[]>;
 }
 
 /**

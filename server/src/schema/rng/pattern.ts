@@ -160,29 +160,18 @@ export class Pattern {
 
   /** An element's content, set once the schema's definitions are read (they may refer to the element itself). */
   get content(): Pattern | undefined {
-    const leaf = this.leaf;
-    if (leaf === undefined) return undefined;
-    return leaf.content ?? leaf.madeContent();
+    return this.leaf?.content;
   }
 
   set content(content: Pattern | undefined) {
     if (this.leaf) this.leaf.content = content;
     else if (content !== undefined) throw new Error('virt-tune: only an element pattern has content');
   }
-
-  /** An element's content, made from the schema cache when first asked (see OwnPatterns). */
-  contentOnFirstUse(make: () => Pattern): void {
-    if (!this.leaf) throw new Error('virt-tune: only an element pattern has content');
-    this.leaf.content = undefined;
-    this.leaf.makeContent = make;
-  }
 }
 
 /** The parts of a schema's attribute, element, data and value patterns, apart: a derived pattern is smaller without them. */
 class Leaf {
   content: Pattern | undefined = undefined;
-  /** How to make `content` when it is first asked for: an element read from the schema cache. */
-  makeContent: (() => Pattern) | undefined = undefined;
 
   constructor(
     readonly names: NameClass | undefined,
@@ -190,13 +179,6 @@ class Leaf {
     readonly value: string | undefined,
     readonly place: SchemaPlace | undefined,
   ) {}
-
-  madeContent(): Pattern | undefined {
-    const make = this.makeContent;
-    if (make === undefined) return undefined;
-    this.makeContent = undefined;
-    return (this.content = make());
-  }
 }
 
 export const HOLDS_TEXT = 2;
@@ -256,23 +238,6 @@ export const MAX_REMEMBERED_VALUE = 12;
 /** The next table epoch (see MemoName). */
 let nextEpoch = 0;
 
-/**
- * A sealed table's own patterns as the schema cache holds them, for the table to make each when it is
- * first needed: a run over one document reaches a fifth of libvirt's domain.rng (cputune.xml: 1,521
- * of 7,699), and making all of it cost more than judging the document.
- */
-export interface OwnPatterns {
-  /** Ids 0 to count - 1; a pattern's operands have lower ids than it. */
-  readonly count: number;
-  /** The ids of its operands (Pattern.a, Pattern.b); -1 for none. */
-  first(id: number): number;
-  second(id: number): number;
-  /** The pattern `id`, its operands `a` and `b` made already. */
-  make(id: number, a: Pattern | undefined, b: Pattern | undefined): Pattern;
-  /** The id of the pattern of an interned kind (isInterned) with these operands' ids (`b` 0 for none), -1 when the schema has none. */
-  find(kind: Kind, a: number, b: number): number;
-}
-
 /** Above this many interned derived patterns the table starts afresh (the schema's own patterns are kept). */
 const DEFAULT_LIMIT = 200_000;
 
@@ -289,96 +254,42 @@ export class PatternTable {
   private readonly interned: PairTable<Pattern>;
   /** Patterns that carry memos: cleared when the table starts afresh. */
   private memoized: Pattern[] = [];
-  /** The schema's own patterns by id (those read from the schema cache once made: see OwnPatterns). */
-  private readonly own: (Pattern | undefined)[];
-  /** Where the own patterns not made yet are read from, for a table read from the schema cache. */
-  private readonly source: OwnPatterns | undefined;
+  /** The schema's own patterns by id, until the table is sealed. */
+  private readonly own: Pattern[] = [];
   private sealed = false;
   readonly notAllowed: Pattern;
   readonly empty: Pattern;
   readonly text: Pattern;
 
   /**
-   * `schema`: a sealed table's own patterns, read back from the schema cache; the table is then sealed
-   * with them, as the one that made them was, and makes each when it is first needed.
+   * `schema`: a sealed table's `schemaPatterns`, read back from the schema cache; the table is then
+   * sealed with them, as the one that made them was.
    */
   constructor(
     private readonly limit = DEFAULT_LIMIT,
-    schema?: OwnPatterns,
+    schema?: readonly Pattern[],
   ) {
-    this.interned = new PairTable();
-    this.source = schema;
-    // Filled in any order: made whole at once, so that V8 keeps the array's elements in a list, not a dictionary.
-    this.own = schema ? new Array<Pattern | undefined>(schema.count).fill(undefined) : [];
     if (!schema) {
+      this.interned = new PairTable();
       this.notAllowed = this.make(Kind.NotAllowed, false);
       this.empty = this.make(Kind.Empty, true);
       this.text = this.make(Kind.Text, true);
       return;
     }
-    this.notAllowed = this.ownPattern(0);
-    this.empty = this.ownPattern(1);
-    this.text = this.ownPattern(2);
-    this.nextId = this.firstDerivedId = schema.count;
+    this.interned = new PairTable(schema.length);
+    this.own = [...schema];
+    this.notAllowed = schema[0]!;
+    this.empty = schema[1]!;
+    this.text = schema[2]!;
+    this.internOwn();
+    this.nextId = this.firstDerivedId = schema.length;
     this.sealed = true;
   }
 
   /** The schema's own patterns, by id (0 to length - 1), once the table is sealed. */
   schemaPatterns(): readonly Pattern[] {
     if (!this.sealed) throw new Error('virt-tune: the schema is not read yet');
-    for (let id = 0; id < (this.source?.count ?? 0); id++) this.ownPattern(id);
-    return this.own as readonly Pattern[];
-  }
-
-  /** How many of the schema's own patterns are made (all but in a table read from the schema cache). */
-  get ownMade(): number {
-    let made = 0;
-    for (const pattern of this.own) if (pattern !== undefined) made++;
-    return made;
-  }
-
-  /**
-   * The schema's own pattern `id`; in a table read from the schema cache, made now if it was not yet,
-   * with what it is made of first (their ids are lower). A loop, not a recursion: a choice of many
-   * values is a long chain.
-   */
-  ownPattern(id: number): Pattern {
-    const known = this.own[id];
-    if (known !== undefined) return known;
-    const { source, own } = this;
-    if (source === undefined || !(id >= 0 && id < source.count)) throw new Error(`virt-tune: the schema has no pattern ${id}`);
-    const stack = [id];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const a = source.first(top);
-      const b = source.second(top);
-      if (a >= 0 && own[a] === undefined) {
-        stack.push(a);
-        continue;
-      }
-      if (b >= 0 && own[b] === undefined) {
-        stack.push(b);
-        continue;
-      }
-      stack.pop();
-      if (own[top] !== undefined) continue;
-      const pattern = source.make(top, a >= 0 ? own[a] : undefined, b >= 0 ? own[b] : undefined);
-      own[top] = pattern;
-      if (isInterned(pattern.kind)) this.interned.set(kindKey(pattern.kind, pattern.a!), pattern.b ? pattern.b.id : 0, pattern);
-    }
-    return own[id]!;
-  }
-
-  /** The interned pattern under this key (kindKey, second operand's id or 0): a derived one, or one of the schema's own, made now if need be. */
-  private lookup(first: number, second: number): Pattern | undefined {
-    const known = this.interned.get(first, second);
-    const { source } = this;
-    if (known !== undefined || source === undefined) return known;
-    // Only a combination of the schema's own patterns can be one of its own.
-    const a = first & ID_MASK;
-    if (a >= source.count || second >= source.count) return undefined;
-    const id = source.find(first >>> 24, a, second);
-    return id < 0 ? undefined : this.ownPattern(id);
+    return this.own;
   }
 
   /** Memo entries kept in the patterns' own fields since the table last started afresh. */
@@ -416,7 +327,7 @@ export class PatternTable {
   /** A number no pattern has in its `visited` field: a new walk marks what it met with it. */
   newVisit(): number {
     if (this.lastVisit >= MAX_VISIT) {
-      for (const pattern of this.own) if (pattern !== undefined) pattern.visited = 0;
+      for (const pattern of this.own) pattern.visited = 0;
       this.interned.forEach((_first, _second, pattern) => (pattern.visited = 0));
       for (const rest of this.rests) rest.visited = 0;
       this.lastVisit = 0;
@@ -549,13 +460,13 @@ export class PatternTable {
   /**
    * The schema's own combinations, interned by their operands as `register` interned them: every
    * pattern the table interns before it is sealed is one of its own, so `own` is what to keep when the
-   * derived ones are dropped (those not made yet are found through `ownKeys`).
+   * derived ones are dropped.
    */
   private internOwn(): void {
     const { own, interned } = this;
     for (let i = 0; i < own.length; i++) {
-      const pattern = own[i];
-      if (pattern !== undefined && isInterned(pattern.kind)) interned.set(kindKey(pattern.kind, pattern.a!), pattern.b ? pattern.b.id : 0, pattern);
+      const pattern = own[i]!;
+      if (isInterned(pattern.kind)) interned.set(kindKey(pattern.kind, pattern.a!), pattern.b ? pattern.b.id : 0, pattern);
     }
   }
 
@@ -580,7 +491,7 @@ export class PatternTable {
 
   /** The choice of two single patterns, `first` the one with the lower id. */
   private pair(first: Pattern, second: Pattern): Pattern {
-    const known = this.lookup(kindKey(Kind.Choice, first), second.id);
+    const known = this.interned.get(kindKey(Kind.Choice, first), second.id);
     if (known) return known;
     const pattern = this.register(Kind.Choice, first.nullable || second.nullable, first, second);
     pattern.listAlternatives([first, second]);
@@ -588,7 +499,7 @@ export class PatternTable {
   }
 
   private link(first: Pattern, rest: Pattern, all: readonly Pattern[], from: number): Pattern {
-    const known = this.lookup(kindKey(Kind.Choice, first), rest.id);
+    const known = this.interned.get(kindKey(Kind.Choice, first), rest.id);
     if (known) return known;
     const pattern = this.register(Kind.Choice, first.nullable || rest.nullable, first, rest);
     if (from === 0) pattern.listAlternatives(all);
@@ -644,11 +555,11 @@ export class PatternTable {
   }
 
   private binary(kind: Kind, a: Pattern, b: Pattern, nullable: boolean): Pattern {
-    return this.lookup(kindKey(kind, a), b.id) ?? this.register(kind, nullable, a, b);
+    return this.interned.get(kindKey(kind, a), b.id) ?? this.register(kind, nullable, a, b);
   }
 
   private unary(kind: Kind, a: Pattern, nullable: boolean): Pattern {
-    return this.lookup(kindKey(kind, a), 0) ?? this.register(kind, nullable, a, undefined);
+    return this.interned.get(kindKey(kind, a), 0) ?? this.register(kind, nullable, a, undefined);
   }
 
   private register(kind: Kind, nullable: boolean, a: Pattern, b: Pattern | undefined): Pattern {
@@ -726,9 +637,6 @@ export interface Entered {
 function kindKey(kind: Kind, a: Pattern): number {
   return (kind << 24) | a.id;
 }
-
-/** The id in a kindKey. */
-const ID_MASK = 0xffffff;
 
 function alternativesOf(pattern: Pattern): readonly Pattern[] {
   return pattern.alternatives ?? [pattern];

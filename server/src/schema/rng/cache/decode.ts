@@ -1,8 +1,7 @@
 import { datatypeOnFirstUse, type Datatype } from '../datatypes';
 import type { CompiledGrammar } from '../load';
 import type { NameClass } from '../nameClass';
-import type { PatternLists } from '../load';
-import { isInterned, Kind, MAX_ID, nullableOf, Pattern, PatternTable, type OwnPatterns } from '../pattern';
+import { Kind, MAX_ID, nullableOf, Pattern, PatternTable } from '../pattern';
 import { checksum, MAGIC, PATTERN_FIELDS, PREAMBLE_BYTES, wordsOf, type EncodedNameClass, type Header } from './layout';
 
 /** A cache file that cannot be used: damaged, written for other files or by another build. */
@@ -36,15 +35,14 @@ export function readCacheFile(bytes: Buffer): CacheFile | undefined {
  * The grammar a cache file holds, in a table sealed as the compiler leaves it. Everything is checked
  * against what the compiler could have made (ids in range, operands made before the pattern that uses
  * them, each kind with the parts it needs); throws an UnusableCache at the first thing that is not so.
- * The patterns themselves are made when validation first reaches them (PatternTable's OwnPatterns),
- * from rows checked here, so making one later cannot fail.
  */
 export function decodeGrammar({ header, body }: CacheFile): CompiledGrammar {
   return new Decoder(header, body).grammar();
 }
 
-class Decoder implements OwnPatterns {
-  readonly count: number;
+class Decoder {
+  private readonly count: number;
+  private readonly patterns: Pattern[] = [];
   private readonly names: NameClass[];
   private readonly datatypes: Datatype[];
   private readonly strings: string[];
@@ -54,7 +52,6 @@ class Decoder implements OwnPatterns {
     private readonly body: Int32Array,
   ) {
     this.count = integer(header.patterns, 3, MAX_ID);
-    this.byFirstFrom = new Int32Array(this.count + 1);
     if (this.count * PATTERN_FIELDS !== body.length) throw new UnusableCache('the body is not as long as its header says');
     this.strings = check(header.strings, (list) => Array.isArray(list) && list.every((item) => typeof item === 'string'));
     this.names = check(header.names, Array.isArray).map(nameClass);
@@ -67,39 +64,40 @@ class Decoder implements OwnPatterns {
   }
 
   grammar(): CompiledGrammar {
-    const { header, body, count } = this;
+    const { header, body, count, patterns } = this;
+    const { names, datatypes, strings } = this;
     if (body[0] !== Kind.NotAllowed || body[PATTERN_FIELDS] !== Kind.Empty || body[2 * PATTERN_FIELDS] !== Kind.Text) throw new UnusableCache('the first patterns are not notAllowed, empty and text');
-    // Every row is checked before any pattern is made: one pass over the body, which runs before V8 has
-    // optimized anything, so it looks at the numbers only. It counts the interned patterns by first operand too.
-    const { byFirstFrom } = this;
+    // Each pattern's indexes are checked (rowFits) before it is made, so the loop only looks things up
+    // after that; one pass over the body, which runs before V8 has optimized anything.
     for (let id = 0, at = 0; id < count; id++, at += PATTERN_FIELDS) {
       if (!this.rowFits(id, at)) throw new UnusableCache(`pattern ${id} refers to what is not there (or to a pattern made after it), or is of no kind a schema has`);
       const kind = body[at]! as Kind;
-      if (!fits(kind, body[at + 1]! >= 0, body[at + 2]! >= 0, body[at + 3]! >= 0, body[at + 4]! >= 0, body[at + 5]! >= 0)) throw new UnusableCache(`pattern ${id} lacks what its kind needs`);
-      if ((kind === Kind.Element) !== (body[at + 7]! >= 0)) throw new UnusableCache(`pattern ${id}: content where there is none, or none where it is needed`);
-      if (INTERNED[kind]) byFirstFrom[body[at + 1]! + 1]!++;
+      const a = body[at + 1]! < 0 ? undefined : patterns[body[at + 1]!];
+      const b = body[at + 2]! < 0 ? undefined : patterns[body[at + 2]!];
+      const nameClass = body[at + 3]! < 0 ? undefined : names[body[at + 3]!];
+      const datatype = body[at + 4]! < 0 ? undefined : datatypes[body[at + 4]!];
+      const value = body[at + 5]! < 0 ? undefined : strings[body[at + 5]!];
+      const place = body[at + 6]! < 0 ? undefined : strings[body[at + 6]!];
+      if (!fits(kind, a, b, nameClass, datatype, value)) throw new UnusableCache(`pattern ${id} lacks what its kind needs`);
+      patterns.push(new Pattern(id, kind, nullableOf(kind, a, b), a, b, nameClass, datatype, value, place));
     }
-    for (let id = 0; id < count; id++) byFirstFrom[id + 1]! += byFirstFrom[id]!;
-    const byFirst = (this.byFirst = new Int32Array(byFirstFrom[count]!));
-    const filled = byFirstFrom.slice(0, count);
-    for (let id = 0, at = 0; id < count; id++, at += PATTERN_FIELDS) if (INTERNED[body[at]!]) byFirst[filled[body[at + 1]!]!++] = id;
-    const table = new PatternTable(undefined, this);
-    this.table = table;
+    for (let id = 0, at = 7; id < count; id++, at += PATTERN_FIELDS) {
+      const pattern = patterns[id]!;
+      const content = body[at]! < 0 ? undefined : patterns[body[at]!];
+      if ((pattern.kind === Kind.Element) !== (content !== undefined)) throw new UnusableCache(`pattern ${id}: content where there is none, or none where it is needed`);
+      pattern.content = content;
+    }
+    const table = new PatternTable(undefined, patterns);
     const pattern = (id: unknown, kind?: Kind): Pattern => {
-      const at = integer(id, 0, count - 1);
-      if (kind !== undefined && body[at * PATTERN_FIELDS] !== kind) throw new UnusableCache('a pattern of the grammar is not what it should be');
-      return table.ownPattern(at);
+      const found = this.reference(integer(id, 0, count - 1));
+      if (!found || (kind !== undefined && found.kind !== kind)) throw new UnusableCache('a pattern of the grammar is not what it should be');
+      return found;
     };
-    const lists = (entries: unknown, kind: Kind): PatternLists => {
-      const byId = new Map<number, number[]>();
-      for (const entry of check(entries, Array.isArray) as unknown[]) {
+    const lists = (entries: unknown, kind: Kind): Map<Pattern, Pattern[]> =>
+      new Map((check(entries, Array.isArray) as unknown[]).map((entry) => {
         const [id, ids] = check(entry as unknown[], (item) => Array.isArray(item) && item.length === 2 && Array.isArray(item[1]));
-        const at = integer(id, 0, count - 1);
-        if (body[at * PATTERN_FIELDS] !== kind) throw new UnusableCache('a pattern of the grammar is not what it should be');
-        byId.set(at, (ids as unknown[]).map((one) => integer(one, 0, count - 1)));
-      }
-      return new OwnLists(table, byId);
-    };
+        return [pattern(id, kind), (ids as unknown[]).map((one) => pattern(one))];
+      }));
     return {
       path: header.path,
       files: header.files.map(({ path, stamp }) => ({ path, stamp })),
@@ -109,50 +107,6 @@ class Decoder implements OwnPatterns {
       interleaves: lists(header.interleaves, Kind.Interleave),
       choices: lists(header.choices, Kind.Choice),
     };
-  }
-
-  /** The table the grammar's patterns are made in, once grammar() has made it. */
-  private table: PatternTable | undefined;
-  /**
-   * The ids of the patterns of an interned kind, grouped by their first operand: those of first operand
-   * `a` from byFirstFrom[a] to byFirstFrom[a + 1] (a counting sort), for `find`.
-   */
-  private byFirst = new Int32Array(0);
-  private readonly byFirstFrom: Int32Array;
-
-  find(kind: Kind, a: number, b: number): number {
-    const { body, byFirst, byFirstFrom } = this;
-    for (let i = byFirstFrom[a]!, end = byFirstFrom[a + 1]!; i < end; i++) {
-      const id = byFirst[i]!;
-      const at = id * PATTERN_FIELDS;
-      if (body[at] === kind && Math.max(0, body[at + 2]!) === b) return id;
-    }
-    return -1;
-  }
-
-  first(id: number): number {
-    return this.body[id * PATTERN_FIELDS + 1]!;
-  }
-
-  second(id: number): number {
-    return this.body[id * PATTERN_FIELDS + 2]!;
-  }
-
-  make(id: number, a: Pattern | undefined, b: Pattern | undefined): Pattern {
-    const { body } = this;
-    const at = id * PATTERN_FIELDS;
-    const kind = body[at]! as Kind;
-    const names = body[at + 3]!;
-    const datatype = body[at + 4]!;
-    const value = body[at + 5]!;
-    const place = body[at + 6]!;
-    const pattern = new Pattern(id, kind, nullableOf(kind, a, b), a, b, names < 0 ? undefined : this.names[names], datatype < 0 ? undefined : this.datatypes[datatype], value < 0 ? undefined : this.strings[value], place < 0 ? undefined : this.strings[place]);
-    const content = body[at + 7]!;
-    if (content >= 0) {
-      const table = this.table!;
-      pattern.contentOnFirstUse(() => table.ownPattern(content));
-    }
-    return pattern;
   }
 
   /**
@@ -172,65 +126,34 @@ class Decoder implements OwnPatterns {
     );
   }
 
-}
-
-/**
- * The grammar's lists by pattern (its interleaves' branches, its choices' alternatives), read from the
- * cache: a list's patterns are made when it is first asked for.
- */
-class OwnLists implements PatternLists {
-  private readonly made = new Map<Pattern, readonly Pattern[]>();
-
-  constructor(
-    private readonly table: PatternTable,
-    private readonly byId: ReadonlyMap<number, readonly number[]>,
-  ) {}
-
-  get(pattern: Pattern): readonly Pattern[] | undefined {
-    const known = this.made.get(pattern);
-    if (known !== undefined || !this.has(pattern)) return known;
-    const list = this.byId.get(pattern.id)!.map((id) => this.table.ownPattern(id));
-    this.made.set(pattern, list);
-    return list;
-  }
-
-  has(pattern: Pattern): boolean {
-    // Derived patterns' ids are the schema's own ids too, past them: only the pattern made for the id is it.
-    return this.byId.has(pattern.id) && this.table.ownPattern(pattern.id) === pattern;
-  }
-
-  *entries(): IterableIterator<[Pattern, readonly Pattern[]]> {
-    for (const id of this.byId.keys()) {
-      const pattern = this.table.ownPattern(id);
-      yield [pattern, this.get(pattern)!];
-    }
+  private reference(id: number): Pattern | undefined {
+    if (id === -1) return undefined;
+    if (id < 0 || id >= this.count) throw new UnusableCache(`no pattern ${id}`);
+    return this.patterns[id];
   }
 }
 
-/** By kind (a row's kind is checked to be one first): whether patterns of it are interned. */
-const INTERNED = Array.from({ length: Kind.Rest + 1 }, (_, kind) => isInterned(kind));
-
-/** Whether a pattern has the parts its kind needs and no others (operands, name class, datatype, value). */
-function fits(kind: Kind, a: boolean, b: boolean, names: boolean, datatype: boolean, value: boolean): boolean {
+/** Whether a pattern has the parts its kind needs and no others. */
+function fits(kind: Kind, a: Pattern | undefined, b: Pattern | undefined, names: NameClass | undefined, datatype: Datatype | undefined, value: string | undefined): boolean {
   switch (kind) {
     case Kind.Choice:
     case Kind.Group:
     case Kind.Interleave:
     case Kind.After:
-      return a && b && !names && !datatype;
+      return !!a && !!b && !names && !datatype;
     case Kind.OneOrMore:
     case Kind.List:
-      return a && !b && !names && !datatype;
+      return !!a && !b && !names && !datatype;
     case Kind.Attribute:
-      return a && !b && names && !datatype;
+      return !!a && !b && !!names && !datatype;
     case Kind.Element:
-      return !a && !b && names && !datatype;
+      return !a && !b && !!names && !datatype;
     case Kind.Data:
-      return !b && !names && datatype && value;
+      return !b && !names && !!datatype && value !== undefined;
     case Kind.Value:
-      return !a && !b && !names && datatype && value;
+      return !a && !b && !names && !!datatype && value !== undefined;
     default:
-      return !a && !b && !names && !datatype && !value;
+      return !a && !b && !names && !datatype && value === undefined;
   }
 }
 

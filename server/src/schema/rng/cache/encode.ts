@@ -39,8 +39,8 @@ export function encodeGrammar(grammar: CompiledGrammar, build: string): Buffer {
     patterns: patterns.length,
     start: grammar.start.id,
     elements: grammar.elements.map((element) => element.id),
-    interleaves: [...grammar.interleaves.entries()].map(([pattern, branches]) => [pattern.id, branches.map((branch) => branch.id)]),
-    choices: [...grammar.choices.entries()].map(([pattern, alternatives]) => [pattern.id, alternatives.map((alternative) => alternative.id)]),
+    interleaves: [...grammar.interleaves].map(([pattern, branches]) => [pattern.id, branches.map((branch) => branch.id)]),
+    choices: [...grammar.choices].map(([pattern, alternatives]) => [pattern.id, alternatives.map((alternative) => alternative.id)]),
   };
   let json = JSON.stringify(header);
   json += ' '.repeat((4 - (Buffer.byteLength(json) % 4)) % 4);
