@@ -84,3 +84,19 @@ test('VT304: counts written after their size are quiet', () => {
 test("the guide's 8.2.3.3 command line is clean", () => {
   assert.deepEqual(cmdlineFindings('default_hugepagesz=1G hugepagesz=1G hugepages=4 hugepagesz=2M hugepages=1024\n', KERNEL_CMDLINE), []);
 });
+
+test('an expansion left unexpanded may hold huge page parameters: nothing is said of their order, a size the architecture lacks still is', () => {
+  // A drop-in's usual value: what /etc/default/grub gave GRUB_CMDLINE_LINUX_DEFAULT (say hugepagesz=1G), then more.
+  const dropIn = 'GRUB_CMDLINE_LINUX_DEFAULT="$GRUB_CMDLINE_LINUX_DEFAULT hugepages=16"\n';
+  const path = '/etc/default/grub.d/99-tuning.cfg';
+  for (const code of ['VT303', 'VT304', 'VT305', 'VT316']) assert.deepEqual(cmdlineFindings(dropIn, path, code), [], code);
+  // $FOO may name another size between the two counts, or give the default size its pages.
+  const between = 'GRUB_CMDLINE_LINUX="hugepagesz=1G hugepages=4 $FOO hugepages=8 default_hugepagesz=1G"\n';
+  for (const code of ['VT303', 'VT304', 'VT305', 'VT316']) assert.deepEqual(cmdlineFindings(between, DEFAULT_GRUB, code), [], code);
+  // Without the expansion, the same line is judged as before.
+  assert.equal(cmdlineFindings(between.replace('$FOO ', ''), DEFAULT_GRUB, 'VT305').length, 1);
+  assert.equal(cmdlineFindings(dropIn.replace('$GRUB_CMDLINE_LINUX_DEFAULT ', ''), path, 'VT304').length, 1);
+  // A value alone is still judged: x86_64 has no 4M pages whatever the expansion holds.
+  const unsupported = 'GRUB_CMDLINE_LINUX_DEFAULT="$GRUB_CMDLINE_LINUX_DEFAULT hugepagesz=4M"\n';
+  assert.equal(cmdlineFindings(unsupported, path, 'VT302').length, 1);
+});

@@ -1,6 +1,7 @@
 import { formatSize } from '../../kb/cmdline/sizes';
 import { GUIDE_1G_HUGE_PAGES, GUIDE_STATIC_HUGE_PAGES, KERNEL_PARAMETERS } from '../../kb/cmdline/sources';
 import { effectiveLines, type CmdlineRule } from './context';
+import { hugetlbOrderKnown } from './hugetlb';
 
 const GiB = 1024n * 1024n * 1024n;
 
@@ -22,6 +23,7 @@ export const defaultHugepageSizeEmpty: CmdlineRule = {
   },
   check(context, report) {
     for (const line of effectiveLines(context)) {
+      if (!hugetlbOrderKnown(line.params)) continue;
       const steps = context.hugetlbOf(line);
       const defaultStep = steps.find((step) => step.role === 'default_hugepagesz' && step.status === 'ok' && step.size !== undefined);
       if (!defaultStep) continue;

@@ -2,7 +2,7 @@ import { formatSize } from '../../kb/cmdline/sizes';
 import { GUIDE_1G_HUGE_PAGES, KERNEL_PARAMETERS } from '../../kb/cmdline/sources';
 import { kernelAtLeast } from '../kernelImage';
 import { effectiveLines, type CmdlineRule } from './context';
-import { archDefaultHugePageSize } from './hugetlb';
+import { archDefaultHugePageSize, hugetlbOrderKnown } from './hugetlb';
 
 /**
  * VT303: default_hugepagesz= with no hugepagesz= of the same size. Linux 5.7 and later take it alone, and
@@ -23,6 +23,7 @@ export const defaultHugepageszUnpaired: CmdlineRule = {
   },
   check(context, report) {
     for (const line of effectiveLines(context)) {
+      if (!hugetlbOrderKnown(line.params)) continue;
       const steps = context.hugetlbOf(line);
       // The architecture's own default size needs no registering, on any kernel.
       const archDefault = archDefaultHugePageSize(context.archOf(line).arch);

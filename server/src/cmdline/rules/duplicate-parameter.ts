@@ -3,7 +3,7 @@ import { canonicalParamName, kernelParam, type KernelParamSpec } from '../../kb/
 import { KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
 import type { CommandLine, KernelParam } from '../types';
 import { effectiveLines, knownParams, lineOf, type CmdlineRuleContext, type CmdlineRule } from './context';
-import { hugetlbOutcome, hugetlbSteps, type HugetlbStep } from './hugetlb';
+import { hugetlbOrderKnown, hugetlbOutcome, hugetlbSteps, type HugetlbStep } from './hugetlb';
 import { formatSize } from '../../kb/cmdline/sizes';
 import { removalSpan } from './spans';
 
@@ -114,6 +114,7 @@ function reportRepeatedOptions(context: CmdlineRuleContext, spec: KernelParamSpe
 }
 
 function checkHugetlb(context: CmdlineRuleContext, line: CommandLine, report: (report: Report) => void): void {
+  if (!hugetlbOrderKnown(line.params)) return;
   const steps = context.hugetlbOf(line);
   for (const [index, step] of steps.entries()) {
     const earlier = step.related;

@@ -1,6 +1,7 @@
 import { formatSize } from '../../kb/cmdline/sizes';
 import { GUIDE_1G_HUGE_PAGES, KERNEL_PARAMETERS } from '../../kb/cmdline/sources';
 import { archNote, effectiveLines, type CmdlineRule } from './context';
+import { hugetlbOrderKnown } from './hugetlb';
 
 /**
  * VT304: hugepages= before any hugepagesz= counts pages of the default huge page size. Worth saying
@@ -18,6 +19,7 @@ export const hugepagesDefaultSize: CmdlineRule = {
   },
   check(context, report) {
     for (const line of effectiveLines(context)) {
+      if (!hugetlbOrderKnown(line.params)) continue;
       const arch = context.archOf(line);
       for (const step of context.hugetlbOf(line)) {
         // A count replaced later is VT305's (duplicate-parameter).

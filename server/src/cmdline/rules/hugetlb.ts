@@ -167,6 +167,18 @@ export function hugetlbSteps(params: readonly KernelParam[], arch: KernelArch): 
 }
 
 /**
+ * Whether the order of a line's huge page parameters can be judged: not when a parameter holds an
+ * expansion left unexpanded (`$GRUB_CMDLINE_LINUX_DEFAULT` at the head of a drop-in's value, `$FOO`), which
+ * may hold sizes, counts or default_hugepagesz= of its own. hugetlbSteps passes over such a parameter, so
+ * what it says of order (a count before any size, a repeat, a count replaced, a default size without its
+ * hugepagesz= or without pages) would be said of a line it cannot see whole; what it says of one value
+ * alone (a size the architecture lacks, a value that is no size) still holds.
+ */
+export function hugetlbOrderKnown(params: readonly KernelParam[]): boolean {
+  return !params.some((param) => param.dynamic);
+}
+
+/**
  * What the kernel is left with after the huge page parameters: the default size, the sizes registered
  * and the count each size holds, as one comparable string. Two command lines with the same outcome
  * reserve the same pages, so a fix may remove a parameter only when the outcome stays.
