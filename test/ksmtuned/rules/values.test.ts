@@ -96,6 +96,16 @@ test('VT213: an empty numeric value is information: ksmtuned uses its default; a
   assert.equal(fixed(quoted, second.finding), 'KSM_THRES_COEF=20\n');
 });
 
+test('VT213: an array bash refuses (a quote left open in it, an operator) is no empty value', () => {
+  // The fuzzer's seed 17171: 'Write the default, 10' made KSM_SLEEP_MSEC=10(" (bash: unexpected token '(') and
+  // brought the ) below back as a line bash refuses. bash 5 refuses each of these lines (VT201 says so).
+  assert.deepEqual(ksmFindings('KSM_SLEEP_MSEC=("\n)', 'VT213'), []);
+  assert.deepEqual(ksmFindings('KSM_SLEEP_MSEC=(\'a\n)\n', 'VT213'), []);
+  assert.deepEqual(ksmFindings('KSM_NPAGES_BOOST=(30/>\nKSM_SLEEP_MSEC=(10 2</0)\n', 'VT213'), []);
+  // An empty array is read, and still reported: $KSM_SLEEP_MSEC is empty.
+  assert.equal(ksmFindings('KSM_SLEEP_MSEC=()\n', 'VT213').length, 1);
+});
+
 test('VT213: empty LOGFILE and DEBUG mean something (stdout, off) and are not flagged', () => {
   assert.deepEqual(ksmFindings('LOGFILE=\nDEBUG=\n', 'VT213'), []);
   assert.deepEqual(ksmFindings(CLEAN_CONF, 'VT213'), []);

@@ -22,6 +22,9 @@ export const emptyValue: KsmtunedRule = {
       const literal = assignment.value.literal;
       if (!variable?.emptyMeansDefault || variable.defaultValue === undefined || literal === undefined || literal.trim() !== '') continue;
       if (assignment.value.unclosedQuote || assignment.spaceAfter) continue;
+      // `NAME=(` with an operator or a quote left open inside: bash reads an array there and refuses it (VT201),
+      // which the parser does not read as one; the value is not empty, and writing one before the ( moves the error.
+      if (!assignment.array && context.text[assignment.value.span.end] === '(') continue;
       report({
         span: assignment.value.span.start === assignment.value.span.end ? assignment.nameSpan : assignment.value.span,
         message: `${variable.name} is empty, so ksmtuned uses its default, ${variable.defaultValue}.`,
