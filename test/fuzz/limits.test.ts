@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../server/src/core/types';
 import { caseDocument, caseLimitMs, checkCase, checkMessageSizes, type Failure } from './check';
+import { Random } from './random';
 
 test('a whole case over its CPU time limit fails (twice over: it is timed again), and a case within it does not', async () => {
   const fuzzCase = { kind: 'ksmtuned' as const, path: '/etc/ksmtuned.conf', text: 'KSM_MONITOR_INTERVAL=60\nKSM_SLEEP_MSEC=10\n' };
@@ -67,4 +68,15 @@ test('messages that grow faster than the text fail, one mention of a value each 
   const repeated: Failure[] = [];
   checkMessageSizes(document, Array.from({ length: 1000 }, () => finding(document.getText())), repeated, 'diagnostics');
   assert.deepEqual(repeated.map((failure) => failure.property), ['messages too long']);
+});
+
+test('timing a slow case again leaves the seed where one timing leaves it: later cases do not depend on the load', async () => {
+  const fuzzCase = { kind: 'ksmtuned' as const, path: '/etc/ksmtuned.conf', text: 'KSM_MONITOR_INTERVAL=60\nKSM_SLEEP_MSEC=10\nKSM_NPAGES_MAX=1250\n' };
+  const timedOnce = new Random(42);
+  await checkCase(fuzzCase, { random: timedOnce });
+  const timedTwice = new Random(42);
+  // Every case is over a limit this small, so it is timed a second time.
+  const over = await checkCase(fuzzCase, { random: timedTwice, caseLimitMs: 0.001 });
+  assert.equal(over.length, 1);
+  assert.equal(timedTwice.next(), timedOnce.next());
 });

@@ -33,4 +33,11 @@ export class Random {
   chance(probability: number): boolean {
     return this.next() < probability;
   }
+
+  /** A source that goes on from here on its own: what it draws leaves this one where it is. */
+  fork(): Random {
+    const copy = new Random(0);
+    copy.state = this.state;
+    return copy;
+  }
 }
