@@ -12,6 +12,11 @@ export interface ShellStatement {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 
+/** `$NAME` or `${NAME}` in a value: the variable's value so far, as the shell expands it (`g` to find each). */
+export function variableReference(name: string, flags = ''): RegExp {
+  return new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, flags);
+}
+
 /** The commands of a shell file, in order (`export` taken as the assignments after it). */
 export function shellStatements(source: string): ShellStatement[] {
   const statements: ShellStatement[] = [];

@@ -1,5 +1,6 @@
+import { LineStarts } from '../core/lineStarts';
 import type { GrubDropIns } from '../grubDropIns/types';
-import { shellStatements, unclosedQuote, type ShellStatement } from './defaultGrubShell';
+import { shellStatements, unclosedQuote, variableReference, type ShellStatement } from './defaultGrubShell';
 import { locateDefaultGrub } from './locate/defaultGrub';
 import type { MappedText } from './mappedText';
 import type { CommandLine, DropInReplacement } from './types';
@@ -74,16 +75,10 @@ export function dropInReplacements(text: string, statements: readonly ShellState
       if (found === undefined) continue;
       pending.delete(variable);
       if (found === 'unknown') continue;
-      replaced.set(variable, { path: dropIn.path, line: lineNumber(file.text, found.word.span.start) });
+      replaced.set(variable, { path: dropIn.path, line: new LineStarts(file.text).position(found.word.span.start).line });
     }
   }
   return replaced;
-}
-
-function lineNumber(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
 }
 
 /**
@@ -121,6 +116,6 @@ export function sourcedKernelParameters(texts: readonly (string | undefined)[]):
 function expanded(word: MappedText, name: string, current: string): string {
   const value = word.text.slice(name.length + 1);
   const from = name.length + 1;
-  const reference = new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g');
+  const reference = variableReference(name, 'g');
   return value.replace(reference, (match, _group: string, at: number) => (word.expansions.has(from + at) ? current : match));
 }

@@ -1,5 +1,5 @@
 import { joinMapped, sliceMapped, type MappedText } from '../mappedText';
-import { shellStatements, type ShellStatement } from '../defaultGrubShell';
+import { shellStatements, variableReference, type ShellStatement } from '../defaultGrubShell';
 import { tokenize } from '../tokenize';
 import type { CommandLine, DropInReplacement } from '../types';
 import type { Span } from '../../core/span';
@@ -97,13 +97,12 @@ function readAssignments(source: string, statements: readonly ShellStatement[]):
       if (!/^GRUB_CMDLINE_(LINUX|XEN)(_DEFAULT)?$/.test(name)) continue;
       const prefix = name.length + (append ? 2 : 1);
       const value = sliceMapped(word.value, prefix);
-      const reference = new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`);
       assignments.push({
         variable: name,
         nameSpan: { start: word.span.start, end: word.span.start + name.length },
         value,
         valueSpan: inside(source, { start: word.span.start + prefix, end: word.span.end }),
-        extends: append || reference.test(value.text),
+        extends: append || variableReference(name).test(value.text),
       });
     }
   }

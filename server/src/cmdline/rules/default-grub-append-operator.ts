@@ -35,7 +35,7 @@ export const defaultGrubAppendOperator: CmdlineRule = {
             `+= is bash's, and grub-mkconfig sources this file with /bin/sh under set -e: bash on RHEL and Fedora, where it appends, but dash on Debian and Ubuntu, ` +
             `which reads ${name}+=${value.length > 40 ? '...' : value} as the name of a command, does not find it, and stops update-grub before it writes grub.cfg. ` +
             `Write ${name}="\${${name}}"... instead: every shell reads that the same.`,
-          fixes: word.unterminated ? [] : appendFix(statement, name, operator, word.span.end, value),
+          fixes: word.unterminated ? [] : appendFix(statement, name, operator, value),
         });
       }
     }
@@ -48,11 +48,12 @@ export const defaultGrubAppendOperator: CmdlineRule = {
  * text after it. Not for an array (`+=(...)`), nor where the statement is not a plain assignment (the
  * value is then given to a command), nor for a value whose quote is never closed (VT312's error comes first).
  */
-function appendFix(statement: ShellStatement, name: string, operator: number, end: number, value: string): FixSpec[] {
+function appendFix(statement: ShellStatement, name: string, operator: number, value: string): FixSpec[] {
   if (statement.command || value.startsWith('(')) return [];
   const keep = `\${${name}}`;
-  const newText = value.startsWith('"') ? `="${keep}` : `="${keep}"`;
-  const replaced = value.startsWith('"') ? { start: operator, end: operator + 3 } : { start: operator, end: operator + 2 };
-  if (replaced.end > end) return [];
+  // In a double-quoted value its opening quote is taken into the edit: `+="` becomes `="${NAME}`.
+  const quoted = value.startsWith('"');
+  const replaced = { start: operator, end: operator + (quoted ? 3 : 2) };
+  const newText = quoted ? `="${keep}` : `="${keep}"`;
   return [{ title: `Write ${name}="${keep}..." (sh reads it as bash reads +=)`, edits: [{ span: replaced, newText }], isPreferred: true }];
 }

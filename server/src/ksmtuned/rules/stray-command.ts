@@ -226,12 +226,13 @@ function arrayReport(text: string, assignment: Assignment, array: NonNullable<As
 function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord): Report {
   const open = value.unclosedQuote!;
   const quote = openerText(text, open);
-  const closer = quote === "'" || quote === '"' || quote === '`' ? quote : undefined;
+  const plainQuote = quote === "'" || quote === '"';
+  const closer = plainQuote || quote === '`' ? quote : undefined;
   // What the lines it takes become: part of the value, or of the command whose output is the value.
   const into = quote === '$(' || quote === '`' ? 'the command whose output is the value' : quote === '${' ? 'the expansion' : 'the value';
   const closes = value.quoteCloses;
   const name = assignment.name;
-  if (closes && closes !== 'never' && closer !== "'" && closer !== '"') {
+  if (closes && closes !== 'never' && !plainQuote) {
     // A command or expansion written over several lines is shell bash runs as written: a warning, as
     // only the lines between can be a slip (an assignment there is part of the command, not set).
     return {
