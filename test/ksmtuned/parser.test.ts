@@ -179,10 +179,13 @@ test('expansions make a value dynamic and record the names it reads', () => {
 test('an unclosed quote is located at its opening and the value runs to the end of the line', () => {
   const text = 'LOGFILE="/var/log/ksmtuned # unfinished';
   const set = assignment(onlyLine(text).statements[0]);
-  assert.deepEqual(set.value.unclosedQuote, { start: 8, end: 9 });
+  assert.deepEqual(set.value.unclosed, { kind: '"', at: 8 });
   assert.equal(set.value.span.end, text.length);
   const single = "DEBUG='1";
-  assert.deepEqual(assignment(onlyLine(single).statements[0]).value.unclosedQuote, { start: 6, end: 7 });
+  assert.deepEqual(assignment(onlyLine(single).statements[0]).value.unclosed, { kind: "'", at: 6 });
   const backquote = 'KSM_NPAGES_MAX=`nproc';
-  assert.deepEqual(assignment(onlyLine(backquote).statements[0]).value.unclosedQuote, { start: 15, end: 16 });
+  assert.deepEqual(assignment(onlyLine(backquote).statements[0]).value.unclosed, { kind: '`', at: 15 });
+  // Each opener is told apart where it is found: `$(` with the parentheses its line leaves open, `${`.
+  assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=$(echo $((1+').statements[0]).value.unclosed, { kind: '$(', at: 15, depth: 3 });
+  assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=${X:-1').statements[0]).value.unclosed, { kind: '${', at: 15 });
 });

@@ -1,5 +1,5 @@
 import type { Span } from '../core/span';
-import type { Assignment, Command, KsmConf, KsmLine, ShellWord, Statement } from './types';
+import type { Assignment, Command, KsmConf, KsmLine, Opener, ShellWord, Statement } from './types';
 import { operatorAt, REDIRECTIONS, refusedToken } from './syntax';
 import { OPERATORS, operatorWord, scanWord, skipBlanks } from './words';
 
@@ -57,7 +57,7 @@ export function parseKsmtunedConf(text: string): KsmConf {
     lines.push(line);
     const last = line.statements[line.statements.length - 1];
     if (last?.kind === 'assignment' && last.array?.unclosed && !line.refused) openArray = last;
-    openQuote ??= line.refused ? undefined : quoteLeftOpen(text, last);
+    openQuote ??= line.refused ? undefined : quoteLeftOpen(last);
     if (newline < 0) break;
     start = newline + 1;
   }
@@ -65,42 +65,27 @@ export function parseKsmtunedConf(text: string): KsmConf {
   return { text, lines };
 }
 
-/** A word whose opener its line does not close, which bash reads on into from the next line. */
+/**
+ * A word whose opener its line does not close, which bash reads on into from the next line, and that
+ * opener as the lines read so far leave it (the parentheses of a `$(` still open).
+ */
 interface OpenQuote {
   word: ShellWord;
-  closer: Closer;
+  opener: Opener;
 }
-
-/**
- * What bash looks for on the lines below to close an opener: a quote or backquote (a backslash escapes
- * the next character, but not in single quotes), the `}` of `${`, or the `)` that brings the parentheses
- * of `$(` back to none, counted as words.ts matchingParen counts them on one line.
- */
-type Closer = { kind: 'quote'; char: "'" | '"' | '`' } | { kind: 'brace' } | { kind: 'paren'; depth: number };
 
 /** The word of a line's last statement that leaves an opener open at the line's end, and what closes it. */
-function quoteLeftOpen(text: string, statement: Statement | undefined): OpenQuote | undefined {
+function quoteLeftOpen(statement: Statement | undefined): OpenQuote | undefined {
   if (!statement) return undefined;
   const word = statement.kind === 'assignment' ? (statement.command || statement.array ? undefined : statement.value) : statement.words[statement.words.length - 1];
-  const closer = word && closerOf(text, word);
-  return word && closer ? { word, closer } : undefined;
+  const opener = word && followed(word);
+  return word && opener ? { word, opener } : undefined;
 }
 
-/** What closes the opener `word` leaves open at its end; undefined when it leaves none, or one inside another. */
-function closerOf(text: string, word: ShellWord): Closer | undefined {
-  const open = word.unclosedQuote;
-  if (!open || word.unclosedNested) return undefined;
-  const char = text[open.start];
-  if (char === "'" || char === '"' || char === '`') return { kind: 'quote', char };
-  if (char !== '$') return undefined;
-  if (text[open.start + 1] === '{') return { kind: 'brace' };
-  if (text[open.start + 1] !== '(') return undefined;
-  let depth = 0;
-  for (let pos = open.start + 1; pos < word.span.end; pos++) {
-    if (text[pos] === '(') depth++;
-    else if (text[pos] === ')') depth--;
-  }
-  return depth > 0 ? { kind: 'paren', depth } : undefined;
+/** The opener `word` leaves open at its end, as the lines below will change it (a copy); undefined when it leaves none, or one inside another. */
+function followed(word: ShellWord): Opener | undefined {
+  const open = word.unclosed;
+  return open && !word.unclosedNested ? { ...open } : undefined;
 }
 
 /**
@@ -109,32 +94,36 @@ function closerOf(text: string, word: ShellWord): Closer | undefined {
  * opener and leaves another open goes on open, as bash reads it.
  */
 function continueQuote(text: string, open: OpenQuote, start: number, end: number): { next: number | undefined } {
-  const close = closingOnLine(text, open.closer, start, end);
+  const close = closingOnLine(text, open.opener, start, end);
   if (close < 0) return { next: undefined };
   open.word.quoteCloses = { start: close, end: close + 1 };
   const rest = scanWord(text, close + 1, end);
-  const reopened = closerOf(text, rest);
+  const reopened = followed(rest);
   if (reopened) {
-    open.closer = reopened;
+    open.opener = reopened;
     delete open.word.quoteCloses;
     return { next: undefined };
   }
   return { next: rest.span.end };
 }
 
-/** Where on this line `closer` is met, or -1; the depth of a `$(` still open is carried to the next line. */
-function closingOnLine(text: string, closer: Closer, start: number, end: number): number {
+/**
+ * Where on this line what closes `opener` is met, or -1: a quote or backquote (a backslash escapes the next
+ * character, but not in single quotes), the `}` of `${`, or the `)` that brings the parentheses of `$(` back
+ * to none, counted as words.ts matchingParen counts them on one line; the depth still open is carried to the
+ * next line.
+ */
+function closingOnLine(text: string, opener: Opener, start: number, end: number): number {
   for (let pos = start; pos < end; pos++) {
     const char = text[pos];
-    if (closer.kind === 'quote') {
-      if (char === closer.char) return pos;
-      if (closer.char !== "'" && char === '\\') pos++;
-    } else if (closer.kind === 'brace') {
+    if (opener.kind === '$(') {
+      if (char === '(') opener.depth++;
+      else if (char === ')' && --opener.depth === 0) return pos;
+    } else if (opener.kind === '${') {
       if (char === '}') return pos;
-    } else if (char === '(') {
-      closer.depth++;
-    } else if (char === ')' && --closer.depth === 0) {
-      return pos;
+    } else {
+      if (char === opener.kind) return pos;
+      if (opener.kind !== "'" && char === '\\') pos++;
     }
   }
   return -1;
@@ -284,7 +273,7 @@ function scanArray(text: string, open: number, end: number): { span: Span; first
       const closed = step.kind === 'close';
       return { span: { start: open, end: closed ? step.at + 1 : end }, first: first ?? scanWord(text, open + 1, open + 1), elements, unclosed: !closed };
     }
-    if (step.operator || step.word.unclosedQuote) return undefined;
+    if (step.operator || step.word.unclosed) return undefined;
     first ??= step.word;
     elements++;
     pos = step.word.span.end;

@@ -35,7 +35,7 @@ export function refusedToken(text: string, start: number, end: number): RefusedT
     if (char === '#') break;
     if (!OPERATOR_START.has(char)) {
       const word = scanWord(text, pos, end);
-      if (word.unclosedQuote) return undefined;
+      if (word.unclosed) return undefined;
       const span = { start: pos, end: word.span.end };
       if (afterSubshell && !redirection) return { span, token: text.slice(span.start, span.end) };
       if (words === 0 && !redirection && !word.quoted && word.literal !== undefined && RESERVED.has(word.literal)) return undefined;

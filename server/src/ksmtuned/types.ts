@@ -96,8 +96,8 @@ export interface ShellWord {
    */
   literal: string | undefined;
   quoted: boolean;
-  /** The first opener not closed on its line: a quote, a backquote, or the `$` of `$(` or `${`. */
-  unclosedQuote?: Span;
+  /** The first opener not closed on its line: a quote, a backquote, `$(` or `${`. */
+  unclosed?: Opener;
   /** Another opener is left open inside the first (`"$(date`): the parser does not follow the word onto the lines below. */
   unclosedNested?: true;
   /**
@@ -111,3 +111,9 @@ export interface ShellWord {
   /** The variable names the word expands (`$NAME`, `${NAME...}`). */
   references: readonly string[];
 }
+
+/**
+ * Something bash reads on from until it meets its closer: a quote or backquote, `$(` (closed by the `)` that
+ * brings its parentheses back to none) or `${`, as written, at `at` (its first character).
+ */
+export type Opener = { kind: "'" | '"' | '`' | '${'; at: number } | { kind: '$('; at: number; depth: number };

@@ -1,5 +1,5 @@
 import type { Span } from '../core/span';
-import type { ShellWord } from './types';
+import type { Opener, ShellWord } from './types';
 
 /** Characters that end a word and are not part of it, as bash tokenizes (`;` also ends a statement). */
 export const OPERATORS = new Set([';', '&', '|', '<', '>', '(', ')']);
@@ -27,7 +27,7 @@ export function scanWord(text: string, start: number, end: number): ShellWord {
       word.quoted = true;
       const close = indexWithin(text, "'", pos + 1, end);
       if (close < 0) {
-        word.unclosed(pos);
+        word.unclosed({ kind: "'", at: pos });
         word.append(text.slice(pos + 1, end));
         pos = end;
       } else {
@@ -64,7 +64,7 @@ function scanDoubleQuoted(text: string, open: number, end: number, word: WordBui
       pos = stop;
     }
   }
-  word.unclosed(open);
+  word.unclosed({ kind: '"', at: open });
   return end;
 }
 
@@ -78,9 +78,9 @@ function scanExpansion(text: string, pos: number, end: number, word: WordBuilder
   const next = text[pos + 1];
   if (next === '(') {
     const arithmetic = text[pos + 2] === '(';
-    const close = matchingParen(text, pos + 1, end);
+    const { close, depth } = matchingParen(text, pos + 1, end);
     const stop = close < 0 ? end : close + 1;
-    if (close < 0) word.unclosed(pos);
+    if (close < 0) word.unclosed({ kind: '$(', at: pos, depth });
     if (arithmetic) word.arithmetic(text.slice(pos + 3, stop));
     else word.substitution({ start: pos, end: stop });
     return stop;
@@ -107,10 +107,10 @@ function scanExpansion(text: string, pos: number, end: number, word: WordBuilder
 }
 
 /** Just past the first `close` from `from` on the line; the line's end (and the opener marked unclosed) when there is none. */
-function closingAt(text: string, close: string, from: number, end: number, opener: number, word: WordBuilder): number {
+function closingAt(text: string, close: '`' | '}', from: number, end: number, at: number, word: WordBuilder): number {
   const found = indexWithin(text, close, from, end);
   if (found >= 0) return found + 1;
-  word.unclosed(opener);
+  word.unclosed({ kind: close === '`' ? '`' : '${', at });
   return end;
 }
 
@@ -120,14 +120,14 @@ function indexWithin(text: string, char: string, from: number, end: number): num
   return -1;
 }
 
-/** The `)` that closes the `(` at `open`, or -1 when the line ends first. */
-function matchingParen(text: string, open: number, end: number): number {
+/** The `)` that closes the `(` at `open`; -1 when the line ends first, with the parentheses still open then. */
+function matchingParen(text: string, open: number, end: number): { close: number; depth: number } {
   let depth = 0;
   for (let pos = open; pos < end; pos++) {
     if (text[pos] === '(') depth++;
-    else if (text[pos] === ')' && --depth === 0) return pos;
+    else if (text[pos] === ')' && --depth === 0) return { close: pos, depth };
   }
-  return -1;
+  return { close: -1, depth };
 }
 
 /**
@@ -154,7 +154,7 @@ class WordBuilder {
   quoted = false;
   private text = '';
   private dynamic = false;
-  private unclosedQuote: Span | undefined;
+  private opener: Opener | undefined;
   private nested = false;
   private substitutions: Span[] | undefined;
   private references: string[] | undefined;
@@ -163,9 +163,9 @@ class WordBuilder {
     this.text += text;
   }
 
-  unclosed(pos: number): void {
-    if (this.unclosedQuote) this.nested = true;
-    this.unclosedQuote ??= { start: pos, end: pos + 1 };
+  unclosed(opener: Opener): void {
+    if (this.opener) this.nested = true;
+    this.opener ??= opener;
   }
 
   substitution(span: Span): void {
@@ -187,7 +187,7 @@ class WordBuilder {
 
   build(span: Span): ShellWord {
     const word: ShellWord = { span, literal: this.dynamic ? undefined : this.text, quoted: this.quoted, substitutions: this.substitutions ?? NO_SPANS, references: this.references ?? NO_NAMES };
-    if (this.unclosedQuote) word.unclosedQuote = this.unclosedQuote;
+    if (this.opener) word.unclosed = this.opener;
     if (this.nested) word.unclosedNested = true;
     return word;
   }

@@ -21,7 +21,7 @@ export const emptyValue: KsmtunedRule = {
       const variable = ksmtunedVariable(assignment.name);
       const literal = assignment.value.literal;
       if (!variable?.emptyMeansDefault || variable.defaultValue === undefined || literal === undefined || literal.trim() !== '') continue;
-      if (assignment.value.unclosedQuote || assignment.spaceAfter) continue;
+      if (assignment.value.unclosed || assignment.spaceAfter) continue;
       // `NAME=(` with an operator or a quote left open inside: bash reads an array there and refuses it (VT201),
       // which the parser does not read as one; the value is not empty, and writing one before the ( moves the error.
       if (!assignment.array && context.text[assignment.value.span.end] === '(') continue;

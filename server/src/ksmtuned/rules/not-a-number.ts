@@ -24,7 +24,7 @@ export const notANumber: KsmtunedRule = {
       const { assignment } = located;
       const variable = ksmtunedVariable(assignment.name);
       const literal = assignment.value.literal;
-      if (!variable || literal === undefined || literal.trim() === '' || assignment.value.unclosedQuote) continue;
+      if (!variable || literal === undefined || literal.trim() === '' || assignment.value.unclosed) continue;
       if (variable.kind === 'integer' && parseInteger(literal) === undefined) {
         report({
           span: assignment.value.span,

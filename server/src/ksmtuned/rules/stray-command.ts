@@ -1,7 +1,7 @@
 import type { FixSpec, Report } from '../../core/types';
 import { KSM_TUNING_SERVICE, KSMTUNED_SCRIPT } from '../../kb/ksmtuned';
 import type { Span } from '../../core/span';
-import type { Assignment, Command, KsmConf, KsmLine, RefusedToken, ShellWord } from '../types';
+import type { Assignment, Command, KsmConf, KsmLine, Opener, RefusedToken, ShellWord } from '../types';
 import type { KsmtunedRule } from './context';
 import { commentOutLineFix, standsAlone } from './edits';
 import { parseKsmtunedConf } from '../parser';
@@ -47,7 +47,7 @@ export const strayCommand: KsmtunedRule = {
           if (statement.command) report(trailingCommandReport(conf.text, statement, statement.command));
           if (statement.subshell) report(subshellReport(conf.text, statement, statement.subshell));
           for (const redirection of statement.redirections ?? []) report(redirectionReport(conf.text, statement, redirection));
-          if (statement.value.unclosedQuote) report(unclosedQuoteReport(conf.text, statement, statement.value));
+          if (statement.value.unclosed) report(unclosedQuoteReport(conf.text, statement, statement.value, statement.value.unclosed));
           if (statement.array) report(arrayReport(conf.text, statement, statement.array));
         }
       }
@@ -107,8 +107,8 @@ function commandReport(conf: KsmConf, line: KsmLine, command: Command, looksWrap
       fixes: [commentOutLineFix(line, 'Comment out the line', false)],
     };
   }
-  const open = command.words.find((word) => word.unclosedQuote)?.unclosedQuote;
-  if (open) return openQuoteReport(text, line, command, open);
+  const open = command.words.find((word) => word.unclosed);
+  if (open?.unclosed) return openQuoteReport(text, line, command, open, open.unclosed);
   const runs =
     first.literal !== undefined
       ? `runs "${first.literal}" as a command`
@@ -168,9 +168,10 @@ function redirectionReport(text: string, assignment: Assignment, redirection: Sp
 }
 
 /** A command with a quote it does not close on its line: bash goes on reading the lines below into it. */
-function openQuoteReport(text: string, line: KsmLine, command: Command, open: Span): Report {
-  const quote = openerText(text, open);
-  const closes = command.words.find((word) => word.unclosedQuote === open)?.quoteCloses;
+function openQuoteReport(text: string, line: KsmLine, command: Command, word: ShellWord, opener: Opener): Report {
+  const quote = opener.kind;
+  const open = openerSpan(opener);
+  const closes = word.quoteCloses;
   return {
     span: open,
     message:
@@ -223,9 +224,9 @@ function arrayReport(text: string, assignment: Assignment, array: NonNullable<As
   };
 }
 
-function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord): Report {
-  const open = value.unclosedQuote!;
-  const quote = openerText(text, open);
+function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord, opener: Opener): Report {
+  const quote = opener.kind;
+  const open = openerSpan(opener);
   const plainQuote = quote === "'" || quote === '"';
   const closer = plainQuote || quote === '`' ? quote : undefined;
   // What the lines it takes become: part of the value, or of the command whose output is the value.
@@ -259,11 +260,9 @@ function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellW
   };
 }
 
-/** The opener at `open` as written: a quote or backquote, `$(` or `${` (ShellWord.unclosedQuote marks only its first character). */
-function openerText(text: string, open: Span): string {
-  const char = text.slice(open.start, open.end);
-  const next = text[open.end];
-  return char === '$' && (next === '(' || next === '{') ? char + next : char;
+/** Where a finding on an opener goes: its first character (the quote, or the `$` of `$(` and `${`). */
+function openerSpan(opener: Opener): Span {
+  return { start: opener.at, end: opener.at + 1 };
 }
 
 /**
@@ -279,7 +278,7 @@ function restReadsClean(text: string, from: number): boolean {
       !line.refused &&
       line.statements.every(
         (statement) =>
-          statement.kind === 'assignment' && !statement.unreached && !statement.command && !statement.array && !statement.subshell && !statement.redirections && !statement.value.unclosedQuote,
+          statement.kind === 'assignment' && !statement.unreached && !statement.command && !statement.array && !statement.subshell && !statement.redirections && !statement.value.unclosed,
       ),
   );
 }
