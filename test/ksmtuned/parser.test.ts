@@ -179,13 +179,22 @@ test('expansions make a value dynamic and record the names it reads', () => {
 test('an unclosed quote is located at its opening and the value runs to the end of the line', () => {
   const text = 'LOGFILE="/var/log/ksmtuned # unfinished';
   const set = assignment(onlyLine(text).statements[0]);
-  assert.deepEqual(set.value.unclosed, { kind: '"', at: 8 });
+  assert.deepEqual(set.value.unclosed, [{ kind: '"', at: 8 }]);
   assert.equal(set.value.span.end, text.length);
   const single = "DEBUG='1";
-  assert.deepEqual(assignment(onlyLine(single).statements[0]).value.unclosed, { kind: "'", at: 6 });
+  assert.deepEqual(assignment(onlyLine(single).statements[0]).value.unclosed, [{ kind: "'", at: 6 }]);
   const backquote = 'KSM_NPAGES_MAX=`nproc';
-  assert.deepEqual(assignment(onlyLine(backquote).statements[0]).value.unclosed, { kind: '`', at: 15 });
+  assert.deepEqual(assignment(onlyLine(backquote).statements[0]).value.unclosed, [{ kind: '`', at: 15 }]);
   // Each opener is told apart where it is found: `$(` with the parentheses its line leaves open, `${`.
-  assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=$(echo $((1+').statements[0]).value.unclosed, { kind: '$(', at: 15, depth: 3 });
-  assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=${X:-1').statements[0]).value.unclosed, { kind: '${', at: 15 });
+  assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=${X:-1').statements[0]).value.unclosed, [{ kind: '${', at: 15 }]);
+  // Each opened inside another is kept too, outermost first: `$(` with the parentheses its line leaves open.
+  assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=$(echo $((1+').statements[0]).value.unclosed, [
+    { kind: '$(', at: 15, depth: 1 },
+    { kind: '$(', at: 22, depth: 2 },
+  ]);
+  assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX="$(echo \'a').statements[0]).value.unclosed, [
+    { kind: '"', at: 15 },
+    { kind: '$(', at: 16, depth: 1 },
+    { kind: "'", at: 23 },
+  ]);
 });

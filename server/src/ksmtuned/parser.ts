@@ -1,6 +1,7 @@
 import type { Span } from '../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, Opener, ShellWord, Statement } from './types';
 import { operatorAt, REDIRECTIONS, refusedToken } from './syntax';
+import { closeOpeners } from './openers';
 import { OPERATORS, operatorWord, scanWord, skipBlanks } from './words';
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -14,12 +15,12 @@ const SUBSHELL_OPERATORS = new Set(['&', '|', '|&']);
  * Reads ksmtuned.conf the way bash reads the subset of shell it is: one line at a time, each line a
  * comment, a blank, or statements (`NAME=value` assignments and anything else, which bash would run as
  * a command). It never fails: every text gives lines with exact spans, so a half-typed line still has
- * its name, `=` and value located. A quote, backquote, `$(` or `${` left open at a line's end and an array
- * left open are followed as bash reads them: the lines below go into the word or the array up to what
- * closes it (KsmLine.inQuote, inArray), and are no statements of their own. A trailing backslash, and an
- * opener left open inside another (`"$(date`), are not followed: the opener is marked and the next line
- * is read on its own. A line holding a token bash refuses (syntax.ts) is read up to that token, as bash reads
- * none of the rest: a line of megabytes of `;&` does not make a statement per `;`.
+ * its name, `=` and value located. A quote, backquote, `$(` or `${` left open at a line's end (and any
+ * opened inside it, `"$(date`) and an array left open are followed as bash reads them: the lines below go
+ * into the word or the array up to what closes it (KsmLine.inQuote, inArray), and are no statements of
+ * their own. A trailing backslash is not followed: the next line is read on its own. A line holding a
+ * token bash refuses (syntax.ts) is read up to that token, as bash reads none of the rest: a line of
+ * megabytes of `;&` does not make a statement per `;`.
  */
 export function parseKsmtunedConf(text: string): KsmConf {
   const lines: KsmLine[] = [];
@@ -66,26 +67,32 @@ export function parseKsmtunedConf(text: string): KsmConf {
 }
 
 /**
- * A word whose opener its line does not close, which bash reads on into from the next line, and that
- * opener as the lines read so far leave it (the parentheses of a `$(` still open).
+ * A word whose openers its line does not close, which bash reads on into from the next line, and those
+ * openers as the lines read so far leave them (outermost first, the parentheses of each `$(` still open).
  */
 interface OpenQuote {
   word: ShellWord;
-  opener: Opener;
+  openers: Opener[];
 }
 
 /** The word of a line's last statement that leaves an opener open at the line's end, and what closes it. */
 function quoteLeftOpen(statement: Statement | undefined): OpenQuote | undefined {
   if (!statement) return undefined;
   const word = statement.kind === 'assignment' ? (statement.command || statement.array ? undefined : statement.value) : statement.words[statement.words.length - 1];
-  const opener = word && followed(word);
-  return word && opener ? { word, opener } : undefined;
+  const openers = word && followed(word);
+  if (!word || !openers) return undefined;
+  if (onlyQuotes(openers)) word.quotedLineBreak = true;
+  return { word, openers };
 }
 
-/** The opener `word` leaves open at its end, as the lines below will change it (a copy); undefined when it leaves none, or one inside another. */
-function followed(word: ShellWord): Opener | undefined {
-  const open = word.unclosed;
-  return open && !word.unclosedNested ? { ...open } : undefined;
+/** The openers `word` leaves open at its end, as the lines below will change them (copies); undefined when it leaves none. */
+function followed(word: ShellWord): Opener[] | undefined {
+  return word.unclosed?.map((opener) => ({ ...opener }));
+}
+
+/** Nothing but quotes open: a line break here is part of the quoted text, not of a command or expansion. */
+function onlyQuotes(openers: readonly Opener[]): boolean {
+  return openers.every((opener) => opener.kind === "'" || opener.kind === '"');
 }
 
 /**
@@ -94,39 +101,21 @@ function followed(word: ShellWord): Opener | undefined {
  * opener and leaves another open goes on open, as bash reads it.
  */
 function continueQuote(text: string, open: OpenQuote, start: number, end: number): { next: number | undefined } {
-  const close = closingOnLine(text, open.opener, start, end);
-  if (close < 0) return { next: undefined };
-  open.word.quoteCloses = { start: close, end: close + 1 };
-  const rest = scanWord(text, close + 1, end);
+  const close = closeOpeners(text, open.openers, start, end);
+  if (close < 0) {
+    if (onlyQuotes(open.openers)) open.word.quotedLineBreak = true;
+    return { next: undefined };
+  }
+  open.word.quoteCloses = { start: close - 1, end: close };
+  const rest = scanWord(text, close, end);
   const reopened = followed(rest);
   if (reopened) {
-    open.opener = reopened;
+    if (onlyQuotes(reopened)) open.word.quotedLineBreak = true;
+    open.openers = reopened;
     delete open.word.quoteCloses;
     return { next: undefined };
   }
   return { next: rest.span.end };
-}
-
-/**
- * Where on this line what closes `opener` is met, or -1: a quote or backquote (a backslash escapes the next
- * character, but not in single quotes), the `}` of `${`, or the `)` that brings the parentheses of `$(` back
- * to none, counted as words.ts matchingParen counts them on one line; the depth still open is carried to the
- * next line.
- */
-function closingOnLine(text: string, opener: Opener, start: number, end: number): number {
-  for (let pos = start; pos < end; pos++) {
-    const char = text[pos];
-    if (opener.kind === '$(') {
-      if (char === '(') opener.depth++;
-      else if (char === ')' && --opener.depth === 0) return pos;
-    } else if (opener.kind === '${') {
-      if (char === '}') return pos;
-    } else {
-      if (char === opener.kind) return pos;
-      if (opener.kind !== "'" && char === '\\') pos++;
-    }
-  }
-  return -1;
 }
 
 /**

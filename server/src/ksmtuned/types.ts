@@ -96,16 +96,19 @@ export interface ShellWord {
    */
   literal: string | undefined;
   quoted: boolean;
-  /** The first opener not closed on its line: a quote, a backquote, `$(` or `${`. */
-  unclosed?: Opener;
-  /** Another opener is left open inside the first (`"$(date`): the parser does not follow the word onto the lines below. */
-  unclosedNested?: true;
+  /** The openers the line leaves open, outermost first: `"`, then `$(` for `"$(date` (quotes, backquotes, `$(`, `${`). */
+  unclosed?: readonly Opener[];
   /**
    * For an opener left open that ends its line's statements: where it closes on a line below (bash reads
    * the lines between into the word), or `never` when no line below closes it (bash then stops at a syntax
    * error at the end of the file).
    */
   quoteCloses?: Span | 'never';
+  /**
+   * For such an opener: a line it spans ends with only quotes open (`"a` or `'a`, not `$(a` or `"$(a`), so
+   * the value's own text takes a line break, not only a command or expansion written over lines.
+   */
+  quotedLineBreak?: true;
   /** The commands run for their output (`$(...)` or backquotes) inside the word. */
   substitutions: readonly Span[];
   /** The variable names the word expands (`$NAME`, `${NAME...}`). */

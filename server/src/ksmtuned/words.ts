@@ -1,4 +1,5 @@
 import type { Span } from '../core/span';
+import { closeOpeners } from './openers';
 import type { Opener, ShellWord } from './types';
 
 /** Characters that end a word and are not part of it, as bash tokenizes (`;` also ends a statement). */
@@ -27,7 +28,7 @@ export function scanWord(text: string, start: number, end: number): ShellWord {
       word.quoted = true;
       const close = indexWithin(text, "'", pos + 1, end);
       if (close < 0) {
-        word.unclosed({ kind: "'", at: pos });
+        word.unclosed([{ kind: "'", at: pos }]);
         word.append(text.slice(pos + 1, end));
         pos = end;
       } else {
@@ -64,29 +65,27 @@ function scanDoubleQuoted(text: string, open: number, end: number, word: WordBui
       pos = stop;
     }
   }
-  word.unclosed({ kind: '"', at: open });
+  word.unclosedAround({ kind: '"', at: open });
   return end;
 }
 
 /** `$NAME`, `${...}`, `$(...)`, `$((...))`, a backquoted command, `$1`, `$?`, ...: the word is no longer a literal. */
 function scanExpansion(text: string, pos: number, end: number, word: WordBuilder): number {
   if (text[pos] === '`') {
-    const stop = closingAt(text, '`', pos + 1, end, pos, word);
+    const stop = closing(text, { kind: '`', at: pos }, pos + 1, end, word);
     word.substitution({ start: pos, end: stop });
     return stop;
   }
   const next = text[pos + 1];
   if (next === '(') {
     const arithmetic = text[pos + 2] === '(';
-    const { close, depth } = matchingParen(text, pos + 1, end);
-    const stop = close < 0 ? end : close + 1;
-    if (close < 0) word.unclosed({ kind: '$(', at: pos, depth });
+    const stop = closing(text, { kind: '$(', at: pos, depth: 1 }, pos + 2, end, word);
     if (arithmetic) word.arithmetic(text.slice(pos + 3, stop));
     else word.substitution({ start: pos, end: stop });
     return stop;
   }
   if (next === '{') {
-    const stop = closingAt(text, '}', pos + 2, end, pos, word);
+    const stop = closing(text, { kind: '${', at: pos }, pos + 2, end, word);
     NAME.lastIndex = pos + 2;
     const name = NAME.exec(text);
     word.reference(name && name.index === pos + 2 ? name[0] : undefined);
@@ -106,11 +105,12 @@ function scanExpansion(text: string, pos: number, end: number, word: WordBuilder
   return pos + 1;
 }
 
-/** Just past the first `close` from `from` on the line; the line's end (and the opener marked unclosed) when there is none. */
-function closingAt(text: string, close: '`' | '}', from: number, end: number, at: number, word: WordBuilder): number {
-  const found = indexWithin(text, close, from, end);
-  if (found >= 0) return found + 1;
-  word.unclosed({ kind: close === '`' ? '`' : '${', at });
+/** Just past what closes `opener`, read from `from` on the line; the line's end (and what is left open marked) when the line ends first. */
+function closing(text: string, opener: Opener, from: number, end: number, word: WordBuilder): number {
+  const stack = [opener];
+  const stop = closeOpeners(text, stack, from, end);
+  if (stop >= 0) return stop;
+  word.unclosed(stack);
   return end;
 }
 
@@ -118,16 +118,6 @@ function closingAt(text: string, close: '`' | '}', from: number, end: number, at
 function indexWithin(text: string, char: string, from: number, end: number): number {
   for (let pos = from; pos < end; pos++) if (text[pos] === char) return pos;
   return -1;
-}
-
-/** The `)` that closes the `(` at `open`; -1 when the line ends first, with the parentheses still open then. */
-function matchingParen(text: string, open: number, end: number): { close: number; depth: number } {
-  let depth = 0;
-  for (let pos = open; pos < end; pos++) {
-    if (text[pos] === '(') depth++;
-    else if (text[pos] === ')' && --depth === 0) return { close: pos, depth };
-  }
-  return { close: -1, depth };
 }
 
 /**
@@ -154,8 +144,7 @@ class WordBuilder {
   quoted = false;
   private text = '';
   private dynamic = false;
-  private opener: Opener | undefined;
-  private nested = false;
+  private openers: Opener[] | undefined;
   private substitutions: Span[] | undefined;
   private references: string[] | undefined;
 
@@ -163,9 +152,14 @@ class WordBuilder {
     this.text += text;
   }
 
-  unclosed(opener: Opener): void {
-    if (this.opener) this.nested = true;
-    this.opener ??= opener;
+  /** What the line leaves open, outermost first (the line's end is reached inside it, so nothing follows in the word). */
+  unclosed(openers: Opener[]): void {
+    this.openers = openers;
+  }
+
+  /** A double quote left open around what the line leaves open inside it, if anything. */
+  unclosedAround(opener: Opener): void {
+    (this.openers ??= []).unshift(opener);
   }
 
   substitution(span: Span): void {
@@ -187,8 +181,7 @@ class WordBuilder {
 
   build(span: Span): ShellWord {
     const word: ShellWord = { span, literal: this.dynamic ? undefined : this.text, quoted: this.quoted, substitutions: this.substitutions ?? NO_SPANS, references: this.references ?? NO_NAMES };
-    if (this.opener) word.unclosed = this.opener;
-    if (this.nested) word.unclosedNested = true;
+    if (this.openers) word.unclosed = this.openers;
     return word;
   }
 }

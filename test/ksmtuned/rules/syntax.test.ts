@@ -284,3 +284,63 @@ test('VT201: the parentheses of a $( are counted across lines; one never closed 
   assert.equal(backquote.length, 1);
   assert.equal(fixed('LOGFILE=`echo /var/log/ksm\n# a note\nKSM_SLEEP_MSEC=10\n', backquote[0]!), 'LOGFILE=`echo /var/log/ksm`\n# a note\nKSM_SLEEP_MSEC=10\n');
 });
+
+test('VT201: an opener left open inside another is followed to where they all close, as bash reads it', () => {
+  // bash 5 and dash sourcing each: the value from the command or expansion, and the line after it set.
+  const cases: [string, string, RegExp][] = [
+    ['KSM_NPAGES_MAX="$(echo 1250\n)"\n', '1250', /The \$\( inside a " opened in the value of KSM_NPAGES_MAX is closed only on the next line: bash reads everything up to there as part of the command whose output is the value/],
+    ['KSM_NPAGES_MAX="`echo 1250\n`"\n', '1250', /The ` inside a " opened in the value of KSM_NPAGES_MAX is closed only on the next line: bash reads everything up to there as part of the command/],
+    ['KSM_NPAGES_MAX="${X:-1250\n}"\n', '1250\n', /The \$\{ inside a " opened in the value of KSM_NPAGES_MAX is closed only on the next line: bash reads everything up to there as part of the expansion/],
+    ['KSM_NPAGES_MAX=$(echo "12\n50" | tr -d "\\n")\n', '1250', /The " inside a \$\( opened in the value of KSM_NPAGES_MAX is closed only on the next line: bash reads everything up to there as part of the command/],
+  ];
+  for (const [assignment, value, message] of cases) {
+    const text = `${assignment}KSM_SLEEP_MSEC=10\n`;
+    assert.deepEqual(bashSets(text, ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC']), [value, '10'], text);
+    // Before, the inner opener was not followed: the next line was read on its own (a `)` bash refuses, `}"` run as a command).
+    const findings = ksmFindings(text, 'VT201');
+    assert.equal(findings.length, 1, `${text}: ${findings.map((finding) => finding.message).join('\n')}`);
+    assert.equal(findings[0]!.severity, 'warning');
+    assert.match(findings[0]!.message, message);
+    const conf = parseKsmtunedConf(text);
+    assert.deepEqual(conf.lines.flatMap((line) => line.statements.flatMap((statement) => (statement.kind === 'assignment' ? [statement.name] : []))), ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC']);
+  }
+  // A line break in the quoted text itself, after the command closes: the lines go into the value, an error as for a quote.
+  const text = 'KSM_NPAGES_MAX="$(echo 12\n)\n50"\nKSM_SLEEP_MSEC=10\n';
+  assert.deepEqual(bashSets(text, ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC']), ['12\n50', '10']);
+  const quoted = onlyFinding(text, 'VT201').finding;
+  assert.equal(quoted.severity, 'error');
+  assert.match(quoted.message, /closed only 2 lines below: bash takes the lines between into the value/);
+  // bash 5: "unexpected EOF while looking for matching `)'", and KSM_SLEEP_MSEC is not set (dash: end of file unexpected, expecting ")").
+  const never = onlyFinding('KSM_NPAGES_MAX="$(echo 1250\nKSM_SLEEP_MSEC=10\n', 'VT201').finding;
+  assert.equal(never.severity, 'error');
+  assert.deepEqual(never.range.start, { line: 0, character: 16 });
+  assert.match(never.message, /The \$\( inside a " opened in the value of KSM_NPAGES_MAX is never closed: bash reads the rest of the file into the command whose output is the value/);
+  assert.deepEqual(never.fixes, []);
+  // Quotes and backquotes only: the fix closes them all, innermost first (bash 5 then sets both).
+  const backquote = 'LOGFILE="`echo /var/log/ksm\n# a note\nKSM_SLEEP_MSEC=10\n';
+  const closed = fixed(backquote, onlyFinding(backquote, 'VT201').finding);
+  assert.equal(closed, 'LOGFILE="`echo /var/log/ksm`"\n# a note\nKSM_SLEEP_MSEC=10\n');
+  assert.deepEqual(bashSets(closed, ['LOGFILE', 'KSM_SLEEP_MSEC']), ['/var/log/ksm', '10']);
+});
+
+test('VT201: inside $( a quoted ( or ), an escaped one and one in a comment are not counted, as bash and dash read them', () => {
+  // One line: before, the ) inside the quotes closed the $( and the second " was taken for a quote never closed.
+  const line = 'LOGFILE=$(echo "/var/log/ksm)")\nKSM_SLEEP_MSEC=10\n';
+  assert.deepEqual(bashSets(line, ['LOGFILE', 'KSM_SLEEP_MSEC']), ['/var/log/ksm)', '10']);
+  assert.deepEqual(ksmFindings(line, 'VT201'), []);
+  for (const text of [
+    "KSM_NPAGES_MAX=$(echo ')' >/dev/null\necho 1250)\nKSM_SLEEP_MSEC=10\n",
+    'KSM_NPAGES_MAX=$(echo \\) >/dev/null\necho 1250)\nKSM_SLEEP_MSEC=10\n',
+    'KSM_NPAGES_MAX=$(echo 1250 # a ) here is a comment\n)\nKSM_SLEEP_MSEC=10\n',
+    'KSM_NPAGES_MAX=$(echo ${X:-")"} >/dev/null; echo 1250\n)\nKSM_SLEEP_MSEC=10\n',
+  ]) {
+    assert.deepEqual(bashSets(text, ['KSM_NPAGES_MAX', 'KSM_SLEEP_MSEC']), ['1250', '10'], text);
+    const findings = ksmFindings(text, 'VT201');
+    assert.equal(findings.length, 1, `${text}: ${findings.map((finding) => finding.message).join('\n')}`);
+    assert.equal(findings[0]!.severity, 'warning', text);
+    assert.match(findings[0]!.message, /The \$\( opened in the value of KSM_NPAGES_MAX is closed only on the next line/);
+  }
+  // A # inside a word is no comment: bash 5 gives a#.
+  assert.deepEqual(bashSets('LOGFILE=$(echo a#)\n', ['LOGFILE']), ['a#']);
+  assert.deepEqual(ksmFindings('LOGFILE=$(echo a#)\n', 'VT201'), []);
+});

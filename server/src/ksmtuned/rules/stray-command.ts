@@ -4,6 +4,7 @@ import type { Span } from '../../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, Opener, RefusedToken, ShellWord } from '../types';
 import type { KsmtunedRule } from './context';
 import { commentOutLineFix, standsAlone } from './edits';
+import { closersOf, describeOpeners } from '../openers';
 import { parseKsmtunedConf } from '../parser';
 
 /**
@@ -168,9 +169,9 @@ function redirectionReport(text: string, assignment: Assignment, redirection: Sp
 }
 
 /** A command with a quote it does not close on its line: bash goes on reading the lines below into it. */
-function openQuoteReport(text: string, line: KsmLine, command: Command, word: ShellWord, opener: Opener): Report {
-  const quote = opener.kind;
-  const open = openerSpan(opener);
+function openQuoteReport(text: string, line: KsmLine, command: Command, word: ShellWord, openers: readonly Opener[]): Report {
+  const quote = describeOpeners(openers);
+  const open = openerSpan(openers);
   const closes = word.quoteCloses;
   return {
     span: open,
@@ -224,16 +225,17 @@ function arrayReport(text: string, assignment: Assignment, array: NonNullable<As
   };
 }
 
-function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord, opener: Opener): Report {
-  const quote = opener.kind;
-  const open = openerSpan(opener);
-  const plainQuote = quote === "'" || quote === '"';
-  const closer = plainQuote || quote === '`' ? quote : undefined;
-  // What the lines it takes become: part of the value, or of the command whose output is the value.
-  const into = quote === '$(' || quote === '`' ? 'the command whose output is the value' : quote === '${' ? 'the expansion' : 'the value';
+function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord, openers: readonly Opener[]): Report {
+  const quote = describeOpeners(openers);
+  const open = openerSpan(openers);
+  // Closing quotes and backquotes at the end of the value is a plain guess; a $( or ${ may go on elsewhere.
+  const closer = openers.every((opener) => opener.kind !== '$(' && opener.kind !== '${') ? closersOf(openers) : undefined;
+  // What the lines it takes become: part of the value, or of the command (or expansion) the outermost of them is.
+  const outer = openers.find((opener) => opener.kind !== "'" && opener.kind !== '"')?.kind;
+  const into = value.quotedLineBreak || !outer ? 'the value' : outer === '${' ? 'the expansion' : 'the command whose output is the value';
   const closes = value.quoteCloses;
   const name = assignment.name;
-  if (closes && closes !== 'never' && !plainQuote) {
+  if (closes && closes !== 'never' && !value.quotedLineBreak) {
     // A command or expansion written over several lines is shell bash runs as written: a warning, as
     // only the lines between can be a slip (an assignment there is part of the command, not set).
     return {
@@ -256,13 +258,14 @@ function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellW
           : `The ${quote} opened in the value of ${name} is not closed on its line: bash reads on through the lines below, ` +
             `up to where it closes, and takes them into ${into} (with none, it stops reading the file at a syntax error).`,
     // A quote closed on a line below: closing it here would open that one instead, so no fix is guessed.
-    fixes: closer && (closes === undefined || (closes === 'never' && restReadsClean(text, value.span.end))) ? [{ title: `Close the ${closer} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
+    fixes: closer && (closes === undefined || (closes === 'never' && restReadsClean(text, value.span.end))) ? [{ title: `Close the ${[...closer].join(' and the ')} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
   };
 }
 
-/** Where a finding on an opener goes: its first character (the quote, or the `$` of `$(` and `${`). */
-function openerSpan(opener: Opener): Span {
-  return { start: opener.at, end: opener.at + 1 };
+/** Where a finding on openers left open goes: the innermost's first character (the quote, or the `$` of `$(` and `${`), the one bash is still looking for at the line's end. */
+function openerSpan(openers: readonly Opener[]): Span {
+  const at = openers[openers.length - 1]!.at;
+  return { start: at, end: at + 1 };
 }
 
 /**

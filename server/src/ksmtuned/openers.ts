@@ -1,0 +1,62 @@
+import type { Opener } from './types';
+
+/** Characters after which a `#` inside `$(` starts a comment, as bash 5 and dash read it (`$(echo a;#)`). */
+const WORD_BOUNDARY = ' \t\n;&|()<>';
+
+/**
+ * Reads [pos, end) inside the openers of `stack` (outermost first, the last the one being read), as bash
+ * reads a word it is still inside: in a quote only its closer counts (in `"` a backslash escapes, and a
+ * backquote, `$(` and `${` open inside it); in a backquote only a backslash and the closing backquote; in
+ * `$(` and `${` quotes, backquotes, `$(` and `${` open inside them, and a backslash escapes; `$(` counts
+ * its parentheses and ends at the `)` that brings them back to none, and a `#` starting a word there is a
+ * comment to the line's end; `${` ends at its `}`. Returns just past the closer of the outermost, or -1
+ * when the line ends first: `stack` then holds what is still open, each `$(` with its depth (its objects
+ * are changed in place).
+ */
+export function closeOpeners(text: string, stack: Opener[], pos: number, end: number): number {
+  while (pos < end) {
+    const inner = stack[stack.length - 1]!;
+    const char = text[pos]!;
+    const kind = inner.kind;
+    if (kind === "'") {
+      if (char === "'") stack.pop();
+    } else if (char === '\\') {
+      pos++;
+    } else if (kind === '`') {
+      if (char === '`') stack.pop();
+    } else if (kind === '"' && char === '"') {
+      stack.pop();
+    } else if (char === '$' && (text[pos + 1] === '(' || text[pos + 1] === '{') && pos + 1 < end) {
+      stack.push(text[pos + 1] === '(' ? { kind: '$(', at: pos, depth: 1 } : { kind: '${', at: pos });
+      pos++;
+    } else if (char === '`' || (kind !== '"' && (char === '"' || char === "'"))) {
+      stack.push({ kind: char, at: pos });
+    } else if (inner.kind === '$(') {
+      if (char === '(') inner.depth++;
+      else if (char === ')' && --inner.depth === 0) stack.pop();
+      else if (char === '#' && (pos === 0 || WORD_BOUNDARY.includes(text[pos - 1]!))) pos = end - 1;
+    } else if (kind === '${' && char === '}') {
+      stack.pop();
+    }
+    pos++;
+    if (stack.length === 0) return pos;
+  }
+  return -1;
+}
+
+/** The openers as written, the innermost named first: `$(` alone, `$( inside a "`. */
+export function describeOpeners(openers: readonly Opener[]): string {
+  return openers
+    .map((opener) => opener.kind)
+    .reverse()
+    .join(' inside a ');
+}
+
+/** What closes each opener, innermost first: the text that closes them all at once. */
+export function closersOf(openers: readonly Opener[]): string {
+  let closers = '';
+  for (const opener of openers) closers = CLOSER[opener.kind] + closers;
+  return closers;
+}
+
+const CLOSER: Record<Opener['kind'], string> = { "'": "'", '"': '"', '`': '`', '$(': ')', '${': '}' };
