@@ -45,6 +45,11 @@ export interface RefusedToken {
   token: string;
   /** A redirection with no word after it (bash names the line's end; the span is the redirection's). */
   missingWord?: boolean;
+  /**
+   * Inside the parentheses of an array assignment (`NAME=(30 >`): bash 5 drops the line, as at any syntax
+   * error, but then goes on reading the file from the next line instead of stopping.
+   */
+  inArray?: true;
 }
 
 export type Statement = Assignment | Command;

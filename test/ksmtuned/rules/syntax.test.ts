@@ -344,3 +344,33 @@ test('VT201: inside $( a quoted ( or ), an escaped one and one in a comment are 
   assert.deepEqual(bashSets('LOGFILE=$(echo a#)\n', ['LOGFILE']), ['a#']);
   assert.deepEqual(ksmFindings('LOGFILE=$(echo a#)\n', 'VT201'), []);
 });
+
+test("VT201: an operator inside an array's parentheses is bash's syntax error at it, after which bash reads on from the next line", () => {
+  // bash 5 sourcing each: "syntax error near unexpected token" naming the operator; nothing on the line is
+  // set, yet KSM_SLEEP_MSEC on the next line is (elsewhere a syntax error ends the sourced file).
+  for (const [line, token, column] of [
+    ['KSM_NPAGES_MAX=(30/>', '>', 19],
+    ['KSM_NPAGES_MAX=(30 | 40)', '|', 19],
+    ['KSM_NPAGES_MAX=(30 ;', ';', 19],
+    ['KSM_NPAGES_MAX=(30 >) ; KSM_NPAGES_MIN=64', '>', 19],
+    // Digits right before a redirection are its file descriptor, the token bash names (fuzz mutants: `(20<disk>`).
+    ['KSM_NPAGES_MAX=(30>x)', '30', 16],
+  ] as const) {
+    const text = `${line}\nKSM_SLEEP_MSEC=10\n`;
+    const run = spawnSync('bash', ['-c', 'eval "$(cat)"; printf "%s|%s|%s" "${KSM_NPAGES_MAX-unset}" "${KSM_NPAGES_MIN-unset}" "$KSM_SLEEP_MSEC"'], { input: text, encoding: 'utf8' });
+    assert.equal(run.stdout, 'unset|unset|10', text);
+    assert.ok(run.stderr.includes(`syntax error near unexpected token \`${token}'`), run.stderr);
+    // Before, the line was read as KSM_NPAGES_MAX= and the command "(", which bash never runs.
+    const { finding, covered } = onlyFinding(text, 'VT201');
+    assert.equal(covered, token);
+    assert.deepEqual(finding.range.start, { line: 0, character: column });
+    assert.equal(
+      finding.message,
+      `bash refuses '${token}' inside an array's parentheses (a syntax error). It parses a whole line before it runs any of it, so nothing on this line is run or set, and it then goes on with the next line.`,
+    );
+  }
+  // Outside an array, bash stops at the error: KSM_SLEEP_MSEC is not set, and the message says so.
+  const outside = 'KSM_NPAGES_MAX=30 >\nKSM_SLEEP_MSEC=10\n';
+  assert.deepEqual(bashSets(outside, ['KSM_SLEEP_MSEC']), ['']);
+  assert.match(onlyFinding(outside, 'VT201').finding.message, /it stops reading ksmtuned.conf there/);
+});

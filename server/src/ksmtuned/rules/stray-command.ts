@@ -66,12 +66,12 @@ function refusedReport(text: string, line: KsmLine, refused: RefusedToken): Repo
     const empty = line.statements.find((statement): statement is Command => statement.kind === 'command' && statement.words.length === 0 && statement.span.start >= span.start);
     if (empty) return emptyCommandReport(text, empty);
   }
-  const what = refused.missingWord ? `'${token}' with no file name after it` : `'${token}' here`;
+  const what = refused.missingWord ? `'${token}' with no file name after it` : refused.inArray ? `'${token}' inside an array's parentheses` : `'${token}' here`;
+  // Unlike any other syntax error in a sourced file, one inside an array's parentheses does not end it (bash 5).
+  const after = refused.inArray ? 'it then goes on with the next line' : 'it stops reading ksmtuned.conf there: nothing after this line is set either';
   return {
     span,
-    message:
-      `bash refuses ${what} (a syntax error). It parses a whole line before it runs any of it, so nothing on this line is run or set, ` +
-      'and it stops reading ksmtuned.conf there: nothing after this line is set either.',
+    message: `bash refuses ${what} (a syntax error). It parses a whole line before it runs any of it, so nothing on this line is run or set, and ${after}.`,
     fixes: [commentOutLineFix(line, 'Comment out the line', false)],
   };
 }
