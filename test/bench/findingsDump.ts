@@ -1,60 +1,66 @@
-// `npm run findings:dump -- OUT`: every domain finding (message, range, fixes) of this build over libvirt's
-// corpus (accepted and rejected), examples/, test/fixtures and 2000 seeded mutants of corpus files (the
-// fuzzer's mutations), without and with the two-nodes host fixture, one JSON line per text with findings.
-// For work on the lint's speed: dump before and after, and `cmp` the two files (findings must not change).
-import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadHostPath } from '../../server/src/host/load';
-import { chooseSchema, serviceFor } from '../../server/src/services';
-import { pickMutation } from '../fuzz/mutate';
-import { Random } from '../fuzz/random';
-import { CORPUS_DIR, corpusList } from '../kb/shared';
+// `npm run findings:dump -- OUT`: every finding of this build, one JSON line `[name, value]` per text that
+// has any, for work meant to change none (the lint's speed). Passes, in this order (findingsDumpPasses.ts):
+//  1. domains, built-in structure (`--schema builtin`): libvirt's corpus (accepted and rejected), the XML of
+//     examples/ and test/fixtures, 2000 seeded mutants of corpus files (the fuzzer's mutations); each without
+//     and with the two-nodes host fixture (` +host`). Lines without a prefix, exactly as the dump wrote them
+//     before it had other passes, so an old dump is this part of a new one.
+//  2. `builtin: `: the same for the XML of the other test/**/fixtures, the fuzzer's written seeds and regressions.
+//  3. `schema corpus/libvirt-11.3.0/schemas/domain.rng: `: the texts of 1 and 2 as `lint --schema PATH` reports
+//     them with the corpus's schema (the verdict merged in), compiled in this process (no schema cache).
+//     `--schema auto` is not dumped: it is the schema of whatever libvirt this machine has.
+//  4. `cmdline: ` and 5. `ksmtuned: `: the files of that kind in examples/ and every test/**/fixtures folder,
+//     the fuzzer's written seeds (test/fuzz/seeds.ts) and regressions (a chained one also after its edits),
+//     2000 seeded mutants of them; a command line text also opened at each of the fuzzer's CMDLINE_PATHS.
+//  6. `fix: `: for every text of 4 and 5, what `virt-tune fix` would write: the fixes applied, the choices
+//     among several, a unified diff (or why a template is left alone); a text fix leaves as it is has no line.
+//  7. `large: `: the fuzz regressions over 100,000 characters (cases of speed; 2-5 leave them out), each linted
+//     as its regression test does it, a domain also with the schema, written as a digest (count per rule and a
+//     sha256 of every finding and fix): in full they make hundreds of MB. No fix pass: one took 70 s.
+// Mutants over 100,000 characters are left out (findingsDumpTexts.ts TEXT_LIMIT). Fixes are in the findings
+// of passes 1-5 too (each finding's `fixes`, with their edits).
+// Deterministic (findingsDump.test.ts runs it twice): fixed seeds, file lists sorted, names relative to the
+// repository or the shared folder, no time in the file. CPU per pass goes to stdout: about 25 s in all (2-core
+// machine, session 12), the output about 240 MB. `--every N` keeps every Nth corpus file and 1/N of the
+// mutants (the test's short dump, about 4 s).
+//
+// Before and after a change: `npm run findings:dump -- /tmp/before.jsonl` in the tree before it, the same to
+// /tmp/after.jsonl in the tree after it, then `cmp /tmp/before.jsonl /tmp/after.jsonl` (no output: nothing
+// changed); `diff` them to read what did, one line per text and pass. Two commits of main: a worktree for
+// each (`git worktree add ../at-COMMIT COMMIT`, beside the repository so that ../shared is found, else set
+// VIRT_TUNE_SHARED; node_modules linked in, `npx tsc -p .`), the dump run in each. A commit older than these passes lacks them: copy test/bench/findingsDump*.ts into its test/bench
+// first. The first pass's lines are those of the older one-pass dump, so an old dump compares with the head
+// of a new one (`head -n LINES`).
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { passContext, PASSES } from './findingsDumpPasses';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
-const MUTANTS = 2000;
-/** Mutants longer than this are left out (a few mutations make megabytes; they add time, not cases). */
-const MUTANT_LIMIT = 100_000;
-
-function xmlFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return xmlFiles(path);
-    return entry.isFile() && entry.name.endsWith('.xml') ? [path] : [];
-  });
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 async function main(): Promise<void> {
-  const out = process.argv[2];
-  if (!out) throw new Error('usage: npm run findings:dump -- OUT');
-  await chooseSchema('builtin');
-  const host = await loadHostPath(join(ROOT, 'test', 'fixtures', 'hosts', 'two-nodes'));
-  const service = serviceFor('domain')!;
-  const corpus = [...corpusList('accepted.txt'), ...corpusList('rejected.txt')].map((file): [string, string] => [file, readFileSync(resolve(CORPUS_DIR, file), 'utf8')]);
-  const own = [...xmlFiles(join(ROOT, 'examples')), ...xmlFiles(join(ROOT, 'test', 'fixtures'))].map((path): [string, string] => [relative(ROOT, path), readFileSync(path, 'utf8')]);
-  const texts = [...corpus, ...own];
-  const random = new Random(16);
-  for (let i = 0; i < MUTANTS; i++) {
-    const [name, text] = random.pick(corpus);
-    let mutated = text;
-    const times = random.between(1, 3);
-    for (let j = 0; j < times; j++) mutated = pickMutation(random).apply(mutated, random);
-    if (mutated.length < MUTANT_LIMIT) texts.push([`mutant ${i} of ${name}`, mutated]);
-  }
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '1' } } });
+  const out = positionals[0];
+  const every = Number(values.every);
+  if (!out || positionals.length > 1 || !Number.isInteger(every) || every < 1) throw new Error('usage: npm run findings:dump -- OUT [--every N]');
+  const context = await passContext({ every });
   const fd = openSync(out, 'w');
-  let version = 0;
-  let count = 0;
-  for (const [name, text] of texts) {
-    for (const [label, options] of [['', {}], [' +host', { host }]] as const) {
-      const uri = 'file:///dump/domain.xml';
-      const findings = service.diagnostics(TextDocument.create(uri, 'xml', ++version, text), options);
-      service.forget(uri);
-      if (findings.length > 0) writeSync(fd, `${JSON.stringify([name + label, findings])}\n`);
-      count += findings.length;
+  const started = cpuSeconds();
+  try {
+    for (const pass of PASSES) {
+      const before = cpuSeconds();
+      let lines = 0;
+      const { texts, findings } = await pass.run((name, value) => {
+        writeSync(fd, `${JSON.stringify([name, value])}\n`);
+        lines++;
+      }, context);
+      console.log(`${pass.name}: ${texts} texts, ${findings} ${pass.prefix === 'fix: ' ? 'fixes applied' : 'findings'}, ${lines} lines, ${(cpuSeconds() - before).toFixed(1)} s CPU`);
     }
+  } finally {
+    closeSync(fd);
   }
-  closeSync(fd);
-  console.log(`${texts.length} texts, ${count} findings -> ${out}`);
+  console.log(`-> ${out} (${(cpuSeconds() - started).toFixed(1)} s CPU)`);
 }
 
 main().catch((error: unknown) => {
