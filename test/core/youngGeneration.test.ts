@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { keepYoungGenerationSmall, workerStarted, youngGenerationBytes } from '../../server/src/core/youngGeneration';
+import { keepYoungGenerationSmall, whileYoungGenerationKeptSmall, workerStarted, youngGenerationBytes } from '../../server/src/core/youngGeneration';
 
 /** Short-lived garbage in keystroke-sized bursts, with the event loop turning between them as in the server. */
 async function bursts(count: number): Promise<void> {
@@ -29,5 +29,28 @@ test('the young generation keeps its size under bursts of garbage, also once a w
     assert.ok(youngGenerationBytes() <= Math.max(2 * before, 4 * 1024 * 1024), `young generation ${youngGenerationBytes()} bytes, ${before} before`);
   } finally {
     await worker.terminate();
+  }
+});
+
+test('work that can wait runs once every worker started is online (or gone), and at once when none is starting', async () => {
+  keepYoungGenerationSmall();
+  const ran: string[] = [];
+  whileYoungGenerationKeptSmall(() => ran.push('none starting'));
+  assert.deepEqual(ran, ['none starting']);
+
+  const online = new Worker('setInterval(() => {}, 1000)', { eval: true });
+  const failing = new Worker('throw new Error("at start")', { eval: true });
+  failing.on('error', () => {});
+  workerStarted();
+  // The 'worker' event comes in a tick after `new Worker()`.
+  await new Promise((resolve) => process.nextTick(resolve));
+  whileYoungGenerationKeptSmall(() => ran.push('after both'));
+  assert.deepEqual(ran, ['none starting']);
+  try {
+    await Promise.all([once(online, 'online'), new Promise((resolve) => failing.once('exit', resolve))]);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(ran, ['none starting', 'after both']);
+  } finally {
+    await online.terminate();
   }
 });

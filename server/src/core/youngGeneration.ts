@@ -20,7 +20,30 @@ let keptSmall = false;
 export function keepYoungGenerationSmall(): void {
   keptSmall = true;
   keepSmall();
-  process.on('worker', (worker: Worker) => worker.once('online', keepSmall));
+  process.on('worker', (worker: Worker) => {
+    startingWorkers.add(worker);
+    const started = (): void => {
+      if (!startingWorkers.delete(worker)) return;
+      keepSmall();
+      if (startingWorkers.size === 0) for (const run of waiting.splice(0)) run();
+    };
+    worker.once('online', started);
+    worker.once('exit', started);
+  });
+}
+
+/** Workers created and not yet online: until then V8's default growth factor holds. */
+const startingWorkers = new Set<Worker>();
+const waiting: (() => void)[] = [];
+
+/**
+ * Runs `run` once no worker is starting (at once if none is): a burst of allocation in the window between
+ * `new Worker()` and its 'online' grows the young generation for good, as the flag is then V8's default
+ * again. Work that can wait (the server's warm-up) waits for that.
+ */
+export function whileYoungGenerationKeptSmall(run: () => void): void {
+  if (startingWorkers.size === 0) run();
+  else waiting.push(run);
 }
 
 /** Sets this process's young-generation flag again right after `new Worker()`, if it is kept small. */
