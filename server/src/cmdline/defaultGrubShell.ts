@@ -1,4 +1,5 @@
 import type { Span } from '../core/span';
+import type { MappedText } from './mappedText';
 import { readShellCommand, type ShellWord } from './shellWords';
 
 /** One command of /etc/default/grub as bash reads it, with what it assigns. */
@@ -12,9 +13,33 @@ export interface ShellStatement {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 
-/** `$NAME` or `${NAME}` in a value: the variable's value so far, as the shell expands it (`g` to find each). */
-export function variableReference(name: string, flags = ''): RegExp {
-  return new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, flags);
+/** Where a value expands a variable, and whether as its plain value (`$NAME`, `${NAME}`) or through an operator (`${NAME:-x}`). */
+export interface VariableReference {
+  /** Index in the value's text of the `$`. */
+  index: number;
+  length: number;
+  plain: boolean;
+}
+
+/**
+ * Where `value` expands the variable `name` as sh (dash, bash) does: `$NAME`, `${NAME}`, or `${NAME`
+ * before an operator (`${NAME:-x}`, `${NAME%% *}`), and only where the shell expands, which the word
+ * reader marks: not inside single quotes, nor after a backslash (`'$NAME'` and `\$NAME` stay as written).
+ * `${#NAME}`, its length, is none.
+ */
+export function variableReferences(value: MappedText, name: string): VariableReference[] {
+  const found: VariableReference[] = [];
+  if (!value.text.includes(name)) return found;
+  const pattern = new RegExp(`\\$(?:\\{${name}(\\}|(?![A-Za-z0-9_]))|${name}(?![A-Za-z0-9_]))`, 'g');
+  for (const match of value.text.matchAll(pattern)) {
+    if (value.expansions.has(match.index)) found.push({ index: match.index, length: match[0].length, plain: match[0][1] !== '{' || match[1] === '}' });
+  }
+  return found;
+}
+
+/** Whether `value` takes the variable `name`'s value so far (variableReferences). */
+export function refersTo(value: MappedText, name: string): boolean {
+  return variableReferences(value, name).length > 0;
 }
 
 /** The commands of a shell file, in order (`export` taken as the assignments after it). */

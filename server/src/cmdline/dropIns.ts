@@ -1,6 +1,6 @@
 import { LineStarts } from '../core/lineStarts';
 import type { GrubDropIns } from '../grubDropIns/types';
-import { shellStatements, unclosedQuote, variableReference, type ShellStatement } from './defaultGrubShell';
+import { refersTo, shellStatements, unclosedQuote, variableReferences, type ShellStatement } from './defaultGrubShell';
 import { locateDefaultGrub } from './locate/defaultGrub';
 import type { MappedText } from './mappedText';
 import type { CommandLine, DropInReplacement } from './types';
@@ -25,16 +25,9 @@ function plainFile(text: string | undefined, statements?: readonly ShellStatemen
   return { text, statements: read };
 }
 
-/** Whether a value expands `$NAME` or `${NAME...}` (not a `$NAME` inside single quotes, which stays as it is). */
-function expands(value: MappedText, name: string): boolean {
-  const reference = new RegExp(`\\$(\\{${name}|${name})(?![A-Za-z0-9_])`, 'g');
-  for (const match of value.text.matchAll(reference)) if (value.expansions.has(match.index)) return true;
-  return false;
-}
-
 /** Whether an assignment of another variable takes the variable's value: a copy that may bring it back later. */
 function copied(file: PlainFile, variable: string): boolean {
-  return file.statements.some((statement) => statement.assignments.some(({ name, word }) => name !== variable && expands(word.value, variable)));
+  return file.statements.some((statement) => statement.assignments.some(({ name, word }) => name !== variable && refersTo(word.value, variable)));
 }
 
 /**
@@ -47,7 +40,7 @@ function replacementIn(file: PlainFile, variable: string): ShellStatement['assig
     for (const assignment of statement.assignments) {
       if (assignment.name !== variable) continue;
       if (assignment.append) return 'unknown';
-      if (!expands(assignment.word.value, variable)) return assignment;
+      if (!refersTo(assignment.word.value, variable)) return assignment;
     }
   }
   return undefined;
@@ -112,10 +105,14 @@ export function sourcedKernelParameters(texts: readonly (string | undefined)[]):
   return KERNEL_VARIABLES.map((variable) => values.get(variable) ?? '').join(' ');
 }
 
-/** An assignment's value (the word after `NAME=`) with the variable's own references replaced by its value so far. */
+/** An assignment's value (the word after `NAME=`) with the variable's plain references (`$NAME`, `${NAME}`) replaced by its value so far. */
 function expanded(word: MappedText, name: string, current: string): string {
-  const value = word.text.slice(name.length + 1);
-  const from = name.length + 1;
-  const reference = variableReference(name, 'g');
-  return value.replace(reference, (match, _group: string, at: number) => (word.expansions.has(from + at) ? current : match));
+  let value = '';
+  let from = name.length + 1;
+  for (const reference of variableReferences(word, name)) {
+    if (!reference.plain) continue;
+    value += word.text.slice(from, reference.index) + current;
+    from = reference.index + reference.length;
+  }
+  return value + word.text.slice(from);
 }

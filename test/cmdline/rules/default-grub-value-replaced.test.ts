@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { applyFix, rangeText } from '../../helpers';
 import { applySafeFixes } from '../../../server/src/cli/safeFixes';
-import { cmdlineFindings, DEFAULT_GRUB } from '../cmdlineHelpers';
+import { cmdlineDiagnostics } from '../../../server/src/cmdline/diagnostics';
+import { cmdlineFindings, cmdlineTextDocument, commandLines, DEFAULT_GRUB } from '../cmdlineHelpers';
+import { dropInsOf, sourceLikeGrubMkconfig } from '../dropInShell';
 
 /** The value bash 5 gives a variable after sourcing the text, as grub-mkconfig does. */
 function bashValue(text: string, variable: string): string {
@@ -57,5 +59,40 @@ test('VT319 is silent where nothing is lost, or where a command may decide which
     'GRUB_CMDLINE_LINUX="quiet"\n[ -e /etc/tuned ] && GRUB_CMDLINE_LINUX="hugepages=512"\n',
   ]) {
     assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, 'VT319').map((finding) => finding.message), [], text);
+  }
+});
+
+test('VT319: a value refers to its variable only where sh expands it: not in single quotes nor after a backslash; ${NAME:-} does', () => {
+  // grub-mkconfig sources the file with /bin/sh: dash on Debian and Ubuntu, bash elsewhere; both give each value below.
+  const first = 'GRUB_CMDLINE_LINUX="rd.lvm.lv=rhel/root quiet"\n';
+  const cases: [string, string, boolean][] = [
+    ["GRUB_CMDLINE_LINUX='$GRUB_CMDLINE_LINUX hugepages=512'", '$GRUB_CMDLINE_LINUX hugepages=512', true],
+    ['GRUB_CMDLINE_LINUX=\\$GRUB_CMDLINE_LINUX', '$GRUB_CMDLINE_LINUX', true],
+    ['GRUB_CMDLINE_LINUX="\\$GRUB_CMDLINE_LINUX hugepages=512"', '$GRUB_CMDLINE_LINUX hugepages=512', true],
+    ['GRUB_CMDLINE_LINUX="${#GRUB_CMDLINE_LINUX} hugepages=512"', '25 hugepages=512', true],
+    ['GRUB_CMDLINE_LINUX="${GRUB_CMDLINE_LINUX:-} hugepages=512"', 'rd.lvm.lv=rhel/root quiet hugepages=512', false],
+    ['GRUB_CMDLINE_LINUX="${GRUB_CMDLINE_LINUX} hugepages=512"', 'rd.lvm.lv=rhel/root quiet hugepages=512', false],
+  ];
+  for (const [second, value, replaced] of cases) {
+    const text = `${first}${second}\n`;
+    for (const shell of ['dash', 'bash'] as const) assert.equal(sourceLikeGrubMkconfig(shell, text, {}, ['GRUB_CMDLINE_LINUX']).values.GRUB_CMDLINE_LINUX, value, `${shell}: ${text}`);
+    // Before, any $GRUB_CMDLINE_LINUX in the text counted (the first three were silent) and ${GRUB_CMDLINE_LINUX:-} did not (a false warning).
+    const findings = cmdlineFindings(text, DEFAULT_GRUB, 'VT319');
+    assert.deepEqual(
+      findings.map((finding) => finding.range.start.line),
+      replaced ? [0] : [],
+      text,
+    );
+    // The kernel's line holds what the shell gives: the first line's parameters only when they are kept.
+    const names = commandLines(text, DEFAULT_GRUB)[0]!.params.map((param) => param.name);
+    assert.equal(names.includes('rd.lvm.lv'), !replaced, text);
+  }
+  // A drop-in is judged by the same reading (VT320): its single-quoted $GRUB_CMDLINE_LINUX replaces, its ${GRUB_CMDLINE_LINUX:-} keeps.
+  for (const [dropIn, replaced] of [
+    ["GRUB_CMDLINE_LINUX='$GRUB_CMDLINE_LINUX hugepages=512'\n", true],
+    ['GRUB_CMDLINE_LINUX="${GRUB_CMDLINE_LINUX:-} hugepages=512"\n', false],
+  ] as const) {
+    const findings = cmdlineDiagnostics(cmdlineTextDocument(first, DEFAULT_GRUB), { grubDropIns: dropInsOf({ 'tuning.cfg': dropIn }) }).filter((finding) => finding.rule === 'VT320');
+    assert.equal(findings.length, replaced ? 1 : 0, dropIn);
   }
 });

@@ -1,5 +1,5 @@
 import { joinMapped, sliceMapped, type MappedText } from '../mappedText';
-import { shellStatements, variableReference, type ShellStatement } from '../defaultGrubShell';
+import { refersTo, shellStatements, type ShellStatement } from '../defaultGrubShell';
 import { tokenize } from '../tokenize';
 import type { CommandLine, DropInReplacement } from '../types';
 import type { Span } from '../../core/span';
@@ -15,7 +15,7 @@ interface Assignment {
   value: MappedText;
   /** The value in the file, its quotes included. */
   valueSpan: Span;
-  /** The value refers to the variable itself (`"$GRUB_CMDLINE_LINUX foo"`): it adds to the earlier value. */
+  /** The value refers to the variable itself (`"$GRUB_CMDLINE_LINUX foo"`, not in single quotes): it adds to the earlier value. */
   extends: boolean;
 }
 
@@ -102,7 +102,7 @@ function readAssignments(source: string, statements: readonly ShellStatement[]):
         nameSpan: { start: word.span.start, end: word.span.start + name.length },
         value,
         valueSpan: inside(source, { start: word.span.start + prefix, end: word.span.end }),
-        extends: append || variableReference(name).test(value.text),
+        extends: append || refersTo(value, name),
       });
     }
   }
