@@ -2,14 +2,14 @@ import type { Span } from '../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, Opener, ShellWord, Statement } from './types';
 import { operatorAt, REDIRECTIONS, refusedToken } from './syntax';
 import { closeOpeners } from './openers';
-import { OPERATORS, operatorWord, scanWord, skipBlanks } from './words';
+import { blanksEnd, isOperator, nameEnd, OPERATORS, operatorWord, scanWord, skipBlanks } from './words';
 
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-const EXPORT = /export[ \t]+/y;
 /** What ends a statement on its line (a `(` or `)` bash would refuse stops the line before, in syntax.ts). */
 const SEPARATORS = new Set([';', '&&', '||', '&', '|', '|&']);
 /** After an assignment, these run it apart from the shell that sources the file. */
 const SUBSHELL_OPERATORS = new Set(['&', '|', '|&']);
+const HASH = 0x23;
+const SEMICOLON = 0x3b;
 
 /**
  * Reads ksmtuned.conf the way bash reads the subset of shell it is: one line at a time, each line a
@@ -144,6 +144,9 @@ function continueArray(text: string, assignment: Assignment, start: number, end:
 }
 
 function parseLine(text: string, number: number, start: number, end: number, carriageReturn: Span | undefined, from = start): KsmLine {
+  // Most lines hold one statement: its list is made at its size at the end (a list grown by push holds room for 17).
+  let first: Statement | undefined;
+  let more: Statement[] | undefined;
   const line: KsmLine = { number, span: { start, end }, statements: [] };
   if (carriageReturn) line.carriageReturn = carriageReturn;
   let pos = skipBlanks(text, from, end);
@@ -153,13 +156,14 @@ function parseLine(text: string, number: number, start: number, end: number, car
   const stop = refused ? refused.span.end : end;
   let unreached: Span | undefined;
   while (pos < stop) {
-    if (text[pos] === '#') {
+    if (text.charCodeAt(pos) === HASH) {
       line.comment = { start: pos, end };
       break;
     }
     const parsed = parseAssignment(text, pos, end) ?? parseCommand(text, pos, end);
     if (unreached) parsed.statement.unreached = unreached;
-    line.statements.push(parsed.statement);
+    if (first === undefined) first = parsed.statement;
+    else (more ??= [first]).push(parsed.statement);
     pos = parsed.next;
     // `;`, `&&`, `||`, `&`, `|` and `|&` end a statement; the next one starts after them.
     const separator = operatorAt(text, pos, end);
@@ -168,13 +172,15 @@ function parseLine(text: string, number: number, start: number, end: number, car
     unreached = separator === '||' && (plainAssignment || unreached) ? { start: pos, end: pos + 2 } : undefined;
     if (separator !== undefined && SEPARATORS.has(separator)) pos = skipBlanks(text, pos + separator.length, end);
     // Any other `;` (`;;`, `;&` on a line bash refuses): one character at a time, as the words never start there.
-    else if (pos < end && text[pos] === ';') pos = skipBlanks(text, pos + 1, end);
+    else if (pos < end && text.charCodeAt(pos) === SEMICOLON) pos = skipBlanks(text, pos + 1, end);
   }
+  if (more) line.statements = more;
+  else if (first) line.statements = [first];
   return line;
 }
 
 function hasOperator(text: string, pos: number, end: number): boolean {
-  for (; pos < end; pos++) if (OPERATORS.has(text[pos]!)) return true;
+  for (; pos < end; pos++) if (isOperator(text.charCodeAt(pos))) return true;
   return false;
 }
 
@@ -187,16 +193,15 @@ interface Parsed {
 function parseAssignment(text: string, start: number, end: number): Parsed | undefined {
   let pos = start;
   let exportSpan: Span | undefined;
-  EXPORT.lastIndex = pos;
-  const exported = EXPORT.exec(text);
-  if (exported && pos + exported[0].length <= end) {
+  // `export` and blanks, then a name, each read by hand: a RegExp's match array for every line of a large file cost more.
+  const afterExport = text.startsWith('export', pos) ? blanksEnd(text, pos + 'export'.length) : pos;
+  if (afterExport > pos + 'export'.length && afterExport <= end) {
     exportSpan = { start: pos, end: pos + 'export'.length };
-    pos += exported[0].length;
+    pos = afterExport;
   }
-  NAME.lastIndex = pos;
-  const name = NAME.exec(text);
-  if (!name || pos + name[0].length > end) return undefined;
-  const nameSpan = { start: pos, end: pos + name[0].length };
+  const nameStop = nameEnd(text, pos);
+  if (nameStop === pos || nameStop > end) return undefined;
+  const nameSpan = { start: pos, end: nameStop };
   const equals = skipBlanks(text, nameSpan.end, end);
   if (text[equals] !== '=' || equals >= end) return undefined;
   const equalsSpan = { start: equals, end: equals + 1 };
@@ -235,7 +240,7 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
     next = words.next;
   }
   // Optional parts set only when there (no object spread: this runs once per line of files of megabytes).
-  const assignment: Assignment = { kind: 'assignment', span: { start, end: statementEnd }, name: name[0], nameSpan, equalsSpan, value };
+  const assignment: Assignment = { kind: 'assignment', span: { start, end: statementEnd }, name: text.slice(nameSpan.start, nameSpan.end), nameSpan, equalsSpan, value };
   if (exportSpan) assignment.exportSpan = exportSpan;
   if (spaceBefore) assignment.spaceBefore = spaceBefore;
   if (spaceAfter) assignment.spaceAfter = spaceAfter;

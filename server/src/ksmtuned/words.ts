@@ -136,8 +136,39 @@ function plainRun(text: string, pos: number, end: number, inDoubleQuotes: boolea
 }
 
 export function skipBlanks(text: string, pos: number, end: number): number {
-  while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  while (pos < end && isBlank(text.charCodeAt(pos))) pos++;
   return pos;
+}
+
+/** Past the blanks from `pos`, wherever they end. */
+export function blanksEnd(text: string, pos: number): number {
+  while (isBlank(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Past the shell name (`[A-Za-z_][A-Za-z0-9_]*`) at `pos`; `pos` when none starts there. */
+export function nameEnd(text: string, pos: number): number {
+  if (!isNameStart(text.charCodeAt(pos))) return pos;
+  let end = pos + 1;
+  while (isNameStart(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Whether a character code is one of OPERATORS. */
+export function isOperator(code: number): boolean {
+  return code === 0x3b || code === 0x26 || code === 0x7c || code === 0x3c || code === 0x3e || code === 0x28 || code === 0x29;
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+function isNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 class WordBuilder {

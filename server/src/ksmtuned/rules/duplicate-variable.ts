@@ -39,12 +39,9 @@ export const duplicateVariable: KsmtunedRule = {
           messages.set(value, message);
         }
         const canComment = holdsOnly(earlier.line, earlier.assignment.span);
-        report({
-          span: earlier.assignment.nameSpan,
-          ...(same ? { severity: 'hint' as const } : {}),
-          message,
-          fixes: canComment ? [commentOutLineFix(earlier.line, 'Comment out this assignment', same)] : [],
-        });
+        const span = earlier.assignment.nameSpan;
+        const fixes = canComment ? [commentOutLineFix(earlier.line, 'Comment out this assignment', same)] : [];
+        report(same ? { span, severity: 'hint', message, fixes } : { span, message, fixes });
       }
     }
   },

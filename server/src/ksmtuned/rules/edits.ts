@@ -4,7 +4,7 @@ import type { KsmLine } from '../types';
 
 /** `# ` put in front of a line: bash then skips it, and nothing of its text is lost. */
 export function commentOutLineFix(line: KsmLine, title: string, isPreferred: boolean): FixSpec {
-  return { title, edits: [{ span: { start: line.span.start, end: line.span.start }, newText: '# ' }], ...(isPreferred ? { isPreferred: true } : {}) };
+  return fixSpec(title, { start: line.span.start, end: line.span.start }, '# ', isPreferred);
 }
 
 /** Whether a line holds one statement and nothing but a comment besides: commenting it out loses nothing else. */
@@ -24,5 +24,11 @@ export function standsAlone(line: KsmLine): boolean {
 }
 
 export function replaceFix(title: string, span: Span, newText: string, isPreferred: boolean): FixSpec {
-  return { title, edits: [{ span, newText }], ...(isPreferred ? { isPreferred: true } : {}) };
+  return fixSpec(title, span, newText, isPreferred);
+}
+
+/** A fix of one edit, made without a spread: a rule may offer one on each of hundreds of thousands of lines. */
+function fixSpec(title: string, span: Span, newText: string, isPreferred: boolean): FixSpec {
+  const edits = [{ span, newText }];
+  return isPreferred ? { title, edits, isPreferred } : { title, edits };
 }

@@ -2,6 +2,7 @@ import { closestNames, editDistance } from '../../core/similarity';
 import type { FixSpec } from '../../core/types';
 import { FOREIGN_VARIABLE_SOURCES, foreignVariable, KSMTUNED_SCRIPT, ksmtunedVariable, ksmtunedVariableNames } from '../../kb/ksmtuned';
 import type { KsmtunedRule } from './context';
+import { replaceFix } from './edits';
 
 /**
  * Names bash itself or the commands ksmtuned runs read from the environment: setting them in the file
@@ -34,25 +35,28 @@ export const unknownVariable: KsmtunedRule = {
   check(context, report) {
     const { model } = context;
     // A misspelt name is often set many times: its candidates and message are worked out once.
-    const said = new Map<string, { candidates: string[]; message: string }>();
+    const said = new Map<string, Saying>();
     for (const { assignment } of model.assignments) {
       const { name, nameSpan } = assignment;
       if (ksmtunedVariable(name) || model.referenced.has(name) || SHELL_NAMES.test(name)) continue;
       let saying = said.get(name);
       if (!saying) said.set(name, (saying = whatToSay(name)));
-      const { candidates, message } = saying;
-      const fixes: FixSpec[] = candidates.map((candidate) => ({
-        title: `Rename to ${candidate}`,
-        edits: [{ span: nameSpan, newText: candidate }],
-        ...(candidates.length === 1 ? { isPreferred: true } : {}),
-      }));
+      const { candidates, titles, message } = saying;
+      const fixes: FixSpec[] = candidates.map((candidate, index) => replaceFix(titles[index]!, nameSpan, candidate, candidates.length === 1));
       report({ span: nameSpan, message, fixes });
     }
   },
 };
 
-/** The names a misspelt `name` may have meant and the finding's message. */
-function whatToSay(name: string): { candidates: string[]; message: string } {
+/** What is said of one misspelt name: the names it may have meant, a fix's title for each, the message. */
+interface Saying {
+  candidates: string[];
+  titles: string[];
+  message: string;
+}
+
+/** The names a misspelt `name` may have meant, their fixes' titles and the finding's message. */
+function whatToSay(name: string): Saying {
   const foreign = foreignVariable(name);
   const candidates = nearestNames(name);
   let message: string;
@@ -63,5 +67,5 @@ function whatToSay(name: string): { candidates: string[]; message: string } {
   } else {
     message = `ksmtuned does not read ${name}, so setting it has no effect. It reads ${ksmtunedVariableNames().join(', ')}.`;
   }
-  return { candidates, message };
+  return { candidates, titles: candidates.map((candidate) => `Rename to ${candidate}`), message };
 }
