@@ -1,4 +1,5 @@
 import type { Span } from '../core/span';
+import { AssignmentNode, LineNode, type WordNode } from './nodes';
 import type { Assignment, Command, KsmConf, KsmLine, Opener, ShellWord, Statement } from './types';
 import { operatorAt, REDIRECTIONS, refusedToken } from './syntax';
 import { closeOpeners } from './openers';
@@ -40,7 +41,8 @@ export function parseKsmtunedConf(text: string): KsmConf {
     if (openQuote) {
       const continued = continueQuote(text, openQuote, start, end);
       if (continued.next === undefined) {
-        line = { number, span: { start, end }, statements: [], inQuote: { start, end } };
+        line = new LineNode(number, start, end);
+        line.inQuote = { start, end };
         if (carriageReturn) line.carriageReturn = carriageReturn;
       } else {
         line = parseLine(text, number, start, end, carriageReturn, continued.next);
@@ -115,7 +117,7 @@ function continueQuote(text: string, open: OpenQuote, start: number, end: number
     delete open.word.quoteCloses;
     return { next: undefined };
   }
-  return { next: rest.span.end };
+  return { next: rest.end };
 }
 
 /**
@@ -139,7 +141,7 @@ function continueArray(text: string, assignment: Assignment, start: number, end:
     }
     if (array.elements === 0) assignment.value = step.word;
     array.elements++;
-    pos = step.word.span.end;
+    pos = step.word.end;
   }
 }
 
@@ -147,7 +149,7 @@ function parseLine(text: string, number: number, start: number, end: number, car
   // Most lines hold one statement: its list is made at its size at the end (a list grown by push holds room for 17).
   let first: Statement | undefined;
   let more: Statement[] | undefined;
-  const line: KsmLine = { number, span: { start, end }, statements: [] };
+  const line = new LineNode(number, start, end);
   if (carriageReturn) line.carriageReturn = carriageReturn;
   let pos = skipBlanks(text, from, end);
   // Only a line with an operator can hold a token bash refuses; past that token bash reads nothing, nor does this.
@@ -201,20 +203,19 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   }
   const nameStop = nameEnd(text, pos);
   if (nameStop === pos || nameStop > end) return undefined;
-  const nameSpan = { start: pos, end: nameStop };
-  const equals = skipBlanks(text, nameSpan.end, end);
+  const nameStart = pos;
+  const equals = skipBlanks(text, nameStop, end);
   if (text[equals] !== '=' || equals >= end) return undefined;
-  const equalsSpan = { start: equals, end: equals + 1 };
-  const spaceBefore = equals > nameSpan.end ? { start: nameSpan.end, end: equals } : undefined;
+  const spaceBefore = equals > nameStop ? { start: nameStop, end: equals } : undefined;
 
   // `NAME= value`: the blanks end an empty assignment, and the value is a command of its own to bash.
-  const afterBlanks = skipBlanks(text, equalsSpan.end, end);
-  const spacedValue = afterBlanks > equalsSpan.end && afterBlanks < end && text[afterBlanks] !== '#' && text[afterBlanks] !== ';';
-  const spaceAfter = spacedValue ? { start: equalsSpan.end, end: afterBlanks } : undefined;
+  const afterBlanks = skipBlanks(text, equals + 1, end);
+  const spacedValue = afterBlanks > equals + 1 && afterBlanks < end && text[afterBlanks] !== '#' && text[afterBlanks] !== ';';
+  const spaceAfter = spacedValue ? { start: equals + 1, end: afterBlanks } : undefined;
   // `NAME=(a b)`: bash makes NAME an array, and $NAME, which ksmtuned reads, is its first element.
-  const array = spacedValue || text[equalsSpan.end] !== '(' ? undefined : scanArray(text, equalsSpan.end, end);
-  const value = array ? array.first : scanWord(text, spacedValue ? afterBlanks : equalsSpan.end, end);
-  const valueEnd = array ? array.span.end : value.span.end;
+  const array = spacedValue || text[equals + 1] !== '(' ? undefined : scanArray(text, equals + 1, end);
+  const value = array ? array.first : scanWord(text, spacedValue ? afterBlanks : equals + 1, end);
+  const valueEnd = array ? array.span.end : value.end;
 
   let rest = skipBlanks(text, valueEnd, end);
   let statementEnd = valueEnd;
@@ -224,9 +225,9 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   // `NAME=value > file`: still an assignment of the current shell; each redirection opens its file.
   while (operator !== undefined && REDIRECTIONS.has(operator)) {
     const target = scanWord(text, skipBlanks(text, rest + operator.length, end), end);
-    (redirections ??= []).push({ start: rest, end: target.span.end });
-    statementEnd = target.span.end;
-    rest = skipBlanks(text, target.span.end, end);
+    (redirections ??= []).push({ start: rest, end: target.end });
+    statementEnd = target.end;
+    rest = skipBlanks(text, target.end, end);
     operator = operatorAt(text, rest, end);
   }
   if (operator !== undefined && SUBSHELL_OPERATORS.has(operator)) subshell = { start: rest, end: rest + operator.length };
@@ -235,12 +236,12 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   if (rest < end && text[rest] !== '#' && operator === undefined) {
     const words = scanWords(text, rest, end);
     const last = words.words[words.words.length - 1];
-    statementEnd = last ? last.span.end : rest;
+    statementEnd = last ? last.end : rest;
     command = { start: rest, end: statementEnd };
     next = words.next;
   }
   // Optional parts set only when there (no object spread: this runs once per line of files of megabytes).
-  const assignment: Assignment = { kind: 'assignment', span: { start, end: statementEnd }, name: text.slice(nameSpan.start, nameSpan.end), nameSpan, equalsSpan, value };
+  const assignment = new AssignmentNode(start, statementEnd, text.slice(nameStart, nameStop), nameStart, equals, value);
   if (exportSpan) assignment.exportSpan = exportSpan;
   if (spaceBefore) assignment.spaceBefore = spaceBefore;
   if (spaceAfter) assignment.spaceAfter = spaceAfter;
@@ -257,8 +258,8 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
  * then reads the lines below as more elements, up to a `)`). Undefined for what is read otherwise (an
  * operator or a comment inside, an unclosed quote): the line is then read as before, a command after `=`.
  */
-function scanArray(text: string, open: number, end: number): { span: Span; first: ShellWord; elements: number; unclosed: boolean } | undefined {
-  let first: ShellWord | undefined;
+function scanArray(text: string, open: number, end: number): { span: Span; first: WordNode; elements: number; unclosed: boolean } | undefined {
+  let first: WordNode | undefined;
   let elements = 0;
   for (let pos = open + 1; ;) {
     const step = arrayStep(text, pos, end);
@@ -270,13 +271,13 @@ function scanArray(text: string, open: number, end: number): { span: Span; first
     if (step.operator || step.word.unclosed) return undefined;
     first ??= step.word;
     elements++;
-    pos = step.word.span.end;
+    pos = step.word.end;
   }
 }
 
 type ArrayStep =
   | { kind: 'end' | 'close' | 'comment'; at: number }
-  | { kind: 'element'; word: ShellWord; operator: boolean };
+  | { kind: 'element'; word: WordNode; operator: boolean };
 
 /** What comes next inside an array's parentheses from `pos`: the line's end, its `)`, a comment, or one more word. */
 function arrayStep(text: string, pos: number, end: number): ArrayStep {
@@ -292,18 +293,18 @@ function arrayStep(text: string, pos: number, end: number): ArrayStep {
 function parseCommand(text: string, start: number, end: number): Parsed {
   const { words, next } = scanWords(text, start, end);
   const last = words[words.length - 1];
-  const command: Command = { kind: 'command', span: { start, end: last ? last.span.end : start }, words };
+  const command: Command = { kind: 'command', span: { start, end: last ? last.end : start }, words };
   return { statement: command, next };
 }
 
 /** Words up to the end of the statement: the end of the line, a `;`, or a `#` at the start of a word. */
-function scanWords(text: string, start: number, end: number): { words: ShellWord[]; next: number } {
-  const words: ShellWord[] = [];
+function scanWords(text: string, start: number, end: number): { words: WordNode[]; next: number } {
+  const words: WordNode[] = [];
   let pos = skipBlanks(text, start, end);
   while (pos < end && text[pos] !== ';' && text[pos] !== '#') {
     const word = OPERATORS.has(text[pos]!) ? operatorWord(text, pos) : scanWord(text, pos, end);
     words.push(word);
-    pos = skipBlanks(text, word.span.end, end);
+    pos = skipBlanks(text, word.end, end);
   }
   return { words, next: pos };
 }

@@ -1,6 +1,7 @@
 import type { Span } from '../core/span';
 import { closeOpeners } from './openers';
-import type { Opener, ShellWord } from './types';
+import { WordNode } from './nodes';
+import type { Opener } from './types';
 
 /** Characters that end a word and are not part of it, as bash tokenizes (`;` also ends a statement). */
 export const OPERATORS = new Set([';', '&', '|', '<', '>', '(', ')']);
@@ -10,12 +11,12 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NO_SPANS: readonly Span[] = Object.freeze([]);
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-export function operatorWord(text: string, pos: number): ShellWord {
-  return { span: { start: pos, end: pos + 1 }, literal: text[pos], quoted: false, substitutions: NO_SPANS, references: NO_NAMES };
+export function operatorWord(text: string, pos: number): WordNode {
+  return new WordNode(pos, pos + 1, text[pos], false, NO_SPANS, NO_NAMES);
 }
 
 /** One word from `start`, up to an unquoted blank or operator: quotes removed, expansions noted. */
-export function scanWord(text: string, start: number, end: number): ShellWord {
+export function scanWord(text: string, start: number, end: number): WordNode {
   const word = new WordBuilder();
   let pos = start;
   while (pos < end) {
@@ -46,7 +47,7 @@ export function scanWord(text: string, start: number, end: number): ShellWord {
       pos = stop;
     }
   }
-  return word.build({ start, end: Math.min(pos, end) });
+  return word.build(start, Math.min(pos, end));
 }
 
 function scanDoubleQuoted(text: string, open: number, end: number, word: WordBuilder): number {
@@ -210,8 +211,8 @@ class WordBuilder {
     for (const match of expression.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) (this.references ??= []).push(match[0]);
   }
 
-  build(span: Span): ShellWord {
-    const word: ShellWord = { span, literal: this.dynamic ? undefined : this.text, quoted: this.quoted, substitutions: this.substitutions ?? NO_SPANS, references: this.references ?? NO_NAMES };
+  build(start: number, end: number): WordNode {
+    const word = new WordNode(start, end, this.dynamic ? undefined : this.text, this.quoted, this.substitutions ?? NO_SPANS, this.references ?? NO_NAMES);
     if (this.openers) word.unclosed = this.openers;
     return word;
   }
