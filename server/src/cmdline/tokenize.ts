@@ -67,16 +67,16 @@ export function tokenize(mapped: MappedText): Tokenized {
     for (let index = start; index < end && !dynamic; index++) {
       dynamic = (expanded && expansions.has(index)) || (index > start && offsets[index]! < offsets[index - 1]!);
     }
-    const param: KernelParam = {
-      name,
-      value: value && text.slice(value.start, value.end),
-      span: toFileSpan(mapped, { start, end }),
-      nameSpan: toFileSpan(mapped, { start: nameStart, end: nameEnd }),
-      dynamic,
-    };
+    const span = toFileSpan(mapped, { start, end });
+    const nameSpan = toFileSpan(mapped, { start: nameStart, end: nameEnd });
+    let param: KernelParam;
+    // Made whole, not given its value's parts afterwards: a property added later costs each parameter a store of its own.
     if (value) {
-      param.valueSpan = toFileSpan(mapped, value);
-      param.valueOffsets = { offsets, start: value.start, length: value.end - value.start, end: param.valueSpan.end };
+      const valueSpan = toFileSpan(mapped, value);
+      const valueOffsets = { offsets, start: value.start, length: value.end - value.start, end: valueSpan.end };
+      param = { name, value: text.slice(value.start, value.end), span, nameSpan, dynamic, valueSpan, valueOffsets };
+    } else {
+      param = { name, value: undefined, span, nameSpan, dynamic };
     }
     if (!afterDashDash && !value && name === '--') afterDashDash = true;
     else (afterDashDash ? result.initArgs : result.params).push(param);

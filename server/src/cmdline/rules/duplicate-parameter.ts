@@ -68,12 +68,22 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
     // The same for every copy: made once (a line of thousands of copies made it for each).
     const told = `${name} is given ${copies.length} times; ${rule}: ${written(winner)} on ${lineOf(context, winner.span.start)}. `;
     const winnerName = canonicalParamName(winner.name);
+    // By name as written and value: a line of thousands of copies mostly repeats a few, and each message
+    // made and kept per copy was half a dozen strings.
+    const messages = new Map<string, Map<string | undefined, string>>();
     for (const copy of copies) {
       if (copy === winner) continue;
-      const same = canonicalParamName(copy.name) === winnerName && copy.value === winner.value;
+      let byValue = messages.get(copy.name);
+      if (!byValue) messages.set(copy.name, (byValue = new Map()));
+      let message = byValue.get(copy.value);
+      if (message === undefined) {
+        const same = canonicalParamName(copy.name) === winnerName && copy.value === winner.value;
+        message = told + (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`) + parser;
+        byValue.set(copy.value, message);
+      }
       report({
         span: copy.span,
-        message: told + (same ? 'This copy says the same and can go.' : `This copy (${written(copy)}) has no effect.`) + parser,
+        message,
         // Only where the kernel's parser is known to drop the copy is taking it away sure to change nothing.
         fixes: spec.parsedBy ? removal(context, line, copy, `Remove this ${copy.name}`) : [],
       });

@@ -32,19 +32,18 @@ export const invalidValue: CmdlineRule = {
     fixable: true,
   },
   check(context, report) {
+    const judgedBySpec = new Map<KernelParamSpec, SpecJudged>();
     for (const line of context.lines) {
       for (const param of knownParams(line)) {
         const spec = kernelParam(param.name);
         if (!spec) continue;
-        // Kept per parameter: a list of 180,000 copies of one wrong option (a fuzzer's 720 KB iommu= value)
-        // searched the choices and made its message again for each copy.
-        const suggestions = new Map<string, string[]>();
-        const messages = new Map<string, string>();
-        for (const problem of kernelValueProblems(spec, param.value)) {
+        let judged = judgedBySpec.get(spec);
+        if (!judged) judgedBySpec.set(spec, (judged = { byValue: new Map(), suggestions: new Map() }));
+        const { problems, messages } = valueJudged(spec, param, judged);
+        for (let index = 0; index < problems.length; index++) {
+          const problem = problems[index]!;
           const span = param.valueOffsets ? valueFileSpan(param, problem.span) : param.nameSpan;
-          let message = problem.harmless ? problem.message : messages.get(problem.message);
-          if (message === undefined) messages.set(problem.message, (message = messageFor(spec, param, problem)));
-          const found: Report = { span, message, fixes: fixesFor(spec, param, problem, span, suggestions) };
+          const found: Report = { span, message: messages[index]!, fixes: fixesFor(spec, param, problem, span, judged.suggestions) };
           if (problem.harmless) found.severity = 'information';
           report(found);
         }
@@ -52,6 +51,49 @@ export const invalidValue: CmdlineRule = {
     }
   },
 };
+
+/**
+ * What is known of one parameter's values: the problems and messages of each value met lately (up to
+ * VALUES_KEPT of them), and the choices closest to each wrong word. A line of 200,000 copies of one
+ * parameter judged its value and made its messages, half a dozen strings kept with each finding, for
+ * each copy; and a list of 180,000 copies of one wrong option (a fuzzer's 720 KB iommu= value) searched
+ * the choices for each.
+ */
+interface SpecJudged {
+  byValue: Map<string | undefined, ValueJudged>;
+  suggestions: Map<string, string[]>;
+}
+
+interface ValueJudged {
+  problems: readonly ValueProblem[];
+  /** Each problem's message, by its index. */
+  messages: readonly string[];
+}
+
+/** Values (and wrong words) remembered per parameter: a line of more different ones gains nothing from a larger Map. */
+const VALUES_KEPT = 256;
+
+function valueJudged(spec: KernelParamSpec, param: KernelParam, judged: SpecJudged): ValueJudged {
+  const known = judged.byValue.get(param.value);
+  if (known) return known;
+  const problems = kernelValueProblems(spec, param.value);
+  // Problems with the same words share one message.
+  const byMessage = new Map<string, string>();
+  const messages = problems.map((problem) => {
+    let message = problem.harmless ? problem.message : byMessage.get(problem.message);
+    if (message === undefined) byMessage.set(problem.message, (message = messageFor(spec, param, problem)));
+    return message;
+  });
+  const made = { problems, messages };
+  keep(judged.byValue, param.value, made);
+  return made;
+}
+
+/** Remembers one more answer; a Map full of them starts again, so what repeats now is still found. */
+function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= VALUES_KEPT) map.clear();
+  map.set(key, value);
+}
 
 function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem): string {
   if (problem.harmless || param.value === undefined) return problem.message;
@@ -93,7 +135,7 @@ function fixesFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProbl
   const written = param.value.slice(problem.span.start, problem.span.end);
   const alias = problem.span.start === 0 && problem.span.end === param.value.length ? SAME_MEANING[spec.name]?.[param.value] : undefined;
   let suggestions = alias ? [alias] : suggestionsByWord.get(written);
-  if (!suggestions) suggestionsByWord.set(written, (suggestions = closestNames(written, choices)));
+  if (!suggestions) keep(suggestionsByWord, written, (suggestions = closestNames(written, choices)));
   if (suggestions.length === 0) return NO_FIXES;
   return suggestions.map((choice) => ({ title: `Change '${written}' to '${choice}'`, edits: [{ span, newText: choice }] }));
 }
