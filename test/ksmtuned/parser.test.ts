@@ -198,3 +198,20 @@ test('an unclosed quote is located at its opening and the value runs to the end 
     { kind: "'", at: 23 },
   ]);
 });
+
+test('spans are made when asked: the same offsets at every read, and a read span changed by its reader changes nothing else', () => {
+  const text = 'export KSM_NPAGES_MAX="1250" # max\nKSM_SLEEP_MSEC=10\n';
+  const { lines } = parseKsmtunedConf(text);
+  const set = assignment(lines[0]!.statements[0]);
+  assert.deepEqual(set.nameSpan, set.nameSpan);
+  assert.notEqual(set.nameSpan, set.nameSpan);
+  const taken = set.value.span;
+  taken.end = 0;
+  assert.equal(slice(text, set.value.span), '"1250"');
+  assert.equal(slice(text, set.span), 'export KSM_NPAGES_MAX="1250"');
+  assert.equal(slice(text, set.exportSpan), 'export');
+  assert.equal(slice(text, set.equalsSpan), '=');
+  assert.equal(slice(text, lines[0]!.span), 'export KSM_NPAGES_MAX="1250" # max');
+  assert.equal(slice(text, lines[1]!.span), 'KSM_SLEEP_MSEC=10');
+  assert.equal(slice(text, assignment(lines[1]!.statements[0]).value.span), '10');
+});

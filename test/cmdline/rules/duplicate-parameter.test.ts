@@ -161,3 +161,15 @@ test('VT305: a second count with no size between names the last count still in e
   const repeat = findings.find((finding) => rangeText(text, finding) === 'hugepages=8');
   assert.match(repeat!.message, /A second hugepages= for the same size, with no hugepagesz= between: the kernel keeps hugepages=256 on line 1 and ignores hugepages=8\./);
 });
+
+test("VT305: each copy's message names that copy's value, worded once per name and value", () => {
+  const text = 'rcu_nocbs=1-3 rcu-nocbs=1-3 rcu_nocbs=2 rcu_nocbs=1-3 rcu_nocbs=2 rcu_nocbs=4\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, 'VT305');
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['rcu_nocbs=1-3', 'rcu-nocbs=1-3', 'rcu_nocbs=2', 'rcu_nocbs=1-3', 'rcu_nocbs=2']);
+  assert.match(findings[0]!.message, /This copy \(rcu_nocbs=1-3\) has no effect/);
+  assert.match(findings[1]!.message, /This copy \(rcu-nocbs=1-3\) has no effect/);
+  assert.match(findings[2]!.message, /This copy \(rcu_nocbs=2\) has no effect/);
+  assert.equal(findings[3]!.message, findings[0]!.message);
+  assert.equal(findings[4]!.message, findings[2]!.message);
+  assert.equal(applyFix(text, findings[3]!.fixes[0]!), 'rcu_nocbs=1-3 rcu-nocbs=1-3 rcu_nocbs=2 rcu_nocbs=2 rcu_nocbs=4\n');
+});

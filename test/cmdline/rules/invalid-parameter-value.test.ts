@@ -80,3 +80,29 @@ test('VT301: each problem of a long list shows the value cut, not whole (the mes
   const astral = cmdlineFindings(`iommu=${'p'.repeat(59)}\u{1F600},bogus\n`, KERNEL_CMDLINE, CODE);
   assert.equal(astral[0]!.message.split(':')[0], `iommu=${'p'.repeat(59)}…`);
 });
+
+test('VT301: copies of a parameter share what is said of a value, each finding and fix at its own copy', () => {
+  // A value is judged once per parameter (and the closest choices of a wrong word found once): the copies
+  // must still each be marked, and each fix must change its own copy.
+  const text = 'elevator=deadlin elevator=noope elevator=deadlin numa_balancing=0 numa_balancing=0 elevator=deadlin\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['deadlin', 'noope', 'deadlin', '0', '0', 'deadlin']);
+  assert.equal(findings[0]!.message, findings[2]!.message);
+  assert.notEqual(findings[0]!.message, findings[1]!.message);
+  assert.match(findings[4]!.message, /Write numa_balancing=disable/);
+  assert.equal(applyFix(text, findings[2]!.fixes[0]!), 'elevator=deadlin elevator=noope elevator=deadline numa_balancing=0 numa_balancing=0 elevator=deadlin\n');
+  assert.equal(applyFix(text, findings[5]!.fixes[0]!), 'elevator=deadlin elevator=noope elevator=deadlin numa_balancing=0 numa_balancing=0 elevator=deadline\n');
+  assert.equal(applyFix(text, findings[4]!.fixes[0]!), 'elevator=deadlin elevator=noope elevator=deadlin numa_balancing=0 numa_balancing=disable elevator=deadlin\n');
+});
+
+test('VT301: more different values than a parameter keeps still each get their own message', () => {
+  // Past VALUES_KEPT (256) the memo starts again: a value met before it did is worded anew, the same way.
+  const values = Array.from({ length: 300 }, (_, index) => `elevator=x${index}`);
+  const text = `${[...values, ...values].join(' ')}\n`;
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.equal(findings.length, 600);
+  for (let index = 0; index < 300; index++) {
+    assert.match(findings[index]!.message, new RegExp(`^elevator=x${index}: `));
+    assert.equal(findings[index + 300]!.message, findings[index]!.message);
+  }
+});
