@@ -19,17 +19,19 @@
 // Mutants over 100,000 characters are left out (findingsDumpTexts.ts TEXT_LIMIT). Fixes are in the findings
 // of passes 1-5 too (each finding's `fixes`, with their edits).
 // Deterministic (findingsDump.test.ts runs it twice): fixed seeds, file lists sorted, names relative to the
-// repository or the shared folder, no time in the file. CPU per pass goes to stdout: about 25 s in all (2-core
-// machine, session 12), the output about 240 MB. `--every N` keeps every Nth corpus file and 1/N of the
-// mutants (the test's short dump, about 4 s).
+// repository or the shared folder, no time in the file. CPU per pass goes to stdout: 35-47 s in all (7 runs on
+// the 2-core machine of session 12, load 5-10; the large pass about 11 s), the output about 245 MB.
+// `--every N` keeps every Nth corpus file and large regression and 1/N of the mutants (the test's short dump,
+// about 4 s).
 //
 // Before and after a change: `npm run findings:dump -- /tmp/before.jsonl` in the tree before it, the same to
 // /tmp/after.jsonl in the tree after it, then `cmp /tmp/before.jsonl /tmp/after.jsonl` (no output: nothing
-// changed); `diff` them to read what did, one line per text and pass. Two commits of main: a worktree for
-// each (`git worktree add ../at-COMMIT COMMIT`, beside the repository so that ../shared is found, else set
-// VIRT_TUNE_SHARED; node_modules linked in, `npx tsc -p .`), the dump run in each. A commit older than these passes lacks them: copy test/bench/findingsDump*.ts into its test/bench
-// first. The first pass's lines are those of the older one-pass dump, so an old dump compares with the head
-// of a new one (`head -n LINES`).
+// changed); `node out/test/bench/findingsDumpCompare.js /tmp/before.jsonl /tmp/after.jsonl` names the texts
+// whose line differs, per pass. Two commits of main: a worktree for each (`git worktree add ../at-COMMIT
+// COMMIT`, beside the repository so that ../shared is found, else set VIRT_TUNE_SHARED; node_modules linked
+// in, `npx tsc -p .`), the dump run in each. A commit older than these passes lacks them: copy
+// test/bench/findingsD*.ts into its test/bench first. The first pass's lines are those of the older one-pass
+// dump, so an old dump compares with the head of a new one (`head -n LINES`).
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { passContext, PASSES } from './findingsDumpPasses';
