@@ -71,21 +71,87 @@ function choicesAmong(findings: readonly Finding[], applied: ReadonlySet<Fix>): 
  * overlaps an edit already chosen, or inserts at the same place (the order of the two would be a guess).
  */
 export function compatibleFixes(document: TextDocument, fixes: readonly Fix[]): Fix[] {
-  const spans = (fix: Fix) =>
-    fix.edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end) }));
-  const ordered = fixes
+  // A fix met again (one fix shared by many findings) would clash with its own edits: it is looked at once.
+  const ordered = [...new Set(fixes)]
     .filter((fix) => fix.edits.length > 0)
-    .map((fix) => ({ fix, spans: spans(fix) }))
-    .sort((x, y) => Math.min(...x.spans.map((s) => s.start)) - Math.min(...y.spans.map((s) => s.start)));
-  const taken: { start: number; end: number }[] = [];
+    .map((fix) => {
+      const spans = fix.edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end) })).sort(byStartThenEnd);
+      return { fix, spans, first: spans[0]!.start };
+    })
+    .sort((x, y) => x.first - y.first);
+  const taken = new TakenSpans();
   const chosen: Fix[] = [];
-  const clash = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-    (a.start < b.end && b.start < a.end) || a.start === b.start;
-  for (const { fix, spans: fixSpans } of ordered) {
-    const clashesWithItself = fixSpans.some((a, i) => fixSpans.some((b, j) => i !== j && clash(a, b)));
-    if (clashesWithItself || fixSpans.some((span) => taken.some((other) => clash(span, other)))) continue;
-    taken.push(...fixSpans);
+  for (const { fix, spans } of ordered) {
+    if (clashesWithItself(spans) || spans.some((span) => taken.clashes(span))) continue;
+    taken.add(spans);
     chosen.push(fix);
   }
   return chosen;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Two edits clash when they overlap, or start at the same place (which goes first would be a guess). */
+function clash(a: Span, b: Span): boolean {
+  return (a.start < b.end && b.start < a.end) || a.start === b.start;
+}
+
+function byStartThenEnd(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * Whether two of a fix's edits clash, its spans in order of start: only with the span that reaches furthest
+ * among those before it, or one starting at the same place (a fix of thousands of edits, once compared pair
+ * by pair, took a minute).
+ */
+function clashesWithItself(spans: readonly Span[]): boolean {
+  let furthest = spans[0]!;
+  for (let i = 1; i < spans.length; i++) {
+    const span = spans[i]!;
+    if (clash(furthest, span) || clash(spans[i - 1]!, span)) return true;
+    if (span.end > furthest.end) furthest = span;
+  }
+  return false;
+}
+
+/**
+ * The spans of the fixes chosen so far, by start. No two of them clash, so a new span can clash only with
+ * the last one starting before it or the first one starting at or after it.
+ */
+class TakenSpans {
+  private spans: Span[] = [];
+
+  clashes(span: Span): boolean {
+    const at = this.firstStartingAtOrAfter(span.start);
+    const before = this.spans[at - 1];
+    const after = this.spans[at];
+    return (before !== undefined && clash(before, span)) || (after !== undefined && clash(after, span));
+  }
+
+  /** Adds a chosen fix's spans (by start): one merge of two sorted lists. */
+  add(spans: readonly Span[]): void {
+    const merged: Span[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.spans.length || j < spans.length) {
+      if (j >= spans.length || (i < this.spans.length && byStartThenEnd(this.spans[i]!, spans[j]!) <= 0)) merged.push(this.spans[i++]!);
+      else merged.push(spans[j++]!);
+    }
+    this.spans = merged;
+  }
+
+  private firstStartingAtOrAfter(start: number): number {
+    let low = 0;
+    let high = this.spans.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.spans[middle]!.start < start) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
