@@ -214,6 +214,10 @@ export function startLanguageServer(connection: Connection): void {
     warmUpOnce(service, document.uri);
   }));
 
+  /** Drops what every kind's services keep for a uri (a closed document, the warm-up's copy). */
+  const forgetInEveryService = (uri: string): void => {
+    for (const kind of ALL_KINDS) serviceFor(kind)?.forget(uri);
+  };
   /** The kinds whose services have been warmed up (warmUp.ts): once per kind and process, on the first document published. */
   const warmedUp = new Set<FileKind>();
   const warmUpStep = trace.time('warm-up', (uri: string) => uri, (_uri: string, step: () => void) => step());
@@ -233,9 +237,7 @@ export function startLanguageServer(connection: Connection): void {
       },
       completion: (document, position) => completionOf(service, document, position),
       hover: (document, position) => hoverOf(service, document, position),
-      forget: (copyUri) => {
-        for (const kind of ALL_KINDS) serviceFor(kind)?.forget(copyUri);
-      },
+      forget: forgetInEveryService,
     });
     // No step while a worker is starting (the schema worker starts at the first verdict asked, during the warm-up).
     runInTurns(steps, (step) => warmUpStep(uri, step), whileYoungGenerationKeptSmall);
@@ -318,7 +320,7 @@ export function startLanguageServer(connection: Connection): void {
       withDiagnostics.delete(uri);
       slow.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
-      for (const kind of ALL_KINDS) serviceFor(kind)?.forget(uri);
+      forgetInEveryService(uri);
       guestsAccess.keepFor(documents.keys());
       dropInsAccess.documentChanged(uri, undefined);
       dropInsAccess.keepFor(documents.keys());
