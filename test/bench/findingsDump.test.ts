@@ -9,7 +9,7 @@ import { ROOT } from './findingsDumpTexts';
 
 const DUMP = join(__dirname, 'findingsDump.js');
 /** Every pass the dump must keep, by the prefix of its lines (the first pass's lines have none). */
-const PREFIXES = ['builtin: ', 'schema corpus/libvirt-11.3.0/schemas/domain.rng: ', 'cmdline: ', 'ksmtuned: ', 'fix: ', 'large: '];
+const PREFIXES = ['builtin: ', 'schema corpus/libvirt-11.3.0/schemas/domain.rng: ', 'cmdline: ', 'ksmtuned: ', 'fix: ', 'large: ', 'grub.d: ', 'grub.d fix: '];
 
 function dump(folder: string, name: string): { text: string; stdout: string } {
   const out = join(folder, name);
@@ -45,8 +45,10 @@ test('findings:dump writes every pass, the same bytes twice, and no path of this
     assert.ok(byPass('cmdline: ').some((name) => name.includes(' at /etc/kernel/cmdline')), 'command line texts opened at the fuzzer paths');
     assert.ok(first.text.split('\n').some((line) => line.startsWith('["fix: ') && line.includes('"diff":"--- a\\n+++ b\\n@@')), 'no fix applied');
     assert.ok(first.text.split('\n').some((line) => line.startsWith('["large: ') && /"sha256":"[0-9a-f]{64}"/.test(line)), 'no digest of a large regression');
+    assert.ok(first.text.split('\n').some((line) => line.startsWith('["grub.d: ') && line.includes('"rule":"VT320"')), 'no finding of a drop-in (VT320)');
 
-    for (const path of [ROOT, SHARED_DIR, folder]) assert.ok(!first.text.includes(path), `the dump names ${path}`);
+    // The grub.d cases are read from a temporary folder, their files named as under /etc/default.
+    for (const path of [ROOT, SHARED_DIR, folder, join(tmpdir(), 'virt-tune-dump-grub-d-')]) assert.ok(!first.text.includes(path), `the dump names ${path}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

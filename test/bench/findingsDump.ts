@@ -16,11 +16,19 @@
 //  7. `large: `: the fuzz regressions over 100,000 characters (cases of speed; 2-5 leave them out), each linted
 //     as its regression test does it, a domain also with the schema, written as a digest (count per rule and a
 //     sha256 of every finding and fix): in full they make hundreds of MB. No fix pass: one took 70 s.
+//  8. `grub.d: ` and 9. `grub.d fix: ` (added in session 13; 1-7 unchanged, so an older dump is the head of
+//     this one): an /etc/default/grub with the drop-ins of its grub.d folder (findingsDumpGrubD.ts), each file
+//     linted, then fixed as 6 does it, with the drop-ins sourced after it as `virt-tune lint` reads them
+//     (written to a temporary folder, read by readDropInFolder, named as under /etc/default): VT320, VT321 in a
+//     drop-in, VT305 and VT315 on what still reaches the kernel, sourcing order, what stops the following of
+//     drop-ins; /etc/default/grub alone with the quoting cases of commit 5e8b4c5 (VT319: '$NAME', \$NAME,
+//     ${#NAME}, ${NAME:-}) and VT321 in each quoting; 400 seeded mutants (one file of a case mutated).
+//     findingsDumpGrubD.test.ts checks these lines against `virt-tune lint --format json` and `fix --dry-run`.
 // Mutants over 100,000 characters are left out (findingsDumpTexts.ts TEXT_LIMIT). Fixes are in the findings
 // of passes 1-5 too (each finding's `fixes`, with their edits).
 // Deterministic (findingsDump.test.ts runs it twice): fixed seeds, file lists sorted, names relative to the
 // repository or the shared folder, no time in the file. CPU per pass goes to stdout: 35-47 s in all (7 runs on
-// the 2-core machine of session 12, load 5-10; the large pass about 11 s), the output about 245 MB.
+// the 2-core machine of session 12, load 5-10; the large pass about 11 s; 8 and 9 about 1 s), the output about 245 MB.
 // `--every N` keeps every Nth corpus file and large regression and 1/N of the mutants (the test's short dump,
 // about 4 s).
 //
@@ -57,7 +65,7 @@ async function main(): Promise<void> {
         writeSync(fd, `${JSON.stringify([name, value])}\n`);
         lines++;
       }, context);
-      console.log(`${pass.name}: ${texts} texts, ${findings} ${pass.prefix === 'fix: ' ? 'fixes applied' : 'findings'}, ${lines} lines, ${(cpuSeconds() - before).toFixed(1)} s CPU`);
+      console.log(`${pass.name}: ${texts} texts, ${findings} ${pass.prefix.endsWith('fix: ') ? 'fixes applied' : 'findings'}, ${lines} lines, ${(cpuSeconds() - before).toFixed(1)} s CPU`);
     }
   } finally {
     closeSync(fd);

@@ -11,6 +11,7 @@ import type { HostModel } from '../../server/src/host/types';
 import { chooseSchema, serviceFor } from '../../server/src/services';
 import { CORPUS_DIR, SHARED_DIR } from '../kb/shared';
 import { findingsDigest } from './findingsDigest';
+import { grubFolderTexts } from './findingsDumpGrubD';
 import { bootTexts, domainTexts, largeRegressions, moreDomainTexts, ROOT, type DumpText, type Sample } from './findingsDumpTexts';
 
 /** libvirt's schema as `virt-tune lint --schema PATH` is given it, and that PATH as the dump names it. */
@@ -74,8 +75,9 @@ async function lintEach(prefix: string, texts: readonly DumpText[], host: HostMo
   let findings = 0;
   for (const text of texts) {
     const choices: [string, { host?: HostModel }][] = host ? hostChoices(text, host) : [['', {}]];
+    const dropIns = text.grubDropIns ? { grubDropIns: text.grubDropIns } : {};
     for (const [label, options] of choices) {
-      const found: Finding[] = await lintTextFully(text.path, text.kind, text.text, 1, options);
+      const found: Finding[] = await lintTextFully(text.path, text.kind, text.text, 1, { ...options, ...dropIns });
       if (found.length > 0) write(`${prefix}${text.name}${label}`, found);
       findings += found.length;
     }
@@ -120,29 +122,31 @@ const ksmtuned: Pass = {
 };
 
 /**
- * What `virt-tune fix` would write for each command line and ksmtuned.conf text, as fixCommand decides
- * it: a template is left alone (the notice, without its path), otherwise the safe fixes applied pass by
- * pass; the line holds how many were applied, the choices among several fixes, and the unified diff.
+ * What `virt-tune fix` would write for each text, as fixCommand decides it: a template is left alone (the
+ * notice, without its path), otherwise the safe fixes applied pass by pass (with the drop-ins sourced after
+ * it, as fix reads them); the line holds how many were applied, the choices among several fixes, and the
+ * unified diff. A text fix leaves as it is has no line.
  */
+function fixEach(prefix: string, texts: readonly DumpText[], write: Write): { texts: number; findings: number } {
+  let applied = 0;
+  for (const { name, kind, path, text, grubDropIns } of texts) {
+    const template = templateSkipNotice(name, text);
+    if (template) {
+      write(`${prefix}${name}`, { left: template });
+      continue;
+    }
+    const outcome = applySafeFixes(path, kind, text, grubDropIns ? { grubDropIns } : {});
+    if (outcome.text === text) continue;
+    write(`${prefix}${name}`, { applied: outcome.applied, choices: outcome.choices, diff: unifiedDiff('a', 'b', text, outcome.text) });
+    applied += outcome.applied;
+  }
+  return { texts: texts.length, findings: applied };
+}
+
 const fixes: Pass = {
   name: 'fixes of kernel command lines and ksmtuned.conf (virt-tune fix)',
   prefix: 'fix: ',
-  async run(write, { sample }) {
-    const texts = [...bootTexts('cmdline', sample), ...bootTexts('ksmtuned', sample)];
-    let applied = 0;
-    for (const { name, kind, path, text } of texts) {
-      const template = templateSkipNotice(name, text);
-      if (template) {
-        write(`${this.prefix}${name}`, { left: template });
-        continue;
-      }
-      const outcome = applySafeFixes(path, kind, text);
-      if (outcome.text === text) continue;
-      write(`${this.prefix}${name}`, { applied: outcome.applied, choices: outcome.choices, diff: unifiedDiff('a', 'b', text, outcome.text) });
-      applied += outcome.applied;
-    }
-    return { texts: texts.length, findings: applied };
-  },
+  run: async (write, { sample }) => fixEach(fixes.prefix, [...bootTexts('cmdline', sample), ...bootTexts('ksmtuned', sample)], write),
 };
 
 /**
@@ -173,5 +177,18 @@ const large: Pass = {
   },
 };
 
-/** In the order they are written. */
-export const PASSES: readonly Pass[] = [builtinDomains, moreDomains, schemaDomains, cmdline, ksmtuned, fixes, large];
+/** /etc/default/grub and its drop-ins (findingsDumpGrubD.ts): each file linted with the drop-ins sourced after it. */
+const grubFolders: Pass = {
+  name: '/etc/default/grub with its grub.d drop-ins',
+  prefix: 'grub.d: ',
+  run: async (write, { sample }) => lintEach(grubFolders.prefix, await grubFolderTexts(sample), undefined, write),
+};
+
+const grubFolderFixes: Pass = {
+  name: 'fixes of /etc/default/grub with its grub.d drop-ins (virt-tune fix)',
+  prefix: 'grub.d fix: ',
+  run: async (write, { sample }) => fixEach(grubFolderFixes.prefix, await grubFolderTexts(sample), write),
+};
+
+/** In the order they are written: a pass added later goes last, so an older dump is the head of a newer one. */
+export const PASSES: readonly Pass[] = [builtinDomains, moreDomains, schemaDomains, cmdline, ksmtuned, fixes, large, grubFolders, grubFolderFixes];

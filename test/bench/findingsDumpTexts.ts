@@ -2,6 +2,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { FileKind } from '../../server/src/core/types';
+import type { GrubDropIns } from '../../server/src/grubDropIns/types';
 import { detectKind } from '../../server/src/services';
 import { pickMutation } from '../fuzz/mutate';
 import { Random } from '../fuzz/random';
@@ -19,6 +20,8 @@ export interface DumpText {
   text: string;
   /** A fuzz regression stored with `host: true`: its domain passes run with the host fixture only. */
   hostOnly?: boolean;
+  /** The drop-ins sourced after an /etc/default/grub or a drop-in (findingsDumpGrubD.ts), as `virt-tune lint` gives them. */
+  grubDropIns?: GrubDropIns;
 }
 
 /** `every` > 1 keeps every nth file of the corpus and of the large regressions, and 1/n of the mutants (the test's short dump); the other lists stay whole. */
@@ -32,13 +35,13 @@ const BOOT_MUTANTS = 2000;
  * Mutants and fuzz regressions longer than this are left out: a few mutations make megabytes, and the long
  * regressions are cases of speed whose findings run to hundreds of MB of JSON; they add time, not cases.
  */
-const TEXT_LIMIT = 100_000;
+export const TEXT_LIMIT = 100_000;
 
 function sampled<T>(items: readonly T[], sample: Sample): T[] {
   return items.filter((_, index) => index % sample.every === 0);
 }
 
-function mutate(text: string, random: Random): string {
+export function mutate(text: string, random: Random): string {
   let mutated = text;
   const times = random.between(1, 3);
   for (let j = 0; j < times; j++) mutated = pickMutation(random).apply(mutated, random);
