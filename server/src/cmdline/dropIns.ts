@@ -1,13 +1,10 @@
 import { LineStarts } from '../core/lineStarts';
 import type { GrubDropIns } from '../grubDropIns/types';
 import { refersTo, shellStatements, unclosedQuote, variableReferences, type ShellStatement } from './defaultGrubShell';
-import { locateDefaultGrub } from './locate/defaultGrub';
+import { KERNEL_VARIABLES, locateDefaultGrub } from './locate/defaultGrub';
 import type { MappedText } from './mappedText';
 import type { CommandLine, DropInReplacement } from './types';
 import type { CmdlineDocument } from './document';
-
-/** The variables 10_linux puts on a Linux kernel's line: GRUB_CMDLINE_LINUX on every entry, _DEFAULT after it on the default ones. */
-const KERNEL_VARIABLES = ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] as const;
 
 /** A file as grub-mkconfig sources it, when it holds assignments only: no command, no quote left open. */
 interface PlainFile {
@@ -54,7 +51,7 @@ function replacementIn(file: PlainFile, variable: string): ShellStatement['assig
  * and a variable whose value another variable takes (`GRUB_CMDLINE_LINUX_DEFAULT="$GRUB_CMDLINE_LINUX
  * quiet"`) before it is replaced keeps its parameters there, so it is left alone.
  */
-export function dropInReplacements(text: string, statements: readonly ShellStatement[], dropIns: GrubDropIns): Map<string, DropInReplacement> {
+function dropInReplacements(text: string, statements: readonly ShellStatement[], dropIns: GrubDropIns): Map<string, DropInReplacement> {
   const replaced = new Map<string, DropInReplacement>();
   const own = plainFile(text, statements);
   if (!own) return replaced;

@@ -1,5 +1,9 @@
 import type { CmdlineShape } from './types';
 
+/** /etc/default/grub (or a copy under another root), and a drop-in of its grub.d folder (`.../default/grub.d/NAME.cfg`). */
+export const DEFAULT_GRUB_PATH = /(^|\/)default\/grub$/;
+export const GRUB_DROP_IN_PATH = /(^|\/)default\/grub\.d\/[^/]+\.cfg$/;
+
 /**
  * The shape of a command line file from its path, as the files are named on a host: /etc/default/grub
  * (and the snippets of /etc/default/grub.d/), grub.cfg / grub2.cfg / grub2-efi.cfg and grub.conf / menu.lst
@@ -9,7 +13,7 @@ import type { CmdlineShape } from './types';
 export function cmdlineShapeOfPath(path: string): CmdlineShape | undefined {
   const normalized = path.replace(/\\/g, '/');
   const name = normalized.slice(normalized.lastIndexOf('/') + 1);
-  if (/(^|\/)default\/grub$/.test(normalized) || /(^|\/)default\/grub\.d\/[^/]+\.cfg$/.test(normalized)) return 'default-grub';
+  if (DEFAULT_GRUB_PATH.test(normalized) || GRUB_DROP_IN_PATH.test(normalized)) return 'default-grub';
   // Copies kept under a prefix (`backup-grub.cfg`, `guide-6.4.2-grub2.cfg`) count too.
   if (/(^|[-_.])grub2?(-efi)?\.cfg$/.test(name)) return 'grub-cfg';
   // GRUB 2 reads custom.cfg beside grub.cfg; grub-mkconfig copies /etc/grub.d/40_custom (and 41_custom, ...) into grub.cfg.

@@ -1,16 +1,13 @@
+import { DEFAULT_GRUB_PATH, GRUB_DROP_IN_PATH } from '../cmdline/shape';
 import type { GrubDropIn, GrubDropIns } from './types';
-
-/** `/etc/default/grub` (or a copy under another root), and a drop-in `/etc/default/grub.d/NAME.cfg`. */
-const DEFAULT_GRUB = /(^|\/)default\/grub$/;
-const DROP_IN = /(^|\/)default\/grub\.d\/[^/]+\.cfg$/;
 
 /**
  * The grub.d folder whose drop-ins grub-mkconfig sources after the file at `path`: the one beside an
  * /etc/default/grub, or a drop-in's own folder; undefined for any other path.
  */
 export function dropInFolderOf(path: string): string | undefined {
-  if (DEFAULT_GRUB.test(path)) return `${path}.d`;
-  if (DROP_IN.test(path)) return path.slice(0, path.lastIndexOf('/'));
+  if (DEFAULT_GRUB_PATH.test(path)) return `${path}.d`;
+  if (GRUB_DROP_IN_PATH.test(path)) return path.slice(0, path.lastIndexOf('/'));
   return undefined;
 }
 
@@ -20,7 +17,16 @@ export function dropInFolderOf(path: string): string | undefined {
  * the locale.
  */
 export function sourcingOrder(names: readonly string[]): string[] {
-  return [...names].sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+  return [...names].sort(byteOrder);
+}
+
+/** Two names compared byte by byte in UTF-8, as dash's strcmp does. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+function nameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** Whether a folder entry is one the pattern takes: a name ending in `.cfg` (dot files too: dash's `*` skips them). */
@@ -35,9 +41,9 @@ export function isDropInName(name: string): boolean {
  */
 export function dropInsAfter(path: string, folder: string, files: readonly GrubDropIn[]): GrubDropIns | undefined {
   let after = files;
-  if (DROP_IN.test(path)) {
-    const own = Buffer.from(path.slice(path.lastIndexOf('/') + 1), 'utf8');
-    after = files.filter((file) => Buffer.compare(Buffer.from(file.path.slice(file.path.lastIndexOf('/') + 1), 'utf8'), own) > 0);
+  if (GRUB_DROP_IN_PATH.test(path)) {
+    const own = nameOf(path);
+    after = files.filter((file) => byteOrder(nameOf(file.path), own) > 0);
   }
   return after.length > 0 ? { folder, files: after } : undefined;
 }

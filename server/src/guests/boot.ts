@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cmdlineDocument, forgetCmdlineDocument } from '../cmdline/document';
 import { hugetlbSteps } from '../cmdline/rules/hugetlb';
-import { cmdlineShapeOfPath } from '../cmdline/shape';
+import { cmdlineShapeOfPath, DEFAULT_GRUB_PATH } from '../cmdline/shape';
 import { sourcedKernelParameters } from '../cmdline/dropIns';
 import { identity } from '../cmdline/mappedText';
 import { tokenize } from '../cmdline/tokenize';
@@ -15,7 +15,6 @@ import { readDropInFolder } from '../grubDropIns/read';
 import type { GrubDropIns } from '../grubDropIns/types';
 import type { BootHugePages } from './types';
 
-const DEFAULT_GRUB = /(^|\/)default\/grub$/;
 const LANGUAGE: Record<string, string> = { 'default-grub': 'grub', 'grub-cfg': 'grub', 'grub-legacy': 'grub', bls: 'grub', plain: 'kernel-cmdline' };
 
 /**
@@ -44,7 +43,7 @@ export async function bootHugePagesOf(path: string): Promise<BootHugePages | und
   if (!shape) return undefined;
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
-  if (shape === 'default-grub' && DEFAULT_GRUB.test(path)) {
+  if (shape === 'default-grub' && DEFAULT_GRUB_PATH.test(path)) {
     const folder = dropInFolderOf(path)!;
     const dropIns = dropInsAfter(path, folder, await readDropInFolder(folder));
     if (dropIns) return withDropIns(path, text, dropIns);

@@ -1,17 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { applyFix, rangeText } from '../../helpers';
 import { applySafeFixes } from '../../../server/src/cli/safeFixes';
 import { cmdlineFindings, DEFAULT_GRUB, GRUB_CFG } from '../cmdlineHelpers';
+import { sourceLikeGrubMkconfig } from '../dropInShell';
 
 const CODE = 'VT321';
 
 /** What `shell` gives the variables after sourcing `text` under set -e, as grub-mkconfig sources /etc/default/grub; and its status. */
 function sourced(shell: 'bash' | 'dash', text: string, variables: readonly string[]): { status: number | null; values: string[] } {
-  const print = variables.map((variable) => `printf '%s\\0' "$${variable}"`).join('; ');
-  const run = spawnSync(shell, ['-c', `set -e; eval "$(cat)"; ${print}`], { input: text, encoding: 'utf8' });
-  return { status: run.status, values: run.stdout.split('\0').slice(0, variables.length) };
+  const run = sourceLikeGrubMkconfig(shell, text, {}, variables);
+  return { status: run.status, values: variables.map((variable) => run.values[variable]!) };
 }
 
 test("VT321: += appends in bash but stops dash's grub-mkconfig; the preferred fix reads the same in both shells", () => {

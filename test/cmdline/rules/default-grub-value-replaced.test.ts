@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { applyFix, rangeText } from '../../helpers';
 import { applySafeFixes } from '../../../server/src/cli/safeFixes';
 import { cmdlineDiagnostics } from '../../../server/src/cmdline/diagnostics';
@@ -9,9 +8,9 @@ import { dropInsOf, sourceLikeGrubMkconfig } from '../dropInShell';
 
 /** The value bash 5 gives a variable after sourcing the text, as grub-mkconfig does. */
 function bashValue(text: string, variable: string): string {
-  const run = spawnSync('bash', ['-c', `eval "$(cat)"; printf %s "$${variable}"`], { input: text, encoding: 'utf8' });
+  const run = sourceLikeGrubMkconfig('bash', text, {}, [variable]);
   assert.equal(run.status, 0, run.stderr);
-  return run.stdout;
+  return run.values[variable]!;
 }
 
 test('VT319: a GRUB_CMDLINE_LINUX set again further down loses its parameters, as bash sources the file', () => {

@@ -4,8 +4,8 @@ import { tokenize } from '../tokenize';
 import type { CommandLine, DropInReplacement } from '../types';
 import type { Span } from '../../core/span';
 
-/** GRUB_CMDLINE_LINUX goes on every entry, GRUB_CMDLINE_LINUX_DEFAULT after it on the default ones. */
-const VARIABLES = ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] as const;
+/** The variables 10_linux puts on a Linux kernel's line: GRUB_CMDLINE_LINUX on every entry, _DEFAULT after it on the default ones. */
+export const KERNEL_VARIABLES = ['GRUB_CMDLINE_LINUX', 'GRUB_CMDLINE_LINUX_DEFAULT'] as const;
 /** 20_linux_xen puts these on the Xen hypervisor's line (GRUB_CMDLINE_XEN on every entry, _DEFAULT on the default ones). */
 const XEN_VARIABLES = ['GRUB_CMDLINE_XEN', 'GRUB_CMDLINE_XEN_DEFAULT'] as const;
 
@@ -32,7 +32,7 @@ export function locateDefaultGrub(
   replacedByDropIns?: ReadonlyMap<string, DropInReplacement>,
 ): CommandLine[] {
   const assignments = readAssignments(source, statements);
-  const kept = replacedByDropIns ? VARIABLES.filter((variable) => !replacedByDropIns.has(variable)) : VARIABLES;
+  const kept = replacedByDropIns ? KERNEL_VARIABLES.filter((variable) => !replacedByDropIns.has(variable)) : KERNEL_VARIABLES;
   const linux = effectiveOf(assignments, kept);
   const lines: CommandLine[] = [];
   if (linux.effective.length > 0) lines.push(commandLine(linux.effective, source.length));

@@ -73,3 +73,14 @@ export function archNote(arch: LineArch): string {
 export function lineOf(context: CmdlineRuleContext, offset: number): string {
   return `line ${context.document.textDocument.positionAt(offset).line + 1}`;
 }
+
+/** How many parameters of a replaced value a message names. */
+const LOST_NAMED = 4;
+
+/** `a b c d and 2 more never reach` (`a never reaches`): the parameters of a line a later value replaces, for VT319's and VT320's messages. */
+export function neverReach(context: CmdlineRuleContext, line: CommandLine): string {
+  const { params } = line;
+  const names = params.slice(0, LOST_NAMED).map((param) => context.text.slice(param.span.start, param.span.end));
+  const more = params.length > LOST_NAMED ? ` and ${params.length - LOST_NAMED} more` : '';
+  return `${names.join(' ')}${more} never reach${params.length === 1 ? 'es' : ''}`;
+}

@@ -1,9 +1,6 @@
 import { DEBIAN_DEFAULT_GRUB_D, GRUB_MKCONFIG } from '../../kb/cmdline/sources';
 import { uriPath } from '../document';
-import type { CmdlineRule } from './context';
-
-/** How many of the lost parameters a message names. */
-const NAMED = 4;
+import { neverReach, type CmdlineRule } from './context';
 
 /**
  * VT320: an /etc/default/grub assignment of GRUB_CMDLINE_LINUX (or _DEFAULT) whose value a drop-in
@@ -23,17 +20,14 @@ export const defaultGrubOverriddenByDropIn: CmdlineRule = {
     fixable: false,
   },
   check(context, report) {
-    const { text } = context;
     for (const line of context.lines) {
       const dropIn = line.replacedByDropIn;
       if (!dropIn || line.params.length === 0) continue;
-      const names = line.params.slice(0, NAMED).map((param) => text.slice(param.span.start, param.span.end));
-      const more = line.params.length > NAMED ? ` and ${line.params.length - NAMED} more` : '';
       report({
         span: line.holderSpan,
         message:
           `${line.holder} is set again by the drop-in ${besideDocument(context.document.textDocument.uri, dropIn.path)} (line ${dropIn.line}), which grub-mkconfig sources after this file, without referring to $${line.holder}: the last value wins, ` +
-          `so ${names.join(' ')}${more} never reach${line.params.length === 1 ? 'es' : ''} the kernel. Move them into that file's value, or start its value with $${line.holder} to keep this one.`,
+          `so ${neverReach(context, line)} the kernel. Move them into that file's value, or start its value with $${line.holder} to keep this one.`,
       });
     }
   },

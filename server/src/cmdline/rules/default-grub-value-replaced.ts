@@ -1,9 +1,6 @@
 import { BASH_SHELL_PARAMETERS, GRUB_MKCONFIG } from '../../kb/cmdline/sources';
 import type { SpanEdit } from '../../core/types';
-import { lineOf, type CmdlineRule, type CmdlineRuleContext } from './context';
-
-/** How many of the lost parameters a message names. */
-const NAMED = 4;
+import { lineOf, neverReach, type CmdlineRule, type CmdlineRuleContext } from './context';
 
 /**
  * VT319: an /etc/default/grub assignment of GRUB_CMDLINE_LINUX (or _DEFAULT) that a later one replaces.
@@ -24,19 +21,17 @@ export const defaultGrubValueReplaced: CmdlineRule = {
     fixable: true,
   },
   check(context, report) {
-    const { document, text } = context;
+    const { document } = context;
     if (document.shape !== 'default-grub' || document.statements.some((statement) => statement.command)) return;
     for (const line of context.lines) {
       const replacedBy = line.replacedBy;
       if (!line.shadowed || !replacedBy || line.params.length === 0) continue;
-      const names = line.params.slice(0, NAMED).map((param) => text.slice(param.span.start, param.span.end));
-      const more = line.params.length > NAMED ? ` and ${line.params.length - NAMED} more` : '';
       const where = lineOf(context, replacedBy.nameSpan.start);
       report({
         span: line.holderSpan,
         message:
           `${line.holder} is set again on ${where}, which does not refer to $${line.holder}: grub-mkconfig sources this file with /bin/sh (bash or dash), which keeps the last value only, ` +
-          `so ${names.join(' ')}${more} never reach${line.params.length === 1 ? 'es' : ''} the kernel. Move them into ${where}'s value, or start it with $${line.holder} to keep this one.`,
+          `so ${neverReach(context, line)} the kernel. Move them into ${where}'s value, or start it with $${line.holder} to keep this one.`,
         fixes: [{ title: `Keep this value: start ${where}'s ${line.holder} with $${line.holder}`, edits: [keepEarlierValue(context, line.holder, replacedBy.valueSpan)] }],
       });
     }
