@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_GRUB_PATH, GRUB_DROP_IN_PATH } from '../cmdline/shape';
 import { dropInFolderOf, dropInsAfter } from './folder';
 import { readDropInFolder } from './read';
 import type { GrubDropIn, GrubDropIns } from './types';
@@ -25,9 +26,6 @@ interface Folder {
 
 /** At most this many folders are kept. */
 const MAX_FOLDERS = 16;
-
-/** Only such uris can be an /etc/default/grub or a drop-in: every other document is passed over without parsing its uri. */
-const CANDIDATE = /\/default\/grub(\.d\/[^/]+\.cfg)?$/;
 
 /**
  * The drop-ins sourced after an /etc/default/grub (or a drop-in) open in the language server, never read
@@ -126,9 +124,12 @@ export class GrubDropInsProvider {
   }
 }
 
-/** The file path of a uri that may be an /etc/default/grub or a drop-in. */
+/**
+ * The file path of a uri that may be an /etc/default/grub or a drop-in; every other document is passed
+ * over without parsing its uri.
+ */
 export function candidatePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:') || !CANDIDATE.test(uri)) return undefined;
+  if (!uri.startsWith('file:') || !(DEFAULT_GRUB_PATH.test(uri) || GRUB_DROP_IN_PATH.test(uri))) return undefined;
   try {
     return fileURLToPath(uri);
   } catch {
