@@ -28,6 +28,7 @@ import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
 import { SlowDiagnostics } from './slowDiagnostics';
 import { traceFromEnvironment } from './trace';
+import { quietTurns } from './quietTurns';
 import { runInTurns, warmUpSteps } from './warmUp';
 import { resolveSettingPath, workspaceFolderPath } from './workspaceFolder';
 
@@ -71,6 +72,8 @@ export function startLanguageServer(connection: Connection): void {
   const active = idleCollector(IDLE_COLLECT_MS, trimIdleCaches);
   /** The young generation emptied in the pauses between messages, so that requests rarely wait for a scavenge (core/idleScavenge.ts). */
   const handled = idleScavenger();
+  /** Whether a message was just handled: the warm-up then leaves the next turn to what it queued (quietTurns.ts). */
+  const quiet = quietTurns();
 
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
@@ -211,6 +214,7 @@ export function startLanguageServer(connection: Connection): void {
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     handled();
+    quiet.busy();
     warmUpOnce(service, document.uri);
   }));
 
@@ -239,8 +243,9 @@ export function startLanguageServer(connection: Connection): void {
       hover: (document, position) => hoverOf(service, document, position),
       forget: forgetInEveryService,
     });
-    // No step while a worker is starting (the schema worker starts at the first verdict asked, during the warm-up).
-    runInTurns(steps, (step) => warmUpStep(uri, step), whileYoungGenerationKeptSmall);
+    // A step waits while messages are being answered, and while a worker is starting (the schema worker starts
+    // at the first verdict asked, during the warm-up).
+    runInTurns(steps, (step) => warmUpStep(uri, step), (next) => quiet.whenQuiet(() => whileYoungGenerationKeptSmall(next)));
   };
 
   /** The fast findings at once (an empty list too, to clear), then the slow ones once typing pauses. */
@@ -261,6 +266,13 @@ export function startLanguageServer(connection: Connection): void {
       if (document) publish(document);
     }
   });
+
+  /** Every handler of a message from the editor says so first: to the keystrokes' lint, the idle scavenge and the warm-up. */
+  const messageHandled = (): void => {
+    lintChanged.handled();
+    handled();
+    quiet.busy();
+  };
 
   /** Takes the settings anew (pulled, or as pushed) and republishes every open document with them. */
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
@@ -305,8 +317,7 @@ export function startLanguageServer(connection: Connection): void {
   // Traced too, so a trace shows how long a keystroke waited for its publication.
   documents.onDidChangeContent(
     trace.time('change', (event: { document: TextDocument }) => describe(event.document), (event: { document: TextDocument }) => {
-      lintChanged.handled();
-      handled();
+      messageHandled();
       changed.add(event.document.uri);
       lintChanged.schedule();
       dropInsAccess.documentChanged(event.document.uri, event.document.getText());
@@ -330,8 +341,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onCompletion(
     guarded(connection, 'completion', EMPTY_COMPLETION, trace.time('completion', where, (params: CompletionParams): CompletionList => {
-      lintChanged.handled();
-      handled();
+      messageHandled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       return service ? completionOf(service, document, params.position) : EMPTY_COMPLETION;
@@ -340,8 +350,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onHover(
     guarded(connection, 'hover', null, trace.time('hover', where, (params: HoverParams): Hover | null => {
-      lintChanged.handled();
-      handled();
+      messageHandled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       return service ? hoverOf(service, document, params.position) : null;
@@ -350,8 +359,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onCodeAction(
     guarded(connection, 'code actions', [], (params): CodeAction[] => {
-      lintChanged.handled();
-      handled();
+      messageHandled();
       const document = documents.get(params.textDocument.uri);
       const service = document && serviceOf(document);
       if (!service) return [];
