@@ -25,16 +25,23 @@ export interface VariableReference {
  * Where `value` expands the variable `name` as sh (dash, bash) does: `$NAME`, `${NAME}`, or `${NAME`
  * before an operator (`${NAME:-x}`, `${NAME%% *}`), and only where the shell expands, which the word
  * reader marks: not inside single quotes, nor after a backslash (`'$NAME'` and `\$NAME` stay as written).
- * `${#NAME}`, its length, is none.
+ * `${#NAME}`, its length, is none, nor is `$$NAME` (the shell's process id, then the letters of NAME).
  */
 export function variableReferences(value: MappedText, name: string): VariableReference[] {
   const found: VariableReference[] = [];
   if (!value.text.includes(name)) return found;
   const pattern = new RegExp(`\\$(?:\\{${name}(\\}|(?![A-Za-z0-9_]))|${name}(?![A-Za-z0-9_]))`, 'g');
   for (const match of value.text.matchAll(pattern)) {
-    if (value.expansions.has(match.index)) found.push({ index: match.index, length: match[0].length, plain: match[0][1] !== '{' || match[1] === '}' });
+    if (value.expansions.has(match.index) && !afterProcessId(value, match.index)) found.push({ index: match.index, length: match[0].length, plain: match[0][1] !== '{' || match[1] === '}' });
   }
   return found;
+}
+
+/** Whether the `$` at `index` is the second of a `$$`: an odd run of expanded `$` stands right before it. */
+function afterProcessId(value: MappedText, index: number): boolean {
+  let dollars = 0;
+  for (let at = index - 1; at >= 0 && value.text[at] === '$' && value.expansions.has(at); at--) dollars++;
+  return dollars % 2 === 1;
 }
 
 /** Whether `value` takes the variable `name`'s value so far (variableReferences). */

@@ -95,3 +95,16 @@ test('VT319: a value refers to its variable only where sh expands it: not in sin
     assert.equal(findings.length, replaced ? 1 : 0, dropIn);
   }
 });
+
+test('VT319: $$NAME is the shell\'s process id and then the letters of NAME, no reference to it; $$$NAME is one', () => {
+  const first = 'GRUB_CMDLINE_LINUX="rd.lvm.lv=rhel/root quiet"\n';
+  for (const [second, value, replaced] of [
+    ['GRUB_CMDLINE_LINUX="$$GRUB_CMDLINE_LINUX hugepages=512"', /^[0-9]+GRUB_CMDLINE_LINUX hugepages=512$/, true],
+    ['GRUB_CMDLINE_LINUX="$$$GRUB_CMDLINE_LINUX hugepages=512"', /^[0-9]+rd\.lvm\.lv=rhel\/root quiet hugepages=512$/, false],
+  ] as const) {
+    const text = `${first}${second}\n`;
+    for (const shell of ['dash', 'bash'] as const) assert.match(sourceLikeGrubMkconfig(shell, text, {}, ['GRUB_CMDLINE_LINUX']).values.GRUB_CMDLINE_LINUX!, value, `${shell}: ${text}`);
+    // Before, $$GRUB_CMDLINE_LINUX counted as keeping the first value: no warning.
+    assert.deepEqual(cmdlineFindings(text, DEFAULT_GRUB, 'VT319').map((finding) => finding.range.start.line), replaced ? [0] : [], text);
+  }
+});
