@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/core/types';
 import { ksmtunedDiagnostics } from '../../server/src/ksmtuned/diagnostics';
@@ -53,3 +57,24 @@ KSM_THRES_CONST=2048
 LOGFILE=/var/log/ksmtuned
 DEBUG=1
 `;
+
+/** What a shell makes of a ksmtuned.conf: sourced from a file as ksmtuned's `. /etc/ksmtuned.conf` does it. */
+export interface SourcedConf {
+  /** Each name's value, undefined where the file leaves it unset. */
+  values: Record<string, string | undefined>;
+  stderr: string;
+}
+
+/** Sources `text` with `shell` (ksmtuned's own is bash) and reads back `names`. */
+export function sourceConf(text: string, names: readonly string[], shell: 'bash' | 'dash' = 'bash'): SourcedConf {
+  const folder = mkdtempSync(join(tmpdir(), 'vt-ksm-'));
+  try {
+    writeFileSync(join(folder, 'ksmtuned.conf'), text);
+    const print = names.map((name) => `printf '%s\\0' "\${${name}-unset}"`).join('; ');
+    const run = spawnSync(shell, ['-c', `. "$1/ksmtuned.conf"; ${print}`, shell, folder], { encoding: 'utf8' });
+    const printed = run.stdout.split('\0');
+    return { stderr: run.stderr, values: Object.fromEntries(names.map((name, index) => [name, printed[index] === 'unset' ? undefined : printed[index]])) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -187,10 +187,10 @@ test('an unclosed quote is located at its opening and the value runs to the end 
   assert.deepEqual(assignment(onlyLine(backquote).statements[0]).value.unclosed, [{ kind: '`', at: 15 }]);
   // Each opener is told apart where it is found: `$(` with the parentheses its line leaves open, `${`.
   assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=${X:-1').statements[0]).value.unclosed, [{ kind: '${', at: 15 }]);
-  // Each opened inside another is kept too, outermost first: `$(` with the parentheses its line leaves open.
+  // Each opened inside another is kept too, outermost first: `$(` with the parentheses its line leaves open, `$((` as written.
   assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX=$(echo $((1+').statements[0]).value.unclosed, [
     { kind: '$(', at: 15, depth: 1 },
-    { kind: '$(', at: 22, depth: 2 },
+    { kind: '$((', at: 22, depth: 2 },
   ]);
   assert.deepEqual(assignment(onlyLine('KSM_NPAGES_MAX="$(echo \'a').statements[0]).value.unclosed, [
     { kind: '"', at: 15 },

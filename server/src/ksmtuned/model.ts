@@ -9,7 +9,10 @@ export interface LocatedAssignment {
 
 /** What ksmtuned.conf sets, read once: every assignment by name, and the names its values expand. */
 export interface KsmModel {
-  /** Every assignment in file order, those written with spaces around `=` included (their intent counts). */
+  /**
+   * Every assignment in file order, those written with spaces around `=` included (their intent counts);
+   * not those of a line bash refuses (or drops with it), which it never runs, nor one after `||` it never reaches.
+   */
   assignments: readonly LocatedAssignment[];
   byName: ReadonlyMap<string, readonly LocatedAssignment[]>;
   /** Names expanded somewhere in the file (`$NAME`, `${NAME}`, inside `$((...))`): the user's own helper variables. */
@@ -21,6 +24,8 @@ export function buildKsmModel(conf: KsmConf): KsmModel {
   const byName = new Map<string, LocatedAssignment[]>();
   const referenced = new Set<string>();
   for (const line of conf.lines) {
+    // bash sets nothing of a line it refuses, nor of the lines it read with it as one command.
+    if (line.refused || line.dropped) continue;
     for (const statement of line.statements) {
       if (statement.unreached) continue;
       if (statement.kind !== 'assignment') {

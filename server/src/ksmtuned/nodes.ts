@@ -11,6 +11,7 @@ export class LineNode implements KsmLine {
   declare refused?: RefusedToken;
   declare inArray?: Span;
   declare inQuote?: Span;
+  declare dropped?: true;
   statements: Statement[] = [];
 
   constructor(
@@ -33,7 +34,7 @@ export class AssignmentNode implements Assignment {
   declare redirections?: Span[];
   declare subshell?: Span;
   declare unreached?: Span;
-  declare array?: { span: Span; elements: number; unclosed: boolean };
+  declare array?: { span: Span; elements: number; unclosed: boolean; openElement?: ShellWord };
 
   constructor(
     private readonly start: number,
@@ -60,6 +61,7 @@ export class AssignmentNode implements Assignment {
 export class WordNode implements ShellWord {
   declare unclosed?: readonly Opener[];
   declare quoteCloses?: Span | 'never';
+  declare openAtEnd?: readonly Opener[];
   declare quotedLineBreak?: true;
 
   constructor(

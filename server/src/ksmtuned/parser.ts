@@ -1,9 +1,10 @@
 import type { Span } from '../core/span';
 import { AssignmentNode, LineNode, type WordNode } from './nodes';
 import type { Assignment, Command, KsmConf, KsmLine, Opener, ShellWord, Statement } from './types';
-import { operatorAt, REDIRECTIONS, refusedToken } from './syntax';
-import { closeOpeners } from './openers';
-import { blanksEnd, isOperator, nameEnd, OPERATORS, operatorWord, scanWord, skipBlanks } from './words';
+import { operatorAt, REDIRECTIONS, refusedInArray, refusedToken } from './syntax';
+import { closeOpeners, isQuote } from './openers';
+import { isOperator, OPERATORS } from './characters';
+import { blanksEnd, nameEnd, operatorWord, scanWord, skipBlanks } from './words';
 
 /** What ends a statement on its line (a `(` or `)` bash would refuse stops the line before, in syntax.ts). */
 const SEPARATORS = new Set([';', '&&', '||', '&', '|', '|&']);
@@ -19,9 +20,11 @@ const SEMICOLON = 0x3b;
  * its name, `=` and value located. A quote, backquote, `$(` or `${` left open at a line's end (and any
  * opened inside it, `"$(date`) and an array left open are followed as bash reads them: the lines below go
  * into the word or the array up to what closes it (KsmLine.inQuote, inArray), and are no statements of
- * their own. A trailing backslash is not followed: the next line is read on its own. A line holding a
- * token bash refuses (syntax.ts) is read up to that token, as bash reads none of the rest: a line of
- * megabytes of `;&` does not make a statement per `;`.
+ * their own; an array's element left open is followed first, then the array. A trailing backslash is not
+ * followed: the next line is read on its own. A line holding a token bash refuses (syntax.ts) is read up
+ * to that token, as bash reads none of the rest: a line of megabytes of `;&` does not make a statement per
+ * `;`. bash parses a command whole before it runs it, so such a token drops the lines above that bash read
+ * with it as one command too (KsmLine.dropped); inside an array it ends the array there.
  */
 export function parseKsmtunedConf(text: string): KsmConf {
   const lines: KsmLine[] = [];
@@ -30,6 +33,8 @@ export function parseKsmtunedConf(text: string): KsmConf {
   let openArray: Assignment | undefined;
   // A word whose quote is not closed on its line: bash reads the next lines into it up to the closing quote.
   let openQuote: OpenQuote | undefined;
+  // The first of the lines bash is reading as one command (through a quote or an array left open above).
+  let commandStart = 0;
   for (let number = 0; start <= text.length; number++) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline < 0 ? text.length : newline;
@@ -38,6 +43,8 @@ export function parseKsmtunedConf(text: string): KsmConf {
     const end = hasCarriageReturn ? lineEnd - 1 : lineEnd;
     const carriageReturn = hasCarriageReturn ? { start: end, end: lineEnd } : undefined;
     let line: KsmLine;
+    const continuing = openQuote !== undefined || openArray !== undefined;
+    if (!continuing) commandStart = number;
     if (openQuote) {
       const continued = continueQuote(text, openQuote, start, end);
       if (continued.next === undefined) {
@@ -45,26 +52,39 @@ export function parseKsmtunedConf(text: string): KsmConf {
         line.inQuote = { start, end };
         if (carriageReturn) line.carriageReturn = carriageReturn;
       } else {
-        line = parseLine(text, number, start, end, carriageReturn, continued.next);
-        line.inQuote = { start, end: continued.next };
         openQuote = undefined;
+        // The word was an element of an array still open: the line goes on inside it.
+        if (openArray) {
+          const inArray = arrayLine(text, number, start, end, carriageReturn, continued.next, openArray);
+          line = inArray.line;
+          if (inArray.closed) openArray = undefined;
+          openQuote = inArray.open;
+        } else {
+          line = parseLine(text, number, start, end, carriageReturn, continued.next);
+        }
+        line.inQuote = { start, end: continued.next };
       }
     } else if (openArray) {
-      const continued = continueArray(text, openArray, start, end);
-      line = parseLine(text, number, start, end, carriageReturn, continued.next);
-      line.inArray = { start, end: continued.next };
-      if (continued.closed) openArray = undefined;
+      const inArray = arrayLine(text, number, start, end, carriageReturn, start, openArray);
+      line = inArray.line;
+      if (inArray.closed) openArray = undefined;
+      openQuote = inArray.open;
     } else {
       line = parseLine(text, number, start, end, carriageReturn);
     }
     lines.push(line);
+    // bash parses the whole command before it runs any of it: a token it refuses drops the lines above it too.
+    if (line.refused && continuing) for (let above = commandStart; above < number; above++) lines[above]!.dropped = true;
     const last = line.statements[line.statements.length - 1];
     if (last?.kind === 'assignment' && last.array?.unclosed && !line.refused) openArray = last;
     openQuote ??= line.refused ? undefined : quoteLeftOpen(last);
     if (newline < 0) break;
     start = newline + 1;
   }
-  if (openQuote) openQuote.word.quoteCloses = 'never';
+  if (openQuote) {
+    openQuote.word.quoteCloses = 'never';
+    openQuote.word.openAtEnd = openQuote.openers;
+  }
   return { text, lines };
 }
 
@@ -77,12 +97,16 @@ interface OpenQuote {
   openers: Opener[];
 }
 
-/** The word of a line's last statement that leaves an opener open at the line's end, and what closes it. */
+/** The word of a line's last statement that leaves an opener open at the line's end (an array's element included), and what closes it. */
 function quoteLeftOpen(statement: Statement | undefined): OpenQuote | undefined {
   if (!statement) return undefined;
-  const word = statement.kind === 'assignment' ? (statement.command || statement.array ? undefined : statement.value) : statement.words[statement.words.length - 1];
-  const openers = word && followed(word);
-  if (!word || !openers) return undefined;
+  const word = statement.kind === 'assignment' ? (statement.array ? statement.array.openElement : statement.command ? undefined : statement.value) : statement.words[statement.words.length - 1];
+  return word && openQuoteOf(word);
+}
+
+function openQuoteOf(word: ShellWord): OpenQuote | undefined {
+  const openers = followed(word);
+  if (!openers) return undefined;
   if (onlyQuotes(openers)) word.quotedLineBreak = true;
   return { word, openers };
 }
@@ -94,7 +118,7 @@ function followed(word: ShellWord): Opener[] | undefined {
 
 /** Nothing but quotes open: a line break here is part of the quoted text, not of a command or expansion. */
 function onlyQuotes(openers: readonly Opener[]): boolean {
-  return openers.every((opener) => opener.kind === "'" || opener.kind === '"');
+  return openers.every(isQuote);
 }
 
 /**
@@ -121,13 +145,35 @@ function continueQuote(text: string, open: OpenQuote, start: number, end: number
 }
 
 /**
+ * A line, from `from`, that goes on inside an array left open above. An operator before the `)` is a
+ * token bash refuses: it drops the whole assignment there and goes on with the next line (`closed`, as the
+ * array is no longer read). `open`: an element whose quote (or `$(`...) the line leaves open.
+ */
+function arrayLine(text: string, number: number, start: number, end: number, carriageReturn: Span | undefined, from: number, assignment: Assignment): { line: KsmLine; closed: boolean; open?: OpenQuote } {
+  const refused = refusedInArray(text, from, end);
+  if (refused) {
+    const line = new LineNode(number, start, end);
+    if (carriageReturn) line.carriageReturn = carriageReturn;
+    line.refused = refused;
+    line.inArray = { start: from, end: refused.span.end };
+    return { line, closed: true };
+  }
+  const continued = continueArray(text, assignment, from, end);
+  const line = parseLine(text, number, start, end, carriageReturn, continued.next);
+  line.inArray = { start: from, end: continued.next };
+  const open = continued.open && openQuoteOf(continued.open);
+  return open ? { line, closed: continued.closed, open } : { line, closed: continued.closed };
+}
+
+/**
  * One more line of an array left open (`NAME=(a` on a line above): its words, and a comment, are elements
  * and a note, up to a `)`. The array's span and element count grow, and its first element is taken from
  * here when it had none. `next` is where the line goes on as statements of its own: past the `)`, or the
- * line's end.
+ * line's end. `open`: the element, last on the line, that leaves a quote open (bash reads on into it).
  */
-function continueArray(text: string, assignment: Assignment, start: number, end: number): { next: number; closed: boolean } {
+function continueArray(text: string, assignment: Assignment, start: number, end: number): { next: number; closed: boolean; open?: WordNode } {
   const array = assignment.array!;
+  if (array.openElement) delete array.openElement;
   for (let pos = start; ;) {
     const step = arrayStep(text, pos, end);
     if (step.kind === 'close') {
@@ -142,6 +188,11 @@ function continueArray(text: string, assignment: Assignment, start: number, end:
     if (array.elements === 0) assignment.value = step.word;
     array.elements++;
     pos = step.word.end;
+    if (step.word.unclosed) {
+      array.span = { start: array.span.start, end };
+      array.openElement = step.word;
+      return { next: end, closed: false, open: step.word };
+    }
   }
 }
 
@@ -248,17 +299,18 @@ function parseAssignment(text: string, start: number, end: number): Parsed | und
   if (command) assignment.command = command;
   if (redirections) assignment.redirections = redirections;
   if (subshell) assignment.subshell = subshell;
-  if (array) assignment.array = { span: array.span, elements: array.elements, unclosed: array.unclosed };
+  if (array) assignment.array = array.openElement ? { span: array.span, elements: array.elements, unclosed: true, openElement: array.openElement } : { span: array.span, elements: array.elements, unclosed: array.unclosed };
   return { statement: assignment, next };
 }
 
 /**
  * `(a b c)` from its `(` at `open`: its span, how many elements it has on this line, its first element
  * (an empty word inside the parentheses for `()`), and whether it is left open at the line's end (bash
- * then reads the lines below as more elements, up to a `)`). Undefined for what is read otherwise (an
- * operator or a comment inside, an unclosed quote): the line is then read as before, a command after `=`.
+ * then reads the lines below as more elements, up to a `)`), with the element that leaves a quote open
+ * there, if one does (bash reads the lines below into it first). Undefined for what is read otherwise (an
+ * operator or a comment inside): the line is then read as before, a command after `=`.
  */
-function scanArray(text: string, open: number, end: number): { span: Span; first: WordNode; elements: number; unclosed: boolean } | undefined {
+function scanArray(text: string, open: number, end: number): { span: Span; first: WordNode; elements: number; unclosed: boolean; openElement?: WordNode } | undefined {
   let first: WordNode | undefined;
   let elements = 0;
   for (let pos = open + 1; ;) {
@@ -268,9 +320,10 @@ function scanArray(text: string, open: number, end: number): { span: Span; first
       const closed = step.kind === 'close';
       return { span: { start: open, end: closed ? step.at + 1 : end }, first: first ?? scanWord(text, open + 1, open + 1), elements, unclosed: !closed };
     }
-    if (step.operator || step.word.unclosed) return undefined;
+    if (step.operator) return undefined;
     first ??= step.word;
     elements++;
+    if (step.word.unclosed) return { span: { start: open, end }, first, elements, unclosed: true, openElement: step.word };
     pos = step.word.end;
   }
 }

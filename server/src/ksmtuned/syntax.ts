@@ -1,6 +1,7 @@
 import type { Span } from '../core/span';
 import type { RefusedToken } from './types';
-import { OPERATORS as OPERATOR_START, scanWord, skipBlanks } from './words';
+import { OPERATORS as OPERATOR_START } from './characters';
+import { scanWord, skipBlanks } from './words';
 
 /** Longest first, as bash's tokenizer takes them. */
 export const OPERATORS = [';;&', ';;', ';&', ';', '&&', '&>>', '&>', '&', '||', '|&', '|', '<<<', '<<-', '<<', '<&', '<>', '<', '>>', '>&', '>|', '>', '(', ')'];
@@ -94,7 +95,7 @@ export function refusedToken(text: string, start: number, end: number): RefusedT
  * a redirection, which it reads as the redirection's file descriptor (`(30>`: near `30`); undefined when its
  * words reach the `)`, a comment or the line's end first, or leave a quote open.
  */
-function refusedInArray(text: string, pos: number, end: number): RefusedToken | undefined {
+export function refusedInArray(text: string, pos: number, end: number): RefusedToken | undefined {
   let digits: Span | undefined;
   for (pos = skipBlanks(text, pos, end); pos < end && text[pos] !== ')' && text[pos] !== '#'; pos = skipBlanks(text, pos, end)) {
     const operator = operatorAt(text, pos, end);

@@ -36,6 +36,11 @@ export interface KsmLine {
    * closing quote and the rest of its word, into that word (the whole line when the quote does not close here).
    */
   inQuote?: Span;
+  /**
+   * bash reads this line and the lines below it as one command (a quote or an array left open), and a line
+   * below holds a token it refuses: it runs and sets nothing of this line either.
+   */
+  dropped?: true;
 }
 
 /** A token bash refuses on a line, and what it is. */
@@ -80,7 +85,13 @@ export interface Assignment {
    * `NAME=(a b)`: bash makes an array, and `value` is its first element, which $NAME gives. Its span from the
    * `(` to the `)`, or to the line's end when the `)` is not on the line (`unclosed`).
    */
-  array?: { span: Span; elements: number; unclosed: boolean };
+  array?: {
+    span: Span;
+    elements: number;
+    unclosed: boolean;
+    /** While the array is open: its last element, when that leaves a quote (or `$(`...) open at its line's end. */
+    openElement?: ShellWord;
+  };
 }
 
 /** Anything else bash would run: a command name and its arguments. */
@@ -110,6 +121,12 @@ export interface ShellWord {
    */
   quoteCloses?: Span | 'never';
   /**
+   * With `never`: the openers bash is still inside at the end of the file, outermost first (the one it names
+   * last): fewer than `unclosed` when a line below closes some, others when it closes them all and opens
+   * more in the same word (`"a` and then `b"'c`).
+   */
+  openAtEnd?: readonly Opener[];
+  /**
    * For such an opener: a line it spans ends with only quotes open (`"a` or `'a`, not `$(a` or `"$(a`), so
    * the value's own text takes a line break, not only a command or expansion written over lines.
    */
@@ -121,7 +138,7 @@ export interface ShellWord {
 }
 
 /**
- * Something bash reads on from until it meets its closer: a quote or backquote, `$(` (closed by the `)` that
- * brings its parentheses back to none) or `${`, as written, at `at` (its first character).
+ * Something bash reads on from until it meets its closer: a quote (`$'` too) or backquote, `$(` or `$((` (closed by the
+ * `)` that brings its parentheses back to none) or `${`, as written, at `at` (its first character).
  */
-export type Opener = { kind: "'" | '"' | '`' | '${'; at: number } | { kind: '$('; at: number; depth: number };
+export type Opener = { kind: "'" | "$'" | '"' | '`' | '${'; at: number } | { kind: '$(' | '$(('; at: number; depth: number };

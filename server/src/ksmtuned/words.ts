@@ -1,10 +1,9 @@
 import type { Span } from '../core/span';
+import { isBlank, OPERATORS } from './characters';
 import { closeOpeners } from './openers';
 import { WordNode } from './nodes';
 import type { Opener } from './types';
 
-/** Characters that end a word and are not part of it, as bash tokenizes (`;` also ends a statement). */
-export const OPERATORS = new Set([';', '&', '|', '<', '>', '(', ')']);
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** The lists of a word that has none: shared, never changed (a line of many short words makes one each otherwise). */
@@ -39,6 +38,9 @@ export function scanWord(text: string, start: number, end: number): WordNode {
     } else if (char === '"') {
       word.quoted = true;
       pos = scanDoubleQuoted(text, pos, end, word);
+    } else if (char === '$' && text[pos + 1] === "'" && pos + 1 < end) {
+      word.quoted = true;
+      pos = scanAnsiC(text, pos, end, word);
     } else if (char === '$' || char === '`') {
       pos = scanExpansion(text, pos, end, word);
     } else {
@@ -70,6 +72,38 @@ function scanDoubleQuoted(text: string, open: number, end: number, word: WordBui
   return end;
 }
 
+/** What bash 5 makes of `\X` in `$'...'` for each X it reads alone; any other letter keeps its backslash. */
+const ANSI_C_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+/** Escapes that take the characters after them (octal, hex, Unicode, control): their value is not worked out here. */
+const ANSI_C_NUMERIC = /[0-7xuUc]/;
+
+/** `$'...'` from its `$` (bash's ANSI-C quoting): a backslash escapes, so `\'` does not close it. */
+function scanAnsiC(text: string, open: number, end: number, word: WordBuilder): number {
+  let pos = open + 2;
+  let value = '';
+  let computed = true;
+  while (pos < end && text[pos] !== "'") {
+    const char = text[pos]!;
+    if (char !== '\\' || pos + 1 >= end) {
+      value += char;
+      pos++;
+      continue;
+    }
+    const escaped = text[pos + 1]!;
+    if (ANSI_C_NUMERIC.test(escaped)) computed = false;
+    value += ANSI_C_ESCAPES[escaped] ?? `\\${escaped}`;
+    pos += 2;
+  }
+  if (pos >= end) {
+    word.unclosed([{ kind: "$'", at: open }]);
+    word.append(text.slice(open + 2, end));
+    return end;
+  }
+  if (computed) word.append(value);
+  else word.uncomputed();
+  return pos + 1;
+}
+
 /** `$NAME`, `${...}`, `$(...)`, `$((...))`, a backquoted command, `$1`, `$?`, ...: the word is no longer a literal. */
 function scanExpansion(text: string, pos: number, end: number, word: WordBuilder): number {
   if (text[pos] === '`') {
@@ -80,7 +114,7 @@ function scanExpansion(text: string, pos: number, end: number, word: WordBuilder
   const next = text[pos + 1];
   if (next === '(') {
     const arithmetic = text[pos + 2] === '(';
-    const stop = closing(text, { kind: '$(', at: pos, depth: 1 }, pos + 2, end, word);
+    const stop = closing(text, { kind: arithmetic ? '$((' : '$(', at: pos, depth: 1 }, pos + 2, end, word);
     if (arithmetic) word.arithmetic(text.slice(pos + 3, stop));
     else word.substitution({ start: pos, end: stop });
     return stop;
@@ -155,15 +189,6 @@ export function nameEnd(text: string, pos: number): number {
   return end;
 }
 
-/** Whether a character code is one of OPERATORS. */
-export function isOperator(code: number): boolean {
-  return code === 0x3b || code === 0x26 || code === 0x7c || code === 0x3c || code === 0x3e || code === 0x28 || code === 0x29;
-}
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09;
-}
-
 function isNameStart(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
 }
@@ -203,6 +228,11 @@ class WordBuilder {
   reference(name: string | undefined): void {
     this.dynamic = true;
     if (name) (this.references ??= []).push(name);
+  }
+
+  /** A part whose value is not worked out (`$'\x41'`): the word has no literal. */
+  uncomputed(): void {
+    this.dynamic = true;
   }
 
   /** `$((...))`: names in it are variables even without `$`. */

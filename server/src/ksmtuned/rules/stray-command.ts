@@ -4,7 +4,7 @@ import type { Span } from '../../core/span';
 import type { Assignment, Command, KsmConf, KsmLine, Opener, RefusedToken, ShellWord } from '../types';
 import type { KsmtunedRule } from './context';
 import { commentOutLineFix, standsAlone } from './edits';
-import { closersOf, describeOpeners } from '../openers';
+import { closersOf, describeOpeners, isQuote } from '../openers';
 import { parseKsmtunedConf } from '../parser';
 
 /**
@@ -49,7 +49,13 @@ export const strayCommand: KsmtunedRule = {
           if (statement.subshell) report(subshellReport(conf.text, statement, statement.subshell));
           for (const redirection of statement.redirections ?? []) report(redirectionReport(conf.text, statement, redirection));
           if (statement.value.unclosed) report(unclosedQuoteReport(conf.text, statement, statement.value, statement.value.unclosed));
-          if (statement.array) report(arrayReport(conf.text, statement, statement.array));
+          // An array still open on a line bash drops was cut by a token refused below, which has the finding.
+          if (statement.array && !(statement.array.unclosed && line.dropped)) {
+            const element = statement.array.unclosed ? statement.array.openElement : undefined;
+            // An element whose quote is never closed is where bash stops: named once, as the quote (the value's finding names the first).
+            if (element?.quoteCloses !== 'never') report(arrayReport(conf.text, statement, statement.array));
+            else if (element !== statement.value) report(neverClosedElementReport(statement, element));
+          }
         }
       }
     }
@@ -69,10 +75,14 @@ function refusedReport(text: string, line: KsmLine, refused: RefusedToken): Repo
   const what = refused.missingWord ? `'${token}' with no file name after it` : refused.inArray ? `'${token}' inside an array's parentheses` : `'${token}' here`;
   // Unlike any other syntax error in a sourced file, one inside an array's parentheses does not end it (bash 5).
   const after = refused.inArray ? 'it then goes on with the next line' : 'it stops reading ksmtuned.conf there: nothing after this line is set either';
+  // A line that goes on with an array or a quote from above is part of one command with the lines before it.
+  const dropped = line.inArray || line.inQuote ? 'on this line, nor on the lines above it that bash reads with it as one command,' : 'on this line';
+  // Commenting out such a line would leave that array or quote open.
+  const fixes = standsAlone(line) && !line.inQuote ? [commentOutLineFix(line, 'Comment out the line', false)] : [];
   return {
     span,
-    message: `bash refuses ${what} (a syntax error). It parses a whole line before it runs any of it, so nothing on this line is run or set, and ${after}.`,
-    fixes: [commentOutLineFix(line, 'Comment out the line', false)],
+    message: `bash refuses ${what} (a syntax error). It parses a whole line before it runs any of it, so nothing ${dropped} is run or set, and ${after}.`,
+    fixes,
   };
 }
 
@@ -170,9 +180,9 @@ function redirectionReport(text: string, assignment: Assignment, redirection: Sp
 
 /** A command with a quote it does not close on its line: bash goes on reading the lines below into it. */
 function openQuoteReport(text: string, line: KsmLine, command: Command, word: ShellWord, openers: readonly Opener[]): Report {
-  const quote = describeOpeners(openers);
-  const open = openerSpan(openers);
   const closes = word.quoteCloses;
+  const quote = describeOpeners(word.openAtEnd ?? openers);
+  const open = openerSpan(word.openAtEnd ?? openers);
   return {
     span: open,
     message:
@@ -225,15 +235,27 @@ function arrayReport(text: string, assignment: Assignment, array: NonNullable<As
   };
 }
 
+/** An element of an array whose quote (or `$(`...) is never closed: bash looks for its closer, not the array's `)`. */
+function neverClosedElementReport(assignment: Assignment, element: ShellWord): Report {
+  const openers = element.openAtEnd ?? element.unclosed!;
+  return {
+    span: openerSpan(openers),
+    message:
+      `The ${describeOpeners(openers)} opened in an element of ${assignment.name}'s array is never closed: bash reads the rest of the file into it ` +
+      'and stops at a syntax error at its end, so nothing from this line on is set.',
+  };
+}
+
 function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellWord, openers: readonly Opener[]): Report {
-  const quote = describeOpeners(openers);
-  const open = openerSpan(openers);
-  // Closing quotes and backquotes at the end of the value is a plain guess; a $( or ${ may go on elsewhere.
-  const closer = openers.every((opener) => opener.kind !== '$(' && opener.kind !== '${') ? closersOf(openers) : undefined;
-  // What the lines it takes become: part of the value, or of the command (or expansion) the outermost of them is.
-  const outer = openers.find((opener) => opener.kind !== "'" && opener.kind !== '"')?.kind;
-  const into = value.quotedLineBreak || !outer ? 'the value' : outer === '${' ? 'the expansion' : 'the command whose output is the value';
   const closes = value.quoteCloses;
+  // Never closed: named as bash names it, by what is still open at the end of the file.
+  const quote = describeOpeners(value.openAtEnd ?? openers);
+  const open = openerSpan(value.openAtEnd ?? openers);
+  // Closing quotes and backquotes at the end of the value is a plain guess; a $( or ${ may go on elsewhere.
+  const closer = openers.every((opener) => isQuote(opener) || opener.kind === '`') ? closersOf(openers) : undefined;
+  // What the lines it takes become: part of the value, or of the command (or expansion) the outermost of them is.
+  const outer = openers.find((opener) => !isQuote(opener))?.kind;
+  const into = value.quotedLineBreak || !outer ? 'the value' : outer === '${' ? 'the expansion' : outer === '$((' ? 'the arithmetic expression whose result is the value' : 'the command whose output is the value';
   const name = assignment.name;
   if (closes && closes !== 'never' && !value.quotedLineBreak) {
     // A command or expansion written over several lines is shell bash runs as written: a warning, as
@@ -258,7 +280,8 @@ function unclosedQuoteReport(text: string, assignment: Assignment, value: ShellW
           : `The ${quote} opened in the value of ${name} is not closed on its line: bash reads on through the lines below, ` +
             `up to where it closes, and takes them into ${into} (with none, it stops reading the file at a syntax error).`,
     // A quote closed on a line below: closing it here would open that one instead, so no fix is guessed.
-    fixes: closer && (closes === undefined || (closes === 'never' && restReadsClean(text, value.span.end))) ? [{ title: `Close the ${[...closer].join(' and the ')} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
+    // In an array's element, closing it would leave the array open.
+    fixes: closer && !assignment.array && (closes === undefined || (closes === 'never' && restReadsClean(text, value.span.end))) ? [{ title: `Close the ${[...closer].join(' and the ')} at the end of the value`, edits: [{ span: { start: value.span.end, end: value.span.end }, newText: closer }] }] : [],
   };
 }
 
