@@ -28,3 +28,27 @@ test('readSourceFiles hands each file over as it is read and reads the next only
   assert.equal(listed.unreadable.length, 1);
   assert.match(listed.unreadable[0]!, /missing\.xml: no such file or folder/);
 });
+
+test('a file named from its own folder is known by its whole path: /etc/default/grub as `grub`, a BLS entry as `NAME.conf`, and in a walk of `.`', async () => {
+  const root = folderWith({
+    'etc/default/grub': 'GRUB_CMDLINE_LINUX="hugepages=16"\n',
+    'etc/default/grub.d/50-cloudimg-settings.cfg': 'GRUB_CMDLINE_LINUX_DEFAULT="console=ttyS0"\n',
+    'boot/loader/entries/debian.conf': 'title Debian\nlinux /vmlinuz\noptions root=/dev/vda1 hugepages=16\n',
+  });
+  const before = process.cwd();
+  const kinds = async (paths: string[]) => (await readSourceFiles(paths, undefined, async () => {})).files.map(({ path, kind }) => [path, kind]);
+  try {
+    process.chdir(join(root, 'etc', 'default'));
+    assert.deepEqual(await kinds(['grub']), [['grub', 'cmdline']]);
+    assert.deepEqual(await kinds(['.']), [
+      ['grub', 'cmdline'],
+      [join('grub.d', '50-cloudimg-settings.cfg'), 'cmdline'],
+    ]);
+    process.chdir(join(root, 'etc', 'default', 'grub.d'));
+    assert.deepEqual(await kinds(['50-cloudimg-settings.cfg']), [['50-cloudimg-settings.cfg', 'cmdline']]);
+    process.chdir(join(root, 'boot', 'loader', 'entries'));
+    assert.deepEqual(await kinds(['debian.conf']), [['debian.conf', 'cmdline']]);
+  } finally {
+    process.chdir(before);
+  }
+});

@@ -4,6 +4,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { FileKind } from '../core/types';
 import { detectKind, isXmlFile, mayHaveKind } from '../services';
+import { absolutePath } from './lintSource';
 
 const BOM = '\uFEFF';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -86,11 +87,19 @@ export async function readSourceFiles(paths: readonly string[], kind: FileKind |
     }
     const read = readSource(path, collected, opened);
     if (!read) continue;
-    const fileKind = kind ?? detectKind(path, read.text);
+    const fileKind = kind ?? kindOf(path, read.text);
     if (fileKind) await add({ path, kind: fileKind, ...read });
     else collected.unreadable.push(notOfAnyKind(path, read.text));
   }
   return collected;
+}
+
+/**
+ * A file's kind, told by its whole path: /etc/default/grub named as `grub` from /etc/default (or met in a
+ * walk of `.` there) is still /etc/default/grub, as are a BLS entry and a grub.d drop-in named from their folders.
+ */
+function kindOf(path: string, text: string): FileKind | undefined {
+  return detectKind(absolutePath(path), text);
 }
 
 async function realFolder(folder: string): Promise<string> {
@@ -124,7 +133,7 @@ async function walkFolder(
       continue;
     }
     // Symbolic links to files are followed; links to folders are not, so a cycle cannot trap the walk.
-    if (!mayHaveKind(path) || !(entry.isFile() || (entry.isSymbolicLink() && (await isFile(path))))) continue;
+    if (!mayHaveKind(absolutePath(path)) || !(entry.isFile() || (entry.isSymbolicLink() && (await isFile(path))))) continue;
     if (entry.isSymbolicLink()) {
       const target = await walkedTarget(path, root);
       if (target !== undefined) {
@@ -134,7 +143,7 @@ async function walkFolder(
     }
     const read = readSource(path, collected);
     if (!read) continue;
-    const fileKind = kind ?? detectKind(path, read.text);
+    const fileKind = kind ?? kindOf(path, read.text);
     if (fileKind) await add({ path, kind: fileKind, ...read });
   }
 }
