@@ -1,5 +1,5 @@
 import { containsName } from './nameClass';
-import { HOLDS_TEXT, Kind, MAX_REMEMBERED_VALUE, MemoKind, nameBit, restIndex, type AttributeLeaves, type Entered, type MemoName, type Pattern, type PatternTable } from './pattern';
+import { HOLDS_TEXT, keptList, Kind, MAX_REMEMBERED_VALUE, MemoKind, nameBit, restIndex, type AttributeLeaves, type Entered, type MemoName, type Pattern, type PatternTable } from './pattern';
 
 /** A name as the document has it, resolved: its namespace URI, local name, and a key for the memos. */
 export interface ResolvedName extends MemoName {
@@ -11,7 +11,30 @@ export interface ResolvedName extends MemoName {
 
 export function resolvedName(ns: string, local: string): ResolvedName {
   if (ns === '') return plainName(local);
-  return { ns, local, key: `{${ns}}${local}`, bit: nameBit(local), memoEpoch: -1, memoKey: 0 };
+  return new Name(ns, local, `{${ns}}${local}`);
+}
+
+/**
+ * Made by a constructor, not an object literal, as is everything else the validator keeps in its memos
+ * (EnteredElement, pattern.ts's LeafList, elementMemo.ts's Outcome; lists through keptList). V8 gives each
+ * literal an allocation site, and once the young generation has first grown to its full size it moves
+ * the sites whose objects mostly survive to the old generation and deoptimizes every function that
+ * inlined one: over libvirt's test files that threw seven of the validator's hot functions (enterElement
+ * and leaveElement twice, open, plainName, ...) back to the interpreter in the middle of the run, each
+ * then compiled again. A constructor call has no such site.
+ */
+class Name implements ResolvedName {
+  readonly bit: number;
+  memoEpoch = -1;
+  memoKey = 0;
+
+  constructor(
+    readonly ns: string,
+    readonly local: string,
+    readonly key: string,
+  ) {
+    this.bit = nameBit(local);
+  }
 }
 
 /** Names in no namespace, made once each: a document's names are mostly the same few hundred. */
@@ -19,10 +42,18 @@ const plainNames = new Map<string, ResolvedName>();
 /** Names kept at most: a stream of documents with made-up names cannot fill the map. */
 const MAX_PLAIN_NAMES = 4096;
 
+/** Kept in the table's memo: made by a constructor (see Name). */
+class EnteredElement implements Entered {
+  constructor(
+    public content: Pattern,
+    public rests: readonly Pattern[],
+  ) {}
+}
+
 function plainName(local: string): ResolvedName {
   let name = plainNames.get(local);
   if (!name) {
-    name = { ns: '', local, key: local, bit: nameBit(local), memoEpoch: -1, memoKey: 0 };
+    name = new Name('', local, local);
     if (plainNames.size < MAX_PLAIN_NAMES) plainNames.set(local, name);
   }
   return name;
@@ -93,8 +124,8 @@ export class Deriver {
    */
   private apart(contents: readonly Pattern[], rests: readonly Pattern[]): Entered {
     const { table } = this;
-    if (contents.length === 0) return { content: table.notAllowed, rests: [] };
-    if (contents.length === 1) return { content: table.after(contents[0]!, table.rest(0)), rests };
+    if (contents.length === 0) return new EnteredElement(table.notAllowed, NO_PATTERNS);
+    if (contents.length === 1) return new EnteredElement(table.after(contents[0]!, table.rest(0)), keptList(rests));
     const order = contents.map((_, index) => index).sort((x, y) => contents[x]!.id - contents[y]!.id || rests[x]!.id - rests[y]!.id);
     const numbered: Pattern[] = [];
     let content = table.notAllowed;
@@ -103,7 +134,7 @@ export class Deriver {
       if (index < 0) index = numbered.push(rests[at]!) - 1;
       content = table.choice(content, table.after(contents[at]!, table.rest(index)));
     }
-    return { content, rests: numbered };
+    return new EnteredElement(content, keptList(numbered));
   }
 
   /**
@@ -355,7 +386,7 @@ export class Deriver {
     if (p.textLeaves) return p.textLeaves;
     const found: Pattern[] = [];
     this.findTextLeaves(p, this.table.newVisit(), found);
-    p.textLeaves = found.length > 0 ? found : NO_PATTERNS;
+    p.textLeaves = found.length > 0 ? keptList(found) : NO_PATTERNS;
     this.table.remember(p);
     return p.textLeaves;
   }
@@ -403,7 +434,7 @@ export class Deriver {
     if (known) return known;
     const found: Pattern[] = [];
     this.findAttributeLeaves(p, name, this.table.newVisit(), found);
-    return this.table.rememberLeaves(p, nameKey, found.length > 0 ? found : NO_PATTERNS);
+    return this.table.rememberLeaves(p, nameKey, found.length > 0 ? keptList(found) : NO_PATTERNS);
   }
 
   /** Each part once, as in findTextLeaves. */

@@ -55,11 +55,21 @@ export class ElementMemo {
     if (known === undefined) {
       if (this.byText.size >= MAX_ENTRIES || this.characters + text.length > MAX_CHARACTERS) this.clear();
       this.characters += text.length;
-      this.byText.set(copied(text), { content, ended, height, next: undefined });
+      this.byText.set(copied(text), new Outcome(content, ended, height, undefined));
       return;
     }
-    this.byText.set(text, { content, ended, height, next: known });
+    this.byText.set(text, new Outcome(content, ended, height, known));
   }
+}
+
+/** Kept in the memo: made by a constructor (see derive.ts's Name). */
+class Outcome implements ElementOutcome {
+  constructor(
+    readonly content: Pattern,
+    readonly ended: Pattern,
+    readonly height: number,
+    readonly next: ElementOutcome | undefined,
+  ) {}
 }
 
 /**

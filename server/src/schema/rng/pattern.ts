@@ -58,7 +58,7 @@ export class Pattern {
         link = link.b!;
       }
       list.push(link);
-      this.listed = list;
+      this.listed = keptList(list);
     }
     return this.listed;
   }
@@ -224,6 +224,13 @@ export interface MemoName {
 export interface AttributeLeaves {
   readonly leaves: readonly Pattern[];
   readonly keys: Map<string, number>;
+}
+
+/** Kept in the table: made by a constructor (see derive.ts's Name). */
+class LeafList implements AttributeLeaves {
+  readonly keys = new Map<string, number>();
+
+  constructor(readonly leaves: readonly Pattern[]) {}
 }
 
 /** Values remembered per list of leaves at most. */
@@ -400,7 +407,7 @@ export class PatternTable {
     for (let i = 0; i < leaves.length; i++) key += ` ${leaves[i]!.id}`;
     let list = this.leafLists.get(key);
     if (!list) {
-      list = { leaves, keys: new Map() };
+      list = new LeafList(leaves);
       this.leafLists.set(key, list);
     }
     this.leaves.set(pattern.id, name, list);
@@ -494,7 +501,8 @@ export class PatternTable {
     const known = this.interned.get(kindKey(Kind.Choice, first), second.id);
     if (known) return known;
     const pattern = this.register(Kind.Choice, first.nullable || second.nullable, first, second);
-    pattern.listAlternatives([first, second]);
+    // Array.of, not a literal: no allocation site (see keptList).
+    pattern.listAlternatives(Array.of(first, second));
     return pattern;
   }
 
@@ -502,7 +510,7 @@ export class PatternTable {
     const known = this.interned.get(kindKey(Kind.Choice, first), rest.id);
     if (known) return known;
     const pattern = this.register(Kind.Choice, first.nullable || rest.nullable, first, rest);
-    if (from === 0) pattern.listAlternatives(all);
+    if (from === 0) pattern.listAlternatives(keptList(all));
     return pattern;
   }
 
@@ -632,6 +640,14 @@ export function restIndex(rest: Pattern): number {
 export interface Entered {
   content: Pattern;
   rests: readonly Pattern[];
+}
+
+/**
+ * A copy of a list, for a memo to keep: the list literal it was built in then dies young, and the copy
+ * has no allocation site for V8 to move to the old generation (see derive.ts's Name).
+ */
+export function keptList<T>(list: readonly T[]): readonly T[] {
+  return list.slice();
 }
 
 function kindKey(kind: Kind, a: Pattern): number {
