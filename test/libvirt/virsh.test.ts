@@ -131,3 +131,17 @@ test('the server environment moves NODE_EXTRA_CA_CERTS aside and adds its own; a
   assert.deepEqual(serverEnvironment({ PATH: '/usr/bin' }), { PATH: '/usr/bin', ...SERVER_ENVIRONMENT });
   assert.deepEqual(programEnvironment({ PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/certs.pem' }), { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/certs.pem' });
 });
+
+test('a call starts its virsh when startWhen says so, not before (the language server waits for a quiet turn)', async (t) => {
+  const { virsh, log } = await fakeVirsh(t, `echo 'Compiled against library: libvirt 9.0.0'; echo 'Using library: libvirt 9.0.0'; echo 'Running hypervisor: QEMU 7.2.0'`);
+  const waiting: (() => void)[] = [];
+  const connection = new VirshConnection('qemu:///system', { virsh, startWhen: (start) => waiting.push(start) });
+  const version = connection.version();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(await log(), '', 'virsh ran before startWhen started it');
+  assert.equal(waiting.length, 1);
+  waiting[0]!();
+  const result = await version;
+  assert.equal(result.ok, true);
+  assert.match(await log(), /^-c qemu:\/\/\/system version$/m);
+});

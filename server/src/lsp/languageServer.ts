@@ -72,7 +72,7 @@ export function startLanguageServer(connection: Connection): void {
   const active = idleCollector(IDLE_COLLECT_MS, trimIdleCaches);
   /** The young generation emptied in the pauses between messages, so that requests rarely wait for a scavenge (core/idleScavenge.ts). */
   const handled = idleScavenger();
-  /** Whether a message was just handled: the warm-up then leaves the next turn to what it queued (quietTurns.ts). */
+  /** Whether a message was just handled: the warm-up and the start of a virsh then leave the next turn to what it queued (quietTurns.ts). */
   const quiet = quietTurns();
 
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
@@ -137,7 +137,7 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   /** The libvirt daemon of `virtTune.libvirt` (auto: qemu:///system when the host is this machine). */
-  const libvirtAccess = attachLibvirt((line) => connection.console.warn(line));
+  const libvirtAccess = attachLibvirt((line) => connection.console.warn(line), { startWhen: quiet.whenQuiet });
   libvirtAccess.onDidChange(() => guestsAccess.invalidate());
   attachLibvirtDomainRequests(
     connection,
