@@ -13,7 +13,7 @@ export interface VirshOptions {
   timeoutMs?: number;
   /**
    * When a call may start its virsh: at once by default. Starting a program holds the calling thread until
-   * the program has started (node forks the whole process and waits for the exec: 10-24 ms for the language
+   * the program has started (node forks the whole process and waits for the exec: 13-37 ms for the language
    * server here), so the server starts each in a turn no message of the editor's is waiting on.
    */
   startWhen?: (start: () => void) => void;

@@ -23,12 +23,12 @@ import { IDLE_COLLECT_MS, idleCollector } from '../core/idleCollect';
 import { idleScavenger } from '../core/idleScavenge';
 import { whileYoungGenerationKeptSmall } from '../core/youngGeneration';
 import { afterQueuedMessages } from './afterQueued';
+import { quietTurns } from './quietTurns';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
 import { DEFAULT_SETTINGS, parseSettings, virtTuneSection, type Settings } from './settings';
 import { SlowDiagnostics } from './slowDiagnostics';
 import { traceFromEnvironment } from './trace';
-import { quietTurns } from './quietTurns';
 import { runInTurns, warmUpSteps } from './warmUp';
 import { resolveSettingPath, workspaceFolderPath } from './workspaceFolder';
 
