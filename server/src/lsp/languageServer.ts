@@ -23,6 +23,7 @@ import { IDLE_COLLECT_MS, idleCollector } from '../core/idleCollect';
 import { idleScavenger } from '../core/idleScavenge';
 import { whileYoungGenerationKeptSmall } from '../core/youngGeneration';
 import { afterQueuedMessages } from './afterQueued';
+import { markedRequests } from './markedRequests';
 import { quietTurns } from './quietTurns';
 import { applyRuleLevels } from './ruleLevels';
 import { schemaSetting } from './schemaSetting';
@@ -75,6 +76,9 @@ export function startLanguageServer(connection: Connection): void {
   /** Whether a message was just handled: the warm-up and the start of a virsh then leave the next turn to what it queued (quietTurns.ts). */
   const quiet = quietTurns();
 
+  /** The connection for the panel's and the libvirt view's requests: each says it was handled (messageHandled, below). */
+  const requestsMarkingBusy = markedRequests(connection, () => messageHandled());
+
   /** libvirt's schema verdict (and any other slow findings), merged in when it comes. */
   const slow = new SlowDiagnostics({
     current: (uri) => documents.get(uri),
@@ -118,7 +122,7 @@ export function startLanguageServer(connection: Connection): void {
     return { ...base, ...(host ? { host } : {}), ...(guests ? { guests } : {}), ...(bootHugepages ? { bootHugepages } : {}), ...(grubDropIns ? { grubDropIns } : {}) };
   };
   attachPanelRequests(
-    connection,
+    requestsMarkingBusy,
     documents,
     {
       ...hostAccess,
@@ -140,7 +144,7 @@ export function startLanguageServer(connection: Connection): void {
   const libvirtAccess = attachLibvirt((line) => connection.console.warn(line), { startWhen: quiet.whenQuiet });
   libvirtAccess.onDidChange(() => guestsAccess.invalidate());
   attachLibvirtDomainRequests(
-    connection,
+    requestsMarkingBusy,
     {
       ...libvirtAccess,
       settled: () => {
