@@ -132,8 +132,10 @@ async function walkFolder(
       if (!SKIPPED_FOLDERS.has(entry.name)) await walkFolder(path, root, kind, add, collected);
       continue;
     }
+    // The kind is told from the whole path (kindOf), worked out once per file.
+    const absolute = absolutePath(path);
     // Symbolic links to files are followed; links to folders are not, so a cycle cannot trap the walk.
-    if (!mayHaveKind(absolutePath(path)) || !(entry.isFile() || (entry.isSymbolicLink() && (await isFile(path))))) continue;
+    if (!mayHaveKind(absolute) || !(entry.isFile() || (entry.isSymbolicLink() && (await isFile(path))))) continue;
     if (entry.isSymbolicLink()) {
       const target = await walkedTarget(path, root);
       if (target !== undefined) {
@@ -143,7 +145,7 @@ async function walkFolder(
     }
     const read = readSource(path, collected);
     if (!read) continue;
-    const fileKind = kind ?? kindOf(path, read.text);
+    const fileKind = kind ?? detectKind(absolute, read.text);
     if (fileKind) await add({ path, kind: fileKind, ...read });
   }
 }
