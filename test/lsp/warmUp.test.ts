@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
-import { runInTurns, warmUpSteps, WARM_UP_COMPLETIONS, WARM_UP_FRAGMENT, WARM_UP_HOVERS, WARM_UP_LINT_MAX_CHARACTERS, WARM_UP_LINTS, WARM_UP_TYPED, type WarmUpProbes } from '../../server/src/lsp/warmUp';
+import { runInTurns, warmUpSteps, WARM_UP_COMPLETIONS, WARM_UP_FRAGMENT, WARM_UP_HOVERS, WARM_UP_LINT_MAX_CHARACTERS, WARM_UP_LINT_MAX_FINDINGS, WARM_UP_LINTS, WARM_UP_TYPED, type WarmUpProbes } from '../../server/src/lsp/warmUp';
 import { GUEST } from '../schema/guest';
 import { startStdioServer, until, within } from './stdioServer';
 
@@ -82,6 +82,17 @@ test('a document too large to lint over and over is only completed and hovered i
   for (const _ of warmUpSteps(URI, probes));
   assert.equal(calls.filter((call) => call.what === 'diagnostics').length, 0);
   assert.equal(calls.filter((call) => call.what === 'completion').length, WARM_UP_COMPLETIONS);
+});
+
+test('a document whose publication had very many findings is only completed and hovered in', () => {
+  const lintsWith = (publishedFindings: number): number => {
+    const { calls, probes } = recordingProbes(new Map([[URI, TextDocument.create(URI, 'xml', 1, GUEST)]]));
+    for (const _ of warmUpSteps(URI, probes, publishedFindings));
+    assert.equal(calls.filter((call) => call.what === 'hover').length, WARM_UP_HOVERS);
+    return calls.filter((call) => call.what === 'diagnostics').length;
+  };
+  assert.equal(lintsWith(WARM_UP_LINT_MAX_FINDINGS), WARM_UP_LINTS + 1);
+  assert.equal(lintsWith(WARM_UP_LINT_MAX_FINDINGS + 1), 0);
 });
 
 test('steps run one per turn of the event loop: work queued meanwhile waits for one step at most', async () => {

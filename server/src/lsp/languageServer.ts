@@ -15,7 +15,8 @@ import { attachLibvirtFacts } from '../libvirt/lspFacts';
 import { attachLibvirt } from '../libvirt/lspLibvirt';
 import { detectKind, fixesInRange, mergeFindings, schemaVariants, serviceFor, type LanguageService, type ServiceOptions } from '../services';
 import { VERSION } from '../version';
-import { toCodeAction, toDiagnostic, toRewriteAction, wantsQuickFixes, wantsRewrites } from './convert';
+import { toCodeAction, toRewriteAction, wantsQuickFixes, wantsRewrites } from './convert';
+import { publishedDiagnostics } from './publishedDiagnostics';
 import { tuneFixes } from '../tune/service';
 import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
@@ -213,13 +214,14 @@ export function startLanguageServer(connection: Connection): void {
       if (withDiagnostics.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
-    const diagnostics = findingsOf(service, document).map(toDiagnostic);
+    const findings = findingsOf(service, document);
+    const diagnostics = publishedDiagnostics(findings);
     if (diagnostics.length > 0) withDiagnostics.add(document.uri);
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     handled();
     quiet.busy();
-    warmUpOnce(service, document.uri);
+    warmUpOnce(service, document.uri, findings.length);
   }));
 
   /** Drops what every kind's services keep for a uri (a closed document, the warm-up's copy). */
@@ -234,19 +236,19 @@ export function startLanguageServer(connection: Connection): void {
    * user's first keystrokes, completions and hovers otherwise run cold code (a first completion on a
    * 2,000-line domain took 30-75 ms, the first lints after a keystroke 15-40 ms, against 1-4 ms warm).
    */
-  const warmUpOnce = (service: LanguageService, uri: string): void => {
+  const warmUpOnce = (service: LanguageService, uri: string, publishedFindings: number): void => {
     if (warmedUp.has(service.kind)) return;
     warmedUp.add(service.kind);
     const steps = warmUpSteps(uri, {
       current: (wanted) => documents.get(wanted),
       diagnostics: (copy) => {
         const real = documents.get(uri);
-        if (real) applyRuleLevels(service.diagnostics(copy, optionsFor(real)), settings.ruleLevels).map(toDiagnostic);
+        if (real) publishedDiagnostics(applyRuleLevels(service.diagnostics(copy, optionsFor(real)), settings.ruleLevels));
       },
       completion: (document, position) => completionOf(service, document, position),
       hover: (document, position) => hoverOf(service, document, position),
       forget: forgetInEveryService,
-    });
+    }, publishedFindings);
     // A step waits while messages are being answered, and while a worker is starting (the schema worker starts
     // at the first verdict asked, during the warm-up).
     runInTurns(steps, (step) => warmUpStep(uri, step), (next) => quiet.whenQuiet(() => whileYoungGenerationKeptSmall(next)));

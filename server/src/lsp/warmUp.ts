@@ -23,6 +23,12 @@ export const WARM_UP_COMPLETIONS = 24;
 export const WARM_UP_HOVERS = 24;
 /** Above this size a document's copies are not linted (each lint of a several-megabyte file is seconds of CPU); completion and hover still run. */
 export const WARM_UP_LINT_MAX_CHARACTERS = 1_000_000;
+/**
+ * Nor when its publication had more findings than this: each finding costs a few microseconds more to make
+ * and convert, and a lint of so many reports has compiled the rules anyway (a 100 KB command line of
+ * one-letter words, 100,000 findings: the nine lints of its copies were 13 s of the server's time).
+ */
+export const WARM_UP_LINT_MAX_FINDINGS = 2_000;
 
 /** Where the copies live: the document's own uri with this fragment, so that a path-dependent kind (/etc/default/grub, grub.cfg) stays what it is. */
 export const WARM_UP_FRAGMENT = '#virt-tune-warm-up';
@@ -34,13 +40,13 @@ export const WARM_UP_FRAGMENT = '#virt-tune-warm-up';
  * completions and hovers at places spread evenly over the real document. Stops when the document closes;
  * the copy is forgotten at the end in any case.
  */
-export function* warmUpSteps(uri: string, probes: WarmUpProbes): Generator<void, void, void> {
+export function* warmUpSteps(uri: string, probes: WarmUpProbes, publishedFindings = 0): Generator<void, void, void> {
   const copyUri = uri + WARM_UP_FRAGMENT;
   try {
     let document = probes.current(uri);
     if (!document) return;
     const text = document.getText();
-    if (text.length <= WARM_UP_LINT_MAX_CHARACTERS) {
+    if (text.length <= WARM_UP_LINT_MAX_CHARACTERS && publishedFindings <= WARM_UP_LINT_MAX_FINDINGS) {
       probes.diagnostics(TextDocument.create(copyUri, document.languageId, 1, text));
       for (let index = 0; index < WARM_UP_LINTS; index++) {
         yield;
