@@ -5,7 +5,7 @@ import { domainDocument } from '../../server/src/domain/document';
 import { serviceFor, type LanguageService } from '../../server/src/services';
 import { parseXml } from '../../server/src/xml/parser';
 import { treeShape } from '../xml/shape';
-import { call, caseDocument, checkFindingRanges, checkMessageSizes, cpuMs, type CheckOptions, type Failure, type FuzzCase } from './check';
+import { call, caseDocument, findingsAllowanceMs, checkFindingRanges, checkMessageSizes, cpuMs, type CheckOptions, type Failure, type FuzzCase } from './check';
 import { pickMutation } from './mutate';
 import type { Random } from './random';
 
@@ -221,7 +221,7 @@ export async function checkChain(fuzzCase: FuzzCase, edits: readonly ChainEdit[]
   const failures: Failure[] = [];
   const document = caseDocument(fuzzCase);
   try {
-    if (!call(failures, limitMs, 'chained diagnostics', () => service.diagnostics(document, options.services))) return failures;
+    if (!call(failures, limitMs, 'chained diagnostics', () => service.diagnostics(document, options.services), findingsAllowanceMs)) return failures;
     for (let index = 0; index < edits.length && failures.length === 0; index++) {
       const edit = edits[index]!;
       const before = document.getText();
@@ -247,7 +247,7 @@ async function compareWithFresh(service: LanguageService, fuzzCase: FuzzCase, ch
     if (!isDeepStrictEqual(seen, expected)) failures.push({ property: 'chained version differs', service, detail: `${when}: ${difference(seen, expected)}\ntext: ${JSON.stringify(text.slice(Math.max(0, cursor - 100), cursor + 100))}` });
   };
   try {
-    const findings = call(failures, limitMs, 'chained diagnostics', () => service.diagnostics(chained, options.services));
+    const findings = call(failures, limitMs, 'chained diagnostics', () => service.diagnostics(chained, options.services), findingsAllowanceMs);
     if (!findings) return;
     checkFindingRanges(chained, findings, failures, 'chained diagnostics');
     checkMessageSizes(chained, findings, failures, 'chained diagnostics');

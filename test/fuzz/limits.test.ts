@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../server/src/core/types';
-import { caseDocument, caseLimitMs, checkCase, checkMessageSizes, type Failure } from './check';
+import { call, caseDocument, caseLimitMs, checkCase, checkMessageSizes, cpuMs, DIAGNOSTICS_MS_PER_FINDING, findingsAllowanceMs, type Failure } from './check';
 import { Random } from './random';
 
 test('a whole case over its CPU time limit fails (twice over: it is timed again), and a case within it does not', async () => {
@@ -18,6 +18,23 @@ test('a whole case over its CPU time limit fails (twice over: it is timed again)
   // A chain gets more for each edit: each version is checked against a fresh document.
   const edits = Array.from({ length: 10 }, () => ({ start: 0, end: 0, text: 'x' }));
   assert.equal(caseLimitMs({ ...fuzzCase, edits }, { limitMs: 10 }), caseLimitMs(fuzzCase, { limitMs: 10 }) + 10 * 2 * 10);
+});
+
+test('a lint may take more time for each finding it answers, and no more', () => {
+  const spin = (ms: number) => {
+    const until = cpuMs() + ms;
+    while (cpuMs() < until);
+  };
+  // 10,000 findings allow 50 ms beyond a limit of 10 ms: a 30 ms lint that answers them is not slow...
+  const many = Array.from({ length: 10_000 }, () => 0);
+  assert.equal(findingsAllowanceMs(many), 10_000 * DIAGNOSTICS_MS_PER_FINDING);
+  const failures: Failure[] = [];
+  call(failures, 10, 'diagnostics', () => (spin(30), many), findingsAllowanceMs);
+  assert.equal(failures.length, 0, JSON.stringify(failures));
+  // ...but the same lint answering none is, and so is any call without an allowance.
+  call(failures, 10, 'diagnostics', (): number[] => (spin(30), []), findingsAllowanceMs);
+  call(failures, 10, 'completion', () => (spin(30), many));
+  assert.deepEqual(failures.map((failure) => `${failure.property} in ${failure.service}`), ['slow in diagnostics', 'slow in completion']);
 });
 
 test('a case that never returns is saved by the watchdog thread, which ends the run', { timeout: 60_000 }, () => {
