@@ -23,23 +23,24 @@ test('over the limit, the most severe are published in the file\'s order, and a 
   findings[1400] = finding(1400, 'warning');
   const published = publishedDiagnostics(findings);
 
-  assert.equal(published.length, MAX_PUBLISHED_DIAGNOSTICS + 1);
+  assert.equal(published.length, MAX_PUBLISHED_DIAGNOSTICS);
   const sent = published.slice(0, -1);
   const lines = sent.map((diagnostic) => diagnostic.range.start.line);
   assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'in the file\'s order');
   assert.ok(lines.includes(1200) && lines.includes(1300) && lines.includes(1400), 'the error and the warnings are kept');
-  // The first 997 hints fill the rest: lines 0-996, so line 997 is the first left out.
-  assert.deepEqual(lines.slice(0, 997), Array.from({ length: 997 }, (_, line) => line));
+  // The first 996 hints fill the rest, with room for the note: lines 0-995, so line 996 is the first left out.
+  assert.deepEqual(lines.slice(0, 996), Array.from({ length: 996 }, (_, line) => line));
   assert.deepEqual(sent[0], toDiagnostic(findings[0]!));
 
   const note = published.at(-1)!;
-  assert.deepEqual(note.range, findings[997]!.range);
+  assert.deepEqual(note.range, findings[996]!.range);
   assert.equal(note.severity, 3);
   assert.equal(note.source, 'virt-tune');
   assert.equal(note.code, undefined, 'the note is no rule\'s');
   assert.match(note.message, /found 1,500 problems/);
-  assert.match(note.message, /shows 1,000 of them/);
-  assert.match(note.message, /leaves out 500, the first of them here/);
+  assert.match(note.message, /shows 999 of them, the most severe first/);
+  assert.match(note.message, /no more than 1,000 per file, this note included/);
+  assert.match(note.message, /leaves out 501, the first of them here/);
   assert.match(note.message, /virt-tune lint/);
 });
 
@@ -56,7 +57,7 @@ test('the server publishes a file of many findings so, and still offers the fixe
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kernel-cmdline', version: 1, text } });
   const { diagnostics } = await within('the publication', published);
 
-  assert.equal(diagnostics.length, MAX_PUBLISHED_DIAGNOSTICS + 1);
+  assert.equal(diagnostics.length, MAX_PUBLISHED_DIAGNOSTICS);
   const note = diagnostics.at(-1)!;
   assert.match(note.message, /found 1,599 problems/);
   const at = 1500 * (word.length + 1);
