@@ -1,7 +1,7 @@
 // Getting from a fresh clone to a packaged extension and an installed code-server: each step runs only
 // when its result is missing or stale. Only node's own modules are imported, so this runs before `npm ci`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +22,15 @@ function isNewer(path, than) {
   return existsSync(path) && existsSync(than) && statSync(path).mtimeMs >= statSync(than).mtimeMs;
 }
 
-/** `npm ci` at the root when node_modules is missing or older than the lockfile. */
+/**
+ * `npm ci` at the root when node_modules is missing or older than the lockfile; never when node_modules is a
+ * link (a worktree sharing another checkout's install): npm ci empties the linked folder, under every
+ * checkout that shares it, before it replaces the link with an install of its own.
+ */
 export function installRootDependencies() {
-  if (isNewer(join(ROOT, 'node_modules', '.package-lock.json'), join(ROOT, 'package-lock.json'))) return;
+  const modules = join(ROOT, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) return;
+  if (isNewer(join(modules, '.package-lock.json'), join(ROOT, 'package-lock.json'))) return;
   console.log('virt-tune: installing the project\'s dependencies (npm ci)');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
