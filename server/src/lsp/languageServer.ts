@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import lsp = require('vscode-languageserver/node');
 import type { CodeAction, CompletionList, CompletionParams, HoverParams, Connection, Hover, InitializeParams, InitializeResult, Position } from 'vscode-languageserver/node';
 import { registerDocumentKeyed, trimIdleCaches } from '../core/documentCache';
-import type { FileKind, Finding } from '../core/types';
+import type { FileKind } from '../core/types';
 import { attachGuests } from '../guests/lspGuests';
 import { dropInFolderOf } from '../grubDropIns/folder';
 import { candidatePath, GrubDropInsProvider } from '../grubDropIns/provider';
@@ -13,10 +13,11 @@ import { attachLibvirtDomainRequests } from '../libvirtDomains/requests';
 import { parseHostSetting } from '../host/load';
 import { attachLibvirtFacts } from '../libvirt/lspFacts';
 import { attachLibvirt } from '../libvirt/lspLibvirt';
-import { detectKind, fixesInRange, mergeFindings, schemaVariants, serviceFor, type LanguageService, type ServiceOptions } from '../services';
+import { detectKind, fixesInRange, schemaVariants, serviceFor, type LanguageService, type ServiceOptions } from '../services';
 import { VERSION } from '../version';
 import { toCodeAction, toRewriteAction, wantsQuickFixes, wantsRewrites } from './convert';
 import { publishedDiagnostics } from './publishedDiagnostics';
+import { ShownFindings, type Shown } from './shownFindings';
 import { tuneFixes } from '../tune/service';
 import { withTuneHover } from './tuneHover';
 import { guarded } from './guard';
@@ -165,8 +166,9 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   /** A document's findings (the slow ones of its version, once arrived) at the levels the user set in `virtTune.rules`. */
-  const findingsOf = (service: LanguageService, document: TextDocument): Finding[] =>
-    applyRuleLevels(mergeFindings(service.diagnostics(document, optionsFor(document)), slow.findings(document)), settings.ruleLevels);
+  const shownFindings = new ShownFindings();
+  const shownOf = (service: LanguageService, document: TextDocument): Shown =>
+    shownFindings.of(service.diagnostics(document, optionsFor(document)), slow.findings(document), settings.ruleLevels);
 
   const completionOf = (service: LanguageService, document: TextDocument, position: Position): CompletionList => {
     // With libvirt's RelaxNG schema chosen (virtTune.schema), domain completion offers what fits each element's variant.
@@ -214,7 +216,7 @@ export function startLanguageServer(connection: Connection): void {
       if (withDiagnostics.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
-    const findings = findingsOf(service, document);
+    const findings = shownOf(service, document).all;
     const diagnostics = publishedDiagnostics(findings);
     if (diagnostics.length > 0) withDiagnostics.add(document.uri);
     else withDiagnostics.delete(document.uri);
@@ -370,7 +372,7 @@ export function startLanguageServer(connection: Connection): void {
       const service = document && serviceOf(document);
       if (!service) return [];
       const fixes = wantsQuickFixes(params.context.only)
-        ? fixesInRange(findingsOf(service, document), params.range).map(({ finding, fix }) => toCodeAction(document.uri, finding, fix))
+        ? fixesInRange(shownOf(service, document).fixable, params.range).map(({ finding, fix }) => toCodeAction(document.uri, finding, fix))
         : [];
       const tuning =
         service.kind === 'domain' && wantsRewrites(params.context.only)
