@@ -14,3 +14,10 @@ test("VT186 flags driver type='iso'", () => {
 test("VT186 is silent for raw and qcow2, and for another driver's domain", () => {
   assert.deepEqual(found(guest("  <devices>\n    <disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='/a.iso'/><target dev='hdc' bus='ide'/></disk><disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/a.qcow2'/><target dev='vda' bus='virtio'/></disk>\n  </devices>", {}), 'VT186').map((result) => result.message), []);
 });
+
+test("VT186 takes no name of Object's prototype for a refused format (type='constructor', 'toString')", () => {
+  for (const format of ['constructor', 'toString', '__proto__']) {
+    const text = guest(`  <devices>\n    <disk type='file' device='disk'><driver name='qemu' type='${format}'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>\n  </devices>`, {});
+    assert.deepEqual(found(text, 'VT186').map((result) => result.message), [], format);
+  }
+});

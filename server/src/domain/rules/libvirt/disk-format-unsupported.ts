@@ -4,12 +4,16 @@ import type { DomainRule } from '../context';
 import { runsOnQemu } from '../guest';
 import { devicesNamed, spanOf, value } from './devices';
 
-/** Image formats libvirt knows but will not hand to QEMU, with what to write instead. */
-const REFUSED: Readonly<Record<string, string>> = {
-  cow: "'cow' (the old User-Mode Linux format) is not supported: convert the image (qemu-img convert -O qcow2)",
-  dir: "'dir' is not an image format: for a host directory use <disk type='dir'> with type='fat'",
-  iso: "'iso' is not a QEMU format: an ISO image is read as type='raw'",
-};
+/**
+ * Image formats libvirt knows but will not hand to QEMU, with what to write instead. A Map, not an object:
+ * `format in` an object also found the names of Object's prototype (`type='constructor'`), and asked V8
+ * to look each format up among its internalized strings.
+ */
+const REFUSED: ReadonlyMap<string, string> = new Map([
+  ['cow', "'cow' (the old User-Mode Linux format) is not supported: convert the image (qemu-img convert -O qcow2)"],
+  ['dir', "'dir' is not an image format: for a host directory use <disk type='dir'> with type='fat'"],
+  ['iso', "'iso' is not a QEMU format: an ISO image is read as type='raw'"],
+]);
 
 /**
  * VT186: `<disk><driver type>` naming a format libvirt knows but QEMU cannot open that way (cow, dir,
@@ -31,8 +35,9 @@ export const diskFormatUnsupported: DomainRule = {
     for (const disk of devicesNamed(context.model, 'disk')) {
       const driver = firstChild(disk, 'driver');
       const format = value(context.xml, driver, 'type');
-      if (!driver || format === undefined || !(format in REFUSED)) continue;
-      report({ span: spanOf(context.xml, driver, 'type'), message: `${REFUSED[format]}; libvirt refuses the disk as written.` });
+      const refused = format === undefined ? undefined : REFUSED.get(format);
+      if (!driver || refused === undefined) continue;
+      report({ span: spanOf(context.xml, driver, 'type'), message: `${refused}; libvirt refuses the disk as written.` });
     }
   },
 };
