@@ -169,7 +169,7 @@ function sized(element: XmlElement, value: number | undefined, unitName: string 
   return kib === undefined ? undefined : { element, value, unit, kib };
 }
 
-/** The root's children the model reads: the first of each name, and the disks, interfaces and controllers of every `<devices>`. */
+/** The root's children the model reads: the first of each name. */
 interface RootChildren {
   os: XmlElement | undefined;
   memory: XmlElement | undefined;
@@ -182,38 +182,23 @@ interface RootChildren {
   memoryBacking: XmlElement | undefined;
   blkiotune: XmlElement | undefined;
   cpu: XmlElement | undefined;
-  disk: XmlElement[];
-  interface: XmlElement[];
-  controller: XmlElement[];
 }
 
 /**
- * One pass over the root's children (and those of each `<devices>`), instead of a search per name. A
- * switch over the names, not a map: the parser's names are internalized strings, so each case is a
- * pointer comparison, and a document costs no map.
+ * One pass over the root's children, instead of a search per name. A switch over the names, not a map:
+ * the parser's names are internalized strings, so each case is a pointer comparison, and a document
+ * costs no map.
  */
 function rootChildren(root: XmlElement): RootChildren {
   const found: RootChildren = {
     os: undefined, memory: undefined, currentMemory: undefined, maxMemory: undefined, vcpu: undefined, cputune: undefined,
     numatune: undefined, memtune: undefined, memoryBacking: undefined, blkiotune: undefined, cpu: undefined,
-    disk: [], interface: [], controller: [],
   };
   const { children } = root;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     if (child.kind !== 'element') continue;
     switch (child.name) {
-      case 'devices': {
-        const devices = child.children;
-        for (let j = 0; j < devices.length; j++) {
-          const device = devices[j]!;
-          if (device.kind !== 'element') continue;
-          if (device.name === 'disk') found.disk.push(device);
-          else if (device.name === 'interface') found.interface.push(device);
-          else if (device.name === 'controller') found.controller.push(device);
-        }
-        break;
-      }
       case 'os': found.os ??= child; break;
       case 'memory': found.memory ??= child; break;
       case 'currentMemory': found.currentMemory ??= child; break;
@@ -230,45 +215,88 @@ function rootChildren(root: XmlElement): RootChildren {
   return found;
 }
 
+/** The disks, interfaces and controllers of every `<devices>`, read in one pass. */
+interface DeviceModels {
+  disks: DiskModel[];
+  interfaces: InterfaceModel[];
+  controllers: ControllerModel[];
+}
+
+function readDevices(root: XmlElement): DeviceModels {
+  const found: DeviceModels = { disks: [], interfaces: [], controllers: [] };
+  const { children } = root;
+  for (let i = 0; i < children.length; i++) {
+    const section = children[i]!;
+    if (section.kind !== 'element' || section.name !== 'devices') continue;
+    const devices = section.children;
+    for (let j = 0; j < devices.length; j++) {
+      const element = devices[j]!;
+      if (element.kind !== 'element') continue;
+      if (element.name === 'disk') {
+        found.disks.push({ element, type: attributeValue(element, 'type'), driver: firstChild(element, 'driver'), iotune: firstChild(element, 'iotune') });
+      } else if (element.name === 'interface') {
+        const model = firstChild(element, 'model');
+        found.interfaces.push({ element, type: attributeValue(element, 'type'), modelType: model && attributeValue(model, 'type'), driver: firstChild(element, 'driver') });
+      } else if (element.name === 'controller') {
+        found.controllers.push({ element, type: attributeValue(element, 'type'), model: attributeValue(element, 'model'), driver: firstChild(element, 'driver') });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The model of one document. Its disks, interfaces and controllers are read when first asked for: the
+ * rules that read them run only on documents with the paths they need (a disk's `<driver>`, an
+ * interface's), so most documents' lint never asks, and reading them was a share of building every model.
+ */
+class Model implements DomainModel {
+  derived: unknown[] | undefined = undefined;
+  readonly type: string | undefined;
+  readonly os: OsModel | undefined;
+  readonly memory: MemorySize | undefined;
+  readonly currentMemory: MemorySize | undefined;
+  readonly maxMemory: MemorySize | undefined;
+  readonly vcpu: VcpuModel | undefined;
+  readonly cputune: CputuneModel | undefined;
+  readonly numatune: NumatuneModel | undefined;
+  readonly memtune: MemtuneModel | undefined;
+  readonly memoryBacking: MemoryBackingModel | undefined;
+  readonly blkiotune: XmlElement | undefined;
+  readonly cpu: CpuModel | undefined;
+  private devices: DeviceModels | undefined = undefined;
+
+  constructor(readonly root: XmlElement) {
+    const first = rootChildren(root);
+    this.type = attributeValue(root, 'type');
+    this.os = readOs(first.os);
+    this.memory = textSize(first.memory);
+    this.currentMemory = textSize(first.currentMemory);
+    this.maxMemory = textSize(first.maxMemory);
+    this.vcpu = readVcpu(first.vcpu);
+    this.cputune = readCputune(first.cputune);
+    this.numatune = readNumatune(first.numatune);
+    this.memtune = readMemtune(first.memtune);
+    this.memoryBacking = readMemoryBacking(first.memoryBacking);
+    this.blkiotune = first.blkiotune;
+    this.cpu = readCpu(first.cpu);
+  }
+
+  get disks(): DiskModel[] {
+    return (this.devices ??= readDevices(this.root)).disks;
+  }
+
+  get interfaces(): InterfaceModel[] {
+    return (this.devices ??= readDevices(this.root)).interfaces;
+  }
+
+  get controllers(): ControllerModel[] {
+    return (this.devices ??= readDevices(this.root)).controllers;
+  }
+}
+
 export function buildDomainModel(root: XmlElement): DomainModel {
-  const first = rootChildren(root);
-  const { disk, interface: nic, controller } = first;
-  return {
-    root,
-    type: attributeValue(root, 'type'),
-    os: readOs(first.os),
-    memory: textSize(first.memory),
-    currentMemory: textSize(first.currentMemory),
-    maxMemory: textSize(first.maxMemory),
-    vcpu: readVcpu(first.vcpu),
-    cputune: readCputune(first.cputune),
-    numatune: readNumatune(first.numatune),
-    memtune: readMemtune(first.memtune),
-    memoryBacking: readMemoryBacking(first.memoryBacking),
-    blkiotune: first.blkiotune,
-    cpu: readCpu(first.cpu),
-    disks: disk.map((element) => ({
-      element,
-      type: attributeValue(element, 'type'),
-      driver: firstChild(element, 'driver'),
-      iotune: firstChild(element, 'iotune'),
-    })),
-    interfaces: nic.map((element) => {
-      const model = firstChild(element, 'model');
-      return {
-        element,
-        type: attributeValue(element, 'type'),
-        modelType: model && attributeValue(model, 'type'),
-        driver: firstChild(element, 'driver'),
-      };
-    }),
-    controllers: controller.map((element) => ({
-      element,
-      type: attributeValue(element, 'type'),
-      model: attributeValue(element, 'model'),
-      driver: firstChild(element, 'driver'),
-    })),
-  };
+  return new Model(root);
 }
 
 function readOs(element: XmlElement | undefined): OsModel | undefined {
