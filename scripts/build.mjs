@@ -31,6 +31,8 @@ const bundles = [
   { entry: 'libxml2-wasm', outfile: 'dist/libxml2-wasm.mjs', executable: false, format: 'esm' },
   // The language server validates against libvirt's schema in a worker thread (server/src/schema/workerJudge.ts).
   { entry: 'server/src/schema/worker.ts', outfile: 'dist/schema-worker.js', executable: false },
+  // The language server starts virsh from a worker thread (server/src/libvirt/programsInWorker.ts).
+  { entry: 'server/src/libvirt/programWorker.ts', outfile: 'dist/program-worker.js', executable: false },
   // `virt-tune lint` over many files shares them over worker threads (server/src/cli/lintPool.ts), each
   // started from a loader that runs the worker's bundle with its own code cache, as dist/cli.js does.
   { entry: 'server/src/boot/lintWorker.ts', outfile: 'dist/lint-worker.js', executable: false },

@@ -70,6 +70,7 @@ test('npm run package makes a VSIX of the extension bundles (not the CLI), rule 
     'extension/dist/server-main.js',
     'extension/dist/libxml2-wasm.mjs',
     'extension/dist/schema-worker.js',
+    'extension/dist/program-worker.js',
     ...DOMAIN_RULES.map((rule) => `extension/docs/rules/${rule.meta.code}.md`),
   ];
   assert.deepEqual(expected.filter((name) => !names.includes(name)), [], 'everything the manifest and the diagnostics point at');

@@ -1,5 +1,6 @@
 import { libvirtFromSection } from './sectionSetting';
 import { openLibvirt, type OpenOptions } from './open';
+import { programsInWorker } from './programsInWorker';
 import type { LibvirtSetting } from './setting';
 import type { LibvirtConnection, LibvirtVersion } from './types';
 
@@ -23,6 +24,8 @@ export interface LibvirtAccess {
  * does not connect is told once, as one line, and the libvirt-fed features stay silent).
  */
 export function attachLibvirt(warn: (line: string) => void, options: Omit<OpenOptions, 'fromUser'> = {}): LibvirtAccess {
+  // virsh is started from a worker thread, which starting it holds, not the thread answering the editor.
+  const run = options.run ?? programsInWorker();
   let key: string | undefined;
   let opened: { connection: LibvirtConnection; version: LibvirtVersion } | undefined;
   let opening: Promise<void> = Promise.resolve();
@@ -39,7 +42,7 @@ export function attachLibvirt(warn: (line: string) => void, options: Omit<OpenOp
       const had = opened !== undefined;
       opened = undefined;
       if (had) emit();
-      opening = openLibvirt(effective, { ...options, fromUser }).then(
+      opening = openLibvirt(effective, { ...options, run, fromUser }).then(
         (result) => {
           if (key !== next) return;
           if (result.problem) warn(`virt-tune: virtTune.libvirt: ${result.problem}`);

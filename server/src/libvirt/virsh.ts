@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { programEnvironment } from '../protocol';
+import { runProgram, type RunProgram } from './program';
 import { isConnectionFailure, parseDomInfo, parseFreePages, parseUuidNameList, parseVersion, virshMessage } from './parse';
 import type { DefineOptions, DomainCapabilitiesKey, DomainSummary, LibvirtConnection, LibvirtResult } from './types';
 
@@ -12,11 +12,16 @@ export interface VirshOptions {
   /** Every call is stopped after this long (default 10 s). */
   timeoutMs?: number;
   /**
-   * When a call may start its virsh: at once by default. Starting a program holds the calling thread until
-   * the program has started (node forks the whole process and waits for the exec: 13-37 ms for the language
-   * server here), so the server starts each in a turn no message of the editor's is waiting on.
+   * When a call may start its virsh: at once by default. The server starts each in a turn no message of the
+   * editor's is waiting on.
    */
   startWhen?: (start: () => void) => void;
+  /**
+   * What runs virsh: runProgram, from this thread, by default. Starting a program holds the starting thread
+   * until the program has started (node forks the whole process and waits for the exec: 13-37 ms for the
+   * language server here), so the server has a worker thread start them (programsInWorker).
+   */
+  run?: RunProgram;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -42,6 +47,7 @@ export class VirshConnection implements LibvirtConnection {
   private readonly virsh: string;
   private readonly timeoutMs: number;
   private readonly startWhen: (start: () => void) => void;
+  private readonly runProgram: RunProgram;
 
   constructor(
     readonly uri: string,
@@ -50,6 +56,7 @@ export class VirshConnection implements LibvirtConnection {
     this.virsh = options.virsh ?? 'virsh';
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.startWhen = options.startWhen ?? startNow;
+    this.runProgram = options.run ?? runProgram;
   }
 
   async version() {
@@ -147,22 +154,16 @@ export class VirshConnection implements LibvirtConnection {
     }
   }
 
-  private run(args: string[]): Promise<Run> {
-    return new Promise((resolve) => this.startWhen(() => {
-      execFile(
-        this.virsh,
-        ['-c', this.uri, ...args],
-        { timeout: this.timeoutMs, killSignal: 'SIGKILL', maxBuffer: MAX_OUTPUT_BYTES, env: { ...programEnvironment(process.env), LC_ALL: 'C' }, windowsHide: true },
-        (error, stdout, stderr) => {
-          if (!error) return resolve({ ok: true, stdout, stderr });
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT') return resolve({ ok: false, stdout, stderr, failure: `cannot run ${this.virsh}: it is not installed or not on PATH` });
-          if (error.killed || error.signal) return resolve({ ok: false, stdout, stderr, failure: `virsh -c ${this.uri} ${args[0] ?? ''} did not answer within ${this.timeoutMs / 1000} s` });
-          if (typeof code === 'string') return resolve({ ok: false, stdout, stderr, failure: `cannot run ${this.virsh}: ${error.message}` });
-          resolve({ ok: false, stdout, stderr });
-        },
-      );
-    }));
+  private async run(args: string[]): Promise<Run> {
+    await new Promise<void>((resolve) => this.startWhen(resolve));
+    const call = { file: this.virsh, args: ['-c', this.uri, ...args], timeoutMs: this.timeoutMs, maxBuffer: MAX_OUTPUT_BYTES, env: { ...programEnvironment(process.env), LC_ALL: 'C' } };
+    const { stdout, stderr, error } = await this.runProgram(call);
+    if (!error) return { ok: true, stdout, stderr };
+    const code = error.code;
+    if (code === 'ENOENT') return { ok: false, stdout, stderr, failure: `cannot run ${this.virsh}: it is not installed or not on PATH` };
+    if (error.killed || error.signal) return { ok: false, stdout, stderr, failure: `virsh -c ${this.uri} ${args[0] ?? ''} did not answer within ${this.timeoutMs / 1000} s` };
+    if (typeof code === 'string') return { ok: false, stdout, stderr, failure: `cannot run ${this.virsh}: ${error.message}` };
+    return { ok: false, stdout, stderr };
   }
 }
 
