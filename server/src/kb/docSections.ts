@@ -1,6 +1,7 @@
 import data from './schema/doc-anchors.json';
 import { libvirt } from './sources';
 import type { Source } from './types';
+import { ownValue } from '../core/ownValue';
 
 /**
  * The generated map from element paths to the section of libvirt's formatdomain page that documents
@@ -36,18 +37,14 @@ export const DOC_ANCHORS_INFO = {
  */
 export function documentationSection(path: string): Source | undefined {
   if (path !== 'domain' && !path.startsWith('domain/')) return undefined;
-  const index = own(ANCHORS.paths, path) ?? own(ANCHORS.names, path.slice(path.lastIndexOf('/') + 1)) ?? ancestorSection(path);
+  const index = ownValue(ANCHORS.paths, path) ?? ownValue(ANCHORS.names, path.slice(path.lastIndexOf('/') + 1)) ?? ancestorSection(path);
   const section = index === undefined ? undefined : ANCHORS.sections[index];
   return section && libvirt(section[0], section[1]);
 }
 
-function own(record: Readonly<Record<string, number>>, key: string): number | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
 function ancestorSection(path: string): number | undefined {
   for (let end = path.lastIndexOf('/'); end > 0; end = path.lastIndexOf('/', end - 1)) {
-    const index = own(ANCHORS.paths, path.slice(0, end));
+    const index = ownValue(ANCHORS.paths, path.slice(0, end));
     if (index !== undefined) return index;
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { libvirt } from './sources';
 import type { Source } from './types';
+import { ownValue } from '../core/ownValue';
 
 /**
  * Short descriptions of the values libvirt's schema lists (which it never describes), in the project's
@@ -255,5 +256,5 @@ const BY_KEY = new Map(VALUE_NOTES.map((entry) => [entry.key, entry]));
 /** The description of one value of an attribute (`path@name`) or of an element's text (`path`). */
 export function valueNote(key: string, value: string): string | undefined {
   const entry = BY_KEY.get(key);
-  return entry && Object.hasOwn(entry.values, value) ? entry.values[value] : undefined;
+  return entry && ownValue(entry.values, value);
 }

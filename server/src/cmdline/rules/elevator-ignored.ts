@@ -3,6 +3,7 @@ import { GUIDE_IO_SCHEDULER, GUIDE_IO_SCHEDULER_GUEST, KERNEL_PARAMETERS, SWITCH
 import { kernelAtLeast } from '../kernelImage';
 import { knownParams, type CmdlineRule } from './context';
 import { removalSpan } from './spans';
+import { ownValue } from '../../core/ownValue';
 
 /** The multi-queue scheduler that takes over from each single-queue one. */
 const MULTI_QUEUE: Record<string, string> = { deadline: 'mq-deadline', noop: 'none', cfq: 'bfq' };
@@ -28,7 +29,7 @@ export const elevatorIgnored: CmdlineRule = {
       if (modern === false) continue;
       for (const param of knownParams(line)) {
         if (canonicalParamName(param.name) !== 'elevator') continue;
-        const scheduler = (param.value && MULTI_QUEUE[param.value]) ?? 'mq-deadline';
+        const scheduler = (param.value && ownValue(MULTI_QUEUE, param.value)) ?? 'mq-deadline';
         const version = line.kernel?.version;
         const which = modern ? `This kernel (${version!.major}.${version!.minor}) ignores` : 'Linux 5.0 and later (RHEL 8 and later) ignore';
         report({

@@ -7,6 +7,7 @@ import { kernelValueProblems, type ValueProblem } from '../../kb/cmdline/values'
 import type { KernelParam } from '../types';
 import { knownParams, type CmdlineRule } from './context';
 import { valueFileSpan } from './spans';
+import { ownValue } from '../../core/ownValue';
 
 /**
  * Values written the way the run-time files take them, and what the boot parameter wants instead:
@@ -16,6 +17,12 @@ const SAME_MEANING: Record<string, Record<string, string>> = {
   numa_balancing: { '0': 'disable', '1': 'enable', off: 'disable', on: 'enable', disabled: 'disable', enabled: 'enable' },
   transparent_hugepage: { '0': 'never', off: 'never', disable: 'never', disabled: 'never', '1': 'always', on: 'always', enable: 'always', enabled: 'always' },
 };
+
+/** The value of the same meaning the kernel reads for one it does not (SAME_MEANING), if any. */
+function sameMeaning(name: string, value: string): string | undefined {
+  const values = ownValue(SAME_MEANING, name);
+  return values && ownValue(values, value);
+}
 
 /**
  * VT301: a value the kernel does not take. The kernel logs a line and goes on with its default, so the
@@ -97,7 +104,7 @@ function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
 
 function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem): string {
   if (problem.harmless || param.value === undefined) return problem.message;
-  const alias = SAME_MEANING[spec.name]?.[param.value];
+  const alias = sameMeaning(spec.name, param.value);
   const instead = alias ? ` Write ${spec.name}=${alias} for the same meaning.` : '';
   return `${spec.name}=${shown(param.value)}: ${problem.message} The kernel ignores it and keeps its default.${instead}`;
 }
@@ -133,7 +140,7 @@ function fixesFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProbl
   const choices = enumChoices(spec);
   if (choices.length === 0) return [];
   const written = param.value.slice(problem.span.start, problem.span.end);
-  const alias = problem.span.start === 0 && problem.span.end === param.value.length ? SAME_MEANING[spec.name]?.[param.value] : undefined;
+  const alias = problem.span.start === 0 && problem.span.end === param.value.length ? sameMeaning(spec.name, param.value) : undefined;
   let suggestions = alias ? [alias] : suggestionsByWord.get(written);
   if (!suggestions) keep(suggestionsByWord, written, (suggestions = closestNames(written, choices)));
   if (suggestions.length === 0) return NO_FIXES;

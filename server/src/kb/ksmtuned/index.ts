@@ -1,6 +1,7 @@
 import { KSM_KNOBS } from './knobs';
 import type { KsmKnob, KsmtunedVariable } from './types';
 import { FOREIGN_VARIABLE_SOURCES, FOREIGN_VARIABLES, KSMTUNED_VARIABLES } from './variables';
+import { ownValue } from '../../core/ownValue';
 
 export type { KsmKnob, KsmKnobName, KsmtunedValueKind, KsmtunedVariable } from './types';
 export { FOREIGN_VARIABLE_SOURCES, KSM_KNOBS, KSMTUNED_VARIABLES };
@@ -26,5 +27,5 @@ export function ksmKnob(nameOrPath: string): KsmKnob | undefined {
 
 /** Why a name ksmtuned does not read turns up in its file, when another program reads it. */
 export function foreignVariable(name: string): string | undefined {
-  return Object.hasOwn(FOREIGN_VARIABLES, name) ? FOREIGN_VARIABLES[name] : undefined;
+  return ownValue(FOREIGN_VARIABLES, name);
 }

@@ -5,6 +5,7 @@ import { parseUnsigned } from '../../../core/numbers';
 import type { DomainRule, DomainRuleContext } from '../context';
 import { runsOnQemu } from '../guest';
 import { deviceIndex, devicesNamed, spanOf, value, type DeviceIndex } from './devices';
+import { ownValue } from '../../../core/ownValue';
 
 /** Ports of each USB controller model (libvirt's virDomainUSBAddressControllerModelToPorts); 0: a companion, no bus of its own. */
 const MODEL_PORTS: Readonly<Record<string, number>> = {
@@ -126,7 +127,7 @@ export const usbAddressInvalid: DomainRule = {
       // Without an index libvirt gives the controller the first free one: 0 for the usual single controller.
       const index = parseUnsigned(value(xml, controller, 'index') ?? '0');
       const modelName = value(xml, controller, 'model');
-      let ports = modelName === undefined ? defaultPorts(context) : MODEL_PORTS[modelName];
+      let ports = modelName === undefined ? defaultPorts(context) : ownValue(MODEL_PORTS, modelName);
       if (modelName !== undefined && XHCI_LIKE.has(modelName)) ports = parseUnsigned(value(xml, controller, 'ports')) ?? ports;
       if (index === undefined || ports === 0 || buses.has(index)) continue;
       buses.set(index, { ports, used: new Set(), hubs: new Map() });

@@ -6,6 +6,7 @@ import { valueChoices } from '../../../kb/specLookup';
 import { memoryUnit } from '../../../kb/units';
 import type { DomainRule } from '../context';
 import { listOf, type TypedValue } from './values';
+import { ownValue } from '../../../core/ownValue';
 
 /** Words people write for yes/no and on/off, and the one libvirt wants. */
 const SYNONYMS: Readonly<Record<'yesno' | 'onoff', Readonly<Record<string, string>>>> = {
@@ -104,7 +105,7 @@ function describeAccepted(type: ValueType, accepted: readonly string[]): string 
 
 function suggestionsFor(type: ValueType, accepted: readonly string[], value: string): string[] {
   if (type.kind === 'yesno' || type.kind === 'onoff') {
-    const synonym = SYNONYMS[type.kind][value.toLowerCase()];
+    const synonym = ownValue(SYNONYMS[type.kind], value.toLowerCase());
     if (synonym) return [synonym];
   }
   return closestNames(value, accepted);
