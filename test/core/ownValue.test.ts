@@ -32,6 +32,9 @@ test("values named as Object's prototype members are values, in every kind's fin
       ['cmdline', '/etc/default/grub', `GRUB_CMDLINE_LINUX="${params.join(' ')}"\n${name}=${name}\n`],
       ['ksmtuned', '/etc/ksmtuned.conf', `${name}=${name}\nKSM_${name}=${name}\nKSM_NPAGES_MAX=${name}\nLOGFILE=${name}\nDEBUG=${name}\n`],
     ];
+    // An entity of that name is no entity XML knows.
+    const entity = wordsOf('domain', '/etc/libvirt/qemu/guest.xml', GUEST.replace('<name>', `<name>a&${name};`));
+    assert.ok(entity.includes(`Unknown entity '&${name};': XML knows &lt; &gt; &amp; &quot; &apos; and &#N;.`), `&${name};`);
     for (const [kind, path, text] of cases) {
       for (const words of wordsOf(kind, path, text)) {
         assert.doesNotMatch(words, /native code|\[object |function \w*\(/, `${kind} with ${name}`);

@@ -9,6 +9,7 @@ import { isolatedCpus } from './isolation';
 import type { Guest } from '../guests/types';
 import type { TuneResult } from './types';
 import { tuneDomain, TUNE_TITLE } from './index';
+import { ownValue } from '../core/ownValue';
 
 /** Where "Tune for this host" is offered: on these elements (the domain: on its start tag). */
 const OFFERED_ON = new Set(['vcpu', 'cputune', 'numatune', 'memoryBacking']);
@@ -91,7 +92,7 @@ export function tuneHover(textDocument: TextDocument, offset: number, options: T
   if (!options.host) return undefined;
   const { xml } = domainDocument(textDocument);
   const element = elementAt(xml, offset);
-  const block = element && BLOCK_OF_ELEMENT[element.name];
+  const block = element && ownValue(BLOCK_OF_ELEMENT, element.name);
   if (!block) return undefined;
   const tuned = tuneDocument(textDocument, options)?.choices.find((choice) => choice.edits.length === 0);
   const line = tuned?.blocks[block];

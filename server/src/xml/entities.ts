@@ -1,4 +1,5 @@
 import type { Span } from '../core/span';
+import { ownValue } from '../core/ownValue';
 
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -24,7 +25,7 @@ export function decodeEntities(raw: string, offset: number, report: (span: Span,
 }
 
 function decodeReference(name: string): string | undefined {
-  const named = NAMED[name];
+  const named = ownValue(NAMED, name);
   if (named !== undefined) return named;
   const numeric = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(name);
   if (!numeric) return undefined;
