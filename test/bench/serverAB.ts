@@ -14,23 +14,15 @@ import { CORPUS_DIR } from '../kb/shared';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
 import { benchServer, editorEnvironment, type ServerFigures } from './serverBench';
 import { median, percentile } from './stats';
+import { wholeNumberOption } from './args';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const SCHEMA = join(CORPUS_DIR, 'schemas', 'domain.rng');
 
-function option(name: string, fallback: number, args: string[]): number {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(args[at + 1]);
-  args.splice(at, 2);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} takes a positive whole number`);
-  return value;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const rounds = option('--rounds', 1, args);
-  const edits = option('--edits', 300, args);
+  const rounds = wholeNumberOption('--rounds', 1, args);
+  const edits = wholeNumberOption('--edits', 300, args);
   // --editor: every server started as VS Code's extension starts it (its environment), not plainly.
   const editor = args.includes('--editor');
   if (editor) args.splice(args.indexOf('--editor'), 1);

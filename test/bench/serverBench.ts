@@ -25,6 +25,15 @@ export interface ServerFigures {
   residentBytesAfterOpens: number | undefined;
 }
 
+/** One timed sample of the typing, on the bench's clock (performance.now()): for tailDecompose.ts. */
+export interface TimedSample {
+  kind: 'completion' | 'hover' | 'first publish';
+  /** The document version it was taken at. */
+  version: number;
+  sentAt: number;
+  doneAt: number;
+}
+
 const WAIT_MS = 30_000;
 
 /** The environment VS Code's extension starts the server with (client/src/extension.ts), from the bench's own. */
@@ -44,7 +53,7 @@ const TYPED = 'abcxyz019 _-';
 export async function benchServer(
   serverPath: string,
   schemaPath: string,
-  options: { lines: number; edits: number; openDocuments: number; seed: number; environment?: NodeJS.ProcessEnv },
+  options: { lines: number; edits: number; openDocuments: number; seed: number; environment?: NodeJS.ProcessEnv; timeline?: TimedSample[] },
 ): Promise<ServerFigures> {
   const random = new Random(options.seed);
   const base = bigDomain(options.lines, { schemaOnlyDefect: true });
@@ -97,6 +106,7 @@ export async function benchServer(
       const firstPublication = await first;
       if (!firstPublication) throw new Error(`no diagnostics for version ${version}: ${server.stderr}`);
       figures.firstPublishMs.push(firstPublication.at - sent);
+      options.timeline?.push({ kind: 'first publish', version, sentAt: sent, doneAt: firstPublication.at });
       if (final) {
         const finalPublication = await final;
         if (!finalPublication) throw new Error(`no schema verdict for version ${version}: ${server.stderr}`);
@@ -111,10 +121,14 @@ export async function benchServer(
       const hoverAt = where();
       let started = performance.now();
       await server.connection.sendRequest('textDocument/completion', completionAt);
-      figures.completionMs.push(performance.now() - started);
+      let done = performance.now();
+      figures.completionMs.push(done - started);
+      options.timeline?.push({ kind: 'completion', version, sentAt: started, doneAt: done });
       started = performance.now();
       await server.connection.sendRequest('textDocument/hover', hoverAt);
-      figures.hoverMs.push(performance.now() - started);
+      done = performance.now();
+      figures.hoverMs.push(done - started);
+      options.timeline?.push({ kind: 'hover', version, sentAt: started, doneAt: done });
       if (!waitForVerdict) await delay(random.between(30, 150));
     }
 
