@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileKind, Finding } from '../core/types';
+import { workerScript } from '../core/workerScript';
 import type { GuestsSetting } from '../guests/provider';
 
 /** What a lint worker needs to judge as the command would: the command line's --schema, --host and --guests. */
@@ -55,12 +54,6 @@ export function workerCount(files: number): number {
   return Math.min(pairs, MAX_WORKERS, Math.ceil(files / (BATCH * 2)));
 }
 
-/** The worker's script: the bundle beside this file in dist/, else the compiled module (out/, tests). */
-function workerScript(): string {
-  const bundled = join(__dirname, 'lint-worker.js');
-  return existsSync(bundled) ? bundled : join(__dirname, 'lintWorker.js');
-}
-
 export class LintSetupError extends Error {}
 
 /**
@@ -84,7 +77,7 @@ export class LintPool {
 
   constructor(setup: LintSetup, threads: number) {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(workerScript(), {
+      const worker = new Worker(workerScript(__dirname, 'lint-worker.js', 'lintWorker.js'), {
         workerData: setup,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         stdout: false,

@@ -222,26 +222,32 @@ interface DeviceModels {
   controllers: ControllerModel[];
 }
 
-function readDevices(root: XmlElement): DeviceModels {
-  const found: DeviceModels = { disks: [], interfaces: [], controllers: [] };
-  const { children } = root;
-  for (let i = 0; i < children.length; i++) {
-    const section = children[i]!;
+/** Calls `visit` with every child element of every `<devices>` of the root, in document order. */
+export function forEachDevice(root: XmlElement, visit: (device: XmlElement) => void): void {
+  const sections = root.children;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i]!;
     if (section.kind !== 'element' || section.name !== 'devices') continue;
     const devices = section.children;
     for (let j = 0; j < devices.length; j++) {
-      const element = devices[j]!;
-      if (element.kind !== 'element') continue;
-      if (element.name === 'disk') {
-        found.disks.push({ element, type: attributeValue(element, 'type'), driver: firstChild(element, 'driver'), iotune: firstChild(element, 'iotune') });
-      } else if (element.name === 'interface') {
-        const model = firstChild(element, 'model');
-        found.interfaces.push({ element, type: attributeValue(element, 'type'), modelType: model && attributeValue(model, 'type'), driver: firstChild(element, 'driver') });
-      } else if (element.name === 'controller') {
-        found.controllers.push({ element, type: attributeValue(element, 'type'), model: attributeValue(element, 'model'), driver: firstChild(element, 'driver') });
-      }
+      const device = devices[j]!;
+      if (device.kind === 'element') visit(device);
     }
   }
+}
+
+function readDevices(root: XmlElement): DeviceModels {
+  const found: DeviceModels = { disks: [], interfaces: [], controllers: [] };
+  forEachDevice(root, (element) => {
+    if (element.name === 'disk') {
+      found.disks.push({ element, type: attributeValue(element, 'type'), driver: firstChild(element, 'driver'), iotune: firstChild(element, 'iotune') });
+    } else if (element.name === 'interface') {
+      const model = firstChild(element, 'model');
+      found.interfaces.push({ element, type: attributeValue(element, 'type'), modelType: model && attributeValue(model, 'type'), driver: firstChild(element, 'driver') });
+    } else if (element.name === 'controller') {
+      found.controllers.push({ element, type: attributeValue(element, 'type'), model: attributeValue(element, 'model'), driver: firstChild(element, 'driver') });
+    }
+  });
   return found;
 }
 

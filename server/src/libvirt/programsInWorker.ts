@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../core/workerScript';
 import { workerStarted } from '../core/youngGeneration';
 import { runProgram, type ProgramCall, type ProgramRun, type RunProgram } from './program';
 
@@ -21,11 +20,6 @@ const BUNDLED_WORKER = 'program-worker.js';
  * and the server's calls come in bursts (at its start; libvirt's guests read again at most every 10 s).
  */
 const IDLE_MS = 30_000;
-
-function workerScript(): string {
-  const bundled = join(__dirname, BUNDLED_WORKER);
-  return existsSync(bundled) ? bundled : join(__dirname, 'programWorker.js');
-}
 
 /**
  * A RunProgram that starts each program from a worker thread, with the results runProgram gives.
@@ -65,7 +59,7 @@ export function programsInWorker(options: { idleMs?: number } = {}): RunProgram 
   const start = (): Worker => {
     // stdout: true, so nothing it prints reaches this process's stdout, where the language server speaks LSP;
     // it prints nothing, and reading the stream would keep the process alive.
-    const started = new Worker(workerScript(), { stdout: true, resourceLimits: { maxYoungGenerationSizeMb: 1 } });
+    const started = new Worker(workerScript(__dirname, BUNDLED_WORKER, 'programWorker.js'), { stdout: true, resourceLimits: { maxYoungGenerationSizeMb: 1 } });
     workerStarted();
     started.on('message', (reply: ProgramReply) => {
       const resolve = pending.get(reply.id);

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../core/workerScript';
 import { workerStarted } from '../core/youngGeneration';
 import type { SchemaJudge } from './judge';
 import { SchemaLoadError, type SchemaError, type SchemaSource } from './types';
@@ -11,12 +10,6 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerProtocol';
 const BUNDLED_WORKER = 'schema-worker.js';
 /** A worker that dies this many times is not started again: the judge then rejects every request. */
 const MAX_STARTS = 3;
-
-/** The worker's script: the bundle beside this file in dist/, else the compiled module (out/, tests). */
-export function workerScript(): string {
-  const bundled = join(__dirname, BUNDLED_WORKER);
-  return existsSync(bundled) ? bundled : join(__dirname, 'worker.js');
-}
 
 interface Pending {
   resolve(errors: SchemaError[]): void;
@@ -81,7 +74,7 @@ class WorkerJudge implements SchemaJudge {
     // libxml2 keeps its data in WebAssembly memory; the worker's own JavaScript garbage is small and short-lived.
     // The worker reads and keeps compiled schemas where this thread does: it would compile the schema again otherwise.
     const setup: WorkerSetup = { schemaCache: compiledSchemasFolder() };
-    const worker = new Worker(workerScript(), { workerData: setup, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    const worker = new Worker(workerScript(__dirname, BUNDLED_WORKER, 'worker.js'), { workerData: setup, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     workerStarted();
     // Whatever libxml2 prints must not reach this process's stdout: the language server may speak LSP on it.
     for (const stream of [worker.stdout, worker.stderr]) {

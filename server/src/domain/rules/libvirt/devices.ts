@@ -2,7 +2,7 @@ import { derived } from '../../../core/derived';
 import { attribute, firstChild } from '../../../xml/query';
 import type { Span } from '../../../core/span';
 import type { XmlDocument, XmlElement } from '../../../xml/types';
-import type { DomainModel } from '../../model';
+import { forEachDevice, type DomainModel } from '../../model';
 import { writtenValue } from '../io/values';
 
 /**
@@ -26,31 +26,23 @@ export const deviceIndex: (model: DomainModel) => DeviceIndex = derived((model: 
   const byName = new Map<string, XmlElement[]>();
   const addressed: { device: XmlElement; address: XmlElement }[] = [];
   const booted: { device: XmlElement; boot: XmlElement }[] = [];
-  const sections = model.root.children;
-  for (let i = 0; i < sections.length; i++) {
-    const devices = sections[i]!;
-    if (devices.kind !== 'element' || devices.name !== 'devices') continue;
-    const children = devices.children;
-    for (let j = 0; j < children.length; j++) {
-      const device = children[j]!;
-      if (device.kind !== 'element') continue;
-      all.push(device);
-      const list = byName.get(device.name);
-      if (list) list.push(device);
-      else byName.set(device.name, [device]);
-      let address: XmlElement | undefined;
-      let boot: XmlElement | undefined;
-      const parts = device.children;
-      for (let k = 0; k < parts.length; k++) {
-        const child = parts[k]!;
-        if (child.kind !== 'element') continue;
-        if (child.name === 'address') address ??= child;
-        else if (child.name === 'boot') boot ??= child;
-      }
-      if (address) addressed.push({ device, address });
-      if (boot) booted.push({ device, boot });
+  forEachDevice(model.root, (device) => {
+    all.push(device);
+    const list = byName.get(device.name);
+    if (list) list.push(device);
+    else byName.set(device.name, [device]);
+    let address: XmlElement | undefined;
+    let boot: XmlElement | undefined;
+    const parts = device.children;
+    for (let k = 0; k < parts.length; k++) {
+      const child = parts[k]!;
+      if (child.kind !== 'element') continue;
+      if (child.name === 'address') address ??= child;
+      else if (child.name === 'boot') boot ??= child;
     }
-  }
+    if (address) addressed.push({ device, address });
+    if (boot) booted.push({ device, boot });
+  });
   return { all, byName, addressed, booted };
 });
 
