@@ -1,7 +1,8 @@
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { serverEnvironment } from '../../server/src/protocol';
+import { serverEnvironment, serverNodeArguments } from '../../server/src/protocol';
 import { withUserLibvirt } from './libvirtSetting';
 import { registerLibvirt } from './libvirt/register';
 import { registerHostPanel } from './topology/panel';
@@ -16,9 +17,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const env = serverEnvironment(process.env);
+  const execArgv = serverNodeArguments(availableParallelism());
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env, execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -174,6 +174,24 @@ export type LibvirtDefineResult = { ok: true; name: string } | { ok: false; mess
  */
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_TRIM_THRESHOLD_: '131072' };
 
+/** How many helper threads node gives V8 when not told otherwise, whatever the machine (node's --v8-pool-size). */
+export const NODE_DEFAULT_V8_POOL_SIZE = 4;
+
+/**
+ * node's own options for the language server on a machine of `cores` CPUs. V8 compiles hot code and does
+ * parts of its garbage collection on a pool of helper threads, four by node's default. On a small machine
+ * they compete with the server's one thread while the user types: on two cores, the slowest completions
+ * and publications were found waiting for a CPU behind V8's optimizing compiler (test/bench/tailDecompose.ts),
+ * and with one helper thread every pooled p99 of the server bench came out lower (completion 8.8 against
+ * 11.4-12.7 ms, first publication 16 against 24-26 ms, as VS Code starts it, quiet machine, 3 rounds). So the
+ * pool gets one thread fewer than the cores (at least one), and machines of five cores or more keep node's
+ * default. server/src/boot/virt-tune.sh says the same for `virt-tune-ls` (test/boot/serverNodeArguments.test.ts).
+ */
+export function serverNodeArguments(cores: number): string[] {
+  const poolSize = Math.max(1, Math.min(NODE_DEFAULT_V8_POOL_SIZE, Math.floor(cores) - 1));
+  return poolSize === NODE_DEFAULT_V8_POOL_SIZE ? [] : [`--v8-pool-size=${poolSize}`];
+}
+
 /**
  * Variables the editor moves out of the language server's environment, each to a name of its own.
  * NODE_EXTRA_CA_CERTS names certificates for node's TLS connections, and node reads and parses that file

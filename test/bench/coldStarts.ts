@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bigDomain } from './bigDomain';
-import { coldStart, editorEnvironment, type ColdStart } from './serverBench';
+import { coldStart, editorEnvironment, editorNodeArguments, type ColdStart } from './serverBench';
 import { median } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -29,6 +29,8 @@ export interface Launch {
   server: string;
   /** The server's environment; the bench's own when not given. */
   environment?: NodeJS.ProcessEnv;
+  /** node's own options (a script only). */
+  nodeArguments?: readonly string[];
   /** Started with an empty cache folder of its own (XDG_CACHE_HOME), so no code cache is there to take. */
   noCodeCache?: boolean;
 }
@@ -48,7 +50,7 @@ export function benchLaunches(root = ROOT): Launch[] {
   const server = join(root, 'dist', 'server.js');
   return [
     { label: 'plain', server },
-    { label: 'editor', server, environment: editorEnvironment() },
+    { label: 'editor', server, environment: editorEnvironment(), nodeArguments: editorNodeArguments() },
     { label: 'command', server: join(root, 'dist', 'virt-tune-ls') },
     { label: 'plain, no code cache', server, noCodeCache: true },
   ];
@@ -79,10 +81,10 @@ export async function coldStartRounds(launches: readonly Launch[], rounds: numbe
 }
 
 async function startOnce(launch: Launch, text: string): Promise<ColdStart> {
-  if (!launch.noCodeCache) return coldStart(launch.server, text, launch.environment);
+  if (!launch.noCodeCache) return coldStart(launch.server, text, launch.environment, launch.nodeArguments);
   const cacheHome = mkdtempSync(join(tmpdir(), 'virt-tune-cold-'));
   try {
-    return await coldStart(launch.server, text, { ...(launch.environment ?? process.env), XDG_CACHE_HOME: cacheHome });
+    return await coldStart(launch.server, text, { ...(launch.environment ?? process.env), XDG_CACHE_HOME: cacheHome }, launch.nodeArguments);
   } finally {
     rmSync(cacheHome, { recursive: true, force: true });
   }
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
           server.endsWith('.js')
             ? [
                 { label: `${server} plain`, server },
-                { label: `${server} as VS Code starts it`, server, environment: editorEnvironment() },
+                { label: `${server} as VS Code starts it`, server, environment: editorEnvironment(), nodeArguments: editorNodeArguments() },
               ]
             : [{ label: server, server }],
         );

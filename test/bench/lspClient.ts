@@ -40,9 +40,10 @@ export class ServerUnderTest {
   /** What the server was last sent of each document. */
   private readonly texts = new Map<string, string>();
 
-  /** `environment`: the server's own (the bench's when not given). */
-  constructor(serverPath: string, environment?: NodeJS.ProcessEnv) {
-    const [command, args] = serverPath.endsWith('.js') ? [process.execPath, [serverPath, '--stdio']] : [serverPath, ['--stdio']];
+  /** `environment`: the server's own (the bench's when not given); `nodeArguments`: node's own options, for a script only (a command picks its own). */
+  constructor(serverPath: string, environment?: NodeJS.ProcessEnv, nodeArguments: readonly string[] = []) {
+    if (!serverPath.endsWith('.js') && nodeArguments.length > 0) throw new Error(`node options for ${serverPath}: a command starts node itself`);
+    const [command, args] = serverPath.endsWith('.js') ? [process.execPath, [...nodeArguments, serverPath, '--stdio']] : [serverPath, ['--stdio']];
     this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(environment ? { env: environment } : {}) });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));

@@ -2,13 +2,13 @@
 // to bench/results.json. Run from the repository root after a build (the npm script builds first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORPUS_DIR } from '../kb/shared';
 import { acceptedFiles, lintCommandOver, lintFindingCounts, lintPeakMemory, timeBareNode, timeInTurn, timeLintOneFile, timeParseVersusLint, xmllintCommand, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
 import { SERVER_ENVIRONMENT, SERVER_ENVIRONMENT_MOVED } from '../../server/src/protocol';
-import { benchServer, editorEnvironment } from './serverBench';
+import { benchServer, editorEnvironment, editorNodeArguments } from './serverBench';
 import type { LaunchFigures } from './coldStarts';
 import { percentile } from './stats';
 
@@ -136,9 +136,19 @@ async function main(): Promise<void> {
   row(`server RSS, ${server.openDocuments} open ${server.lines}-line domains, 2 s after their verdicts`, server.residentBytes === undefined ? 'not measured (no /proc)' : mb(server.residentBytes), '< 100 MB', server.residentBytes === undefined ? undefined : server.residentBytes < 100 * 1024 * 1024);
   row(`  the same 2 s after the last open (verdicts may still be arriving)`, server.residentBytesAfterOpens === undefined ? 'not measured (no /proc)' : mb(server.residentBytesAfterOpens));
   // The same session again, the server started as VS Code's extension starts it (client/src/extension.ts:
-  // MALLOC_TRIM_THRESHOLD_ set, NODE_EXTRA_CA_CERTS moved aside); the rows above are the plain launch.
-  const editor = await benchServer(SERVER, SCHEMA, { lines: 2000, edits: 300, openDocuments: 50, seed: 8, environment: editorEnvironment() });
-  log(`server: the same, started as VS Code's extension starts it (${Object.keys(SERVER_ENVIRONMENT).join(', ')} set; ${Object.keys(SERVER_ENVIRONMENT_MOVED).join(', ')} moved aside)`);
+  // MALLOC_TRIM_THRESHOLD_ set, NODE_EXTRA_CA_CERTS moved aside, node's V8 helper threads fitted to the
+  // machine); the targets stay on the plain launch's rows above, these are beside them.
+  const nodeArguments = editorNodeArguments();
+  const editor = await benchServer(SERVER, SCHEMA, { lines: 2000, edits: 300, openDocuments: 50, seed: 8, environment: editorEnvironment(), nodeArguments });
+  log(
+    `server: the same, started as VS Code's extension starts it (${Object.keys(SERVER_ENVIRONMENT).join(', ')} set; ${Object.keys(SERVER_ENVIRONMENT_MOVED).join(', ')} moved aside; ` +
+      `node ${nodeArguments.length > 0 ? nodeArguments.join(' ') : 'with no options of its own'}, ${availableParallelism()} CPUs)`,
+  );
+  const editorLatency = (label: string, samples: number[], plain: number[]) =>
+    row(`started as VS Code does: ${label} (plain launch: p99 ${ms(p(plain).p99)})`, `p50 ${ms(p(samples).p50)}, p99 ${ms(p(samples).p99)}`);
+  editorLatency('completion', editor.completionMs, server.completionMs);
+  editorLatency('hover', editor.hoverMs, server.hoverMs);
+  editorLatency('didChange → publishDiagnostics (first, the rules)', editor.firstPublishMs, server.firstPublishMs);
   row(`started as VS Code does: server RSS, ${editor.openDocuments} open domains, 2 s after their verdicts (plain launch above: ${server.residentBytes === undefined ? 'n/a' : mb(server.residentBytes)})`, editor.residentBytes === undefined ? 'not measured (no /proc)' : mb(editor.residentBytes), '< 100 MB', editor.residentBytes === undefined ? undefined : editor.residentBytes < 100 * 1024 * 1024);
   // Every cold-start row: the plain launch, as VS Code starts it, the virt-tune-ls command (as Neovim, Helix
   // and other editors start it, README) and the plain launch with no code cache yet, alternated in the

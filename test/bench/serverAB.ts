@@ -1,7 +1,7 @@
 // The server part of `npm run bench` alone, for A/B comparisons of language servers, alternated:
 //   node out/test/bench/serverAB.js [--rounds N] [--edits N] [--editor] SERVER.js [OTHER-SERVER.js ...]
 // (a SERVER not ending in .js, such as dist/virt-tune-ls, is started as a command, not by node.)
-// (--editor: started with the environment VS Code's extension gives the server, not the bench's own.)
+// (--editor: started with the environment and node options VS Code's extension gives the server, not the bench's own.)
 // Each round runs every server once, in turn, with the same keystrokes; the figures of each server are
 // pooled over its rounds. Without a server, dist/server.js is measured.
 // --trace DIR: each server also traces itself (VIRT_TUNE_TRACE, one file per server and round in DIR),
@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { TraceEntry } from '../../server/src/lsp/trace';
 import { CORPUS_DIR } from '../kb/shared';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
-import { benchServer, editorEnvironment, type ServerFigures } from './serverBench';
+import { benchServer, editorEnvironment, editorNodeArguments, type ServerFigures } from './serverBench';
 import { median, percentile } from './stats';
 import { wholeNumberOption } from './args';
 
@@ -37,7 +37,8 @@ async function main(): Promise<void> {
       const traceFile = traceDir && join(traceDir, `${index}-${round}.json`);
       const base = editor ? editorEnvironment() : traceFile ? { ...process.env } : undefined;
       const environment = base && traceFile ? { ...base, VIRT_TUNE_TRACE: traceFile } : base;
-      const figures: ServerFigures = await benchServer(server, SCHEMA, { lines: 2000, edits, openDocuments: 50, seed: 8, ...(environment ? { environment } : {}) });
+      const nodeArguments = editor && server.endsWith('.js') ? editorNodeArguments() : [];
+      const figures: ServerFigures = await benchServer(server, SCHEMA, { lines: 2000, edits, openDocuments: 50, seed: 8, nodeArguments, ...(environment ? { environment } : {}) });
       // The cold starts wrote there first; the bench's server, stopped last, wrote over them.
       if (traceFile) for (const [name, values] of handlerCpu(traceFile)) traced[index]!.set(name, [...(traced[index]!.get(name) ?? []), ...values]);
       const pool = pooled[index]!;

@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { serverEnvironment } from '../../server/src/protocol';
+import { availableParallelism } from 'node:os';
+import { serverEnvironment, serverNodeArguments } from '../../server/src/protocol';
 import { Random } from '../fuzz/random';
 import { bigDomain } from './bigDomain';
 import { delay, ServerUnderTest, type Publication } from './lspClient';
@@ -40,6 +41,11 @@ const WAIT_MS = 30_000;
 export function editorEnvironment(): NodeJS.ProcessEnv {
   return serverEnvironment(process.env);
 }
+
+/** node's own options VS Code's extension starts the server with on this machine (client/src/extension.ts). */
+export function editorNodeArguments(): string[] {
+  return serverNodeArguments(availableParallelism());
+}
 const TYPED = 'abcxyz019 _-';
 
 /**
@@ -53,19 +59,19 @@ const TYPED = 'abcxyz019 _-';
 export async function benchServer(
   serverPath: string,
   schemaPath: string,
-  options: { lines: number; edits: number; openDocuments: number; seed: number; environment?: NodeJS.ProcessEnv; timeline?: TimedSample[] },
+  options: { lines: number; edits: number; openDocuments: number; seed: number; environment?: NodeJS.ProcessEnv; nodeArguments?: readonly string[]; timeline?: TimedSample[] },
 ): Promise<ServerFigures> {
   const random = new Random(options.seed);
   const base = bigDomain(options.lines, { schemaOnlyDefect: true });
   const coldStarts: number[] = [];
   const coldDiagnostics: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const cold = await coldStart(serverPath, base, options.environment);
+    const cold = await coldStart(serverPath, base, options.environment, options.nodeArguments);
     coldStarts.push(cold.initializedMs);
     coldDiagnostics.push(cold.firstDiagnosticsMs);
   }
 
-  const server = new ServerUnderTest(serverPath, options.environment);
+  const server = new ServerUnderTest(serverPath, options.environment, options.nodeArguments);
   try {
     // As VS Code starts it: this machine as the host, and libvirt's schema judging domains.
     await server.initialize({ schema: schemaPath, host: 'live' });
@@ -174,8 +180,8 @@ export interface ColdStart {
 }
 
 /** Starts the server (a script or a command, as ServerUnderTest takes it), opens `text` as a domain at once and stops it after its first diagnostics. */
-export async function coldStart(serverPath: string, text: string, environment?: NodeJS.ProcessEnv): Promise<ColdStart> {
-  const server = new ServerUnderTest(serverPath, environment);
+export async function coldStart(serverPath: string, text: string, environment?: NodeJS.ProcessEnv, nodeArguments?: readonly string[]): Promise<ColdStart> {
+  const server = new ServerUnderTest(serverPath, environment, nodeArguments);
   try {
     await server.initialize({ schema: 'builtin', host: 'none' });
     const initializedMs = performance.now() - server.spawnedAt;

@@ -1,7 +1,8 @@
 // @ts-check
 // A libvirt domain in VS Code: its mistakes in the Problems panel, hover, completion, a Quick Fix.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES_HOST, ROOT, examplesHost, examplesSettings, expectedProblems, scenario } from './workbench.mjs';
 
@@ -33,8 +34,31 @@ scenario(
     const tuned = await workbench.waitForProblems('tuned-guest.xml', [], { settleMs: 5000 });
     await workbench.screenshot('domain-tuned-guest');
     assert.deepEqual(tuned, []);
+
+    // The extension started the server with V8's helper threads fitted to this machine (client/src/extension.ts,
+    // serverNodeArguments): one fewer than the CPUs, at least one; node's own four from five CPUs on.
+    const pool = Math.max(1, Math.min(4, availableParallelism() - 1));
+    const expectedOptions = pool === 4 ? [] : [`--v8-pool-size=${pool}`];
+    const servers = languageServerCommandLines();
+    assert.ok(servers.length > 0, 'the language server runs');
+    for (const commandLine of servers) assert.deepEqual(commandLine.slice(1, commandLine.findIndex((arg) => arg.endsWith('server.js'))), expectedOptions, commandLine.join(' '));
   },
 );
+
+/** The command lines of virt-tune's language servers running on this machine, as the extension started them. */
+function languageServerCommandLines() {
+  const found = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let commandLine;
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (commandLine.some((arg) => arg.endsWith(join('dist', 'server.js'))) && commandLine.includes('--node-ipc')) found.push(commandLine);
+  }
+  return found;
+}
 
 scenario('domain hover: an element explained, with its guide section', { 'everyday-mistakes.xml': EVERYDAY, ...examplesHost() }, async (workbench) => {
   await workbench.openFile('everyday-mistakes.xml');
