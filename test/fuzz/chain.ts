@@ -5,7 +5,7 @@ import { domainDocument } from '../../server/src/domain/document';
 import { serviceFor, type LanguageService } from '../../server/src/services';
 import { parseXml } from '../../server/src/xml/parser';
 import { treeShape } from '../xml/shape';
-import { call, caseDocument, findingsAllowanceMs, checkFindingRanges, checkMessageSizes, cpuMs, type CheckOptions, type Failure, type FuzzCase } from './check';
+import { call, caseDocument, findingsAllowanceMs, checkFindingRanges, checkMessageSizes, checkObjectTexts, cpuMs, type CheckOptions, type Failure, type FuzzCase } from './check';
 import { pickMutation } from './mutate';
 import type { Random } from './random';
 
@@ -251,6 +251,7 @@ async function compareWithFresh(service: LanguageService, fuzzCase: FuzzCase, ch
     if (!findings) return;
     checkFindingRanges(chained, findings, failures, 'chained diagnostics');
     checkMessageSizes(chained, findings, failures, 'chained diagnostics');
+    checkObjectTexts(chained, findings, failures, 'chained diagnostics');
     if (fuzzCase.kind === 'domain') differs('chained tree', treeShape(domainDocument(chained).xml), treeShape(parseXml(text)));
     differs('chained diagnostics', findings, service.diagnostics(fresh, options.services));
     const random = options.random;

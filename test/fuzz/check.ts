@@ -20,7 +20,7 @@ export interface FuzzCase {
 
 /** One broken property: which, in which service, and what was seen. */
 export interface Failure {
-  property: 'chained version differs' | 'exception' | 'logged error' | 'slow' | 'case over its time limit' | 'range outside the document' | 'messages too long' | 'bad completion range' | 'bad quick fix' | 'fix breaks the syntax';
+  property: 'chained version differs' | 'exception' | 'logged error' | 'slow' | 'case over its time limit' | 'range outside the document' | 'messages too long' | 'bad completion range' | 'bad quick fix' | 'fix breaks the syntax' | 'object as text';
   service: string;
   detail: string;
 }
@@ -142,6 +142,8 @@ async function runOnce(fuzzCase: FuzzCase, options: CheckOptions): Promise<Failu
       if (completion) checkCompletion(document, position, completion.items, failures, offset);
       const hover = call(failures, limitMs, `hover at ${offset}`, () => service.hover(document, position));
       if (hover?.range) checkRange(document, hover.range, failures, `hover at ${offset}`);
+      const shown = JSON.stringify([completion?.items ?? [], hover?.contents ?? '']);
+      if (objectAsText(document, shown)) failures.push({ property: 'object as text', service: `completion or hover at ${offset}`, detail: shown.slice(0, 300) });
     }
 
     let applied = 0;
@@ -191,13 +193,17 @@ function codeActionSites(findings: readonly Finding[]): Finding[] {
 
 async function diagnose(service: LanguageService, document: TextDocument, options: CheckOptions, failures: Failure[], limitMs: number, label: string): Promise<Finding[] | undefined> {
   const findings = call(failures, limitMs, label, () => service.diagnostics(document, options.services), findingsAllowanceMs);
-  if (findings) checkMessageSizes(document, findings, failures, label);
+  if (findings) {
+    checkMessageSizes(document, findings, failures, label);
+    checkObjectTexts(document, findings, failures, label);
+  }
   if (!findings || !options.slow || !service.slowDiagnostics) return findings;
   const started = cpuMs();
   try {
     const slow = await service.slowDiagnostics(document, options.services);
     checkFindingRanges(document, slow, failures, `${label} (slow)`);
     checkMessageSizes(document, slow, failures, `${label} (slow)`);
+    checkObjectTexts(document, slow, failures, `${label} (slow)`);
     return [...findings, ...slow];
   } catch (error) {
     failures.push({ property: 'exception', service: `${label} (slow)`, detail: describe(error) });
@@ -284,6 +290,29 @@ export function checkMessageSizes(document: TextDocument, findings: readonly Fin
   if (total <= limit) return;
   const longest = findings.reduce((best, finding) => (finding.message.length > best.message.length ? finding : best));
   failures.push({ property: 'messages too long', service, detail: `${total} characters in ${findings.length} messages, the limit ${limit}; the longest (${longest.rule}, ${longest.message.length}): ${longest.message.slice(0, 200)}` });
+}
+
+/**
+ * What JavaScript writes for an object or a function made text: a user's value looked up as a property of
+ * a plain object finds Object's prototype (`constructor`, `toString`, `__proto__`: core/ownValue.ts), and a
+ * message or fix then said "function Object() { [native code] }". Not a failure when the document says it.
+ */
+const OBJECT_AS_TEXT = /\[object Object\]|\[native code\]/;
+
+/** Whether `text` holds an object or a function made text that `document` does not hold itself. */
+function objectAsText(document: TextDocument, text: string): boolean {
+  return OBJECT_AS_TEXT.test(text) && !OBJECT_AS_TEXT.test(document.getText());
+}
+
+/** Findings whose message, fix title or fix text is a JavaScript object made text. */
+export function checkObjectTexts(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {
+  for (const finding of findings) {
+    const texts = [finding.message, ...finding.fixes.flatMap((fix) => [fix.title, ...fix.edits.map((edit) => edit.newText)])];
+    const found = texts.find((text) => objectAsText(document, text));
+    if (found === undefined) continue;
+    failures.push({ property: 'object as text', service: `${service}: ${finding.rule}`, detail: found.slice(0, 300) });
+    return;
+  }
 }
 
 export function checkFindingRanges(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../server/src/core/types';
-import { call, caseDocument, caseLimitMs, checkCase, checkMessageSizes, cpuMs, DIAGNOSTICS_MS_PER_FINDING, findingsAllowanceMs, type Failure } from './check';
+import { call, caseDocument, caseLimitMs, checkCase, checkMessageSizes, checkObjectTexts, cpuMs, DIAGNOSTICS_MS_PER_FINDING, findingsAllowanceMs, type Failure } from './check';
 import { Random } from './random';
 
 test('a whole case over its CPU time limit fails (twice over: it is timed again), and a case within it does not', async () => {
@@ -85,6 +85,28 @@ test('messages that grow faster than the text fail, one mention of a value each 
   const repeated: Failure[] = [];
   checkMessageSizes(document, Array.from({ length: 1000 }, () => finding(document.getText())), repeated, 'diagnostics');
   assert.deepEqual(repeated.map((failure) => failure.property), ['messages too long']);
+});
+
+test('a message or fix that is a JavaScript object made text fails, unless the document says the same', () => {
+  const finding = (message: string, newText = 'y'): Finding => ({
+    rule: 'VT104',
+    severity: 'warning',
+    message,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    fixes: [{ title: 'Write it', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText }] }],
+  });
+  // What <bootmenu enable='constructor'/> was told before core/ownValue.ts, and the fix it was offered.
+  const plain = caseDocument({ kind: 'domain', path: '/x.xml', text: "<domain><os><bootmenu enable='constructor'/></os></domain>" });
+  for (const bad of [finding("Did you mean 'function Object() { [native code] }'?"), finding('ok', 'function Object() { [native code] }'), finding('[object Object] is not a model')]) {
+    const failures: Failure[] = [];
+    checkObjectTexts(plain, [bad], failures, 'diagnostics');
+    assert.deepEqual(failures.map((failure) => failure.property), ['object as text']);
+  }
+  const failures: Failure[] = [];
+  checkObjectTexts(plain, [finding("Did you mean 'yes'?")], failures, 'diagnostics');
+  const quoting = caseDocument({ kind: 'domain', path: '/x.xml', text: '<domain><description>[object Object]</description></domain>' });
+  checkObjectTexts(quoting, [finding("'[object Object]' is quoted from the file")], failures, 'diagnostics');
+  assert.deepEqual(failures, []);
 });
 
 test('timing a slow case again leaves the seed where one timing leaves it: later cases do not depend on the load', async () => {
