@@ -306,12 +306,17 @@ function objectAsText(document: TextDocument, text: string): boolean {
 
 /** Findings whose message, fix title or fix text is a JavaScript object made text. */
 export function checkObjectTexts(document: TextDocument, findings: readonly Finding[], failures: Failure[], service: string): void {
+  // A fix offered on many findings (one fix of all a value's lines, on each line) is read once.
+  const checked = new Set<Fix>();
+  const fail = (finding: Finding, text: string) => failures.push({ property: 'object as text', service: `${service}: ${finding.rule}`, detail: text.slice(0, 300) });
   for (const finding of findings) {
-    const texts = [finding.message, ...finding.fixes.flatMap((fix) => [fix.title, ...fix.edits.map((edit) => edit.newText)])];
-    const found = texts.find((text) => objectAsText(document, text));
-    if (found === undefined) continue;
-    failures.push({ property: 'object as text', service: `${service}: ${finding.rule}`, detail: found.slice(0, 300) });
-    return;
+    if (objectAsText(document, finding.message)) return void fail(finding, finding.message);
+    for (const fix of finding.fixes) {
+      if (checked.has(fix)) continue;
+      checked.add(fix);
+      if (objectAsText(document, fix.title)) return void fail(finding, fix.title);
+      for (const edit of fix.edits) if (objectAsText(document, edit.newText)) return void fail(finding, edit.newText);
+    }
   }
 }
 
