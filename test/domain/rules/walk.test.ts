@@ -104,6 +104,34 @@ test('an element visitor with `at` is called only at the paths it accepts, and `
   assert.equal(asked.length, askedOnce);
 });
 
+test('`lackingAttributes` is called only at elements without an attribute their spec requires, however the attributes are ordered', () => {
+  const lacking: string[] = [];
+  const rule: DomainRule = {
+    meta: meta('VT906'),
+    visit: { lackingAttributes: (element) => void lacking.push(`${element.name} ${element.attributes.map((attribute) => attribute.name).join(' ')}`) },
+  };
+  // <vcpupin> requires vcpu and cpuset: the same names in another order, one given twice, or an unknown one beside them.
+  const text = domain(
+    "  <cputune>\n    <vcpupin vcpu='0' cpuset='1'/>\n    <vcpupin cpuset='2' vcpu='1'/>\n    <vcpupin vcpu='2'/>\n" +
+      "    <vcpupin vcpu='3' vcpu='4'/>\n    <vcpupin bogus='x' cpuset='5'/>\n    <vcpupin cpuset='6' bogus='y' vcpu='5'/>\n  </cputune>",
+  );
+  run(text, [rule]);
+  assert.deepEqual(lacking, ['vcpupin vcpu', 'vcpupin vcpu vcpu', 'vcpupin bogus cpuset']);
+});
+
+test('`noText` is called only at elements whose typed text the walk could not read: empty, not closed, or broken', () => {
+  const seen: string[] = [];
+  const rule: DomainRule = {
+    meta: meta('VT907'),
+    visit: {
+      values: { kinds: ['integer'], visit: (value) => void seen.push(`value ${value.element.name} ${value.value}`) },
+      noText: (element) => void seen.push(`no text ${element.name}`),
+    },
+  };
+  run(domain("  <cputune>\n    <shares> </shares>\n    <period>100000</period>\n    <quota>&bogus;</quota>\n  </cputune>\n  <iothreads/>"), [rule]);
+  assert.deepEqual(seen, ['value vcpu 4', 'no text shares', 'value period 100000', 'no text quota', 'no text iothreads']);
+});
+
 test('a value the visitors of its type all call fine is not visited; one without the test still sees every value', () => {
   const seen: string[] = [];
   const values = (code: string, fine?: (type: { kind: string }) => ((value: string) => boolean) | undefined): DomainRule => ({

@@ -72,6 +72,17 @@ export interface ElementVisitor {
    * attribute up once, so the nearly always clean elements cost the rule nothing.
    */
   unlistedAttributes?(element: XmlElement, spec: ElementSpec, context: DomainRuleContext, report: DomainReport): void;
+  /**
+   * An element without one of the attributes its spec requires, found out the same way: the elements
+   * that have them all, nearly every one, cost the rule nothing.
+   */
+  lackingAttributes?(element: XmlElement, spec: ElementSpec, context: DomainRuleContext, report: DomainReport): void;
+  /**
+   * An element whose text has a type some `values` visitor takes, and no text the walk could give it as a
+   * value (its content not written in full, empty, or broken): found out as the walk reads the text, so
+   * the elements with a text cost the rule nothing.
+   */
+  noText?(element: XmlElement, spec: ElementSpec, context: DomainRuleContext, report: DomainReport): void;
   /** The typed values (attribute values, element text) of those elements, of the kinds listed. */
   values?: {
     kinds: readonly ValueType['kind'][];

@@ -39,6 +39,12 @@ interface PlacePlan {
   lastSlots: (TypedSlot | undefined)[];
   /** Whether an attribute the spec does not list is news to `unlisted`. */
   judgesUnlisted: boolean;
+  /**
+   * The bits (TypedSlot.requiredBit) of the attributes the spec requires, when `lacking` has visitors and
+   * the spec requires any; 0 otherwise, and -1 when it requires more than REQUIRED_BITS (then every element
+   * here is theirs).
+   */
+  required: number;
   text: TypedSlot | undefined;
 }
 
@@ -55,7 +61,12 @@ interface TypedSlot {
    * document's text alive.
    */
   fineValues: (string | undefined)[];
+  /** This attribute's bit in PlacePlan.required when the spec requires it; 0 when it does not. */
+  requiredBit: number;
 }
+
+/** How many required attributes of a spec the walk tells apart by a bit each. */
+const REQUIRED_BITS = 30;
 
 /** How many attribute positions a place remembers the names of. */
 const LAST_NAMES_KEPT = 16;
@@ -100,6 +111,8 @@ interface Plan {
   declared: Map<Place, CheckCall[]>;
   elements: ElementCall[];
   unlisted: { index: number; visit: NonNullable<ElementVisitor['unlistedAttributes']> }[];
+  lacking: { index: number; visit: NonNullable<ElementVisitor['lackingAttributes']> }[];
+  noText: { index: number; visit: NonNullable<ElementVisitor['noText']> }[];
   /** The value visitors of each kind, in rule order. */
   values: Map<Kind, ValueCall[]>;
   misplaced: { index: number; visit: NonNullable<ElementVisitor['misplaced']> }[];
@@ -155,7 +168,7 @@ function planFor(rules: readonly DomainRule[]): Plan {
   const reports = rules.map((_rule, index) => (report: Report) => {
     if (run && !run.failed?.has(index)) run.onReport(index, report);
   });
-  plan = { checks: [], runnable: [], declared: new Map(), elements: [], unlisted: [], values: new Map(), misplaced: [], reports, marks: false };
+  plan = { checks: [], runnable: [], declared: new Map(), elements: [], unlisted: [], lacking: [], noText: [], values: new Map(), misplaced: [], reports, marks: false };
   rules.forEach((rule, index) => {
     if (rule.check) {
       const needs = (rule.needs ?? []).reduce((mask, need) => mask | NEEDS[need], 0);
@@ -171,6 +184,8 @@ function planFor(rules: readonly DomainRule[]): Plan {
     if (!visit) return;
     if (visit.element) plan!.elements.push({ index, visit: visit.element, at: visit.at });
     if (visit.unlistedAttributes) plan!.unlisted.push({ index, visit: visit.unlistedAttributes });
+    if (visit.lackingAttributes) plan!.lacking.push({ index, visit: visit.lackingAttributes });
+    if (visit.noText) plan!.noText.push({ index, visit: visit.noText });
     if (visit.values) {
       for (const kind of new Set(visit.values.kinds)) {
         const visitors = plan!.values.get(kind) ?? [];
@@ -217,9 +232,14 @@ function placePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
 
 function newPlacePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
   const attributes = new Map<string, TypedSlot>();
+  let required = 0;
+  let requiredCount = 0;
   for (const [name, attribute] of attributeSpecsOf(spec)) {
     const visitors = plan.values.get(attribute.type.kind) ?? [];
-    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type), fineValues: newFineValues() });
+    const requiredBit = attribute.required && plan.lacking.length > 0 && requiredCount < REQUIRED_BITS ? 1 << requiredCount : 0;
+    if (attribute.required) requiredCount++;
+    required |= requiredBit;
+    attributes.set(name, { type: attribute.type, visitors, fine: fineTest(visitors, attribute.type), fineValues: newFineValues(), requiredBit });
   }
   const textVisitors = spec.text && plan.values.get(spec.text.kind);
   const value: PlacePlan = {
@@ -230,7 +250,8 @@ function newPlacePlan(plan: Plan, place: Place, spec: ElementSpec): PlacePlan {
     lastNames: [],
     lastSlots: [],
     judgesUnlisted: spec.attributesKnown && plan.unlisted.length > 0,
-    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), fineValues: newFineValues() } : undefined,
+    required: plan.lacking.length > 0 && requiredCount > REQUIRED_BITS ? -1 : required,
+    text: spec.text && textVisitors ? { type: spec.text, visitors: textVisitors, fine: fineTest(textVisitors, spec.text), fineValues: newFineValues(), requiredBit: 0 } : undefined,
   };
   place.visits = value;
   return value;
@@ -306,7 +327,7 @@ class Walker implements StructureVisitor {
     readonly plan: Plan,
     private readonly rules: readonly DomainRule[],
   ) {
-    this.needed = plan.marks || plan.elements.length > 0 || plan.unlisted.length > 0 || plan.values.size > 0 || plan.misplaced.length > 0;
+    this.needed = plan.marks || plan.elements.length > 0 || plan.unlisted.length > 0 || plan.lacking.length > 0 || plan.noText.length > 0 || plan.values.size > 0 || plan.misplaced.length > 0;
   }
 
   begin(context: DomainRuleContext, current: Run): void {
@@ -381,9 +402,10 @@ class Walker implements StructureVisitor {
     const placePlanned = placePlan(plan, place, spec);
     this.mark(place, placePlanned.declared);
     const { xml } = this.context!;
-    const { elements, judgesUnlisted, text, lastNames, lastSlots } = placePlanned;
+    const { elements, judgesUnlisted, required, text, lastNames, lastSlots } = placePlanned;
     if (elements.length > 0) this.onElement(elements, element, spec);
     let unlisted = false;
+    let requiredMet = 0;
     const { attributes: present } = element;
     for (let i = 0; i < present.length; i++) {
       const attribute = present[i]!;
@@ -403,6 +425,7 @@ class Walker implements StructureVisitor {
         unlisted = true;
         continue;
       }
+      requiredMet |= listed.requiredBit;
       if (listed.visitors.length === 0) continue;
       if (attribute.value !== undefined && isFine(listed, attribute.value)) continue;
       const value = typedAttributeValue(xml, element, spec, attribute, listed.type);
@@ -411,8 +434,10 @@ class Walker implements StructureVisitor {
     if (text && !fineText(element, text)) {
       const value = typedText(xml, element, spec, text.type);
       if (value) this.onValue(text.visitors, value);
+      else if (plan.noText.length > 0) this.onElement(plan.noText, element, spec);
     }
     if (unlisted && judgesUnlisted) this.onElement(plan.unlisted, element, spec);
+    if (requiredMet !== required) this.onElement(plan.lacking, element, spec);
   }
 
   foreign(_element: XmlElement, place: Place): void {

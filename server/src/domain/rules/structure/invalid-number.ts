@@ -54,8 +54,7 @@ export const invalidNumber: DomainRule = {
         return (value) => integerProblem(value, min, max) === undefined;
       },
     },
-    at: (spec) => spec.text?.kind === 'integer' || spec.text?.kind === 'memory',
-    element(element, spec, _context, report) {
+    noText(element, spec, _context, report) {
       const kind = spec.text?.kind;
       if ((kind !== 'integer' && kind !== 'memory') || !hasCompleteContent(element) || elementText(element)) return;
       // Child elements where a number belongs are VT101/VT102's finding; one mistake, one finding.

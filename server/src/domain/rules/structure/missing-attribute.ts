@@ -26,8 +26,7 @@ export const missingAttribute: DomainRule = {
     libvirt: { stage: 'define', says: 'Missing required attribute' },
   },
   visit: {
-    at: (spec) => requiredAttributesOf(spec).length > 0,
-    element(element, spec, _context, report) {
+    lackingAttributes(element, spec, _context, report) {
       // A start tag still being typed has not got all its attributes yet; VT100 reports it.
       if (!element.startTagClosed) return;
       if (!lacksRequired(element, spec)) return;
