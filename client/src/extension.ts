@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { serverEnvironment, serverNodeArguments } from '../../server/src/protocol';
+import { serverEnvironment, nodeArgumentsForCores } from '../../server/src/protocol';
 import { withUserLibvirt } from './libvirtSetting';
 import { registerLibvirt } from './libvirt/register';
 import { registerHostPanel } from './topology/panel';
@@ -17,7 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const env = serverEnvironment(process.env);
-  const execArgv = serverNodeArguments(availableParallelism());
+  const execArgv = nodeArgumentsForCores(availableParallelism());
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { env, execArgv } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },

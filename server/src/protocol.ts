@@ -178,16 +178,18 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_TRI
 export const NODE_DEFAULT_V8_POOL_SIZE = 4;
 
 /**
- * node's own options for the language server on a machine of `cores` CPUs. V8 compiles hot code and does
+ * node's own options for the language server and the `virt-tune` command on a machine of `cores` CPUs. V8 compiles hot code and does
  * parts of its garbage collection on a pool of helper threads, four by node's default. On a small machine
  * they compete with the server's one thread while the user types: on two cores, the slowest completions
  * and publications were found waiting for a CPU behind V8's optimizing compiler (test/bench/tailDecompose.ts),
  * and with one helper thread every pooled p99 of the server bench came out lower (completion 8.8 against
  * 11.4-12.7 ms, first publication 16 against 24-26 ms, as VS Code starts it, quiet machine, 3 rounds). So the
  * pool gets one thread fewer than the cores (at least one), and machines of five cores or more keep node's
- * default. server/src/boot/virt-tune.sh says the same for `virt-tune-ls` (test/boot/serverNodeArguments.test.ts).
+ * default. The CLI's lint of many files waits behind them likewise (libvirt's 2,321 corpus files, 11 alternated
+ * rounds: the main thread waited for a CPU 89 -> 12 ms, wall 654 -> 597 ms). server/src/boot/virt-tune.sh says
+ * the same for `virt-tune` and `virt-tune-ls` (test/boot/nodeArgumentsForCores.test.ts).
  */
-export function serverNodeArguments(cores: number): string[] {
+export function nodeArgumentsForCores(cores: number): string[] {
   const poolSize = Math.max(1, Math.min(NODE_DEFAULT_V8_POOL_SIZE, Math.floor(cores) - 1));
   return poolSize === NODE_DEFAULT_V8_POOL_SIZE ? [] : [`--v8-pool-size=${poolSize}`];
 }

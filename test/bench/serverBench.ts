@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { availableParallelism } from 'node:os';
-import { serverEnvironment, serverNodeArguments } from '../../server/src/protocol';
+import { serverEnvironment, nodeArgumentsForCores } from '../../server/src/protocol';
 import { Random } from '../fuzz/random';
 import { bigDomain } from './bigDomain';
 import { delay, ServerUnderTest, type Publication } from './lspClient';
@@ -44,7 +44,7 @@ export function editorEnvironment(): NodeJS.ProcessEnv {
 
 /** node's own options VS Code's extension starts the server with on this machine (client/src/extension.ts). */
 export function editorNodeArguments(): string[] {
-  return serverNodeArguments(availableParallelism());
+  return nodeArgumentsForCores(availableParallelism());
 }
 const TYPED = 'abcxyz019 _-';
 

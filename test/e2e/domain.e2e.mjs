@@ -36,7 +36,7 @@ scenario(
     assert.deepEqual(tuned, []);
 
     // The extension started the server with V8's helper threads fitted to this machine (client/src/extension.ts,
-    // serverNodeArguments): one fewer than the CPUs, at least one; node's own four from five CPUs on.
+    // nodeArgumentsForCores): one fewer than the CPUs, at least one; node's own four from five CPUs on.
     const pool = Math.max(1, Math.min(4, availableParallelism() - 1));
     const expectedOptions = pool === 4 ? [] : [`--v8-pool-size=${pool}`];
     const servers = languageServerCommandLines();

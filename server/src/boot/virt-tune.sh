@@ -29,19 +29,17 @@ if [ "${NODE_EXTRA_CA_CERTS+set}" = set ]; then
   export VIRT_TUNE_MOVED_NODE_EXTRA_CA_CERTS
   unset NODE_EXTRA_CA_CERTS
 fi
-# The language server's V8 helper threads: one fewer than the CPUs, at least one, node's own four from
-# five CPUs on (serverNodeArguments in server/src/protocol.ts says why; a test holds the two alike).
-node_options=
 case ${self##*/} in
-  virt-tune-ls)
-    loader=server.js
-    cores=$(nproc 2>/dev/null)
-    case $cores in
-      '' | *[!0-9]*) ;;
-      1 | 2) node_options=--v8-pool-size=1 ;;
-      3 | 4) node_options=--v8-pool-size=$((cores - 1)) ;;
-    esac
-    ;;
+  virt-tune-ls) loader=server.js ;;
   *) loader=cli.js ;;
+esac
+# V8's helper threads: one fewer than the CPUs, at least one, node's own four from five CPUs on
+# (nodeArgumentsForCores in server/src/protocol.ts says why; a test holds the two alike).
+node_options=
+cores=$(nproc 2>/dev/null)
+case $cores in
+  '' | *[!0-9]*) ;;
+  1 | 2) node_options=--v8-pool-size=1 ;;
+  3 | 4) node_options=--v8-pool-size=$((cores - 1)) ;;
 esac
 exec node $node_options "$here/$loader" "$@"
