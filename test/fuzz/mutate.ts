@@ -113,7 +113,8 @@ export const MUTATIONS: readonly Mutation[] = [
       const match = random.pick(values);
       const value = match[2] ?? match[3]!;
       const start = match.index + match[0].indexOf(value, 1);
-      const replacement = random.pick(['', '0', '-1', '99999999999999999999999', '1-', '3-1', '^0', '0,,2', 'yes', 'none', 'G', '4G', 'x', 'vda', '1.5', '\u00a0', '&lt;', value.toUpperCase(), value + value]);
+      // The names of Object's prototype too: a value looked up as a plain object's key found them (core/ownValue.ts).
+      const replacement = random.pick(['', '0', '-1', '99999999999999999999999', '1-', '3-1', '^0', '0,,2', 'yes', 'none', 'G', '4G', 'x', 'vda', '1.5', '\u00a0', '&lt;', 'constructor', '__proto__', 'toString', value.toUpperCase(), value + value]);
       return splice(text, start, value.length, replacement);
     },
   },
