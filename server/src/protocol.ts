@@ -178,8 +178,8 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_TRI
 export const NODE_DEFAULT_V8_POOL_SIZE = 4;
 
 /**
- * node's own options for the language server and the `virt-tune` command on a machine of `cores` CPUs. V8 compiles hot code and does
- * parts of its garbage collection on a pool of helper threads, four by node's default. On a small machine
+ * node's own options for the language server and the `virt-tune` command on a machine of `cores` CPUs. V8
+ * compiles hot code and does parts of its garbage collection on a pool of helper threads, four by node's default. On a small machine
  * they compete with the server's one thread while the user types: on two cores, the slowest completions
  * and publications were found waiting for a CPU behind V8's optimizing compiler (test/bench/tailDecompose.ts),
  * and with one helper thread every pooled p99 of the server bench came out lower (completion 8.8 against
