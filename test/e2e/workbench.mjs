@@ -360,8 +360,13 @@ export class Workbench {
     return titles;
   }
 
-  /** Saves the active editor (Ctrl+S) once it has changes (an edit lands a moment after it is chosen), and waits for its tab to be clean. */
+  /**
+   * Saves the active editor (Ctrl+S) once it has changes (an edit lands a moment after it is chosen), and waits for its tab
+   * to be clean. The tab is looked at, so a panel that `problems` maximized is restored first (CI of the 15th session's
+   * last try: the edited tab sat hidden under the maximized panel for 45 s).
+   */
   async save() {
+    await this.restorePanel();
     await this.page.locator('.tab.active.dirty').waitFor({ timeout: PATIENCE_MS });
     await this.page.keyboard.press('Control+S');
     await this.page.locator('.tab.active:not(.dirty)').waitFor({ timeout: PATIENCE_MS });
