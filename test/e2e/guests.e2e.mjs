@@ -164,6 +164,7 @@ scenario(
       assert.doesNotMatch(inactiveXml(first), /<cputune>[\s\S]*<devices\/>[\s\S]*<\/cputune>/, 'libvirt kept its definition');
 
       // The other guest, opened with the command and its quick pick, is flagged too (its emulator pin still shares CPU 0).
+      await workbench.restorePanel();
       await page.keyboard.press('Control+Shift+P');
       await page.locator('.quick-input-widget input').fill('>virt-tune: Open libvirt Domain');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open libvirt Domain' }).first().click();

@@ -127,6 +127,8 @@ export class Workbench {
     const name = basename(relativePath);
     const folder = dirname(relativePath);
     const exactly = (/** @type {string} */ text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    // Its tab is looked at below: not under a panel that `problems` maximized.
+    await this.restorePanel();
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
