@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bigDomain } from './bigDomain';
-import { coldStart, editorEnvironment, editorNodeArguments, type ColdStart } from './serverBench';
+import { coldStart, editorLaunch, type ColdStart } from './serverBench';
 import { median } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -50,7 +50,7 @@ export function benchLaunches(root = ROOT): Launch[] {
   const server = join(root, 'dist', 'server.js');
   return [
     { label: 'plain', server },
-    { label: 'editor', server, environment: editorEnvironment(), nodeArguments: editorNodeArguments() },
+    { label: 'editor', server, ...editorLaunch() },
     { label: 'command', server: join(root, 'dist', 'virt-tune-ls') },
     { label: 'plain, no code cache', server, noCodeCache: true },
   ];
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
           server.endsWith('.js')
             ? [
                 { label: `${server} plain`, server },
-                { label: `${server} as VS Code starts it`, server, environment: editorEnvironment(), nodeArguments: editorNodeArguments() },
+                { label: `${server} as VS Code starts it`, server, ...editorLaunch() },
               ]
             : [{ label: server, server }],
         );

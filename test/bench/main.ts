@@ -8,7 +8,7 @@ import { CORPUS_DIR } from '../kb/shared';
 import { acceptedFiles, lintCommandOver, lintFindingCounts, lintPeakMemory, timeBareNode, timeInTurn, timeLintOneFile, timeParseVersusLint, xmllintCommand, xmllintVersion, type ProcessRun, type RuleCount } from './corpusBench';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
 import { SERVER_ENVIRONMENT, SERVER_ENVIRONMENT_MOVED } from '../../server/src/protocol';
-import { benchServer, editorEnvironment, editorNodeArguments } from './serverBench';
+import { benchServer, editorLaunch } from './serverBench';
 import type { LaunchFigures } from './coldStarts';
 import { percentile } from './stats';
 
@@ -138,8 +138,8 @@ async function main(): Promise<void> {
   // The same session again, the server started as VS Code's extension starts it (client/src/extension.ts:
   // MALLOC_TRIM_THRESHOLD_ set, NODE_EXTRA_CA_CERTS moved aside, node's V8 helper threads fitted to the
   // machine); the targets stay on the plain launch's rows above, these are beside them.
-  const nodeArguments = editorNodeArguments();
-  const editor = await benchServer(SERVER, SCHEMA, { lines: 2000, edits: 300, openDocuments: 50, seed: 8, environment: editorEnvironment(), nodeArguments });
+  const { environment, nodeArguments } = editorLaunch();
+  const editor = await benchServer(SERVER, SCHEMA, { lines: 2000, edits: 300, openDocuments: 50, seed: 8, environment, nodeArguments });
   log(
     `server: the same, started as VS Code's extension starts it (${Object.keys(SERVER_ENVIRONMENT).join(', ')} set; ${Object.keys(SERVER_ENVIRONMENT_MOVED).join(', ')} moved aside; ` +
       `node ${nodeArguments.length > 0 ? nodeArguments.join(' ') : 'with no options of its own'}, ${availableParallelism()} CPUs)`,

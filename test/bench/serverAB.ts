@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { TraceEntry } from '../../server/src/lsp/trace';
 import { CORPUS_DIR } from '../kb/shared';
 import { SLOW_DIAGNOSTICS_DELAY_MS } from '../../server/src/lsp/slowDiagnostics';
-import { benchServer, editorEnvironment, editorNodeArguments, type ServerFigures } from './serverBench';
+import { benchServer, editorLaunch, type ServerFigures } from './serverBench';
 import { median, percentile } from './stats';
 import { wholeNumberOption } from './args';
 
@@ -35,9 +35,10 @@ async function main(): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     for (const [index, server] of servers.entries()) {
       const traceFile = traceDir && join(traceDir, `${index}-${round}.json`);
-      const base = editor ? editorEnvironment() : traceFile ? { ...process.env } : undefined;
+      const launch = editor ? editorLaunch() : undefined;
+      const base = launch ? launch.environment : traceFile ? { ...process.env } : undefined;
       const environment = base && traceFile ? { ...base, VIRT_TUNE_TRACE: traceFile } : base;
-      const nodeArguments = editor && server.endsWith('.js') ? editorNodeArguments() : [];
+      const nodeArguments = launch && server.endsWith('.js') ? launch.nodeArguments : [];
       const figures: ServerFigures = await benchServer(server, SCHEMA, { lines: 2000, edits, openDocuments: 50, seed: 8, nodeArguments, ...(environment ? { environment } : {}) });
       // The cold starts wrote there first; the bench's server, stopped last, wrote over them.
       if (traceFile) for (const [name, values] of handlerCpu(traceFile)) traced[index]!.set(name, [...(traced[index]!.get(name) ?? []), ...values]);

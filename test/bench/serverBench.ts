@@ -37,14 +37,16 @@ export interface TimedSample {
 
 const WAIT_MS = 30_000;
 
-/** The environment VS Code's extension starts the server with (client/src/extension.ts), from the bench's own. */
-export function editorEnvironment(): NodeJS.ProcessEnv {
-  return serverEnvironment(process.env);
+/** How VS Code's extension starts the server on this machine (client/src/extension.ts). */
+export interface EditorLaunch {
+  /** The server's environment, made from the bench's own. */
+  environment: NodeJS.ProcessEnv;
+  /** node's own options (V8's helper threads fitted to the CPUs). */
+  nodeArguments: string[];
 }
 
-/** node's own options VS Code's extension starts the server with on this machine (client/src/extension.ts). */
-export function editorNodeArguments(): string[] {
-  return nodeArgumentsForCores(availableParallelism());
+export function editorLaunch(): EditorLaunch {
+  return { environment: serverEnvironment(process.env), nodeArguments: nodeArgumentsForCores(availableParallelism()) };
 }
 const TYPED = 'abcxyz019 _-';
 
@@ -54,7 +56,7 @@ const TYPED = 'abcxyz019 _-';
  * at random places after each; every fifth keystroke lands inside a comment or a file path and is followed by a pause, so
  * the schema verdict comes and is timed. Then `openDocuments` documents are opened and the server's
  * memory read 2 s after every one of their verdicts has been published. `environment`: the server's
- * environment (the bench's own when not given; `editorEnvironment` for the one VS Code starts it with).
+ * environment (the bench's own when not given; `editorLaunch` gives the one VS Code starts it with).
  */
 export async function benchServer(
   serverPath: string,
