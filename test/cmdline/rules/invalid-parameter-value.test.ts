@@ -106,3 +106,24 @@ test('VT301: more different values than a parameter keeps still each get their o
     assert.equal(findings[index + 300]!.message, findings[index]!.message);
   }
 });
+
+test('VT301: mitigations= options after the keyword (Linux 6.17, x86) are information, with what older kernels do; a wrong one is an error with the options offered', () => {
+  // The first line is what this session's own machine booted with (Linux 6.18: its log says it read them).
+  const text = 'mitigations=auto,no_guest_host,no_guest_guest\nmitigations=auto,nosmt,no_guest_host,no_guest_hots\nmitigations=,no_cross_thread\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['no_guest_host,no_guest_guest', 'no_guest_hots', 'no_cross_thread']);
+  assert.deepEqual(findings.map((finding) => finding.severity), ['information', 'error', 'information']);
+  assert.match(findings[0]!.message, /read by Linux 6\.17 and later, on x86_64 only\. Older kernels \(Linux 6\.12, .*\) ignore the whole value and keep the default, auto/);
+  assert.doesNotMatch(findings[0]!.message, /The kernel ignores it/);
+  assert.deepEqual(findings[0]!.fixes, []);
+  assert.match(findings[1]!.message, /'no_guest_hots' is not an option .* no_user_kernel, no_user_user, no_guest_host, no_guest_guest, no_cross_thread\. Those kernels stop at it/);
+  assert.equal(applyFix(text, findings[1]!.fixes[0]!), text.replace('no_guest_hots', 'no_guest_host'));
+});
+
+test('VT301: a misspelt mitigations= keyword is still judged against the keywords, with the closest one offered', () => {
+  const text = 'mitigations=auto,nosnt\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['auto,nosnt']);
+  assert.match(findings[0]!.message, /'auto,nosnt' is not one of auto, auto,nosmt, off\. The kernel ignores it/);
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'mitigations=auto,nosmt\n');
+});

@@ -51,7 +51,7 @@ export const invalidValue: CmdlineRule = {
           const problem = problems[index]!;
           const span = param.valueOffsets ? valueFileSpan(param, problem.span) : param.nameSpan;
           const found: Report = { span, message: messages[index]!, fixes: fixesFor(spec, param, problem, span, judged.suggestions) };
-          if (problem.harmless) found.severity = 'information';
+          if (problem.harmless || problem.since !== undefined) found.severity = 'information';
           report(found);
         }
       }
@@ -104,6 +104,7 @@ function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
 
 function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem): string {
   if (problem.harmless || param.value === undefined) return problem.message;
+  if (problem.effectSaid) return `${spec.name}=${shown(param.value)}: ${problem.message}`;
   const alias = sameMeaning(spec.name, param.value);
   const instead = alias ? ` Write ${spec.name}=${alias} for the same meaning.` : '';
   return `${spec.name}=${shown(param.value)}: ${problem.message} The kernel ignores it and keeps its default.${instead}`;
@@ -133,16 +134,20 @@ const NO_FIXES: FixSpec[] = [];
 /** The fixes of one problem at `span`, its place in the file (`suggestionsByWord` is the parameter's). */
 function fixesFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem, span: Span, suggestionsByWord: Map<string, string[]>): FixSpec[] {
   if (!param.valueOffsets || param.value === undefined) return [];
+  // Right for the kernels that read it: nothing to change.
+  if (problem.since !== undefined) return NO_FIXES;
   if (problem.rewrite !== undefined) {
     const whole = valueFileSpan(param, { start: 0, end: param.value.length });
     return [{ title: `Write ${spec.name}=${problem.rewrite}`, edits: [{ span: whole, newText: problem.rewrite }], isPreferred: true }];
   }
-  const choices = enumChoices(spec);
+  const choices = problem.choices ?? enumChoices(spec);
   if (choices.length === 0) return [];
   const written = param.value.slice(problem.span.start, problem.span.end);
   const alias = problem.span.start === 0 && problem.span.end === param.value.length ? sameMeaning(spec.name, param.value) : undefined;
-  let suggestions = alias ? [alias] : suggestionsByWord.get(written);
-  if (!suggestions) keep(suggestionsByWord, written, (suggestions = closestNames(written, choices)));
+  // A word is looked up among the keywords or among the options after them: remembered apart.
+  const asked = problem.choices ? `,${written}` : written;
+  let suggestions = alias ? [alias] : suggestionsByWord.get(asked);
+  if (!suggestions) keep(suggestionsByWord, asked, (suggestions = closestNames(written, choices)));
   if (suggestions.length === 0) return NO_FIXES;
   return suggestions.map((choice) => ({ title: `Change '${written}' to '${choice}'`, edits: [{ span, newText: choice }] }));
 }

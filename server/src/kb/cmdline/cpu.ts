@@ -1,5 +1,5 @@
 import type { KernelParamSpec } from './types';
-import { GUIDE_EMULATORPIN, GUIDE_NUMA_BALANCING, GUIDE_VCPU_PINNING, KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from './sources';
+import { ATTACK_VECTOR_CONTROLS_617, GUIDE_EMULATORPIN, GUIDE_NUMA_BALANCING, GUIDE_VCPU_PINNING, KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from './sources';
 
 const CPU_LIST_NOTE = 'A kernel cpu list: `2-7,10-15`, a range with a stride `0-31:2/4`, `N` for the last CPU, or `all`.';
 
@@ -135,14 +135,29 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
         { value: 'auto,nosmt', doc: 'mitigate every CPU vulnerability and turn SMT off where that is needed' },
         { value: 'off', doc: 'no optional mitigation at all: faster, and exposed to the CPU vulnerabilities' },
       ],
+      trailing: {
+        options: [
+          { value: 'no_user_kernel', doc: 'no mitigations against user programs reading the kernel' },
+          { value: 'no_user_user', doc: 'no mitigations against user programs reading each other' },
+          { value: 'no_guest_host', doc: 'no mitigations against guests reading the host' },
+          { value: 'no_guest_guest', doc: 'no mitigations against guests reading each other' },
+          { value: 'no_cross_thread', doc: 'no mitigations between hyper-threads of one core' },
+        ],
+        since: '6.17',
+        arch: ['x86_64'],
+        ignoredMeans: 'the default, auto',
+      },
     },
     default: 'auto',
     arch: ['x86_64', 'ppc64le', 's390x', 'aarch64'],
     summary: 'One switch for the kernel\'s optional CPU vulnerability mitigations.',
-    details: '`off` also turns off KVM\'s iTLB multihit workaround (`kvm.nx_huge_pages`) unless that is set to `force`. Needs a kernel built with CPU_MITIGATIONS.',
+    details:
+      '`off` also turns off KVM\'s iTLB multihit workaround (`kvm.nx_huge_pages`) unless that is set to `force`. Needs a kernel built with CPU_MITIGATIONS. ' +
+      'From Linux 6.17 on x86, options may follow the keyword after commas, each dropping the mitigations of one attack vector: ' +
+      '`mitigations=auto,no_guest_host,no_guest_guest` keeps the host safe from its own users but not from its guests. Earlier kernels ignore such a value whole.',
     repeat: 'last',
     parsedBy: 'mitigations_parse_cmdline() (kernel/cpu.c)',
-    sources: [KERNEL_PARAMETERS],
+    sources: [KERNEL_PARAMETERS, ATTACK_VECTOR_CONTROLS_617],
   },
   {
     name: 'numa_balancing',

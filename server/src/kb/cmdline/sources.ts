@@ -12,6 +12,12 @@ export const KERNEL_PARAMETERS_INTRO = kernel(
   `kernel-parameters.rst (Linux ${KERNEL_DOCS_VERSION}): parsing, cpu lists`,
 );
 
+/**
+ * Documentation/admin-guide/hw-vuln/attack_vector_controls.rst of Linux 6.17, where mitigations= first takes
+ * attack-vector options after its keyword (kernel/cpu.c's mitigations_parse_cmdline reads them; x86 only).
+ */
+export const ATTACK_VECTOR_CONTROLS_617 = kernel('admin-guide/hw-vuln/attack_vector_controls.rst', 'Attack Vector Controls (Linux 6.17: mitigations= options no_user_kernel, no_guest_host, ...)');
+
 /** Documentation/block/switching-sched.rst: choosing a block device's I/O scheduler through sysfs. */
 export const SWITCHING_SCHEDULER = kernel('block/switching-sched.rst', 'Switching I/O schedulers (sysfs)');
 

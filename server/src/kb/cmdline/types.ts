@@ -13,6 +13,22 @@ export interface KernelEnumValue {
   deprecated?: { instead: string };
 }
 
+/**
+ * Options a newer kernel reads after an enum's keyword, each after a comma (`mitigations=auto,no_guest_host`):
+ * the kernel matches the value's start against the keywords (the keyword itself may be left out), then
+ * reads the options one by one and stops at the first it does not know. Kernels before `since`, and other
+ * architectures than `arch`, take only a keyword and ignore the whole value.
+ */
+export interface TrailingOptions {
+  options: readonly KernelEnumValue[];
+  /** The first kernel version that reads them (`6.17`). */
+  since: string;
+  /** Only on these architectures. */
+  arch: readonly KernelArch[];
+  /** What the kernel keeps when it ignores the value (its default), for the message. */
+  ignoredMeans: string;
+}
+
 /** What a kernel parameter's value may be, as the kernel parses it. */
 export type KernelValueType =
   /** No value: the parameter is a switch (`nowatchdog`). */
@@ -21,7 +37,7 @@ export type KernelValueType =
    * One of a closed list, compared exactly. With `list`, several options separated by commas
    * (`intel_iommu=on,sm_on`). With `alsoBool`, the kernel's boolean spellings are taken as well.
    */
-  | { kind: 'enum'; values: readonly KernelEnumValue[]; list?: boolean; alsoBool?: boolean; extra?: { pattern: RegExp; expected: string } }
+  | { kind: 'enum'; values: readonly KernelEnumValue[]; list?: boolean; alsoBool?: boolean; extra?: { pattern: RegExp; expected: string }; trailing?: TrailingOptions }
   /**
    * The kernel's boolean (kstrtobool): 1/0, y/n, on/off, true/false, by the first letters. `spellings`
    * are the true and false spellings the documentation uses, offered first (1 and 0 unless given).

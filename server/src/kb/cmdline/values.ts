@@ -1,7 +1,8 @@
 import type { Span } from '../../core/span';
 import { cpulistProblems } from './cpulist';
 import { formatSize, memparse } from './sizes';
-import type { KernelEnumValue, KernelParamSpec, KernelValueType } from './types';
+import { KERNEL_DOCS_VERSION } from './sources';
+import type { KernelEnumValue, KernelParamSpec, KernelValueType, TrailingOptions } from './types';
 
 export interface ValueProblem {
   /** Relative to the start of the value. */
@@ -11,6 +12,15 @@ export interface ValueProblem {
   harmless?: boolean;
   /** A value that says the same in the documented spelling (for a harmless problem). */
   rewrite?: string;
+  /**
+   * Read only by kernels from this version on (TrailingOptions): information, with nothing to fix, as the
+   * value is right for those kernels; `message` says what older ones do.
+   */
+  since?: string;
+  /** What may stand at `span` instead, when that is not the spec's keywords (a trailing option). */
+  choices?: readonly string[];
+  /** The message says already what the kernel does with the value (else the rule adds that it ignores it). */
+  effectSaid?: boolean;
 }
 
 /** The kernel's kstrtobool: it looks at the first letter or two only. */
@@ -38,7 +48,7 @@ function typeProblems(type: KernelValueType, value: string): ValueProblem[] {
     case 'string':
       return [];
     case 'enum':
-      return enumProblems(type.values, value, type.list === true, type.alsoBool === true, type.extra?.pattern);
+      return (type.trailing && trailingProblems(type.values, type.trailing, value)) ?? enumProblems(type.values, value, type.list === true, type.alsoBool === true, type.extra?.pattern);
     case 'bool':
       return isKernelBool(value) ? [] : [{ span: whole, message: `'${value}' is not a boolean: ${expectedText(type)}.` }];
     case 'onoff':
@@ -84,6 +94,52 @@ function enumProblems(values: readonly KernelEnumValue[], value: string, list: b
     if (message !== null) problems.push({ span, message });
   }
   return problems;
+}
+
+/**
+ * The problems of a value that goes on past a keyword with options a newer kernel reads (TrailingOptions),
+ * read as that kernel reads it: the longest keyword the value starts with (none is allowed), then a comma
+ * and the options. Undefined when no word after the keyword is one of the options (a keyword alone, words
+ * that are all keywords, a misspelt keyword): enumProblems judges the value then, and offers keywords.
+ */
+function trailingProblems(keywords: readonly KernelEnumValue[], trailing: TrailingOptions, value: string): ValueProblem[] | undefined {
+  // The longest keyword the value starts with: the kernel's table lists `auto,nosmt` before `auto`.
+  let keyword = '';
+  for (const entry of keywords) if (entry.value.length > keyword.length && value.startsWith(entry.value)) keyword = entry.value;
+  const rest = value.slice(keyword.length);
+  if (rest === '' || !rest.startsWith(',')) return undefined;
+  const words = rest.slice(1).split(',');
+  const optionNames = trailing.options.map((entry) => entry.value);
+  if (!words.some((word) => optionNames.includes(word))) return undefined;
+  const readers = `Linux ${trailing.since} and later`;
+  const arch = trailing.arch.join(', ');
+  let offset = keyword.length + 1;
+  for (const word of words) {
+    const span = { start: offset, end: offset + word.length };
+    offset += word.length + 1;
+    if (optionNames.includes(word)) continue;
+    // The newer kernel stops at the first option it does not know; the older one ignores the whole value.
+    const what = word === '' ? 'An empty option' : `'${word}'`;
+    return [
+      {
+        span,
+        message: `${what} is not an option ${readers} read after the keyword (on ${arch}): ${optionNames.join(', ')}. Those kernels stop at it, with the options before it applied; older kernels ignore the whole value.`,
+        choices: optionNames,
+        effectSaid: true,
+      },
+    ];
+  }
+  const named = words.join(', ');
+  return [
+    {
+      span: { start: keyword.length + 1, end: value.length },
+      message:
+        `${named}: read by ${readers}, on ${arch} only. Older kernels (Linux ${KERNEL_DOCS_VERSION}, whose documentation virt-tune follows, among them) ` +
+        `ignore the whole value and keep ${trailing.ignoredMeans}; other architectures read only the keyword.`,
+      since: trailing.since,
+      effectSaid: true,
+    },
+  ];
 }
 
 function integerProblems(value: string, min: number | undefined, max: number | undefined): ValueProblem[] {
