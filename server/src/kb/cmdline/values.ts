@@ -129,7 +129,8 @@ function trailingProblems(keywords: readonly KernelEnumValue[], trailing: Traili
       },
     ];
   }
-  const named = words.join(', ');
+  // Each option once: a value repeating one (a fuzzer's megabytes) must not make a message as long.
+  const named = [...new Set(words)].join(', ');
   return [
     {
       span: { start: keyword.length + 1, end: value.length },
