@@ -173,3 +173,25 @@ test("VT305: each copy's message names that copy's value, worded once per name a
   assert.equal(findings[4]!.message, findings[2]!.message);
   assert.equal(applyFix(text, findings[3]!.fixes[0]!), 'rcu_nocbs=1-3 rcu-nocbs=1-3 rcu_nocbs=2 rcu_nocbs=2 rcu_nocbs=4\n');
 });
+
+test('VT305: after kvm.nx_huge_pages=never the kernel refuses every later copy: that one stays, the later ones are errors, and fix keeps them all', () => {
+  // arch/x86/kvm/mmu/mmu.c set_nx_huge_pages(): once never is set, any setting answers EPERM.
+  const text = 'kvm.nx_huge_pages=off kvm.nx_huge_pages=never kvm.nx_huge_pages=y kvm.nx_huge_pages=never\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['kvm.nx_huge_pages=off', 'kvm.nx_huge_pages=y', 'kvm.nx_huge_pages=never']);
+  assert.deepEqual(findings.map((finding) => finding.severity), ['warning', 'error', 'error']);
+  assert.match(findings[0]!.message, /refuses every setting after kvm\.nx_huge_pages=never .*so that one stays.*This copy \(kvm\.nx_huge_pages=off\) has no effect/);
+  assert.match(findings[1]!.message, /This copy \(kvm\.nx_huge_pages=y\) is refused\. Where kvm is a loadable module.*stops the module from loading at all/);
+  assert.deepEqual(findings[1]!.fixes, []);
+  assert.deepEqual(findings[2]!.fixes, []);
+  // The copy before never can go (never overrides it); the refused ones stay: taking them away would let a module load that does not.
+  assert.equal(applySafeFixes(KERNEL_CMDLINE, 'cmdline', text).text, 'kvm.nx_huge_pages=never kvm.nx_huge_pages=y kvm.nx_huge_pages=never\n');
+});
+
+test('VT305: kvm.nx_huge_pages=never given last is the usual last copy that stays', () => {
+  const text = 'kvm.nx_huge_pages=force kvm.nx_huge_pages=never\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['kvm.nx_huge_pages=force']);
+  assert.match(findings[0]!.message, /the last one is the one that stays/);
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'kvm.nx_huge_pages=never\n');
+});

@@ -127,3 +127,12 @@ test('VT301: a misspelt mitigations= keyword is still judged against the keyword
   assert.match(findings[0]!.message, /'auto,nosnt' is not one of auto, auto,nosmt, off\. The kernel ignores it/);
   assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'mitigations=auto,nosmt\n');
 });
+
+test('VT301: a refused value of a KVM module option stops a loadable module from loading; never and booleans are kvm.nx_huge_pages values', () => {
+  const text = 'kvm_intel.nested=maybe kvm.nx_huge_pages=never kvm.nx_huge_pages=1 kvm.nx_huge_pages=sometimes\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['maybe', 'sometimes']);
+  assert.match(findings[0]!.message, /Where kvm_intel is a loadable module, .* does not load at all \(modprobe: Invalid argument\), and KVM with it; built into the kernel, the kernel logs the value as invalid/);
+  assert.doesNotMatch(findings[0]!.message, /The kernel ignores it/);
+  assert.match(findings[1]!.message, /'sometimes' is not one of auto, force, off, never\. Where kvm is a loadable module/);
+});

@@ -62,8 +62,14 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
       reportRepeatedOptions(context, spec, copies, report);
       continue;
     }
-    const winner = spec.repeat === 'first' ? copies[0]! : copies[copies.length - 1]!;
-    const rule = spec.repeat === 'first' ? 'only the first one counts' : 'the last one is the one that stays';
+    const lastingAt = lastingCopy(spec, copies);
+    const winner = lastingAt >= 0 ? copies[lastingAt]! : spec.repeat === 'first' ? copies[0]! : copies[copies.length - 1]!;
+    const rule =
+      lastingAt >= 0
+        ? `the kernel refuses every setting after ${written(winner)} (${spec.lastingValue} is for good), so that one stays`
+        : spec.repeat === 'first'
+          ? 'only the first one counts'
+          : 'the last one is the one that stays';
     const parser = spec.parsedBy ? ` (Parsed by ${spec.parsedBy}.)` : '';
     // The same for every copy: made once (a line of thousands of copies made it for each).
     const told = `${name} is given ${copies.length} times; ${rule}: ${written(winner)} on ${lineOf(context, winner.span.start)}. `;
@@ -71,8 +77,12 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
     // By name as written and value: a line of thousands of copies mostly repeats a few, and each message
     // made and kept per copy was half a dozen strings.
     const messages = new Map<string, Map<string | undefined, string>>();
-    for (const copy of copies) {
+    for (const [index, copy] of copies.entries()) {
       if (copy === winner) continue;
+      if (lastingAt >= 0 && index > lastingAt) {
+        report({ span: copy.span, severity: 'error', message: told + refusedAfterLasting(spec, copy) + parser, fixes: [] });
+        continue;
+      }
       let byValue = messages.get(copy.name);
       if (!byValue) messages.set(copy.name, (byValue = new Map()));
       let message = byValue.get(copy.value);
@@ -98,6 +108,29 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
       });
     }
   }
+}
+
+/**
+ * Where the first copy with the spec's lasting value stands (KernelParamSpec.lastingValue), when a copy
+ * comes after it: every later setting is refused then, and the usual `last` rule does not hold; else -1.
+ */
+function lastingCopy(spec: KernelParamSpec, copies: readonly KernelParam[]): number {
+  if (spec.repeat !== 'last' || spec.lastingValue === undefined) return -1;
+  const at = copies.findIndex((copy) => copy.value === spec.lastingValue);
+  return at < copies.length - 1 ? at : -1;
+}
+
+/**
+ * A copy after the lasting one: refused by its setter, which for a loadable module's option makes the
+ * module refuse to load (load_module() fails on any option parse_args() could not set). No fix: taking
+ * the copy away would change what happens at boot (the module would load).
+ */
+function refusedAfterLasting(spec: KernelParamSpec, copy: KernelParam): string {
+  const module = spec.loadableModule;
+  const consequence = module
+    ? ` Where ${module} is a loadable module, as distributions build it, that refusal stops the module from loading at all (modprobe: Operation not permitted), and KVM with it; built in, the kernel logs it.`
+    : ' The kernel logs the refusal.';
+  return `This copy (${written(copy)}) is refused.${consequence}`;
 }
 
 /**

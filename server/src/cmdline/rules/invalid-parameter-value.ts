@@ -107,7 +107,18 @@ function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValuePro
   if (problem.effectSaid) return `${spec.name}=${shown(param.value)}: ${problem.message}`;
   const alias = sameMeaning(spec.name, param.value);
   const instead = alias ? ` Write ${spec.name}=${alias} for the same meaning.` : '';
-  return `${spec.name}=${shown(param.value)}: ${problem.message} The kernel ignores it and keeps its default.${instead}`;
+  return `${spec.name}=${shown(param.value)}: ${problem.message} ${refusedMeans(spec)}${instead}`;
+}
+
+/**
+ * What a refused value does. A loadable module's option: modprobe passes the command line's value when it
+ * loads the module, the setter refuses it, and load_module() (kernel/module/main.c) fails on any option
+ * parse_args() (kernel/params.c) could not set; built in, parse_args() logs it and the default stays.
+ */
+function refusedMeans(spec: KernelParamSpec): string {
+  const module = spec.loadableModule;
+  if (!module) return 'The kernel ignores it and keeps its default.';
+  return `Where ${module} is a loadable module, as distributions build it, the module refuses the value and does not load at all (modprobe: Invalid argument), and KVM with it; built into the kernel, the kernel logs the value as invalid and the option keeps its default.`;
 }
 
 /** How much of a value the message of each of its problems repeats. */

@@ -1,5 +1,5 @@
 import type { KernelParamSpec } from './types';
-import { KERNEL_PARAMETERS } from './sources';
+import { KERNEL_PARAMETERS, KVM_NX_HUGE_PAGES_SETTER } from './sources';
 
 const MODULE_NOTE = 'A module option: on the command line it is read when the module loads, built in or not; `modprobe` options in /etc/modprobe.d/ do the same for a loadable module.';
 
@@ -31,16 +31,21 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
       values: [
         { value: 'auto', doc: 'apply the workaround when the CPU has the iTLB multihit bug (the default)' },
         { value: 'force', doc: 'always apply it' },
-        { value: 'off', doc: 'never apply it' },
+        { value: 'off', doc: 'do not apply it' },
+        { value: 'never', doc: 'do not apply it, and refuse every later change of the option until the next boot' },
       ],
     },
+    lastingValue: 'never',
     default: 'auto',
     arch: ['x86_64'],
     summary: 'KVM\'s software workaround for the iTLB multihit CPU bug: executable guest memory is mapped with small pages.',
-    details: `The workaround splits executable huge pages, so guests lose some of the benefit of huge pages. \`mitigations=off\` turns it off unless it is \`force\`. ${MODULE_NOTE}`,
+    details:
+      'The workaround splits executable huge pages, so guests lose some of the benefit of huge pages. `mitigations=off` turns it off unless it is `force`. ' +
+      '`never`, which kernel-parameters.txt does not list, turns it off for good: any later setting is refused until the next boot. ' +
+      `The kernel also reads a boolean (1 is force, 0 is off). ${MODULE_NOTE}`,
     repeat: 'last',
     parsedBy: "parse_args() (kernel/params.c) through the module parameter's setter: each copy sets it again",
-    sources: [KERNEL_PARAMETERS],
+    sources: [KERNEL_PARAMETERS, KVM_NX_HUGE_PAGES_SETTER],
   },
   {
     name: 'kvm.nx_huge_pages_recovery_ratio',
@@ -207,6 +212,10 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
   },
 ]);
 
+/**
+ * Each option marked with its module (KVM, KVM_INTEL and KVM_AMD are tristate in arch/x86/kvm/Kconfig),
+ * and a boolean option allowed bare.
+ */
 function withBareBooleans(specs: KernelParamSpec[]): KernelParamSpec[] {
-  return specs.map((spec) => (spec.value.kind === 'bool' ? { ...spec, valueOptional: true } : spec));
+  return specs.map((spec) => ({ ...spec, loadableModule: spec.name.slice(0, spec.name.indexOf('.')), ...(spec.value.kind === 'bool' ? { valueOptional: true } : {}) }));
 }

@@ -18,6 +18,13 @@ export const KERNEL_PARAMETERS_INTRO = kernel(
  */
 export const ATTACK_VECTOR_CONTROLS_617 = kernel('admin-guide/hw-vuln/attack_vector_controls.rst', 'Attack Vector Controls (Linux 6.17: mitigations= options no_user_kernel, no_guest_host, ...)');
 
+/** KVM's setter of kvm.nx_huge_pages, which reads `never` (not in kernel-parameters.txt) and booleans besides its three keywords. */
+export const KVM_NX_HUGE_PAGES_SETTER = projectDoc(
+  'Linux',
+  'arch/x86/kvm/mmu/mmu.c, set_nx_huge_pages(): off, force, auto, never (refuses every later setting with EPERM), then kstrtobool',
+  'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/x86/kvm/mmu/mmu.c',
+);
+
 /** Documentation/block/switching-sched.rst: choosing a block device's I/O scheduler through sysfs. */
 export const SWITCHING_SCHEDULER = kernel('block/switching-sched.rst', 'Switching I/O schedulers (sysfs)');
 

@@ -92,4 +92,15 @@ export interface KernelParamSpec {
    */
   parsedBy?: string;
   sources: readonly Source[];
+  /**
+   * The module that reads this option when it can be built as a loadable one (Kconfig tristate, and built
+   * so by the usual distributions): modprobe hands it the command line's value, and a value its setter
+   * refuses makes the whole module refuse to load, where a built-in one logs it and keeps its default.
+   */
+  loadableModule?: string;
+  /**
+   * A value after which the kernel refuses every later setting of the option (`kvm.nx_huge_pages=never`:
+   * its setter answers EPERM from then on), so a later copy does not win as `repeat` says.
+   */
+  lastingValue?: string;
 }
