@@ -136,3 +136,12 @@ test('VT301: a refused value of a KVM module option stops a loadable module from
   assert.doesNotMatch(findings[0]!.message, /The kernel ignores it/);
   assert.match(findings[1]!.message, /'sometimes' is not one of auto, force, off, never\. Where kvm is a loadable module/);
 });
+
+test('VT301: a refused value says what stays: an earlier copy the kernel took, or what the parser does instead (rcu_nocbs= offloads every CPU)', () => {
+  const text = 'transparent_hugepage=never transparent_hugepage=off rcu_nocbs=2-7,^4\n';
+  const findings = cmdlineFindings(text, KERNEL_CMDLINE, CODE);
+  assert.deepEqual(findings.map((finding) => rangeText(text, finding)), ['off', '^4']);
+  assert.match(findings[0]!.message, /The kernel ignores it: transparent_hugepage=never given before it stays in force\./);
+  assert.match(findings[1]!.message, /offloads the callbacks of every CPU/);
+  assert.doesNotMatch(findings[1]!.message, /keeps its default/);
+});

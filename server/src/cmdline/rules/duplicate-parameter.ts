@@ -5,6 +5,7 @@ import type { CommandLine, KernelParam } from '../types';
 import { effectiveLines, knownParams, lineOf, type CmdlineRuleContext, type CmdlineRule } from './context';
 import { hugetlbOrderKnown, hugetlbOutcome, hugetlbSteps, type HugetlbStep } from './hugetlb';
 import { formatSize } from '../../kb/cmdline/sizes';
+import { kernelValueProblems } from '../../kb/cmdline/values';
 import { removalSpan } from './spans';
 
 /**
@@ -55,13 +56,19 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
     copies.push(param);
     byName.set(spec.name, copies);
   }
-  for (const [name, copies] of byName) {
-    if (copies.length < 2) continue;
+  for (const [name, given] of byName) {
+    if (given.length < 2) continue;
     const spec = kernelParam(name)!;
     if (spec.repeat === 'accumulate') {
-      reportRepeatedOptions(context, spec, copies, report);
+      reportRepeatedOptions(context, spec, given, report);
       continue;
     }
+    // A copy whose value the kernel refuses is VT301's. Where the knowledge base knows that such a value sets
+    // nothing, the copy neither wins nor is flagged here, and the earlier copy it seemed to replace counts;
+    // where it does not know (or the first of a first-wins parameter is refused), nothing is said.
+    const copies = acceptedCopies(spec, given);
+    if (copies !== given && (!spec.refusedKeepsEarlier || (spec.repeat === 'first' && copies[0] !== given[0]))) continue;
+    if (copies.length < 2) continue;
     const lastingAt = lastingCopy(spec, copies);
     const winner = lastingAt >= 0 ? copies[lastingAt]! : spec.repeat === 'first' ? copies[0]! : copies[copies.length - 1]!;
     const rule =
@@ -108,6 +115,18 @@ function checkRepeats(context: CmdlineRuleContext, line: CommandLine, report: (r
       });
     }
   }
+}
+
+/** The copies whose value the kernel takes (no problem but a harmless spelling or a newer kernel's option), in order. */
+function acceptedCopies(spec: KernelParamSpec, copies: KernelParam[]): KernelParam[] {
+  // By value: a line of thousands of copies mostly repeats a few values.
+  const taken = new Map<string | undefined, boolean>();
+  const accepted = (copy: KernelParam): boolean => {
+    let known = taken.get(copy.value);
+    if (known === undefined) taken.set(copy.value, (known = kernelValueProblems(spec, copy.value).every((problem) => problem.harmless || problem.since !== undefined)));
+    return known;
+  };
+  return copies.every(accepted) ? copies : copies.filter(accepted);
 }
 
 /**

@@ -41,16 +41,23 @@ export const invalidValue: CmdlineRule = {
   check(context, report) {
     const judgedBySpec = new Map<KernelParamSpec, SpecJudged>();
     for (const line of context.lines) {
+      // The last copy of each parameter (but an accumulating one) whose value the kernel took: a refused
+      // value leaves that one in force, not the default.
+      const taken = new Map<KernelParamSpec, KernelParam>();
       for (const param of knownParams(line)) {
         const spec = kernelParam(param.name);
         if (!spec) continue;
         let judged = judgedBySpec.get(spec);
         if (!judged) judgedBySpec.set(spec, (judged = { byValue: new Map(), suggestions: new Map() }));
         const { problems, messages } = valueJudged(spec, param, judged);
+        const refused = problems.some(isRefusal);
+        if (!refused && spec.repeat !== 'accumulate' && spec.refusedKeepsEarlier) taken.set(spec, param);
+        const before = refused ? taken.get(spec) : undefined;
         for (let index = 0; index < problems.length; index++) {
           const problem = problems[index]!;
           const span = param.valueOffsets ? valueFileSpan(param, problem.span) : param.nameSpan;
-          const found: Report = { span, message: messages[index]!, fixes: fixesFor(spec, param, problem, span, judged.suggestions) };
+          const message = before && isRefusal(problem) && !problem.effectSaid ? messageFor(spec, param, problem, before) : messages[index]!;
+          const found: Report = { span, message, fixes: fixesFor(spec, param, problem, span, judged.suggestions) };
           if (problem.harmless || problem.since !== undefined) found.severity = 'information';
           report(found);
         }
@@ -102,12 +109,18 @@ function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.set(key, value);
 }
 
-function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem): string {
+/** A problem that makes the kernel refuse the value (not a spelling it reads anyway, nor a newer kernel's option). */
+function isRefusal(problem: ValueProblem): boolean {
+  return !problem.harmless && problem.since === undefined;
+}
+
+/** `before`: an earlier copy on the same line whose value the kernel took, which then stays in force. */
+function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem, before?: KernelParam): string {
   if (problem.harmless || param.value === undefined) return problem.message;
   if (problem.effectSaid) return `${spec.name}=${shown(param.value)}: ${problem.message}`;
   const alias = sameMeaning(spec.name, param.value);
   const instead = alias ? ` Write ${spec.name}=${alias} for the same meaning.` : '';
-  return `${spec.name}=${shown(param.value)}: ${problem.message} ${refusedMeans(spec)}${instead}`;
+  return `${spec.name}=${shown(param.value)}: ${problem.message} ${refusedMeans(spec, before)}${instead}`;
 }
 
 /**
@@ -115,10 +128,12 @@ function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValuePro
  * loads the module, the setter refuses it, and load_module() (kernel/module/main.c) fails on any option
  * parse_args() (kernel/params.c) could not set; built in, parse_args() logs it and the default stays.
  */
-function refusedMeans(spec: KernelParamSpec): string {
+function refusedMeans(spec: KernelParamSpec, before: KernelParam | undefined): string {
   const module = spec.loadableModule;
-  if (!module) return 'The kernel ignores it and keeps its default.';
-  return `Where ${module} is a loadable module, as distributions build it, the module refuses the value and does not load at all (modprobe: Invalid argument), and KVM with it; built into the kernel, the kernel logs the value as invalid and the option keeps its default.`;
+  const stays = before ? `${before.name}${before.value === undefined ? '' : `=${shown(before.value)}`} given before it stays in force` : undefined;
+  if (spec.refusedDoes) return spec.refusedDoes;
+  if (!module) return stays ? `The kernel ignores it: ${stays}.` : 'The kernel ignores it and keeps its default.';
+  return `Where ${module} is a loadable module, as distributions build it, the module refuses the value and does not load at all (modprobe: Invalid argument), and KVM with it; built into the kernel, the kernel logs the value as invalid and ${stays ?? 'the option keeps its default'}.`;
 }
 
 /** How much of a value the message of each of its problems repeats. */

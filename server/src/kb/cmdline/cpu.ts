@@ -95,6 +95,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     details: `Less jitter on CPUs that run latency-sensitive guests. ${CPU_LIST_NOTE}`,
     repeat: 'last',
     parsedBy: 'rcu_nocb_setup() (kernel/rcu/tree_nocb.h): each copy parses its list into the same mask',
+    refusedDoes: 'The kernel logs "bad CPU range, all CPUs set" and offloads the callbacks of every CPU (rcu_nocb_setup()).',
     sources: [KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO],
   },
   {
@@ -175,6 +176,7 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
     advice: 'Guests tuned by hand (vCPUs pinned, memory bound with `<numatune>`) can do without it; the guide shows turning it off (9.2.1).',
     repeat: 'last',
     parsedBy: 'setup_numabalancing() (kernel/sched/core.c)',
+    refusedKeepsEarlier: true,
     sources: [KERNEL_PARAMETERS, GUIDE_NUMA_BALANCING],
   },
   {

@@ -213,9 +213,16 @@ export const KVM_PARAMS: readonly KernelParamSpec[] = withBareBooleans([
 ]);
 
 /**
- * Each option marked with its module (KVM, KVM_INTEL and KVM_AMD are tristate in arch/x86/kvm/Kconfig),
- * and a boolean option allowed bare.
+ * Each option marked with its module (KVM, KVM_INTEL and KVM_AMD are tristate in arch/x86/kvm/Kconfig)
+ * and as one whose refused value sets nothing (their setters, param_set_bool(), param_set_uint(),
+ * set_nx_huge_pages(), vmentry_l1d_flush_set(), read the value before they assign it), and a boolean
+ * option allowed bare.
  */
 function withBareBooleans(specs: KernelParamSpec[]): KernelParamSpec[] {
-  return specs.map((spec) => ({ ...spec, loadableModule: spec.name.slice(0, spec.name.indexOf('.')), ...(spec.value.kind === 'bool' ? { valueOptional: true } : {}) }));
+  return specs.map((spec) => ({
+    ...spec,
+    loadableModule: spec.name.slice(0, spec.name.indexOf('.')),
+    refusedKeepsEarlier: true,
+    ...(spec.value.kind === 'bool' ? { valueOptional: true } : {}),
+  }));
 }

@@ -86,6 +86,7 @@ export const MEMORY_PARAMS: readonly KernelParamSpec[] = [
       'The guide turns THP off with `transparent_hugepage=never` once static huge pages are set up for the guests (8.2.3.2).',
     repeat: 'last',
     parsedBy: 'setup_transparent_hugepage() (mm/huge_memory.c): each copy sets the mode anew',
+    refusedKeepsEarlier: true,
     sources: [KERNEL_PARAMETERS, GUIDE_THP, GUIDE_STATIC_HUGE_PAGES],
   },
   {

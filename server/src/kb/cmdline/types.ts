@@ -103,4 +103,12 @@ export interface KernelParamSpec {
    * its setter answers EPERM from then on), so a later copy does not win as `repeat` says.
    */
   lastingValue?: string;
+  /**
+   * A value the kernel refuses sets nothing, so an earlier copy's value stays (read from `parsedBy`'s code:
+   * it checks the value before it assigns). Unknown when absent: some setters do something else with a
+   * value they cannot read (rcu_nocbs= then offloads every CPU).
+   */
+  refusedKeepsEarlier?: boolean;
+  /** What the kernel does with a value it cannot read, when it does not just log it and keep its default. */
+  refusedDoes?: string;
 }
