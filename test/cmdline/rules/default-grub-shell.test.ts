@@ -67,3 +67,17 @@ test('VT314: a value spread over lines is an error on each further line; one fix
   // A backslash before the line break joins the lines for bash: no finding.
   assert.deepEqual(cmdlineFindings('GRUB_CMDLINE_LINUX="quiet \\\n  splash"\n', DEFAULT_GRUB, 'VT314'), []);
 });
+
+test('VT314: breaks with only blanks between them are joined by one edit (they overlapped: fuzz seed 1603)', () => {
+  const text = 'GRUB_CMDLINE_LINUX_DEFAULT="quiet\n  \n splash\nnosmt"\n';
+  const findings = cmdlineFindings(text, DEFAULT_GRUB, 'VT314');
+  assert.ok(findings.length > 0);
+  const edits = findings[0]!.fixes[0]!.edits;
+  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1]!.range.end;
+    const next = sorted[i]!.range.start;
+    assert.ok(previous.line < next.line || (previous.line === next.line && previous.character <= next.character), JSON.stringify(sorted));
+  }
+  assert.equal(applyFix(text, findings[0]!.fixes[0]!), 'GRUB_CMDLINE_LINUX_DEFAULT="quiet splash nosmt"\n');
+});

@@ -41,7 +41,14 @@ export const multilineValue: CmdlineRule = {
           if (index < word.value.text.length && word.value.text[index] === '\n' && text[offset] === '\n') breaks.push(offset);
         });
         if (breaks.length === 0) continue;
-        const joins = breaks.map((offset) => ({ span: gapAround(text, offset), newText: ' ' }));
+        // Breaks with only blanks between them (`"a\n \nb"`) are one gap: their edits would overlap.
+        const joins: { span: Span; newText: string }[] = [];
+        for (const offset of breaks) {
+          const span = gapAround(text, offset);
+          const last = joins[joins.length - 1];
+          if (last && span.start <= last.span.end) last.span = { start: last.span.start, end: Math.max(last.span.end, span.end) };
+          else joins.push({ span, newText: ' ' });
+        }
         const title = breaks.length === 1 ? `Join the value of ${name} into one line` : `Join the ${breaks.length + 1} lines of ${name} into one`;
         const lastOnLine = lastCharacterOnEachLine(text, word.value, joins);
         // One fix shared by every finding of the value: it joins all its lines whichever line it is asked on.
