@@ -5,7 +5,8 @@ import type { CommandLine, KernelParam } from '../types';
 import { effectiveLines, knownParams, lineOf, type CmdlineRuleContext, type CmdlineRule } from './context';
 import { hugetlbOrderKnown, hugetlbOutcome, hugetlbSteps, type HugetlbStep } from './hugetlb';
 import { formatSize } from '../../kb/cmdline/sizes';
-import { kernelValueProblems } from '../../kb/cmdline/values';
+import { isRefusal, kernelValueProblems } from '../../kb/cmdline/values';
+import { moduleRefusal } from './moduleRefusal';
 import { removalSpan } from './spans';
 
 /**
@@ -123,7 +124,7 @@ function acceptedCopies(spec: KernelParamSpec, copies: KernelParam[]): KernelPar
   const taken = new Map<string | undefined, boolean>();
   const accepted = (copy: KernelParam): boolean => {
     let known = taken.get(copy.value);
-    if (known === undefined) taken.set(copy.value, (known = kernelValueProblems(spec, copy.value).every((problem) => problem.harmless || problem.since !== undefined)));
+    if (known === undefined) taken.set(copy.value, (known = !kernelValueProblems(spec, copy.value).some(isRefusal)));
     return known;
   };
   return copies.every(accepted) ? copies : copies.filter(accepted);
@@ -140,16 +141,15 @@ function lastingCopy(spec: KernelParamSpec, copies: readonly KernelParam[]): num
 }
 
 /**
- * A copy after the lasting one: refused by its setter, which for a loadable module's option makes the
- * module refuse to load (load_module() fails on any option parse_args() could not set). No fix: taking
- * the copy away would change what happens at boot (the module would load).
+ * A copy after the lasting one: refused by its setter (EPERM), with what that does to a loadable module
+ * (moduleRefusal). No fix: taking the copy away would change what happens at boot (the module would load).
  */
 function refusedAfterLasting(spec: KernelParamSpec, copy: KernelParam): string {
   const module = spec.loadableModule;
   const consequence = module
-    ? ` Where ${module} is a loadable module, as distributions build it, that refusal stops the module from loading at all (modprobe: Operation not permitted), and KVM with it; built in, the kernel logs it.`
-    : ' The kernel logs the refusal.';
-  return `This copy (${written(copy)}) is refused.${consequence}`;
+    ? moduleRefusal(module, 'that refusal stops the module from loading at all', 'Operation not permitted', 'built in, the kernel logs it.')
+    : 'The kernel logs the refusal.';
+  return `This copy (${written(copy)}) is refused. ${consequence}`;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Span } from '../../core/span';
 import type { FixSpec, Report } from '../../core/types';
 import { kernelParam, type KernelParamSpec } from '../../kb/cmdline';
 import { KERNEL_PARAMETERS, KERNEL_PARAMETERS_INTRO } from '../../kb/cmdline/sources';
-import { kernelValueProblems, type ValueProblem } from '../../kb/cmdline/values';
+import { isRefusal, kernelValueProblems, type ValueProblem } from '../../kb/cmdline/values';
+import { moduleRefusal } from './moduleRefusal';
 import type { KernelParam } from '../types';
 import { knownParams, type CmdlineRule } from './context';
 import { valueFileSpan } from './spans';
@@ -58,7 +59,7 @@ export const invalidValue: CmdlineRule = {
           const span = param.valueOffsets ? valueFileSpan(param, problem.span) : param.nameSpan;
           const message = before && isRefusal(problem) && !problem.effectSaid ? messageFor(spec, param, problem, before) : messages[index]!;
           const found: Report = { span, message, fixes: fixesFor(spec, param, problem, span, judged.suggestions) };
-          if (problem.harmless || problem.since !== undefined) found.severity = 'information';
+          if (!isRefusal(problem)) found.severity = 'information';
           report(found);
         }
       }
@@ -109,11 +110,6 @@ function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.set(key, value);
 }
 
-/** A problem that makes the kernel refuse the value (not a spelling it reads anyway, nor a newer kernel's option). */
-function isRefusal(problem: ValueProblem): boolean {
-  return !problem.harmless && problem.since === undefined;
-}
-
 /** `before`: an earlier copy on the same line whose value the kernel took, which then stays in force. */
 function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValueProblem, before?: KernelParam): string {
   if (problem.harmless || param.value === undefined) return problem.message;
@@ -123,17 +119,13 @@ function messageFor(spec: KernelParamSpec, param: KernelParam, problem: ValuePro
   return `${spec.name}=${shown(param.value)}: ${problem.message} ${refusedMeans(spec, before)}${instead}`;
 }
 
-/**
- * What a refused value does. A loadable module's option: modprobe passes the command line's value when it
- * loads the module, the setter refuses it, and load_module() (kernel/module/main.c) fails on any option
- * parse_args() (kernel/params.c) could not set; built in, parse_args() logs it and the default stays.
- */
+/** What a refused value does: what stays in force (`before`, else the default), or what the module does (moduleRefusal). */
 function refusedMeans(spec: KernelParamSpec, before: KernelParam | undefined): string {
-  const module = spec.loadableModule;
-  const stays = before ? `${before.name}${before.value === undefined ? '' : `=${shown(before.value)}`} given before it stays in force` : undefined;
   if (spec.refusedDoes) return spec.refusedDoes;
+  const stays = before ? `${before.name}${before.value === undefined ? '' : `=${shown(before.value)}`} given before it stays in force` : undefined;
+  const module = spec.loadableModule;
   if (!module) return stays ? `The kernel ignores it: ${stays}.` : 'The kernel ignores it and keeps its default.';
-  return `Where ${module} is a loadable module, as distributions build it, the module refuses the value and does not load at all (modprobe: Invalid argument), and KVM with it; built into the kernel, the kernel logs the value as invalid and ${stays ?? 'the option keeps its default'}.`;
+  return moduleRefusal(module, 'the module refuses the value and does not load at all', 'Invalid argument', `built into the kernel, the kernel logs the value as invalid and ${stays ?? 'the option keeps its default'}.`);
 }
 
 /** How much of a value the message of each of its problems repeats. */

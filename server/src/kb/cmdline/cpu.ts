@@ -146,7 +146,6 @@ export const CPU_PARAMS: readonly KernelParamSpec[] = [
         ],
         since: '6.17',
         arch: ['x86_64'],
-        ignoredMeans: 'the default, auto',
       },
     },
     default: 'auto',

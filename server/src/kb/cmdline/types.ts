@@ -25,8 +25,6 @@ export interface TrailingOptions {
   since: string;
   /** Only on these architectures. */
   arch: readonly KernelArch[];
-  /** What the kernel keeps when it ignores the value (its default), for the message. */
-  ignoredMeans: string;
 }
 
 /** What a kernel parameter's value may be, as the kernel parses it. */

@@ -23,6 +23,11 @@ export interface ValueProblem {
   effectSaid?: boolean;
 }
 
+/** Whether a problem makes the kernel refuse the value: not a spelling it reads anyway, nor a newer kernel's option. */
+export function isRefusal(problem: ValueProblem): boolean {
+  return !problem.harmless && problem.since === undefined;
+}
+
 /** The kernel's kstrtobool: it looks at the first letter or two only. */
 export function isKernelBool(value: string): boolean {
   return /^([yYtT1eEnNfF0dD]|[oO][nNfF])/.test(value);
@@ -38,17 +43,18 @@ export function kernelValueProblems(spec: KernelParamSpec, value: string | undef
     if (type.kind === 'flag' || spec.valueOptional) return [];
     return [{ span: { start: 0, end: 0 }, message: `${spec.name} needs a value: ${expectedText(type)}.` }];
   }
-  return typeProblems(type, value);
+  return typeProblems(type, value, spec.default);
 }
 
-function typeProblems(type: KernelValueType, value: string): ValueProblem[] {
+/** `fallback`: the parameter's default, what a kernel that ignores the value keeps. */
+function typeProblems(type: KernelValueType, value: string, fallback: string | undefined): ValueProblem[] {
   const whole = { start: 0, end: value.length };
   switch (type.kind) {
     case 'flag':
     case 'string':
       return [];
     case 'enum':
-      return (type.trailing && trailingProblems(type.values, type.trailing, value)) ?? enumProblems(type.values, value, type.list === true, type.alsoBool === true, type.extra?.pattern);
+      return (type.trailing && trailingProblems(type.values, type.trailing, value, fallback)) ?? enumProblems(type.values, value, type.list === true, type.alsoBool === true, type.extra?.pattern);
     case 'bool':
       return isKernelBool(value) ? [] : [{ span: whole, message: `'${value}' is not a boolean: ${expectedText(type)}.` }];
     case 'onoff':
@@ -102,7 +108,7 @@ function enumProblems(values: readonly KernelEnumValue[], value: string, list: b
  * and the options. Undefined when no word after the keyword is one of the options (a keyword alone, words
  * that are all keywords, a misspelt keyword): enumProblems judges the value then, and offers keywords.
  */
-function trailingProblems(keywords: readonly KernelEnumValue[], trailing: TrailingOptions, value: string): ValueProblem[] | undefined {
+function trailingProblems(keywords: readonly KernelEnumValue[], trailing: TrailingOptions, value: string, fallback: string | undefined): ValueProblem[] | undefined {
   // The longest keyword the value starts with: the kernel's table lists `auto,nosmt` before `auto`.
   let keyword = '';
   for (const entry of keywords) if (entry.value.length > keyword.length && value.startsWith(entry.value)) keyword = entry.value;
@@ -136,7 +142,7 @@ function trailingProblems(keywords: readonly KernelEnumValue[], trailing: Traili
       span: { start: keyword.length + 1, end: value.length },
       message:
         `${named}: read by ${readers}, on ${arch} only. Older kernels (Linux ${KERNEL_DOCS_VERSION}, whose documentation virt-tune follows, among them) ` +
-        `ignore the whole value and keep ${trailing.ignoredMeans}; other architectures read only the keyword.`,
+        `ignore the whole value and keep ${fallback === undefined ? 'their default' : `the default, ${fallback}`}; other architectures read only the keyword.`,
       since: trailing.since,
       effectSaid: true,
     },
